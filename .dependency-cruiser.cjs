@@ -1,0 +1,66 @@
+/** The dependency rules of DESIGN.md, enforced by `npm run check`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ imports only domain/: never store, web, views, Kysely or Fastify.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: ['^src/domain/', '^node:'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'actions-not-web-or-views',
+      comment: 'actions/ import domain/, store/ and events/; never web/ or views/.',
+      severity: 'error',
+      from: { path: '^src/actions/' },
+      to: { path: ['^src/web/', '^src/views/', 'fastify', 'preact'] },
+    },
+    {
+      name: 'store-not-outward',
+      comment: 'store/ imports domain/ types only; never actions, web, views or events.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: ['^src/actions/', '^src/web/', '^src/views/', '^src/events/', '^src/i18n/'] },
+    },
+    {
+      name: 'web-not-store',
+      comment: 'web/ goes through actions/, never store/ directly.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: ['^src/store/'] },
+    },
+    {
+      name: 'views-take-data',
+      comment: 'views/ import domain/ types and i18n/ only: they never query.',
+      severity: 'error',
+      from: { path: '^src/views/' },
+      to: { path: ['^src/store/', '^src/actions/', '^src/web/', '^src/events/', 'kysely', 'fastify'] },
+    },
+    {
+      name: 'client-is-small',
+      comment: 'client/ imports only pure helpers from domain/shared and i18n/.',
+      severity: 'error',
+      from: { path: '^src/client/' },
+      to: { path: '^src/', pathNot: ['^src/client/', '^src/domain/shared/', '^src/i18n/'] },
+    },
+    {
+      name: 'migrations-stand-alone',
+      comment: 'Migrations import nothing from src/ (only Kysely), so they never change once landed.',
+      severity: 'error',
+      from: { path: '^src/store/migrations/', pathNot: '^src/store/migrations/index\\.ts$' },
+      to: { path: '^src/' , pathNot: '^src/store/migrations/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js'] },
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: runs every benchmark in turn and prints ratios against baselines
+ * measured in the same run. Exits non-zero if a benchmark saw errors.
+ *
+ * Env: BENCH_SECONDS (measured run, default 5), BENCH_WARMUP_SECONDS (default 2),
+ *      BENCH_ROUNDS (alternating rounds, default 2).
+ */
+import os from 'node:os';
+import { runCleanup } from './support/cleanup.js';
+import { runStoryPageBench, type BenchOutcome } from './story-page.js';
+
+const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
+  { name: 'story page', run: runStoryPageBench },
+];
+
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+console.log(`Dateline benchmarks — node ${process.version}, ${os.availableParallelism()} × ${cpu}`);
+
+const failed: string[] = [];
+for (const bench of benches) {
+  try {
+    const outcome = await bench.run();
+    if (!outcome.ok) failed.push(`${bench.name}: ${outcome.problems.length} error(s) under load`);
+  } catch (error) {
+    console.error(`\n${bench.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    failed.push(`${bench.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  runCleanup();
+}
+
+console.log('');
+if (failed.length) {
+  console.log(`Benchmarks FAILED:\n${failed.map((line) => `  - ${line}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`All ${benches.length} benchmark(s) ran without errors.`);
+process.exit(0);

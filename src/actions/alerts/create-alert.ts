@@ -1,0 +1,30 @@
+import { parseAlertInput, type Alert } from '../../domain/alert/alert.js';
+import { invalid } from '../../domain/shared/errors.js';
+import type { ActionDeps } from '../deps.js';
+
+/** Sends a breaking-news alert to every page of its service, from `startsAt` (default now) for `durationMinutes`. */
+export async function createAlert(
+  deps: ActionDeps,
+  input: { serviceCode: string; text: unknown; linkUrl?: unknown; startsAt?: Date; durationMinutes: unknown },
+): Promise<Alert> {
+  const now = deps.clock.now();
+  const minutes = input.durationMinutes;
+  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60) {
+    throw invalid('FIELD_INVALID', 'durationMinutes must be a whole number of minutes up to a week', 'durationMinutes');
+  }
+  const startsAt = input.startsAt ?? now;
+  const alert = parseAlertInput({
+    text: input.text,
+    linkUrl: input.linkUrl,
+    startsAt,
+    expiresAt: new Date(startsAt.getTime() + minutes * 60_000),
+  });
+  const saved = await deps.store.transaction(async (repos) => {
+    if (!(await repos.services.find(input.serviceCode))) {
+      throw invalid('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
+    }
+    return repos.alerts.insert({ ...alert, serviceCode: input.serviceCode }, now);
+  });
+  deps.events.publish({ type: 'alert.changed', serviceCode: saved.serviceCode, alertId: saved.id });
+  return saved;
+}

@@ -1,0 +1,10 @@
+import type { Clock } from '../domain/shared/clock.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Store } from '../store/store.js';
+
+/** What actions need from the world, built once in main.ts and passed in. */
+export interface ActionDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly events: EventBus;
+}

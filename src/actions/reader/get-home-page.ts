@@ -1,0 +1,20 @@
+import type { ActionDeps } from '../deps.js';
+import { listPage, type ListPageData } from './list-page.js';
+import { loadChrome } from './load-chrome.js';
+import { cacheKey, type PageResult } from './page-result.js';
+
+/** A service's home page: its latest stories. */
+export async function getHomePage(
+  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  params: { serviceCode: string; page: number },
+): Promise<PageResult<ListPageData>> {
+  const now = deps.clock.now();
+  const base = await loadChrome(deps, params.serviceCode, now);
+  const list = await listPage(deps, { serviceCode: params.serviceCode, now }, params.page);
+  return {
+    chrome: base.chrome,
+    model: list,
+    cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode)],
+    validUntil: base.validUntil,
+  };
+}

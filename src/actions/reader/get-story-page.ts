@@ -1,0 +1,76 @@
+import { bodyReferences } from '../../domain/body/body.js';
+import type { MediaItem } from '../../domain/media/media.js';
+import type { Profile } from '../../domain/profile/profile.js';
+import type { Section, Tag } from '../../domain/service/service.js';
+import type { Story, StorySummary } from '../../domain/story/story.js';
+import type { ActionDeps } from '../deps.js';
+import { earliest, loadChrome } from './load-chrome.js';
+import { findReadableStory } from './readable-story.js';
+import { cacheKey, type PageResult } from './page-result.js';
+
+export interface StoryPageData {
+  readonly story: Story;
+  readonly section: Section | null;
+  readonly tags: readonly Tag[];
+  readonly media: ReadonlyMap<number, MediaItem>;
+  readonly profiles: ReadonlyMap<number, Profile>;
+  readonly related: ReadonlyMap<number, StorySummary>;
+  readonly commentCount: number;
+}
+
+export type StoryPageOutcome =
+  | { readonly kind: 'page'; readonly page: PageResult<StoryPageData> }
+  | { readonly kind: 'redirect'; readonly serviceCode: string; readonly slug: string; readonly id: number };
+
+/**
+ * The story page's data. A wrong slug or service redirects to the story's stable address;
+ * a draft or a story not yet published is not found; an unpublished one is gone (410).
+ */
+export async function getStoryPage(
+  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  params: { serviceCode: string; slug: string; storyId: number },
+): Promise<StoryPageOutcome> {
+  const now = deps.clock.now();
+  const repos = deps.store.read;
+  const story = await findReadableStory(repos, params.storyId, now);
+  if (story.slug !== params.slug || story.serviceCode !== params.serviceCode) {
+    return { kind: 'redirect', serviceCode: story.serviceCode, slug: story.slug, id: story.id };
+  }
+
+  const refs = bodyReferences(story.body);
+  const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
+  const [base, section, tags, media, profiles, related] = await Promise.all([
+    loadChrome(deps, story.serviceCode, now),
+    story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
+    repos.services.findTagsByIds(story.tagIds),
+    repos.media.findByIds(mediaIds),
+    repos.profiles.findByIds(refs.profileIds),
+    repos.stories.findVisibleSummaries(refs.storyIds, now),
+  ]);
+
+  return {
+    kind: 'page',
+    page: {
+      chrome: base.chrome,
+      model: {
+        story,
+        section: section ?? null,
+        tags,
+        media: new Map<number, MediaItem>(media.map((m) => [m.id, m])),
+        profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
+        related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
+        commentCount: story.commentCount,
+      },
+      cacheKeys: [
+        ...base.cacheKeys,
+        cacheKey.story(story.id),
+        cacheKey.comments(story.id),
+        ...mediaIds.map(cacheKey.media),
+        ...refs.profileIds.map(cacheKey.profile),
+        // A related story that is not visible yet may become so: its change must purge this page.
+        ...refs.storyIds.map(cacheKey.story),
+      ],
+      validUntil: earliest(base.validUntil),
+    },
+  };
+}

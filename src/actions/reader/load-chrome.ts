@@ -1,0 +1,30 @@
+import { notFound } from '../../domain/shared/errors.js';
+import type { ActionDeps } from '../deps.js';
+import { cacheKey, type ChromeData } from './page-result.js';
+
+/** Loads the service, its sections and live alert; throws SERVICE_NOT_FOUND for an unknown code. */
+export async function loadChrome(
+  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  serviceCode: string,
+  now: Date,
+): Promise<{ chrome: ChromeData; cacheKeys: string[]; validUntil: Date | null }> {
+  const repos = deps.store.read;
+  const [services, sections, alert, nextAlertChange] = await Promise.all([
+    repos.services.list(),
+    repos.services.listSections(serviceCode),
+    repos.alerts.findLive(serviceCode, now),
+    repos.alerts.nextChangeAfter(serviceCode, now),
+  ]);
+  const service = services.find((s) => s.code === serviceCode);
+  if (!service) throw notFound('SERVICE_NOT_FOUND', 'There is no language service at this address', { serviceCode });
+  return {
+    chrome: { service, services, sections, alert: alert ?? null },
+    cacheKeys: [cacheKey.service(serviceCode), cacheKey.alerts(serviceCode)],
+    validUntil: nextAlertChange,
+  };
+}
+
+export function earliest(...dates: (Date | null)[]): Date | null {
+  const present = dates.filter((d): d is Date => d !== null);
+  return present.length ? new Date(Math.min(...present.map((d) => d.getTime()))) : null;
+}

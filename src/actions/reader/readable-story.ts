@@ -1,0 +1,18 @@
+import { DomainError, notFound } from '../../domain/shared/errors.js';
+import { isVisibleToReaders } from '../../domain/story/story.js';
+import type { Repositories } from '../../store/store.js';
+
+/**
+ * A story as readers may see it: drafts and stories whose time has not come are not found;
+ * unpublished ones are gone (410), so caches and search engines drop them.
+ */
+export async function findReadableStory(repos: Repositories, storyId: number, now: Date) {
+  const story = await repos.stories.findById(storyId);
+  if (!story || story.status === 'draft' || (story.status === 'published' && !isVisibleToReaders(story, now))) {
+    throw notFound('STORY_NOT_FOUND', 'There is no story at this address', { storyId });
+  }
+  if (story.status === 'unpublished') {
+    throw new DomainError('STORY_GONE', 'gone', 'This story has been withdrawn', undefined, { storyId });
+  }
+  return story;
+}

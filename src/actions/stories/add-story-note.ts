@@ -1,0 +1,15 @@
+import { parseNote } from '../../domain/story/parse-story.js';
+import type { ActionDeps } from '../deps.js';
+import { requireStory } from './check-story-references.js';
+
+/** Adds an "updated" note or a correction, shown on the story page with its time. */
+export async function addStoryNote(deps: ActionDeps, storyId: number, input: { kind: unknown; text: unknown }) {
+  const note = parseNote(input);
+  const now = deps.clock.now();
+  const story = await deps.store.transaction(async (repos) => {
+    const existing = await requireStory(repos, storyId);
+    await repos.stories.addNote(storyId, note, now);
+    return existing;
+  });
+  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+}

@@ -1,0 +1,119 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: URL;
+  readonly database: DatabaseConfig;
+  readonly mediaDir: string;
+  /** Load demo content into an empty database at start. */
+  readonly demo: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How many rendered pages the in-memory page cache keeps. */
+  readonly pageCacheEntries: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Dateline cannot start, the configuration has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  }
+}
+
+const KNOWN = ['PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'MEDIA_DIR', 'DEMO', 'LOG_LEVEL', 'PAGE_CACHE_ENTRIES'];
+
+/**
+ * Reads the environment into a typed, frozen Config. Every bad value is reported at
+ * once, each with the variable's name, what it got and what it wants.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const get = (name: string) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const port = integer(get('PORT') ?? '3000', 'PORT', 0, 65_535, problems);
+  const host = get('HOST') ?? '0.0.0.0';
+  const pageCacheEntries = integer(get('PAGE_CACHE_ENTRIES') ?? '5000', 'PAGE_CACHE_ENTRIES', 0, 1_000_000, problems);
+
+  let publicUrl = new URL(`http://localhost:${port || 3000}`);
+  const rawPublicUrl = get('PUBLIC_URL');
+  if (rawPublicUrl !== undefined) {
+    try {
+      publicUrl = new URL(rawPublicUrl);
+      if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+        problems.push(`PUBLIC_URL must start with http:// or https:// (got "${rawPublicUrl}")`);
+      } else if (publicUrl.pathname !== '/' || publicUrl.search || publicUrl.hash) {
+        problems.push(`PUBLIC_URL must be an origin without a path, e.g. https://news.example.org (got "${rawPublicUrl}")`);
+      }
+    } catch {
+      problems.push(`PUBLIC_URL must be an absolute URL such as https://news.example.org (got "${rawPublicUrl}")`);
+    }
+  }
+
+  const rawDatabase = get('DATABASE_URL') ?? 'data/dateline.sqlite';
+  let database: DatabaseConfig = { kind: 'sqlite', file: path.resolve(cwd, rawDatabase) };
+  if (/^postgres(ql)?:\/\//i.test(rawDatabase)) {
+    try {
+      new URL(rawDatabase);
+      database = { kind: 'postgres', url: rawDatabase };
+    } catch {
+      problems.push('DATABASE_URL looks like a PostgreSQL URL but cannot be parsed (postgres://user@host:5432/name)');
+    }
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rawDatabase)) {
+    problems.push(
+      `DATABASE_URL must be a SQLite file path or a postgres:// URL (got a "${rawDatabase.split(':')[0]}:" URL)`,
+    );
+  } else if (rawDatabase.startsWith('sqlite:')) {
+    database = { kind: 'sqlite', file: path.resolve(cwd, rawDatabase.slice('sqlite:'.length)) };
+  }
+
+  const mediaDir = path.resolve(cwd, get('MEDIA_DIR') ?? 'data/media');
+
+  const rawDemo = (get('DEMO') ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawDemo)) {
+    problems.push(`DEMO must be true or false (got "${get('DEMO')}")`);
+  }
+  const demo = ['true', '1', 'yes'].includes(rawDemo);
+
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  const rawLevel = get('LOG_LEVEL') ?? 'info';
+  const logLevel = levels.find((level) => level === rawLevel);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${rawLevel}")`);
+
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('DATELINE_') && !KNOWN.includes(name.slice('DATELINE_'.length))) {
+      problems.push(`${name} is not a setting Dateline knows`);
+    }
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze({
+    port,
+    host,
+    publicUrl,
+    database,
+    mediaDir,
+    demo,
+    logLevel: logLevel ?? 'info',
+    pageCacheEntries,
+  });
+}
+
+function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {
+  if (!/^\d+$/.test(raw)) {
+    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+    return min;
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    problems.push(`${name} must be between ${min} and ${max} (got ${value})`);
+    return min;
+  }
+  return value;
+}

@@ -1,0 +1,80 @@
+/**
+ * A story's body: a typed list of elements, never stored HTML. The newsroom editor
+ * produces it, `parseBody` checks it on the way in, the views render it.
+ */
+export type Mark = 'bold' | 'italic';
+
+export type Inline =
+  | { readonly type: 'text'; readonly text: string; readonly marks?: readonly Mark[] }
+  | { readonly type: 'link'; readonly text: string; readonly href: string; readonly marks?: readonly Mark[] }
+  /** An inline link to a profile page, as "(see profile)" in the reference story. */
+  | { readonly type: 'profile'; readonly text: string; readonly profileId: number };
+
+export type BodyElement =
+  | { readonly type: 'paragraph'; readonly content: readonly Inline[] }
+  | { readonly type: 'subheading'; readonly text: string }
+  | { readonly type: 'quote'; readonly content: readonly Inline[]; readonly attribution?: string }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Inline[])[] }
+  /** An embedded video, audio or image from the media library. */
+  | { readonly type: 'media'; readonly mediaId: number }
+  /** A card linking a person, organisation or place. */
+  | { readonly type: 'profile'; readonly profileId: number }
+  | { readonly type: 'related'; readonly storyId: number };
+
+export type Body = readonly BodyElement[];
+
+export const BODY_LIMITS = {
+  elements: 2_000,
+  inlinesPerBlock: 500,
+  listItems: 200,
+  textLength: 20_000,
+  hrefLength: 2_000,
+  attributionLength: 300,
+  subheadingLength: 300,
+} as const;
+
+/** Every profile, media item and story the body points at: checked to exist before saving. */
+export function bodyReferences(body: Body): { profileIds: number[]; mediaIds: number[]; storyIds: number[] } {
+  const profileIds = new Set<number>();
+  const mediaIds = new Set<number>();
+  const storyIds = new Set<number>();
+  const visitInlines = (inlines: readonly Inline[]) => {
+    for (const inline of inlines) if (inline.type === 'profile') profileIds.add(inline.profileId);
+  };
+  for (const element of body) {
+    switch (element.type) {
+      case 'paragraph':
+      case 'quote':
+        visitInlines(element.content);
+        break;
+      case 'list':
+        element.items.forEach(visitInlines);
+        break;
+      case 'media':
+        mediaIds.add(element.mediaId);
+        break;
+      case 'profile':
+        profileIds.add(element.profileId);
+        break;
+      case 'related':
+        storyIds.add(element.storyId);
+        break;
+      case 'subheading':
+        break;
+    }
+  }
+  return { profileIds: [...profileIds], mediaIds: [...mediaIds], storyIds: [...storyIds] };
+}
+
+/** The plain text of a body, for search, feeds' summaries and word counts. */
+export function bodyText(body: Body): string {
+  const inlineText = (inlines: readonly Inline[]) => inlines.map((inline) => inline.text).join('');
+  const parts: string[] = [];
+  for (const element of body) {
+    if (element.type === 'paragraph') parts.push(inlineText(element.content));
+    else if (element.type === 'quote') parts.push(inlineText(element.content));
+    else if (element.type === 'subheading') parts.push(element.text);
+    else if (element.type === 'list') parts.push(...element.items.map(inlineText));
+  }
+  return parts.join('\n');
+}

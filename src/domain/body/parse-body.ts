@@ -1,0 +1,158 @@
+import { invalid } from '../shared/errors.js';
+import { hasControlCharacters } from '../shared/text.js';
+import { BODY_LIMITS, type Body, type BodyElement, type Inline, type Mark } from './body.js';
+
+/**
+ * Checks untrusted input (the editor's JSON, an import, a fixture) and returns a Body.
+ * Refuses unknown element types, unknown fields, unsafe links and oversized content,
+ * naming the path at fault: `body[3].content[0].href`.
+ */
+export function parseBody(input: unknown): Body {
+  if (!Array.isArray(input)) throw bodyError('body', 'must be a list of elements');
+  if (input.length > BODY_LIMITS.elements) {
+    throw bodyError('body', `must have at most ${BODY_LIMITS.elements} elements`);
+  }
+  return input.map((element, index) => parseElement(element, `body[${index}]`));
+}
+
+function parseElement(input: unknown, path: string): BodyElement {
+  const element = record(input, path);
+  switch (element.type) {
+    case 'paragraph':
+      onlyFields(element, path, ['type', 'content']);
+      return { type: 'paragraph', content: parseInlines(element.content, `${path}.content`) };
+    case 'subheading':
+      onlyFields(element, path, ['type', 'text']);
+      return { type: 'subheading', text: text(element.text, `${path}.text`, BODY_LIMITS.subheadingLength) };
+    case 'quote': {
+      onlyFields(element, path, ['type', 'content', 'attribution']);
+      const content = parseInlines(element.content, `${path}.content`);
+      if (element.attribution === undefined) return { type: 'quote', content };
+      return {
+        type: 'quote',
+        content,
+        attribution: text(element.attribution, `${path}.attribution`, BODY_LIMITS.attributionLength),
+      };
+    }
+    case 'list': {
+      onlyFields(element, path, ['type', 'ordered', 'items']);
+      if (typeof element.ordered !== 'boolean') throw bodyError(`${path}.ordered`, 'must be true or false');
+      if (!Array.isArray(element.items) || element.items.length === 0) {
+        throw bodyError(`${path}.items`, 'must be a non-empty list of items');
+      }
+      if (element.items.length > BODY_LIMITS.listItems) {
+        throw bodyError(`${path}.items`, `must have at most ${BODY_LIMITS.listItems} items`);
+      }
+      const items = element.items.map((item, i) => parseInlines(item, `${path}.items[${i}]`));
+      return { type: 'list', ordered: element.ordered, items };
+    }
+    case 'media':
+      onlyFields(element, path, ['type', 'mediaId']);
+      return { type: 'media', mediaId: id(element.mediaId, `${path}.mediaId`) };
+    case 'profile':
+      onlyFields(element, path, ['type', 'profileId']);
+      return { type: 'profile', profileId: id(element.profileId, `${path}.profileId`) };
+    case 'related':
+      onlyFields(element, path, ['type', 'storyId']);
+      return { type: 'related', storyId: id(element.storyId, `${path}.storyId`) };
+    default:
+      throw bodyError(`${path}.type`, `is not a known element type (${describe(element.type)})`);
+  }
+}
+
+function parseInlines(input: unknown, path: string): Inline[] {
+  if (!Array.isArray(input) || input.length === 0) throw bodyError(path, 'must be a non-empty list of text runs');
+  if (input.length > BODY_LIMITS.inlinesPerBlock) {
+    throw bodyError(path, `must have at most ${BODY_LIMITS.inlinesPerBlock} text runs`);
+  }
+  return input.map((inline, index) => parseInline(inline, `${path}[${index}]`));
+}
+
+function parseInline(input: unknown, path: string): Inline {
+  const inline = record(input, path);
+  switch (inline.type) {
+    case 'text': {
+      onlyFields(inline, path, ['type', 'text', 'marks']);
+      const value = text(inline.text, `${path}.text`, BODY_LIMITS.textLength, { trim: false });
+      const marks = parseMarks(inline.marks, `${path}.marks`);
+      return marks ? { type: 'text', text: value, marks } : { type: 'text', text: value };
+    }
+    case 'link': {
+      onlyFields(inline, path, ['type', 'text', 'href', 'marks']);
+      const value = text(inline.text, `${path}.text`, BODY_LIMITS.textLength, { trim: false });
+      const href = parseHref(inline.href, `${path}.href`);
+      const marks = parseMarks(inline.marks, `${path}.marks`);
+      return marks ? { type: 'link', text: value, href, marks } : { type: 'link', text: value, href };
+    }
+    case 'profile':
+      onlyFields(inline, path, ['type', 'text', 'profileId']);
+      return {
+        type: 'profile',
+        text: text(inline.text, `${path}.text`, BODY_LIMITS.textLength, { trim: false }),
+        profileId: id(inline.profileId, `${path}.profileId`),
+      };
+    default:
+      throw bodyError(`${path}.type`, `is not a known text run type (${describe(inline.type)})`);
+  }
+}
+
+function parseMarks(input: unknown, path: string): Mark[] | undefined {
+  if (input === undefined) return undefined;
+  if (!Array.isArray(input)) throw bodyError(path, 'must be a list of marks');
+  const marks = new Set<Mark>();
+  for (const mark of input) {
+    if (mark !== 'bold' && mark !== 'italic') throw bodyError(path, `has an unknown mark (${describe(mark)})`);
+    marks.add(mark);
+  }
+  return marks.size ? [...marks] : undefined;
+}
+
+/** Links may go to the web, to mail, or to a path of this site; never to script. */
+function parseHref(input: unknown, path: string): string {
+  const href = text(input, path, BODY_LIMITS.hrefLength);
+  if (href.startsWith('/') && !href.startsWith('//')) return href;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    throw bodyError(path, 'must be an absolute http(s) or mailto address, or a path starting with /');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:' && url.protocol !== 'mailto:') {
+    throw bodyError(path, `uses a scheme that is not allowed (${url.protocol})`);
+  }
+  return href;
+}
+
+function record(input: unknown, path: string): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw bodyError(path, 'must be an object');
+  return input as Record<string, unknown>;
+}
+
+function onlyFields(input: Record<string, unknown>, path: string, allowed: readonly string[]): void {
+  const unknown = Object.keys(input).filter((key) => !allowed.includes(key));
+  if (unknown.length) throw bodyError(`${path}.${unknown[0]}`, `is not a field of a ${String(input.type)} element`);
+}
+
+function text(input: unknown, path: string, max: number, options: { trim?: boolean } = {}): string {
+  if (typeof input !== 'string') throw bodyError(path, 'must be text');
+  const value = options.trim === false ? input : input.trim();
+  if (value.trim().length === 0) throw bodyError(path, 'must not be empty');
+  if (value.length > max) throw bodyError(path, `must be at most ${max} characters`);
+  if (hasControlCharacters(value)) throw bodyError(path, 'contains control characters');
+  return value;
+}
+
+function id(input: unknown, path: string): number {
+  if (typeof input !== 'number' || !Number.isSafeInteger(input) || input < 1) {
+    throw bodyError(path, 'must be a positive whole number');
+  }
+  return input;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+}
+
+function bodyError(path: string, problem: string) {
+  return invalid('BODY_INVALID', `${path} ${problem}`, path);
+}

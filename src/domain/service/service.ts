@@ -1,0 +1,70 @@
+import { invalid } from '../shared/errors.js';
+import { requireText } from '../shared/text.js';
+
+export type ScriptDirection = 'ltr' | 'rtl';
+
+/** A language service: its own site, locale, direction, editors and credited outlet. */
+export interface LanguageService {
+  readonly code: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly direction: ScriptDirection;
+  /** The outlet named in datelines unless a story says otherwise: "RFE/RL". */
+  readonly outlet: string;
+  readonly position: number;
+}
+
+export interface Section {
+  readonly id: number;
+  readonly serviceCode: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly position: number;
+}
+
+export interface Tag {
+  readonly id: number;
+  readonly serviceCode: string;
+  readonly slug: string;
+  readonly name: string;
+}
+
+export function parseServiceCode(value: unknown, field = 'code'): string {
+  const code = requireText(value, field, 16);
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(code)) {
+    throw invalid('SERVICE_CODE_INVALID', `${field} must be a lowercase language code such as "en" or "ru"`, field);
+  }
+  return code;
+}
+
+export function parseLanguageService(input: {
+  code: unknown;
+  name: unknown;
+  locale: unknown;
+  direction: unknown;
+  outlet: unknown;
+  position?: unknown;
+}): LanguageService {
+  const code = parseServiceCode(input.code);
+  const locale = requireText(input.locale, 'locale', 35);
+  try {
+    new Intl.Locale(locale);
+  } catch {
+    throw invalid('LOCALE_INVALID', `locale "${locale}" is not a valid BCP 47 language tag`, 'locale');
+  }
+  if (input.direction !== 'ltr' && input.direction !== 'rtl') {
+    throw invalid('DIRECTION_INVALID', 'direction must be "ltr" or "rtl"', 'direction');
+  }
+  const position = input.position ?? 0;
+  if (typeof position !== 'number' || !Number.isInteger(position)) {
+    throw invalid('FIELD_INVALID', 'position must be a whole number', 'position');
+  }
+  return {
+    code,
+    name: requireText(input.name, 'name', 80),
+    locale,
+    direction: input.direction,
+    outlet: requireText(input.outlet, 'outlet', 80),
+    position,
+  };
+}

@@ -1,0 +1,64 @@
+import { invalid } from './errors.js';
+
+/** A required single-line string, trimmed, with a length limit; names the field at fault. */
+export function requireText(value: unknown, field: string, max: number): string {
+  if (typeof value !== 'string') throw invalid('FIELD_INVALID', `${field} must be text`, field);
+  const text = value.trim();
+  if (text.length === 0) throw invalid('FIELD_REQUIRED', `${field} must not be empty`, field);
+  if (text.length > max) throw invalid('FIELD_TOO_LONG', `${field} must be at most ${max} characters`, field);
+  if (hasControlCharacters(text)) {
+    throw invalid('FIELD_INVALID', `${field} contains control characters`, field);
+  }
+  return text;
+}
+
+/** Control characters (other than tab and line breaks) have no place in text people write. */
+export function hasControlCharacters(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(text);
+}
+
+/** Like requireText, but absent or empty becomes null. */
+export function optionalText(value: unknown, field: string, max: number): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return requireText(value, field, max);
+}
+
+export function requireId(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw invalid('FIELD_INVALID', `${field} must be a positive whole number`, field);
+  }
+  return value;
+}
+
+/**
+ * A URL slug in any script: letters and digits of every language, joined by hyphens.
+ * Cyrillic and Persian headlines keep their words rather than becoming empty.
+ */
+export function slugify(text: string, max = 80): string {
+  const words = text
+    .normalize('NFKC')
+    .toLocaleLowerCase('und')
+    .replace(/['’‘`]/gu, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > max) break;
+    slug = next;
+  }
+  return slug || 'item';
+}
+
+export function isSlug(value: string): boolean {
+  return /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(value) && value.length <= 120;
+}
+
+export function requireSlug(value: unknown, field: string): string {
+  const text = requireText(value, field, 120);
+  if (!isSlug(text)) {
+    throw invalid('SLUG_INVALID', `${field} may contain only letters, digits and single hyphens`, field);
+  }
+  return text;
+}

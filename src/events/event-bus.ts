@@ -1,0 +1,33 @@
+import type { DatelineEvent } from './events.js';
+
+export type EventListener = (event: DatelineEvent) => void | Promise<void>;
+
+/**
+ * In-process event bus. Writers publish after their transaction commits; listeners run
+ * after the writer's response is decided, and a failing listener is reported, never thrown
+ * back into the write. Across nodes, a PostgreSQL LISTEN/NOTIFY relay publishes into it.
+ */
+export interface EventBus {
+  publish(event: DatelineEvent): void;
+  subscribe(listener: EventListener): () => void;
+}
+
+export function createEventBus(onListenerError: (error: unknown, event: DatelineEvent) => void): EventBus {
+  const listeners = new Set<EventListener>();
+  return {
+    publish(event) {
+      for (const listener of listeners) {
+        try {
+          const result = listener(event);
+          if (result instanceof Promise) result.catch((error: unknown) => onListenerError(error, event));
+        } catch (error) {
+          onListenerError(error, event);
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** What happened, told to everything that must react (page cache, live pages, jobs, webhooks). */
+export type DatelineEvent =
+  | { readonly type: 'story.changed'; readonly storyId: number; readonly serviceCode: string }
+  | { readonly type: 'alert.changed'; readonly serviceCode: string; readonly alertId: number }
+  | { readonly type: 'comments.changed'; readonly storyId: number; readonly serviceCode: string }
+  | { readonly type: 'profile.changed'; readonly profileId: number }
+  | { readonly type: 'media.changed'; readonly mediaId: number }
+  | { readonly type: 'service.changed'; readonly serviceCode: string };
+
+export type EventType = DatelineEvent['type'];
+export type EventOf<T extends EventType> = Extract<DatelineEvent, { type: T }>;

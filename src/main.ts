@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from './config.js';
+import { composeApp } from './compose.js';
+import { startServer } from './web/server.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const { app, store, demoLoaded } = await composeApp(config);
+  const address = await startServer(app, { port: config.port, host: config.host, onClosed: () => store.close() });
+  if (demoLoaded) app.log.info('loaded the demo content into the empty database');
+  app.log.info({ address, publicUrl: config.publicUrl.href, database: config.database.kind }, 'Dateline is running');
+  if (config.logLevel !== 'silent') {
+    process.stdout.write(`\nDateline is running: open ${config.publicUrl.href}en/ (database: ${config.database.kind})\n\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Dateline failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { MediaItem, MediaKind, MediaState, Rendition, RenditionKind } from '../../domain/media/media.js';
+import type { Database } from '../database.js';
+
+export class MediaRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(item: Omit<MediaItem, 'id'>, now: Date): Promise<MediaItem> {
+    const { id } = await this.db
+      .insertInto('media_items')
+      .values({
+        kind: item.kind,
+        title: item.title,
+        caption: item.caption,
+        credit: item.credit,
+        alt_text: item.altText,
+        duration_ms: item.durationMs,
+        state: item.state,
+        failure_reason: item.failureReason,
+        created_at: now.getTime(),
+        modified_at: now.getTime(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (item.renditions.length) {
+      await this.db
+        .insertInto('media_renditions')
+        .values(
+          item.renditions.map((r) => ({
+            media_id: id,
+            kind: r.kind,
+            mime_type: r.mimeType,
+            path: r.path,
+            width: r.width,
+            height: r.height,
+            size_bytes: r.sizeBytes,
+            label: r.label,
+          })),
+        )
+        .execute();
+    }
+    return { ...item, id };
+  }
+
+  async setState(id: number, state: MediaState, failureReason: string | null, now: Date): Promise<void> {
+    await this.db
+      .updateTable('media_items')
+      .set({ state, failure_reason: failureReason, modified_at: now.getTime() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findByIds(ids: readonly number[]): Promise<MediaItem[]> {
+    if (ids.length === 0) return [];
+    const [items, renditions] = await Promise.all([
+      this.db.selectFrom('media_items').selectAll().where('id', 'in', ids).execute(),
+      this.db.selectFrom('media_renditions').selectAll().where('media_id', 'in', ids).orderBy('id').execute(),
+    ]);
+    return items.map((row) => ({
+      id: row.id,
+      kind: row.kind as MediaKind,
+      title: row.title,
+      caption: row.caption,
+      credit: row.credit,
+      altText: row.alt_text,
+      durationMs: row.duration_ms,
+      state: row.state as MediaState,
+      failureReason: row.failure_reason,
+      renditions: renditions
+        .filter((r) => r.media_id === row.id)
+        .map(
+          (r): Rendition => ({
+            kind: r.kind as RenditionKind,
+            mimeType: r.mime_type,
+            path: r.path,
+            width: r.width,
+            height: r.height,
+            sizeBytes: r.size_bytes,
+            label: r.label,
+          }),
+        ),
+    }));
+  }
+}

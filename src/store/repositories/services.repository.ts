@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import type { LanguageService, ScriptDirection, Section, Tag } from '../../domain/service/service.js';
+import type { Database } from '../database.js';
+
+export class ServiceRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async list(): Promise<LanguageService[]> {
+    const rows = await this.db.selectFrom('services').selectAll().orderBy('position').orderBy('code').execute();
+    return rows.map(toService);
+  }
+
+  async find(code: string): Promise<LanguageService | undefined> {
+    const row = await this.db.selectFrom('services').selectAll().where('code', '=', code).executeTakeFirst();
+    return row && toService(row);
+  }
+
+  async insert(service: LanguageService): Promise<void> {
+    await this.db.insertInto('services').values(service).execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('services').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async listSections(serviceCode: string): Promise<Section[]> {
+    const rows = await this.db
+      .selectFrom('sections')
+      .selectAll()
+      .where('service_code', '=', serviceCode)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    return rows.map(toSection);
+  }
+
+  async findSection(serviceCode: string, slug: string): Promise<Section | undefined> {
+    const row = await this.db
+      .selectFrom('sections')
+      .selectAll()
+      .where('service_code', '=', serviceCode)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row && toSection(row);
+  }
+
+  async findSectionById(id: number): Promise<Section | undefined> {
+    const row = await this.db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSection(row);
+  }
+
+  async insertSection(section: Omit<Section, 'id'>): Promise<Section> {
+    const { id } = await this.db
+      .insertInto('sections')
+      .values({ service_code: section.serviceCode, slug: section.slug, name: section.name, position: section.position })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ...section, id };
+  }
+
+  async findTag(serviceCode: string, slug: string): Promise<Tag | undefined> {
+    const row = await this.db
+      .selectFrom('tags')
+      .selectAll()
+      .where('service_code', '=', serviceCode)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row && toTag(row);
+  }
+
+  async findTagsByIds(ids: readonly number[]): Promise<Tag[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('tags').selectAll().where('id', 'in', ids).orderBy('name').execute();
+    return rows.map(toTag);
+  }
+
+  async insertTag(tag: Omit<Tag, 'id'>): Promise<Tag> {
+    const { id } = await this.db
+      .insertInto('tags')
+      .values({ service_code: tag.serviceCode, slug: tag.slug, name: tag.name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ...tag, id };
+  }
+}
+
+function toService(row: Database['services']): LanguageService {
+  return {
+    code: row.code,
+    name: row.name,
+    locale: row.locale,
+    direction: row.direction as ScriptDirection,
+    outlet: row.outlet,
+    position: row.position,
+  };
+}
+
+function toSection(row: { id: number; service_code: string; slug: string; name: string; position: number }): Section {
+  return { id: row.id, serviceCode: row.service_code, slug: row.slug, name: row.name, position: row.position };
+}
+
+function toTag(row: { id: number; service_code: string; slug: string; name: string }): Tag {
+  return { id: row.id, serviceCode: row.service_code, slug: row.slug, name: row.name };
+}

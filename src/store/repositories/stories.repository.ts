@@ -1,0 +1,292 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { bodyReferences, type Body } from '../../domain/body/body.js';
+import type { StoryInput } from '../../domain/story/parse-story.js';
+import type {
+  CommentsState,
+  NoteKind,
+  Story,
+  StoryNote,
+  StoryStatus,
+  StorySummary,
+} from '../../domain/story/story.js';
+import type { Database } from '../database.js';
+
+export interface ListFilter {
+  readonly serviceCode: string;
+  readonly now: Date;
+  readonly sectionId?: number;
+  readonly tagId?: number;
+  readonly profileId?: number;
+  /** Matched against headline and deck, case-insensitively. */
+  readonly text?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export class StoryRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(
+    input: StoryInput,
+    state: { status: StoryStatus; publishedAt: Date | null; updatedAt: Date | null },
+    now: Date,
+  ): Promise<number> {
+    const { id } = await this.db
+      .insertInto('stories')
+      .values({
+        ...storyColumns(input),
+        status: state.status,
+        published_at: state.publishedAt?.getTime() ?? null,
+        updated_at: state.updatedAt?.getTime() ?? null,
+        created_at: now.getTime(),
+        modified_at: now.getTime(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.replaceLinks(id, input.tagIds, input.body);
+    return id;
+  }
+
+  async update(id: number, input: StoryInput, now: Date): Promise<void> {
+    await this.db
+      .updateTable('stories')
+      .set({ ...storyColumns(input), modified_at: now.getTime() })
+      .where('id', '=', id)
+      .execute();
+    await this.replaceLinks(id, input.tagIds, input.body);
+  }
+
+  async setStatus(id: number, status: StoryStatus, publishedAt: Date | null, now: Date): Promise<void> {
+    await this.db
+      .updateTable('stories')
+      .set({ status, published_at: publishedAt?.getTime() ?? null, modified_at: now.getTime() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setCommentsState(id: number, state: CommentsState, now: Date): Promise<void> {
+    await this.db
+      .updateTable('stories')
+      .set({ comments_state: state, modified_at: now.getTime() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Adds an "updated" note or a correction; both move the story's shown update time. */
+  async addNote(storyId: number, note: { kind: NoteKind; text: string }, now: Date): Promise<void> {
+    await this.db
+      .insertInto('story_notes')
+      .values({ story_id: storyId, kind: note.kind, text: note.text, created_at: now.getTime() })
+      .execute();
+    await this.db
+      .updateTable('stories')
+      .set({ updated_at: now.getTime(), modified_at: now.getTime() })
+      .where('id', '=', storyId)
+      .execute();
+  }
+
+  async findById(id: number): Promise<(Story & { commentCount: number }) | undefined> {
+    const row = await this.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const [tags, notes] = await Promise.all([
+      this.db.selectFrom('story_tags').select('tag_id').where('story_id', '=', id).orderBy('tag_id').execute(),
+      this.db
+        .selectFrom('story_notes')
+        .select(['kind', 'text', 'created_at'])
+        .where('story_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+    ]);
+    return {
+      id: row.id,
+      serviceCode: row.service_code,
+      sectionId: row.section_id,
+      slug: row.slug,
+      headline: row.headline,
+      deck: row.deck,
+      dateline:
+        row.dateline_place && row.dateline_outlet ? { place: row.dateline_place, outlet: row.dateline_outlet } : null,
+      bylines: JSON.parse(row.bylines_json) as string[],
+      credits: JSON.parse(row.credits_json) as string[],
+      // Stored bodies were checked by parseBody on the way in.
+      body: JSON.parse(row.body_json) as Body,
+      leadMediaId: row.lead_media_id,
+      tagIds: tags.map((t) => t.tag_id),
+      status: row.status as StoryStatus,
+      publishedAt: toDate(row.published_at),
+      updatedAt: toDate(row.updated_at),
+      notes: notes.map(
+        (n): StoryNote => ({ kind: n.kind as NoteKind, text: n.text, at: new Date(Number(n.created_at)) }),
+      ),
+      commentsState: row.comments_state as CommentsState,
+      commentCount: row.comment_count,
+      createdAt: new Date(Number(row.created_at)),
+      modifiedAt: new Date(Number(row.modified_at)),
+    };
+  }
+
+  /** Published stories visible at `filter.now`, newest first. */
+  async listPublished(filter: ListFilter): Promise<StorySummary[]> {
+    const rows = await this.visible(filter)
+      .select([
+        's.id',
+        's.service_code',
+        's.section_id',
+        's.slug',
+        's.headline',
+        's.deck',
+        's.lead_media_id',
+        's.published_at',
+        's.comment_count',
+      ])
+      .orderBy('s.published_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      serviceCode: row.service_code,
+      sectionId: row.section_id,
+      slug: row.slug,
+      headline: row.headline,
+      deck: row.deck,
+      leadMediaId: row.lead_media_id,
+      publishedAt: new Date(Number(row.published_at)),
+      commentCount: row.comment_count,
+    }));
+  }
+
+  async countPublished(filter: Omit<ListFilter, 'limit' | 'offset'>): Promise<number> {
+    const row = await this.visible(filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Published, visible summaries of the given stories (for "related" cards), any service. */
+  async findVisibleSummaries(ids: readonly number[], now: Date): Promise<StorySummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('stories')
+      .select([
+        'id',
+        'service_code',
+        'section_id',
+        'slug',
+        'headline',
+        'deck',
+        'lead_media_id',
+        'published_at',
+        'comment_count',
+      ])
+      .where('id', 'in', ids)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now.getTime())
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      serviceCode: row.service_code,
+      sectionId: row.section_id,
+      slug: row.slug,
+      headline: row.headline,
+      deck: row.deck,
+      leadMediaId: row.lead_media_id,
+      publishedAt: new Date(Number(row.published_at)),
+      commentCount: row.comment_count,
+    }));
+  }
+
+  async existingIds(ids: readonly number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('stories').select('id').where('id', 'in', ids).execute();
+    return rows.map((r) => r.id);
+  }
+
+  private visible(filter: Omit<ListFilter, 'limit' | 'offset'>) {
+    let query = this.db
+      .selectFrom('stories as s')
+      .where('s.service_code', '=', filter.serviceCode)
+      .where('s.status', '=', 'published')
+      .where('s.published_at', '<=', filter.now.getTime());
+    if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId);
+    if (filter.tagId !== undefined) {
+      const tagId = filter.tagId;
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('story_tags as st').select('st.story_id').whereRef('st.story_id', '=', 's.id').where('st.tag_id', '=', tagId),
+        ),
+      );
+    }
+    if (filter.profileId !== undefined) {
+      const profileId = filter.profileId;
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('story_profiles as sp')
+            .select('sp.story_id')
+            .whereRef('sp.story_id', '=', 's.id')
+            .where('sp.profile_id', '=', profileId),
+        ),
+      );
+    }
+    if (filter.text) query = whereTextMatches(query, filter.text);
+    return query;
+  }
+
+  private async replaceLinks(storyId: number, tagIds: readonly number[], body: Body): Promise<void> {
+    await this.db.deleteFrom('story_tags').where('story_id', '=', storyId).execute();
+    if (tagIds.length) {
+      await this.db
+        .insertInto('story_tags')
+        .values(tagIds.map((tagId) => ({ story_id: storyId, tag_id: tagId })))
+        .execute();
+    }
+    await this.db.deleteFrom('story_profiles').where('story_id', '=', storyId).execute();
+    const { profileIds } = bodyReferences(body);
+    if (profileIds.length) {
+      await this.db
+        .insertInto('story_profiles')
+        .values(profileIds.map((profileId) => ({ story_id: storyId, profile_id: profileId })))
+        .execute();
+    }
+  }
+}
+
+/**
+ * A plain substring match on headline and deck, lower-cased on both sides; full-text search
+ * per language comes with the search capability. LIKE wildcards in the text are escaped.
+ */
+function whereTextMatches<QB extends SelectQueryBuilder<Database & { s: Database['stories'] }, 's', object>>(
+  query: QB,
+  text: string,
+): QB {
+  const pattern = `%${text.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return query.where((eb) =>
+    eb.or([
+      eb(eb.fn('lower', ['s.headline']), 'like', eb.val(pattern)),
+      eb(eb.fn('lower', [eb.fn.coalesce('s.deck', eb.val(''))]), 'like', eb.val(pattern)),
+    ]),
+  ) as QB;
+}
+
+function storyColumns(input: StoryInput) {
+  return {
+    service_code: input.serviceCode,
+    section_id: input.sectionId,
+    slug: input.slug,
+    headline: input.headline,
+    deck: input.deck,
+    dateline_place: input.dateline?.place ?? null,
+    dateline_outlet: input.dateline?.outlet ?? null,
+    bylines_json: JSON.stringify(input.bylines),
+    credits_json: JSON.stringify(input.credits),
+    body_json: JSON.stringify(input.body),
+    lead_media_id: input.leadMediaId,
+    comments_state: input.commentsState,
+  };
+}
+
+function toDate(value: number | null): Date | null {
+  return value === null ? null : new Date(Number(value));
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import { AlertRepository } from './repositories/alerts.repository.js';
+import { CommentRepository } from './repositories/comments.repository.js';
+import { MediaRepository } from './repositories/media.repository.js';
+import { ProfileRepository } from './repositories/profiles.repository.js';
+import { ServiceRepository } from './repositories/services.repository.js';
+import { StoryRepository } from './repositories/stories.repository.js';
+
+export interface Repositories {
+  readonly services: ServiceRepository;
+  readonly stories: StoryRepository;
+  readonly profiles: ProfileRepository;
+  readonly media: MediaRepository;
+  readonly alerts: AlertRepository;
+  readonly comments: CommentRepository;
+}
+
+/** All access to the database goes through a Store: reads, or one transaction for a write. */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly read: Repositories;
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function repositoriesFor(db: Kysely<Database>): Repositories {
+  return {
+    services: new ServiceRepository(db),
+    stories: new StoryRepository(db),
+    profiles: new ProfileRepository(db),
+    media: new MediaRepository(db),
+    alerts: new AlertRepository(db),
+    comments: new CommentRepository(db),
+  };
+}
+
+export function createStore(db: Kysely<Database>, kind: 'sqlite' | 'postgres'): Store {
+  return {
+    kind,
+    read: repositoriesFor(db),
+    transaction: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx))),
+    close: () => db.destroy(),
+  };
+}

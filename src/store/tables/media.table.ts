@@ -1,0 +1,27 @@
+import type { Generated } from 'kysely';
+
+export interface MediaItemsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  caption: string | null;
+  credit: string | null;
+  alt_text: string | null;
+  duration_ms: number | null;
+  state: string;
+  failure_reason: string | null;
+  created_at: number;
+  modified_at: number;
+}
+
+export interface MediaRenditionsTable {
+  id: Generated<number>;
+  media_id: number;
+  kind: string;
+  mime_type: string;
+  path: string;
+  width: number | null;
+  height: number | null;
+  size_bytes: number;
+  label: string;
+}

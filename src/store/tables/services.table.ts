@@ -1,0 +1,25 @@
+import type { Generated } from 'kysely';
+
+export interface ServicesTable {
+  code: string;
+  name: string;
+  locale: string;
+  direction: string;
+  outlet: string;
+  position: number;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  service_code: string;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  service_code: string;
+  slug: string;
+  name: string;
+}

@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+
+/** Times are milliseconds since the epoch in both databases; JSON columns are text. */
+export interface StoriesTable {
+  id: Generated<number>;
+  service_code: string;
+  section_id: number | null;
+  slug: string;
+  headline: string;
+  deck: string | null;
+  dateline_place: string | null;
+  dateline_outlet: string | null;
+  bylines_json: string;
+  credits_json: string;
+  body_json: string;
+  lead_media_id: number | null;
+  status: string;
+  published_at: number | null;
+  updated_at: number | null;
+  comments_state: string;
+  /** Visible comments, kept in step in the same transaction as every comment change. */
+  comment_count: Generated<number>;
+  created_at: number;
+  modified_at: number;
+}
+
+export interface StoryTagsTable {
+  story_id: number;
+  tag_id: number;
+}
+
+/** Profiles a story's body links to: derived from the body on every save. */
+export interface StoryProfilesTable {
+  story_id: number;
+  profile_id: number;
+}
+
+export interface StoryNotesTable {
+  id: Generated<number>;
+  story_id: number;
+  kind: string;
+  text: string;
+  created_at: number;
+}

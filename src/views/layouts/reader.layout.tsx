@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import type { Chrome } from '../page-model.js';
+import { BreakingBanner } from '../components/breaking-banner.js';
+import { Masthead } from '../components/masthead.js';
+import { SkipLinks } from '../components/skip-links.js';
+
+export interface ReaderLayoutProps {
+  readonly chrome: Chrome;
+  readonly title: string;
+  readonly description?: string | null;
+  readonly canonicalUrl?: string;
+  readonly withPlayer?: boolean;
+  readonly children: ComponentChildren;
+}
+
+/** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
+export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, children }: ReaderLayoutProps) {
+  const { service, i18n, assets } = chrome;
+  return (
+    <html lang={service.locale} dir={service.direction}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${service.name}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {canonicalUrl ? <link rel="canonical" href={canonicalUrl} /> : null}
+        <link rel="stylesheet" href={assets.css} />
+        {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
+      </head>
+      <body>
+        <SkipLinks t={i18n.t} />
+        <Masthead chrome={chrome} />
+        {chrome.alert ? <BreakingBanner alert={chrome.alert} t={i18n.t} /> : null}
+        <main id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            <a href={`/${service.code}/`}>{service.name}</a> · {i18n.t('footer.text')}
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

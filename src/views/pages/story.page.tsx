@@ -1,0 +1,95 @@
+import { renderDocument } from '../render.js';
+import { commentsPath } from '../../domain/story/story-path.js';
+import { ReaderLayout } from '../layouts/reader.layout.js';
+import { Player } from '../components/player.js';
+import { MediaImage } from '../components/media-image.js';
+import { StoryBody } from '../components/story-body.js';
+import type { Chrome, StoryPageModel } from '../page-model.js';
+
+export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
+  const { story, section, tags, media, commentCount } = model;
+  const { i18n, service } = chrome;
+  const t = i18n.t;
+  const lead = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
+  const hasPlayer = [...media.values()].some((item) => item.kind !== 'image');
+  return (
+    <ReaderLayout
+      chrome={chrome}
+      title={story.headline}
+      description={story.deck}
+      canonicalUrl={model.canonicalUrl}
+      withPlayer={hasPlayer}
+    >
+      <article class="story" aria-labelledby="story-headline">
+        <header class="story-header">
+          {section ? (
+            <p class="kicker">
+              <a href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}>{section.name}</a>
+            </p>
+          ) : null}
+          <h1 id="story-headline">{story.headline}</h1>
+          {story.deck ? <p class="deck">{story.deck}</p> : null}
+          <p class="meta">
+            {story.bylines.length ? <span class="byline">{t('story.by', { names: story.bylines.join(', ') })} </span> : null}
+            {story.publishedAt ? (
+              <span>
+                {t('story.publishedOn')}{' '}
+                <time dateTime={story.publishedAt.toISOString()}>{i18n.dateTime(story.publishedAt)}</time>
+              </span>
+            ) : null}
+            {story.updatedAt ? (
+              <span>
+                {' · '}
+                {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()}>{i18n.dateTime(story.updatedAt)}</time>
+              </span>
+            ) : null}
+          </p>
+        </header>
+        {lead && lead.kind === 'image' ? <MediaImage item={lead} chrome={chrome} /> : null}
+        {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={chrome.mediaBase} lead /> : null}
+        <StoryBody
+          body={story.body}
+          dateline={story.dateline}
+          chrome={chrome}
+          media={media}
+          profiles={model.profiles}
+          related={model.related}
+        />
+        {story.credits.length ? <p class="credits">{t('story.credits', { names: story.credits.join(', ') })}</p> : null}
+        {story.notes.length ? (
+          <aside class="story-notes" aria-label={t('story.updatedOn')}>
+            <ul>
+              {story.notes.map((note, index) => (
+                <li key={index} class={`note note-${note.kind}`}>
+                  <strong>{t(note.kind === 'correction' ? 'story.correction' : 'story.update')}</strong>{' '}
+                  <time dateTime={note.at.toISOString()}>{i18n.dateTime(note.at)}</time>: {note.text}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        ) : null}
+        {tags.length ? (
+          <nav class="story-tags" aria-label={t('story.tags')}>
+            <ul>
+              {tags.map((tag) => (
+                <li key={tag.id}>
+                  <a href={`/${service.code}/t/${encodeURIComponent(tag.slug)}`}>{tag.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <footer class="story-comments" id="comments">
+          <p>
+            <a href={commentsPath(story)}>{t('comments.see', { count: commentCount })}</a>
+          </p>
+          {story.commentsState === 'closed' ? <p class="forum-closed">{t('comments.closed')}</p> : null}
+        </footer>
+      </article>
+    </ReaderLayout>
+  );
+}
+
+export function renderStoryPage(chrome: Chrome, model: StoryPageModel): string {
+  return renderDocument(<StoryPage chrome={chrome} model={model} />);
+}

@@ -1,0 +1,44 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { ActionDeps } from '../actions/deps.js';
+import type { Config } from '../config.js';
+import type { AssetBundle } from './assets.js';
+import type { PageCache } from './cache/page-cache.js';
+import { jsonErrors } from './plugins/json-errors.js';
+import { securityHeaders } from './plugins/security-headers.js';
+import { assetsSurface } from './surfaces/assets/index.js';
+import { healthSurface } from './surfaces/health/index.js';
+import { mediaSurface } from './surfaces/media/index.js';
+import { readerSurface } from './surfaces/reader/index.js';
+
+export interface AppDeps {
+  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel'>;
+  readonly actions: ActionDeps;
+  readonly pageCache: PageCache;
+  readonly assets: AssetBundle;
+}
+
+/** Builds the HTTP app from its dependencies: plugins and surfaces, registered explicitly. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    // Reader pages are served from cache at tens of thousands per second: no log line per request.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
+  });
+  securityHeaders(app, { hsts: deps.config.publicUrl.protocol === 'https:' });
+  jsonErrors(app);
+
+  await app.register(healthSurface, { actions: deps.actions });
+  await app.register(assetsSurface, { assets: deps.assets });
+  await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
+  await app.register(readerSurface, {
+    actions: deps.actions,
+    cache: deps.pageCache,
+    assets: deps.assets.urls,
+    publicUrl: deps.config.publicUrl,
+  });
+  return app;
+}

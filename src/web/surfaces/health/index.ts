@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { checkReadiness } from '../../../actions/reader/check-readiness.js';
+
+/** /healthz: the process answers. /readyz: it can also reach its database. */
+export async function healthSurface(app: FastifyInstance, options: { actions: Pick<ActionDeps, 'store'> }): Promise<void> {
+  app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await checkReadiness(options.actions);
+    return reply
+      .code(readiness.ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(readiness.ready ? { status: 'ready' } : { status: 'not-ready', reason: readiness.reason });
+  });
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { bodyReferences, bodyText } from '../../src/domain/body/body.js';
+import { parseBody } from '../../src/domain/body/parse-body.js';
+import { DomainError } from '../../src/domain/shared/errors.js';
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+function errorOf(input: unknown): DomainError {
+  try {
+    parseBody(input);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('parseBody accepted the input');
+}
+
+describe('parseBody', () => {
+  it('accepts every element type the editor produces', () => {
+    const body = parseBody([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Roza Otunbaeva said ', marks: ['bold', 'italic'] },
+          { type: 'profile', text: '(see profile)', profileId: 4 },
+          { type: 'link', text: ' Kyrgyz Service', href: 'https://www.azattyk.org/' },
+          { type: 'link', text: 'home', href: '/ky/' },
+        ],
+      },
+      { type: 'subheading', text: "Bakiev's Whereabouts Unclear" },
+      { type: 'quote', content: [{ type: 'text', text: 'I do not accept any defeat.' }], attribution: 'Kurmanbek Bakiev' },
+      { type: 'list', ordered: true, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]] },
+      { type: 'media', mediaId: 2 },
+      { type: 'profile', profileId: 5 },
+      { type: 'related', storyId: 9 },
+    ]);
+    expect(body).toHaveLength(7);
+    expect(bodyReferences(body)).toEqual({ profileIds: [4, 5], mediaIds: [2], storyIds: [9] });
+    expect(bodyText(body)).toContain("Bakiev's Whereabouts Unclear");
+  });
+
+  it('keeps the spaces inside text runs that join up into a sentence', () => {
+    const body = parseBody([{ type: 'paragraph', content: [{ type: 'text', text: 'government ' }, { type: 'profile', text: '(see profile)', profileId: 1 }, { type: 'text', text: ' after' }] }]);
+    expect(bodyText(body)).toBe('government (see profile) after');
+  });
+
+  it.each([
+    ['not a list', { type: 'paragraph' }, 'body'],
+    ['an unknown element type', [{ type: 'script', text: 'alert(1)' }], 'body[0].type'],
+    ['an unknown field', [{ type: 'subheading', text: 'Hi', html: '<b>x</b>' }], 'body[0].html'],
+    ['an empty paragraph', [{ type: 'paragraph', content: [] }], 'body[0].content'],
+    ['blank text', [{ type: 'subheading', text: '   ' }], 'body[0].text'],
+    ['a javascript: link', [{ type: 'paragraph', content: [{ type: 'link', text: 'x', href: 'javascript:alert(1)' }] }], 'body[0].content[0].href'],
+    ['a data: link', [{ type: 'paragraph', content: [{ type: 'link', text: 'x', href: 'data:text/html,<script>' }] }], 'body[0].content[0].href'],
+    ['a protocol-relative link', [{ type: 'paragraph', content: [{ type: 'link', text: 'x', href: '//evil.example/' }] }], 'body[0].content[0].href'],
+    ['an unknown mark', [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: ['blink'] }] }], 'body[0].content[0].marks'],
+    ['a fractional media id', [{ type: 'media', mediaId: 1.5 }], 'body[0].mediaId'],
+    ['a zero profile id', [{ type: 'profile', profileId: 0 }], 'body[0].profileId'],
+    ['a string story id', [{ type: 'related', storyId: '3' }], 'body[0].storyId'],
+    ['a list with no items', [{ type: 'list', ordered: false, items: [] }], 'body[0].items'],
+    ['a list without ordered', [{ type: 'list', items: [[{ type: 'text', text: 'a' }]] }], 'body[0].ordered'],
+    ['control characters', [{ type: 'subheading', text: 'bell\u0007' }], 'body[0].text'],
+    ['a null element', [null], 'body[0]'],
+  ])('refuses %s, naming the path at fault', (_name, input, field) => {
+    const error = errorOf(input);
+    expect(error.code).toBe('BODY_INVALID');
+    expect(error.kind).toBe('invalid');
+    expect(error.field).toBe(field);
+  });
+
+  it('refuses oversized bodies and text', () => {
+    expect(errorOf(Array.from({ length: 2001 }, () => paragraph('x'))).field).toBe('body');
+    expect(errorOf([paragraph('x'.repeat(20_001))]).field).toBe('body[0].content[0].text');
+  });
+});

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env, '/srv/dateline');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('configuration', () => {
+  it('runs on SQLite and local disk with demo content by default', () => {
+    const config = loadConfig({}, '/srv/dateline');
+    expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('/srv/dateline/data/dateline.sqlite') });
+    expect(config.mediaDir).toBe(path.resolve('/srv/dateline/data/media'));
+    expect(config.port).toBe(3000);
+    expect(config.demo).toBe(true);
+    expect(config.publicUrl.href).toBe('http://localhost:3000/');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes PostgreSQL from a postgres:// DATABASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://news@db:5432/dateline', PUBLIC_URL: 'https://news.example.org' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://news@db:5432/dateline' });
+    expect(config.publicUrl.origin).toBe('https://news.example.org');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
+    [{ DATABASE_URL: 'mysql://root@db/news' }, /DATABASE_URL must be a SQLite file path or a postgres:\/\/ URL/],
+    [{ PUBLIC_URL: 'news.example.org' }, /PUBLIC_URL must be an absolute URL/],
+    [{ PUBLIC_URL: 'ftp://news.example.org' }, /PUBLIC_URL must start with http/],
+    [{ PUBLIC_URL: 'https://news.example.org/site/' }, /PUBLIC_URL must be an origin without a path/],
+    [{ DEMO: 'perhaps' }, /DEMO must be true or false/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ PAGE_CACHE_ENTRIES: '-1' }, /PAGE_CACHE_ENTRIES must be a whole number/],
+    [{ DATELINE_COLOUR: 'blue' }, /DATELINE_COLOUR is not a setting/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('reports every bad value at once', () => {
+    const problems = problemsOf({ PORT: 'x', DEMO: 'maybe', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(3);
+  });
+});

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { composeApp } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import { fixedClock } from '../../src/domain/shared/clock.js';
+import { createTestDatabase, type StoreKind } from './databases.js';
+import { T0 } from './store.js';
+
+export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
+  readonly clock: ReturnType<typeof fixedClock>;
+  readonly mediaDir: string;
+  close(): Promise<void>;
+}
+
+/** The whole app on a fresh database, with a fixed clock; demo content loaded unless told otherwise. */
+export async function startTestApp(kind: StoreKind, options: { demo?: boolean; clock?: Date | 'system' } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const mediaDir = path.join(database.dir, 'media');
+  fs.mkdirSync(mediaDir, { recursive: true });
+  const config = loadConfig({
+    DATABASE_URL: database.config.kind === 'sqlite' ? database.config.file : database.config.url,
+    MEDIA_DIR: mediaDir,
+    DEMO: options.demo === false ? 'false' : 'true',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
+  const clock = fixedClock(options.clock instanceof Date ? options.clock : T0);
+  const composed = await composeApp(config, {
+    ...(options.clock === 'system' ? {} : { clock }),
+    ...(database.schema ? { schema: database.schema } : {}),
+  });
+  return {
+    ...composed,
+    clock,
+    mediaDir,
+    close: async () => {
+      await composed.app.close();
+      await composed.store.close();
+      await database.cleanup();
+    },
+  };
+}
+
+export async function listen(app: FastifyInstance): Promise<string> {
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import pg from 'pg';
+import { POSTGRES_URL } from './databases.js';
+import { CHROMIUM_PATH } from './browser.js';
+
+/**
+ * Runs once before the suite: the tests use real PostgreSQL, real Chromium and real ffmpeg,
+ * and say plainly what is missing rather than skipping.
+ */
+export default async function checkRequirements(): Promise<void> {
+  const missing: string[] = [];
+  if (!fs.existsSync(CHROMIUM_PATH)) missing.push(`Chromium at ${CHROMIUM_PATH} (Debian package "chromium"; or set CHROMIUM_PATH)`);
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+  } catch {
+    missing.push('ffmpeg on the PATH (Debian package "ffmpeg")');
+  }
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    missing.push(
+      `PostgreSQL at ${POSTGRES_URL} (${error instanceof Error ? error.message : String(error)}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start, or set TEST_DATABASE_URL`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (missing.length) {
+    throw new Error(
+      `The test suite needs real parts that this machine lacks:\n- ${missing.join('\n- ')}\nInstall the Debian packages with: bash scripts/setup-debian.sh`,
+    );
+  }
+}

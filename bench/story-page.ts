@@ -266,6 +266,17 @@ export async function runStoryPageBench(): Promise<BenchOutcome> {
     console.log(`  note: the uncached page was ${bytes(uncachedPage.body.length)} over the wire`);
   }
 
+  const spread = (results: readonly WrkResult[]) => {
+    const rates = results.map((result) => result.rps);
+    return 1 - Math.min(...rates) / Math.max(...rates);
+  };
+  const noisiest = Math.max(spread(baselineCached), spread(baselineUncached));
+  if (noisiest > 0.15) {
+    console.log(
+      `  note: the baseline varied by ${Math.round(noisiest * 100)}% between rounds, so the machine was busy; treat these numbers as rough (rerun, or raise BENCH_ROUNDS)`,
+    );
+  }
+
   if (runs.problems.length) {
     console.log('\n  ERRORS during load (every run must have zero non-2xx responses and zero socket errors):');
     for (const problem of runs.problems) console.log(`  - ${problem}`);

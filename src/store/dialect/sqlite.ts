@@ -15,6 +15,11 @@ export function openSqlite(file: string): Kysely<Database> {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // SQLite's own lower() folds ASCII only; PostgreSQL's folds every script. Make them agree,
+  // so searching "москве" finds "Москве" on both.
+  connection.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
 import type { StoryInput } from '../../domain/story/parse-story.js';
 import type {
@@ -262,10 +262,11 @@ function whereTextMatches<QB extends SelectQueryBuilder<Database & { s: Database
   text: string,
 ): QB {
   const pattern = `%${text.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // ESCAPE is explicit: SQLite has no default escape character for LIKE.
   return query.where((eb) =>
     eb.or([
-      eb(eb.fn('lower', ['s.headline']), 'like', eb.val(pattern)),
-      eb(eb.fn('lower', [eb.fn.coalesce('s.deck', eb.val(''))]), 'like', eb.val(pattern)),
+      sql<boolean>`lower(${eb.ref('s.headline')}) like ${pattern} escape '\\'`,
+      sql<boolean>`lower(coalesce(${eb.ref('s.deck')}, '')) like ${pattern} escape '\\'`,
     ]),
   ) as QB;
 }

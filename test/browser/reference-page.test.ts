@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { listen, startTestApp, type TestApp } from '../support/app.js';
+import { extractText, linesMissingInOrder, normalise } from '../support/page-text.js';
+
+const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
+const referenceLines = fs
+  .readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'), 'utf8')
+  .split('\n')
+  .map(normalise)
+  .filter(Boolean);
+
+describe('the reference page in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { clock: 'system' });
+    base = await listen(t.app);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('has every line of the reference article, in the same order', async () => {
+    expect(referenceLines.length).toBeGreaterThan(50);
+    const page = await browser.newPage();
+    const response = await page.goto(base + STORY);
+    expect(response?.status()).toBe(200);
+    const text = await extractText(page);
+    expect(linesMissingInOrder(text, referenceLines)).toEqual([]);
+    await page.close();
+  });
+
+  it('has every line without JavaScript too', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(base + STORY);
+    expect(linesMissingInOrder(await extractText(page), referenceLines)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a keyboard user skip to the main content: Tab, Enter, focus in main', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + STORY);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Hidden until focused, then visible.
+    const box = await skip.boundingBox();
+    expect(box && box.width > 20 && box.height > 10).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('main')?.id ?? null)).toBe('main-content');
+    expect(page.url()).toBe(`${base}${STORY}#main-content`);
+    await page.close();
+  });
+
+  it('lets a keyboard user skip to the search field', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + STORY);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to search');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    await page.keyboard.type('osh');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/search\?q=osh/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Results for “osh”');
+    await page.close();
+  });
+
+  it('shows the breaking-news banner and links it to its story', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/en/`);
+    const banner = page.getByRole('complementary', { name: 'Breaking News' });
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    await banner.getByRole('link').click();
+    await page.waitForURL(`${base}${STORY}`);
+    await page.close();
+  });
+
+  it('offers the video to watch and a direct link to download it', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + STORY);
+    const lead = page.locator('figure.media-lead');
+    const link = lead.getByRole('link', { name: 'Direct link' });
+    const href = await link.getAttribute('href');
+    expect(href).toBe('/media/demo/bishkek-day-after.mp4');
+    const download = await page.request.get(base + href);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('video/mp4');
+    expect((await download.body()).length).toBe(fs.statSync(path.join(t.mediaDir, 'demo', 'bishkek-day-after.mp4')).size);
+    // The player's status for a playable video: "No media source" is kept in the markup but hidden.
+    await expect.poll(() => lead.getByText('No media source currently available').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('lays out a right-to-left service from the right', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(`${base}/fa/`);
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const heading = page.getByRole('heading', { level: 1 });
+    const box = await heading.boundingBox();
+    // An h1 in a 46rem column starts at the right edge of the column in RTL.
+    const mainBox = await page.locator('main').boundingBox();
+    expect(box && mainBox && Math.abs(box.x + box.width - (mainBox.x + mainBox.width - 16)) < 2).toBe(true);
+    await page.close();
+  });
+});

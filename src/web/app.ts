@@ -1,10 +1,12 @@
+import http from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { ActionDeps } from '../actions/deps.js';
 import type { Config } from '../config.js';
 import type { AssetBundle } from './assets.js';
 import type { PageCache } from './cache/page-cache.js';
+import { cacheFront } from './cache/cache-front.js';
 import { jsonErrors } from './plugins/json-errors.js';
-import { securityHeaders } from './plugins/security-headers.js';
+import { securityHeadersFor, securityHeaders } from './plugins/security-headers.js';
 import { assetsSurface } from './surfaces/assets/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
@@ -19,7 +21,13 @@ export interface AppDeps {
 
 /** Builds the HTTP app from its dependencies: plugins and surfaces, registered explicitly. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const hsts = deps.config.publicUrl.protocol === 'https:';
+  const front = cacheFront(deps.pageCache, deps.actions.clock, securityHeadersFor({ hsts }));
   const app = Fastify({
+    serverFactory: (handler) =>
+      http.createServer((request, response) => {
+        if (!front(request, response)) handler(request, response);
+      }),
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     // Reader pages are served from cache at tens of thousands per second: no log line per request.
     logController: new LogController({ disableRequestLogging: true }),
@@ -28,7 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
   });
-  securityHeaders(app, { hsts: deps.config.publicUrl.protocol === 'https:' });
+  securityHeaders(app, { hsts });
   jsonErrors(app);
 
   await app.register(healthSurface, { actions: deps.actions });

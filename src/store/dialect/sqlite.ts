@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../database.js';
 
 /**
@@ -20,7 +20,30 @@ export function openSqlite(file: string): Kysely<Database> {
   connection.function('lower', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small query.
+ * Kysely emits the same SQL text for the same query shape (values are parameters), so
+ * prepared statements are kept by their SQL text and reused.
+ */
+function withStatementCache(connection: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      connection.close();
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        if (statements.size < 1_000) statements.set(sql, statement);
+      }
+      return statement as unknown as SqliteStatement;
+    },
+  };
 }
 
 export function isSqliteUniqueViolation(error: unknown): boolean {

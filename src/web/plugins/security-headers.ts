@@ -27,10 +27,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
-export function securityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
-  const headers = options.hsts
+/** HSTS only when the site is served over HTTPS: over plain HTTP it would be ignored or, worse, cached by a proxy. */
+export function securityHeadersFor(options: { hsts: boolean }): Readonly<Record<string, string>> {
+  return options.hsts
     ? { ...SECURITY_HEADERS, 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
     : SECURITY_HEADERS;
+}
+
+export function securityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
+  const headers = securityHeadersFor(options);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from '../../cache/page-cache.js';
 
@@ -9,6 +10,13 @@ export interface RenderedPage {
   readonly html: string;
   readonly keys: readonly string[];
   readonly validUntil: Date | null;
+}
+
+/** What to send for a cached page: status, headers and body, chosen by the request's headers. */
+export interface PageReply {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | null;
 }
 
 /**
@@ -24,7 +32,7 @@ export async function servePage(
   render: () => Promise<RenderedPage | 'sent'>,
 ): Promise<FastifyReply | void> {
   const hit = cache.get(cacheKey, now);
-  if (hit) return sendPage(request, reply, hit, now, 'HIT');
+  if (hit) return send(reply, pageReply(request.headers, hit, now, 'HIT'));
   const rendered = await render();
   if (rendered === 'sent') return reply;
   const page = cache.set(cacheKey, {
@@ -38,23 +46,34 @@ export async function servePage(
     keys: rendered.keys,
     validUntil: rendered.validUntil?.getTime() ?? null,
   });
-  return sendPage(request, reply, page, now, 'MISS');
+  return send(reply, pageReply(request.headers, page, now, 'MISS'));
 }
 
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, now: number, cacheState: string) {
-  reply.headers(page.headers);
-  reply.header('etag', page.etag);
-  reply.header('cache-control', cacheControl(page, now));
-  reply.header('x-cache', cacheState);
-  if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  const accepted = request.headers['accept-encoding'];
+function send(reply: FastifyReply, page: PageReply) {
+  return reply.code(page.status).headers(page.headers).send(page.body ?? undefined);
+}
+
+/** The reply for a cached page: 304 when the browser has it, else the best encoding it accepts. */
+export function pageReply(requestHeaders: IncomingHttpHeaders, page: CachedPage, now: number, cacheState: string): PageReply {
+  const headers: Record<string, string> = {
+    ...page.headers,
+    etag: page.etag,
+    'cache-control': cacheControl(page, now),
+    'x-cache': cacheState,
+  };
+  if (requestHeaders['if-none-match'] === page.etag) return { status: 304, headers, body: null };
+  const accepted = requestHeaders['accept-encoding'];
   if (accepted) {
-    if (page.br && accepted.includes('br')) return reply.code(page.status).header('content-encoding', 'br').send(page.br);
-    if (page.gzip && accepted.includes('gzip')) {
-      return reply.code(page.status).header('content-encoding', 'gzip').send(page.gzip);
-    }
+    if (page.br && accepted.includes('br')) return withBody(page.status, headers, page.br, 'br');
+    if (page.gzip && accepted.includes('gzip')) return withBody(page.status, headers, page.gzip, 'gzip');
   }
-  return reply.code(page.status).send(page.body);
+  return withBody(page.status, headers, page.body, null);
+}
+
+function withBody(status: number, headers: Record<string, string>, body: Buffer, encoding: string | null): PageReply {
+  if (encoding) headers['content-encoding'] = encoding;
+  headers['content-length'] = String(body.length);
+  return { status, headers, body };
 }
 
 /** Browsers revalidate every time (an alert must show on the next load); shared caches hold pages until purged or stale. */

@@ -16,7 +16,7 @@ import { keysFor, PageCache } from './web/cache/page-cache.js';
  */
 export async function composeApp(config: Config, options: { clock?: Clock; schema?: string } = {}) {
   const db = openDatabase(config.database, options.schema ? { schema: options.schema } : {});
-  await migrateToLatest(db);
+  await migrateToLatest(db, options.schema ? { schema: options.schema } : {});
   const store = createStore(db, config.database.kind);
   const clock = options.clock ?? systemClock;
   const pageCache = new PageCache(config.pageCacheEntries);

@@ -9,13 +9,18 @@ export function openDatabase(config: DatabaseConfig, options: { schema?: string 
   return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, options);
 }
 
-export function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: migrationProvider });
+/**
+ * On PostgreSQL the migration tables live in the store's own schema: Kysely looks for them
+ * across every schema it can see, so without this a second install (or test) in the same
+ * database would find another schema's tables and skip creating its own.
+ */
+export function migrator(db: Kysely<Database>, options: { schema?: string } = {}): Migrator {
+  return new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await migrator(db).migrateToLatest();
+export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<void> {
+  const { error, results } = await migrator(db, options).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });

@@ -12,13 +12,33 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     t = await openTestStore(kind);
     const tables = async () => (await t!.db.introspection.getTables()).map((table) => table.name).filter((n) => !n.startsWith('kysely_')).sort();
     expect(await tables()).toContain('stories');
-    const down = await migrator(t.db).migrateTo(NO_MIGRATIONS);
+    const down = await migrator(t.db, t.schemaOption).migrateTo(NO_MIGRATIONS);
     expect(down.error).toBeUndefined();
     expect(await tables()).toEqual([]);
-    const up = await migrator(t.db).migrateToLatest();
+    const up = await migrator(t.db, t.schemaOption).migrateToLatest();
     expect(up.error).toBeUndefined();
     expect(await tables()).toEqual(
-      ['alerts', 'comments', 'media_items', 'media_renditions', 'profiles', 'sections', 'services', 'stories', 'story_notes', 'story_profiles', 'story_tags', 'tags'].sort(),
+      [
+        'alerts',
+        'api_tokens',
+        'audit_log',
+        'comments',
+        'media_items',
+        'media_renditions',
+        'profiles',
+        'role_grants',
+        'sections',
+        'services',
+        'sessions',
+        'sign_in_failures',
+        'stories',
+        'story_notes',
+        'story_profiles',
+        'story_revisions',
+        'story_tags',
+        'tags',
+        'users',
+      ].sort(),
     );
   });
 

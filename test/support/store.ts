@@ -12,6 +12,8 @@ export const T0 = new Date('2026-11-29T12:00:00.000Z');
 
 export interface TestStore {
   readonly db: Kysely<Database>;
+  /** PostgreSQL: the schema this store lives in (for the migrator). */
+  readonly schemaOption: { schema?: string };
   readonly store: Store;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly events: DatelineEvent[];
@@ -23,7 +25,8 @@ export interface TestStore {
 export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   const database = await createTestDatabase(kind);
   const db = openDatabase(database.config, database.schema ? { schema: database.schema } : {});
-  await migrateToLatest(db);
+  const schemaOption = database.schema ? { schema: database.schema } : {};
+  await migrateToLatest(db, schemaOption);
   const store = createStore(db, kind);
   const clock = fixedClock(T0);
   const events: DatelineEvent[] = [];
@@ -35,6 +38,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   });
   return {
     db,
+    schemaOption,
     store,
     clock,
     events,

@@ -11,6 +11,7 @@ import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js
 import { assetsSurface } from './surfaces/assets/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
+import { newsroomSurface } from './surfaces/newsroom/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
 
 export interface AppDeps {
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
+  await app.register(newsroomSurface, { actions: deps.actions, css: deps.assets.urls.css, secureCookies: hsts });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

@@ -1,9 +1,11 @@
 import type { ActionDeps } from './actions/deps.js';
+import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/load-demo.js';
 import { demoContent } from './demo/demo.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { migrateToLatest, openDatabase } from './store/open-store.js';
 import { createStore } from './store/store.js';
 import { buildApp } from './web/app.js';
@@ -28,7 +30,15 @@ export async function composeApp(config: Config, options: { clock?: Clock; schem
   });
   const actions: ActionDeps = { store, clock, events };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
+  const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
+  const scheduler = startScheduler(actions, {
+    intervalMs: 15_000,
+    onError: (error) => log.error({ err: error }, 'scheduled publishing failed'),
+  });
+  // Stories whose time came while the server was stopped are published before it serves anyone.
+  await scheduler.runOnce();
   const app = await buildApp({ config, actions, pageCache, assets: await loadAssets() });
+  app.addHook('onClose', async () => scheduler.stop());
   log.error = (context, message) => app.log.error(context, message);
-  return { app, store, actions, pageCache, demoLoaded: demo.loaded };
+  return { app, store, actions, pageCache, scheduler, demoLoaded: demo.loaded, demoAdmin };
 }

@@ -4,12 +4,18 @@ import { startServer } from './web/server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const { app, store, demoLoaded } = await composeApp(config);
+  const { app, store, demoLoaded, demoAdmin } = await composeApp(config);
   const address = await startServer(app, { port: config.port, host: config.host, onClosed: () => store.close() });
   if (demoLoaded) app.log.info('loaded the demo content into the empty database');
   app.log.info({ address, publicUrl: config.publicUrl.href, database: config.database.kind }, 'Dateline is running');
   if (config.logLevel !== 'silent') {
     process.stdout.write(`\nDateline is running: open ${config.publicUrl.href}en/ (database: ${config.database.kind})\n\n`);
+  }
+  if (demoAdmin) {
+    // Shown once: only the hash is stored.
+    process.stdout.write(
+      `A demo admin was created. Sign in at ${config.publicUrl.href}newsroom with\n  email:    ${demoAdmin.email}\n  password: ${demoAdmin.password}\n(shown only now)\n\n`,
+    );
   }
 }
 

@@ -12,6 +12,7 @@ import { addStoryNote } from '../actions/stories/add-story-note.js';
 import { createStory } from '../actions/stories/create-story.js';
 import { publishStory } from '../actions/stories/publish-story.js';
 import type { Rendition } from '../domain/media/media.js';
+import { systemActor } from '../domain/user/user.js';
 import { storyPath } from '../domain/story/story-path.js';
 import type { DemoContent, DemoElement, DemoInline, DemoStory } from './demo-content.js';
 
@@ -26,6 +27,7 @@ const sourceMediaDir = fs.existsSync(demoMediaDir)
  * Returns false (and changes nothing) when the database already has services.
  */
 export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir: string): Promise<{ loaded: boolean; storyIds: Map<string, number> }> {
+  const actor = systemActor('demo');
   const storyIds = new Map<string, number>();
   if ((await deps.store.read.services.count()) > 0) return { loaded: false, storyIds };
   const now = deps.clock.now().getTime();
@@ -119,7 +121,7 @@ export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir:
   const ordered = [...content.stories.filter((s) => !hasRelated(s)), ...content.stories.filter(hasRelated)];
   const storyPaths = new Map<string, string>();
   for (const story of ordered) {
-    const id = await createStory(deps, {
+    const id = await createStory(deps, actor, {
       serviceCode: story.serviceCode,
       sectionId: need(sectionIds, `${story.serviceCode}/${story.section}`, 'section'),
       slug: story.slug,
@@ -136,7 +138,7 @@ export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir:
     storyIds.set(story.key, id);
     const saved = await deps.store.read.stories.findById(id);
     if (saved) storyPaths.set(story.key, storyPath(saved));
-    await publishStory(deps, id, { at: minutesAgo(story.publishedMinutesAgo) });
+    await publishStory(deps, actor, id, { at: minutesAgo(story.publishedMinutesAgo) });
     const commentIds: number[] = [];
     for (const [index, comment] of story.comments.entries()) {
       const parentId = comment.replyTo === undefined ? null : (commentIds[comment.replyTo] ?? null);
@@ -151,12 +153,12 @@ export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir:
         }),
       );
     }
-    for (const note of story.notes ?? []) await addStoryNote(deps, id, note);
-    if (story.commentsState === 'closed') await setCommentsState(deps, id, 'closed');
+    for (const note of story.notes ?? []) await addStoryNote(deps, actor, id, note);
+    if (story.commentsState === 'closed') await setCommentsState(deps, actor, id, 'closed');
   }
 
   for (const alert of content.alerts) {
-    await createAlert(deps, {
+    await createAlert(deps, actor, {
       serviceCode: alert.serviceCode,
       text: alert.text,
       linkUrl: alert.story ? (storyPaths.get(alert.story) ?? null) : null,

@@ -3,7 +3,21 @@ import type { CommentsTable } from './tables/comments.table.js';
 import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
-import type { StoriesTable, StoryNotesTable, StoryProfilesTable, StoryTagsTable } from './tables/stories.table.js';
+import type {
+  StoriesTable,
+  StoryNotesTable,
+  StoryProfilesTable,
+  StoryRevisionsTable,
+  StoryTagsTable,
+} from './tables/stories.table.js';
+import type {
+  ApiTokensTable,
+  AuditLogTable,
+  RoleGrantsTable,
+  SessionsTable,
+  SignInFailuresTable,
+  UsersTable,
+} from './tables/users.table.js';
 
 /** The schema as Kysely sees it, assembled from tables/*.table.ts. */
 export interface Database {
@@ -19,4 +33,11 @@ export interface Database {
   profiles: ProfilesTable;
   alerts: AlertsTable;
   comments: CommentsTable;
+  story_revisions: StoryRevisionsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
 }

@@ -6,6 +6,10 @@ import { MediaRepository } from './repositories/media.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { RevisionRepository } from './repositories/revisions.repository.js';
+import { SessionRepository } from './repositories/sessions.repository.js';
+import { UserRepository } from './repositories/users.repository.js';
 
 export interface Repositories {
   readonly services: ServiceRepository;
@@ -14,6 +18,10 @@ export interface Repositories {
   readonly media: MediaRepository;
   readonly alerts: AlertRepository;
   readonly comments: CommentRepository;
+  readonly revisions: RevisionRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly audit: AuditRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -32,6 +40,10 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     media: new MediaRepository(db),
     alerts: new AlertRepository(db),
     comments: new CommentRepository(db),
+    revisions: new RevisionRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    audit: new AuditRepository(db),
   };
 }
 

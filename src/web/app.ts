@@ -7,9 +7,11 @@ import type { PageCache } from './cache/page-cache.js';
 import { cacheFront } from './cache/cache-front.js';
 import { jsonErrors } from './plugins/json-errors.js';
 import { securityHeadersFor, securityHeaders } from './plugins/security-headers.js';
+import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
+import { newsroomSurface } from './surfaces/newsroom/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
 
 export interface AppDeps {
@@ -42,6 +44,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthSurface, { actions: deps.actions });
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
+  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
+  await app.register(newsroomSurface, { actions: deps.actions, css: deps.assets.urls.css, secureCookies: hsts });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
+import { SYSTEM } from '../support/factories.js';
 
 const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
 const VOLATILE = new Set(['date', 'x-cache', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -51,7 +52,7 @@ describe('the cache in front of the router', () => {
   it('stops serving a page as soon as an event purges it', async () => {
     await fetch(`${base}/en/`);
     expect((await fetch(`${base}/en/`)).headers.get('x-cache')).toBe('HIT');
-    await createAlert(t.actions, { serviceCode: 'en', text: 'A new alert for the cache front', durationMinutes: 5 });
+    await createAlert(t.actions, SYSTEM, { serviceCode: 'en', text: 'A new alert for the cache front', durationMinutes: 5 });
     const after = await fetch(`${base}/en/`);
     expect(after.headers.get('x-cache')).toBe('MISS');
     expect(await after.text()).toContain('A new alert for the cache front');

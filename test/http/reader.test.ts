@@ -8,6 +8,7 @@ import { updateStory } from '../../src/actions/stories/update-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { SYSTEM } from '../support/factories.js';
 
 const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
 
@@ -157,7 +158,7 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
 
     const story = await t.store.read.stories.findById(1);
     if (!story) throw new Error('no reference story');
-    await updateStory(t.actions, 1, {
+    await updateStory(t.actions, SYSTEM, 1, {
       serviceCode: story.serviceCode,
       sectionId: story.sectionId,
       slug: story.slug,
@@ -192,17 +193,17 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
   it('shows a new alert on every page of its service at once, and not on others', async () => {
     await get('/ru/');
     await get('/ru/');
-    const alert = await createAlert(t.actions, { serviceCode: 'ru', text: 'Срочно: тестовое сообщение', durationMinutes: 10 });
+    const alert = await createAlert(t.actions, SYSTEM, { serviceCode: 'ru', text: 'Срочно: тестовое сообщение', durationMinutes: 10 });
     const ru = await get('/ru/');
     expect(ru.headers['x-cache']).toBe('MISS');
     expect(ru.body).toContain('Срочно: тестовое сообщение');
     expect((await get('/fa/')).body).not.toContain('Срочно');
-    await expireAlert(t.actions, alert.id);
+    await expireAlert(t.actions, SYSTEM, alert.id);
     expect((await get('/ru/')).body).not.toContain('Срочно');
   });
 
   it('drops the banner from cached pages when the alert expires by itself', async () => {
-    await createAlert(t.actions, { serviceCode: 'fa', text: 'هشدار آزمایشی', durationMinutes: 5 });
+    await createAlert(t.actions, SYSTEM, { serviceCode: 'fa', text: 'هشدار آزمایشی', durationMinutes: 5 });
     expect((await get('/fa/')).body).toContain('هشدار آزمایشی');
     expect((await get('/fa/')).headers['x-cache']).toBe('HIT');
     t.clock.advance(5 * 60_000);
@@ -213,15 +214,15 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
 
   it('updates the closed notice when the forum reopens, and answers 410 once the story is withdrawn', async () => {
     expect((await get(STORY)).body).toContain('This forum has been closed.');
-    await setCommentsState(t.actions, 1, 'open');
+    await setCommentsState(t.actions, SYSTEM, 1, 'open');
     expect((await get(STORY)).body).not.toContain('This forum has been closed.');
-    await unpublishStory(t.actions, 1);
+    await unpublishStory(t.actions, SYSTEM, 1);
     const gone = await get(STORY);
     expect(gone.statusCode).toBe(410);
     expect(gone.body).toContain('This story is no longer available');
     const list = (await get('/en/')).body.split('class="story-list"')[1] ?? '';
     expect(list).not.toContain(`href="${STORY}"`);
-    await publishStory(t.actions, 1);
+    await publishStory(t.actions, SYSTEM, 1);
     expect((await get(STORY)).statusCode).toBe(200);
   });
 });

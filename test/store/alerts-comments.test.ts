@@ -6,7 +6,7 @@ import { storeComment } from '../../src/actions/comments/store-comment.js';
 import { loadChrome } from '../../src/actions/reader/load-chrome.js';
 import { getCommentsPage } from '../../src/actions/reader/get-comments-page.js';
 import { STORE_KINDS } from '../support/databases.js';
-import { givenPublishedStory, givenService } from '../support/factories.js';
+import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { openTestStore, type TestStore } from '../support/store.js';
 
 describe.each(STORE_KINDS)('alerts on %s', (kind) => {
@@ -19,8 +19,8 @@ describe.each(STORE_KINDS)('alerts on %s', (kind) => {
 
   it('shows the newest live alert of the service, from its start until it expires', async () => {
     const now = t.clock.now();
-    const alert = await createAlert(t.deps, { serviceCode: 'en', text: 'Opposition claims power', linkUrl: '/en/', durationMinutes: 30 });
-    const later = await createAlert(t.deps, {
+    const alert = await createAlert(t.deps, SYSTEM, { serviceCode: 'en', text: 'Opposition claims power', linkUrl: '/en/', durationMinutes: 30 });
+    const later = await createAlert(t.deps, SYSTEM, {
       serviceCode: 'en',
       text: 'Later alert',
       startsAt: new Date(now.getTime() + 10 * 60_000),
@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('alerts on %s', (kind) => {
     t.clock.advance(5 * 60_000);
     expect(await live()).toBe('Opposition claims power');
     expect(await next()).toEqual(alert.expiresAt);
-    await expireAlert(t.deps, alert.id);
+    await expireAlert(t.deps, SYSTEM, alert.id);
     expect(await live()).toBeNull();
     expect(await next()).toBeNull();
     expect(t.events.filter((e) => e.type === 'alert.changed')).toHaveLength(3);
@@ -45,13 +45,13 @@ describe.each(STORE_KINDS)('alerts on %s', (kind) => {
 
   it('refuses bad alerts and stores nothing', async () => {
     const count = async () => Number((await t.db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    await expect(createAlert(t.deps, { serviceCode: 'en', text: '', durationMinutes: 5 })).rejects.toMatchObject({ field: 'text' });
-    await expect(createAlert(t.deps, { serviceCode: 'en', text: 'x', durationMinutes: 0 })).rejects.toMatchObject({ field: 'durationMinutes' });
-    await expect(createAlert(t.deps, { serviceCode: 'en', text: 'x', linkUrl: 'javascript:alert(1)', durationMinutes: 5 })).rejects.toMatchObject({
+    await expect(createAlert(t.deps, SYSTEM, { serviceCode: 'en', text: '', durationMinutes: 5 })).rejects.toMatchObject({ field: 'text' });
+    await expect(createAlert(t.deps, SYSTEM, { serviceCode: 'en', text: 'x', durationMinutes: 0 })).rejects.toMatchObject({ field: 'durationMinutes' });
+    await expect(createAlert(t.deps, SYSTEM, { serviceCode: 'en', text: 'x', linkUrl: 'javascript:alert(1)', durationMinutes: 5 })).rejects.toMatchObject({
       field: 'linkUrl',
     });
-    await expect(createAlert(t.deps, { serviceCode: 'zz', text: 'x', durationMinutes: 5 })).rejects.toMatchObject({ code: 'SERVICE_NOT_FOUND' });
-    await expect(expireAlert(t.deps, 999)).rejects.toMatchObject({ code: 'ALERT_NOT_FOUND' });
+    await expect(createAlert(t.deps, SYSTEM, { serviceCode: 'zz', text: 'x', durationMinutes: 5 })).rejects.toMatchObject({ code: 'SERVICE_NOT_FOUND' });
+    await expect(expireAlert(t.deps, SYSTEM, 999)).rejects.toMatchObject({ code: 'ALERT_NOT_FOUND' });
     expect(await count()).toBe(0);
   });
 });
@@ -92,12 +92,12 @@ describe.each(STORE_KINDS)('comments on %s', (kind) => {
   it('closes and reopens the forum, keeping the comments', async () => {
     const storyId = await givenPublishedStory(t.deps);
     await storeComment(t.deps, { storyId, authorName: 'Aibek', body: 'Before closing', state: 'visible' });
-    await setCommentsState(t.deps, storyId, 'closed');
+    await setCommentsState(t.deps, SYSTEM, storyId, 'closed');
     expect((await t.store.read.stories.findById(storyId))?.commentsState).toBe('closed');
     expect(await t.store.read.comments.countVisible(storyId)).toBe(1);
-    await setCommentsState(t.deps, storyId, 'open');
+    await setCommentsState(t.deps, SYSTEM, storyId, 'open');
     expect((await t.store.read.stories.findById(storyId))?.commentsState).toBe('open');
-    await expect(setCommentsState(t.deps, storyId, 'locked')).rejects.toMatchObject({ field: 'commentsState' });
+    await expect(setCommentsState(t.deps, SYSTEM, storyId, 'locked')).rejects.toMatchObject({ field: 'commentsState' });
   });
 
   it('refuses a reply to a comment on another story, and blank comments, storing nothing', async () => {

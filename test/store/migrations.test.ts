@@ -24,7 +24,27 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     const up = await migrator(t.db, t.kind, { schema: t.schema }).migrateToLatest();
     expect(up.error).toBeUndefined();
     expect(await tables()).toEqual(
-      ['alerts', 'comments', 'media_items', 'media_renditions', 'profiles', 'sections', 'services', 'stories', 'story_notes', 'story_profiles', 'story_tags', 'tags'].sort(),
+      [
+        'alerts',
+        'api_tokens',
+        'audit_log',
+        'comments',
+        'media_items',
+        'media_renditions',
+        'profiles',
+        'role_grants',
+        'sections',
+        'services',
+        'sessions',
+        'sign_in_failures',
+        'stories',
+        'story_notes',
+        'story_profiles',
+        'story_revisions',
+        'story_tags',
+        'tags',
+        'users',
+      ].sort(),
     );
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addStoryNote } from '../../src/actions/stories/add-story-note.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
+import { publishDueStories } from '../../src/actions/stories/publish-due-stories.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
@@ -12,7 +13,7 @@ import { getProfilePage } from '../../src/actions/reader/get-profile-page.js';
 import { searchStories } from '../../src/actions/reader/search-stories.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { STORE_KINDS } from '../support/databases.js';
-import { givenPublishedStory, givenService, storyInput } from '../support/factories.js';
+import { givenPublishedStory, givenService, storyInput, SYSTEM } from '../support/factories.js';
 import { openTestStore, type TestStore } from '../support/store.js';
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
@@ -61,6 +62,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     ];
     const id = await createStory(
       t.deps,
+      SYSTEM,
       storyInput({ sectionId: section.id, tagIds: [tag.id], body, leadMediaId: media.id, credits: ['Reuters'] }),
     );
     const story = await t.store.read.stories.findById(id);
@@ -89,16 +91,17 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     await givenService(t.deps);
     const older = await givenPublishedStory(t.deps, { headline: 'Older' }, 60);
     const newer = await givenPublishedStory(t.deps, { headline: 'Newer' }, 5);
-    await createStory(t.deps, storyInput({ headline: 'Draft' }));
-    const scheduled = await createStory(t.deps, storyInput({ headline: 'Embargoed' }));
-    await publishStory(t.deps, scheduled, { at: new Date(t.clock.now().getTime() + 60 * 60_000) });
+    await createStory(t.deps, SYSTEM, storyInput({ headline: 'Draft' }));
+    const scheduled = await createStory(t.deps, SYSTEM, storyInput({ headline: 'Embargoed' }));
+    await publishStory(t.deps, SYSTEM, scheduled, { at: new Date(t.clock.now().getTime() + 60 * 60_000) });
     const withdrawn = await givenPublishedStory(t.deps, { headline: 'Withdrawn' }, 30);
-    await unpublishStory(t.deps, withdrawn);
+    await unpublishStory(t.deps, SYSTEM, withdrawn);
 
     const home = await getHomePage(t.deps, { serviceCode: 'en', page: 1 });
     expect(home.model.stories.map((s) => s.id)).toEqual([newer, older]);
 
     t.clock.advance(2 * 60 * 60_000);
+    expect(await publishDueStories(t.deps)).toEqual([scheduled]);
     const later = await getHomePage(t.deps, { serviceCode: 'en', page: 1 });
     expect(later.model.stories.map((s) => s.headline)).toEqual(['Embargoed', 'Newer', 'Older']);
   });
@@ -120,16 +123,16 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     const page = await getStoryPage(t.deps, { serviceCode: 'en', slug: 'first-headline', storyId: id });
     expect(page.kind).toBe('page');
 
-    await updateStory(t.deps, id, storyInput({ headline: 'Second Headline' }));
+    await updateStory(t.deps, SYSTEM, id, storyInput({ headline: 'Second Headline' }));
     const moved = await getStoryPage(t.deps, { serviceCode: 'en', slug: 'first-headline', storyId: id });
     expect(moved).toEqual({ kind: 'redirect', serviceCode: 'en', slug: 'second-headline', id });
 
-    await unpublishStory(t.deps, id);
+    await unpublishStory(t.deps, SYSTEM, id);
     const gone = await rejection(getStoryPage(t.deps, { serviceCode: 'en', slug: 'second-headline', storyId: id }));
     expect(gone.code).toBe('STORY_GONE');
     expect(gone.kind).toBe('gone');
 
-    const draft = await createStory(t.deps, storyInput({ headline: 'Draft' }));
+    const draft = await createStory(t.deps, SYSTEM, storyInput({ headline: 'Draft' }));
     expect((await rejection(getStoryPage(t.deps, { serviceCode: 'en', slug: 'draft', storyId: draft }))).code).toBe('STORY_NOT_FOUND');
   });
 
@@ -137,11 +140,11 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     await givenService(t.deps);
     const id = await givenPublishedStory(t.deps);
     t.clock.advance(60_000);
-    await addStoryNote(t.deps, id, { kind: 'correction', text: 'An earlier version misspelled a name.' });
+    await addStoryNote(t.deps, SYSTEM, id, { kind: 'correction', text: 'An earlier version misspelled a name.' });
     const story = await t.store.read.stories.findById(id);
     expect(story?.notes).toEqual([{ kind: 'correction', text: 'An earlier version misspelled a name.', at: t.clock.now() }]);
     expect(story?.updatedAt).toEqual(t.clock.now());
-    await expect(addStoryNote(t.deps, id, { kind: 'rumour', text: 'x' })).rejects.toMatchObject({ field: 'kind' });
+    await expect(addStoryNote(t.deps, SYSTEM, id, { kind: 'rumour', text: 'x' })).rejects.toMatchObject({ field: 'kind' });
   });
 
   it('lists the stories that link a profile on its page', async () => {
@@ -154,7 +157,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     expect(page.kind === 'page' && page.page.model.stories.map((s) => s.id)).toEqual([linked]);
 
     // Editing the link out of the body takes the story off the profile page.
-    await updateStory(t.deps, linked, storyInput({ headline: 'Linked' }));
+    await updateStory(t.deps, SYSTEM, linked, storyInput({ headline: 'Linked' }));
     const after = await getProfilePage(t.deps, { serviceCode: 'en', slug: 'kurmanbek-bakiev', profileId: profile.id, page: 1 });
     expect(after.kind === 'page' && after.page.model.stories).toEqual([]);
   });
@@ -186,7 +189,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     await givenService(t.deps);
     const before = await rowCounts(t);
     const eventsBefore = t.events.length;
-    const error = await rejection(createStory(t.deps, storyInput(overrides)));
+    const error = await rejection(createStory(t.deps, SYSTEM, storyInput(overrides)));
     expect(error.code).toBe(code);
     expect(await rowCounts(t)).toEqual(before);
     expect(t.events.length).toBe(eventsBefore);
@@ -196,8 +199,8 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     await givenService(t.deps);
     const id = await givenPublishedStory(t.deps, { headline: 'Kept' });
     const before = await t.store.read.stories.findById(id);
-    await expect(updateStory(t.deps, id, storyInput({ headline: 'Changed', tagIds: [999] }))).rejects.toMatchObject({ code: 'TAG_NOT_FOUND' });
+    await expect(updateStory(t.deps, SYSTEM, id, storyInput({ headline: 'Changed', tagIds: [999] }))).rejects.toMatchObject({ code: 'TAG_NOT_FOUND' });
     expect(await t.store.read.stories.findById(id)).toEqual(before);
-    await expect(updateStory(t.deps, 999, storyInput())).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
+    await expect(updateStory(t.deps, SYSTEM, 999, storyInput())).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
   });
 });

@@ -10,6 +10,8 @@ import { T0 } from './store.js';
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly clock: ReturnType<typeof fixedClock>;
   readonly mediaDir: string;
+  /** What DATABASE_URL would be for another process using this database (SQLite: the file). */
+  readonly databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -18,8 +20,9 @@ export async function startTestApp(kind: StoreKind, options: { demo?: boolean; c
   const database = await createTestDatabase(kind);
   const mediaDir = path.join(database.dir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
+  const databaseUrl = database.config.kind === 'sqlite' ? database.config.file : database.config.url;
   const config = loadConfig({
-    DATABASE_URL: database.config.kind === 'sqlite' ? database.config.file : database.config.url,
+    DATABASE_URL: databaseUrl,
     MEDIA_DIR: mediaDir,
     DEMO: options.demo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
@@ -35,6 +38,7 @@ export async function startTestApp(kind: StoreKind, options: { demo?: boolean; c
     ...composed,
     clock,
     mediaDir,
+    databaseUrl,
     close: async () => {
       await composed.app.close();
       await composed.store.close();

@@ -2,6 +2,10 @@ import { createSection, createService, createTag } from '../../src/actions/servi
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import type { ActionDeps } from '../../src/actions/deps.js';
+import { systemActor } from '../../src/domain/user/user.js';
+
+/** The install itself, for setting up test data through the actions. */
+export const SYSTEM = systemActor('test');
 
 /** A service with one section and one tag, as most tests need. */
 export async function givenService(deps: ActionDeps, code = 'en', direction: 'ltr' | 'rtl' = 'ltr') {
@@ -34,7 +38,7 @@ export function storyInput(overrides: Record<string, unknown> = {}) {
 
 /** Creates and publishes a story `minutesAgo` before the clock's now. */
 export async function givenPublishedStory(deps: ActionDeps, overrides: Record<string, unknown> = {}, minutesAgo = 10) {
-  const id = await createStory(deps, storyInput(overrides));
-  await publishStory(deps, id, { at: new Date(deps.clock.now().getTime() - minutesAgo * 60_000) });
+  const id = await createStory(deps, SYSTEM, storyInput(overrides));
+  await publishStory(deps, SYSTEM, id, { at: new Date(deps.clock.now().getTime() - minutesAgo * 60_000) });
   return id;
 }

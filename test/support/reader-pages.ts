@@ -1,6 +1,6 @@
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import type { TestApp } from './app.js';
-import { givenPublishedStory } from './factories.js';
+import { givenPublishedStory, SYSTEM } from './factories.js';
 
 /** The page types of the reader site, one demo page each, for the validity and accessibility tests. */
 export const READER_PAGE_NAMES = [
@@ -55,7 +55,7 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
   if (!gone) throw new Error('the fresh story is not on /en/');
-  await unpublishStory(t.actions, goneId);
+  await unpublishStory(t.actions, SYSTEM, goneId);
 
   const urls: Record<ReaderPageName, string> = {
     'services index': '/',

@@ -1,12 +1,16 @@
 import { parseAlertInput, type Alert } from '../../domain/alert/alert.js';
 import { invalid } from '../../domain/shared/errors.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 
 /** Sends a breaking-news alert to every page of its service, from `startsAt` (default now) for `durationMinutes`. */
 export async function createAlert(
   deps: ActionDeps,
+  actor: Actor,
   input: { serviceCode: string; text: unknown; linkUrl?: unknown; startsAt?: Date; durationMinutes: unknown },
 ): Promise<Alert> {
+  requirePermission(actor, 'alert.create', { serviceCode: input.serviceCode });
   const now = deps.clock.now();
   const minutes = input.durationMinutes;
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60) {
@@ -23,7 +27,9 @@ export async function createAlert(
     if (!(await repos.services.find(input.serviceCode))) {
       throw invalid('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
     }
-    return repos.alerts.insert({ ...alert, serviceCode: input.serviceCode }, now);
+    const inserted = await repos.alerts.insert({ ...alert, serviceCode: input.serviceCode }, now);
+    await repos.audit.record({ userId: actorUserId(actor), action: 'alert.create', subject: `alert:${inserted.id}` }, now);
+    return inserted;
   });
   deps.events.publish({ type: 'alert.changed', serviceCode: saved.serviceCode, alertId: saved.id });
   return saved;

@@ -1,14 +1,21 @@
 import { parseCommentsState } from '../../domain/story/parse-story.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 import { requireStory } from '../stories/check-story-references.js';
 
 /** Closes or reopens a story's forum. Existing comments stay visible either way. */
-export async function setCommentsState(deps: ActionDeps, storyId: number, state: unknown): Promise<void> {
+export async function setCommentsState(deps: ActionDeps, actor: Actor, storyId: number, state: unknown): Promise<void> {
   const commentsState = parseCommentsState(state);
   const now = deps.clock.now();
   const story = await deps.store.transaction(async (repos) => {
     const existing = await requireStory(repos, storyId);
+    requirePermission(actor, 'comments.set-state', { serviceCode: existing.serviceCode });
     await repos.stories.setCommentsState(storyId, commentsState, now);
+    await repos.audit.record(
+      { userId: actorUserId(actor), action: `comments.${commentsState === 'closed' ? 'close' : 'reopen'}`, subject: `story:${storyId}` },
+      now,
+    );
     return existing;
   });
   deps.events.publish({ type: 'comments.changed', storyId, serviceCode: story.serviceCode });

@@ -1,14 +1,25 @@
 import { parseStoryInput } from '../../domain/story/parse-story.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 import { checkStoryReferences } from './check-story-references.js';
 
-/** Saves a new story as a draft. Returns its id. */
-export async function createStory(deps: ActionDeps, input: unknown): Promise<number> {
+/** Saves a new story as a draft, with its first revision. Returns its id. */
+export async function createStory(deps: ActionDeps, actor: Actor, input: unknown): Promise<number> {
   const story = parseStoryInput(input);
+  requirePermission(actor, 'story.create', { serviceCode: story.serviceCode });
   const now = deps.clock.now();
+  const userId = actorUserId(actor);
   const id = await deps.store.transaction(async (repos) => {
     await checkStoryReferences(repos, story);
-    return repos.stories.insert(story, { status: 'draft', publishedAt: null, updatedAt: null }, now);
+    const storyId = await repos.stories.insert(
+      story,
+      { status: 'draft', publishedAt: null, updatedAt: null, authorId: userId },
+      now,
+    );
+    await repos.revisions.insert({ storyId, version: 1, kind: 'save', content: story, userId }, now);
+    await repos.audit.record({ userId, action: 'story.create', subject: `story:${storyId}` }, now);
+    return storyId;
   });
   deps.events.publish({ type: 'story.changed', storyId: id, serviceCode: story.serviceCode });
   return id;

@@ -1,19 +1,66 @@
-import { parseStoryInput } from '../../domain/story/parse-story.js';
+import { conflict } from '../../domain/shared/errors.js';
+import { parseStoryInput, type StoryInput } from '../../domain/story/parse-story.js';
+import type { RevisionKind } from '../../domain/story/revision.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 import { checkStoryReferences, requireStory } from './check-story-references.js';
 
-/** Replaces what a story says. Its status and times stay; a moved story purges both services' pages. */
-export async function updateStory(deps: ActionDeps, storyId: number, input: unknown): Promise<void> {
-  const story = parseStoryInput(input);
+export interface SaveOptions {
+  /** The version the writer edited. A save based on an older version is refused and kept as a conflict revision. */
+  readonly version?: number;
+}
+
+/**
+ * Replaces what a story says, keeping a revision. Its status and times stay; a moved story
+ * purges both services' pages. Returns the new version.
+ */
+export async function updateStory(
+  deps: ActionDeps,
+  actor: Actor,
+  storyId: number,
+  input: unknown,
+  options: SaveOptions = {},
+): Promise<number> {
+  return saveStoryContent(deps, actor, storyId, parseStoryInput(input), options, 'save');
+}
+
+/** Shared by updateStory and restoreRevision: permission, concurrency check, save, revision, event. */
+export async function saveStoryContent(
+  deps: ActionDeps,
+  actor: Actor,
+  storyId: number,
+  story: StoryInput,
+  options: SaveOptions,
+  kind: Exclude<RevisionKind, 'conflict'>,
+): Promise<number> {
   const now = deps.clock.now();
-  const before = await deps.store.transaction(async (repos) => {
+  const userId = actorUserId(actor);
+  const outcome = await deps.store.transaction(async (repos) => {
     const existing = await requireStory(repos, storyId);
+    requirePermission(actor, 'story.edit', { serviceCode: existing.serviceCode, authorId: existing.authorId, status: existing.status });
+    if (story.serviceCode !== existing.serviceCode) requirePermission(actor, 'story.edit', { serviceCode: story.serviceCode });
     await checkStoryReferences(repos, story);
-    await repos.stories.update(storyId, story, now);
-    return existing;
+    if (options.version !== undefined && options.version !== existing.version) {
+      // Both versions are kept: the current one is the story, the stale one a conflict revision.
+      await repos.revisions.insert({ storyId, version: options.version, kind: 'conflict', content: story, userId }, now);
+      return { conflict: existing.version } as const;
+    }
+    const version = await repos.stories.update(storyId, story, now);
+    await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
+    await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
+    return { version, before: existing.serviceCode } as const;
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
-  if (before.serviceCode !== story.serviceCode) {
-    deps.events.publish({ type: 'story.changed', storyId, serviceCode: before.serviceCode });
+  if ('conflict' in outcome) {
+    throw conflict(
+      'STORY_VERSION_CONFLICT',
+      `this story was changed by someone else since you opened it (you edited version ${options.version}, it is now at version ${outcome.conflict}); your text was kept as a revision`,
+      'version',
+    );
   }
+  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+  if (outcome.before !== story.serviceCode) {
+    deps.events.publish({ type: 'story.changed', storyId, serviceCode: outcome.before });
+  }
+  return outcome.version;
 }

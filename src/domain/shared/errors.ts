@@ -1,5 +1,13 @@
 /** What went wrong, in terms every surface can map: HTTP status, page, or CLI exit. */
-export type ErrorKind = 'invalid' | 'not-found' | 'gone' | 'conflict' | 'forbidden' | 'unavailable';
+export type ErrorKind =
+  | 'invalid'
+  | 'not-found'
+  | 'gone'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'rate-limited'
+  | 'unavailable';
 
 /**
  * The one error family of Dateline. `code` is stable and machine-readable
@@ -25,6 +33,10 @@ export function invalid(code: string, message: string, field?: string): DomainEr
 
 export function notFound(code: string, message: string, context?: Record<string, unknown>): DomainError {
   return new DomainError(code, 'not-found', message, undefined, context);
+}
+
+export function conflict(code: string, message: string, field?: string): DomainError {
+  return new DomainError(code, 'conflict', message, field);
 }
 
 export function isDomainError(error: unknown): error is DomainError {

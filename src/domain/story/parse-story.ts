@@ -2,7 +2,7 @@ import { parseBody } from '../body/parse-body.js';
 import { invalid } from '../shared/errors.js';
 import { optionalText, requireId, requireSlug, requireText, slugify } from '../shared/text.js';
 import type { Body } from '../body/body.js';
-import type { CommentsState, Dateline, NoteKind, StoryStatus } from './story.js';
+import { STORY_STATUSES, type CommentsState, type Dateline, type NoteKind, type StoryStatus } from './story.js';
 
 export const STORY_LIMITS = {
   headline: 300,
@@ -97,10 +97,9 @@ export function parseCommentsState(input: unknown): CommentsState {
 }
 
 export function parseStatus(input: unknown): StoryStatus {
-  if (input !== 'draft' && input !== 'published' && input !== 'unpublished') {
-    throw invalid('FIELD_INVALID', 'status must be draft, published or unpublished', 'status');
-  }
-  return input;
+  const status = STORY_STATUSES.find((s) => s === input);
+  if (!status) throw invalid('FIELD_INVALID', `status must be one of ${STORY_STATUSES.join(', ')}`, 'status');
+  return status;
 }
 
 export function parseNote(input: { kind: unknown; text: unknown }): { kind: NoteKind; text: string } {

@@ -1,6 +1,8 @@
 import type { Body } from '../body/body.js';
 
-export type StoryStatus = 'draft' | 'published' | 'unpublished';
+/** The workflow: draft -> filed (for review) -> scheduled or published -> unpublished. */
+export type StoryStatus = 'draft' | 'filed' | 'scheduled' | 'published' | 'unpublished';
+export const STORY_STATUSES: readonly StoryStatus[] = ['draft', 'filed', 'scheduled', 'published', 'unpublished'];
 export type CommentsState = 'open' | 'closed';
 export type NoteKind = 'update' | 'correction';
 
@@ -39,6 +41,10 @@ export interface Story {
   readonly commentsState: CommentsState;
   readonly createdAt: Date;
   readonly modifiedAt: Date;
+  /** Who created it; null when the system did (demo, import). */
+  readonly authorId: number | null;
+  /** Goes up by one on every content save: a save names the version it edited. */
+  readonly version: number;
 }
 
 /** Readers see a story only once it is published and its publish time has come. */

@@ -23,12 +23,35 @@ export interface ListFilter {
   readonly offset: number;
 }
 
+export interface NewsroomFilter {
+  /** null: every service. */
+  readonly serviceCodes: readonly string[] | null;
+  readonly sectionId?: number;
+  readonly status?: StoryStatus;
+  readonly authorId?: number;
+  readonly text?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface NewsroomSummary {
+  readonly id: number;
+  readonly serviceCode: string;
+  readonly sectionId: number | null;
+  readonly headline: string;
+  readonly status: StoryStatus;
+  readonly authorId: number | null;
+  readonly publishedAt: Date | null;
+  readonly modifiedAt: Date;
+  readonly version: number;
+}
+
 export class StoryRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(
     input: StoryInput,
-    state: { status: StoryStatus; publishedAt: Date | null; updatedAt: Date | null },
+    state: { status: StoryStatus; publishedAt: Date | null; updatedAt: Date | null; authorId?: number | null },
     now: Date,
   ): Promise<number> {
     const { id } = await this.db
@@ -38,6 +61,7 @@ export class StoryRepository {
         status: state.status,
         published_at: state.publishedAt?.getTime() ?? null,
         updated_at: state.updatedAt?.getTime() ?? null,
+        author_id: state.authorId ?? null,
         created_at: now.getTime(),
         modified_at: now.getTime(),
       })
@@ -47,13 +71,66 @@ export class StoryRepository {
     return id;
   }
 
-  async update(id: number, input: StoryInput, now: Date): Promise<void> {
-    await this.db
+  /** Saves new content and moves the version on by one; returns the new version. */
+  async update(id: number, input: StoryInput, now: Date): Promise<number> {
+    const { version } = await this.db
       .updateTable('stories')
-      .set({ ...storyColumns(input), modified_at: now.getTime() })
+      .set((eb) => ({ ...storyColumns(input), modified_at: now.getTime(), version: eb('version', '+', 1) }))
       .where('id', '=', id)
-      .execute();
+      .returning('version')
+      .executeTakeFirstOrThrow();
     await this.replaceLinks(id, input.tagIds, input.body);
+    return version;
+  }
+
+  /** Scheduled stories whose time has come, oldest first. */
+  async dueScheduled(now: Date, limit: number): Promise<{ id: number; serviceCode: string }[]> {
+    const rows = await this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code'])
+      .where('status', '=', 'scheduled')
+      .where('published_at', '<=', now.getTime())
+      .orderBy('published_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, serviceCode: r.service_code }));
+  }
+
+  /** The newsroom's list: every status, newest change first, filtered and paginated. */
+  async listForNewsroom(filter: NewsroomFilter): Promise<{ items: NewsroomSummary[]; total: number }> {
+    let query = this.db.selectFrom('stories as s');
+    if (filter.serviceCodes) {
+      if (filter.serviceCodes.length === 0) return { items: [], total: 0 };
+      query = query.where('s.service_code', 'in', filter.serviceCodes);
+    }
+    if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId);
+    if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
+    if (filter.authorId !== undefined) query = query.where('s.author_id', '=', filter.authorId);
+    if (filter.text) query = whereTextMatches(query, filter.text);
+    const [rows, count] = await Promise.all([
+      query
+        .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version'])
+        .orderBy('s.modified_at', 'desc')
+        .orderBy('s.id', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    ]);
+    return {
+      total: Number(count?.n ?? 0),
+      items: rows.map((row) => ({
+        id: row.id,
+        serviceCode: row.service_code,
+        sectionId: row.section_id,
+        headline: row.headline,
+        status: row.status as StoryStatus,
+        authorId: row.author_id,
+        publishedAt: toDate(row.published_at),
+        modifiedAt: new Date(Number(row.modified_at)),
+        version: row.version,
+      })),
+    };
   }
 
   async setStatus(id: number, status: StoryStatus, publishedAt: Date | null, now: Date): Promise<void> {
@@ -123,6 +200,8 @@ export class StoryRepository {
       commentCount: row.comment_count,
       createdAt: new Date(Number(row.created_at)),
       modifiedAt: new Date(Number(row.modified_at)),
+      authorId: row.author_id,
+      version: row.version,
     };
   }
 

@@ -22,6 +22,10 @@ export interface StoriesTable {
   comment_count: Generated<number>;
   created_at: number;
   modified_at: number;
+  /** The user who created the story; null for the system (demo, import). */
+  author_id: number | null;
+  /** Incremented on every content save; a save must name the version it edited. */
+  version: Generated<number>;
 }
 
 export interface StoryTagsTable {
@@ -40,5 +44,16 @@ export interface StoryNotesTable {
   story_id: number;
   kind: string;
   text: string;
+  created_at: number;
+}
+
+/** Every save of a story's content, kept for diff and restore; conflicting saves too. */
+export interface StoryRevisionsTable {
+  id: Generated<number>;
+  story_id: number;
+  version: number;
+  kind: string;
+  content_json: string;
+  user_id: number | null;
   created_at: number;
 }

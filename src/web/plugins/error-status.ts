@@ -7,5 +7,7 @@ export const STATUS_FOR: Readonly<Record<ErrorKind, number>> = {
   gone: 410,
   conflict: 409,
   forbidden: 403,
+  unauthenticated: 401,
+  'rate-limited': 429,
   unavailable: 503,
 };

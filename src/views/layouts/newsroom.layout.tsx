@@ -1,0 +1,42 @@
+import type { ComponentChildren } from 'preact';
+import type { Translator } from '../../i18n/i18n.js';
+
+export interface NewsroomChrome {
+  readonly i18n: Translator;
+  readonly css: string;
+  /** The signed-in user, with the CSRF token the sign-out form carries. */
+  readonly user: { readonly name: string; readonly csrfToken: string } | null;
+}
+
+/** The frame of every newsroom page: the reader site's look, a header with sign-out, no script needed. */
+export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomChrome; title: string; children: ComponentChildren }) {
+  const { t } = chrome.i18n;
+  return (
+    <html lang={chrome.i18n.locale} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} | ${t('newsroom.title')}`}</title>
+        <link rel="stylesheet" href={chrome.css} />
+      </head>
+      <body class="newsroom">
+        <header class="site-header newsroom-header">
+          <p class="site-name">
+            <a href="/newsroom/stories">{t('newsroom.title')}</a>
+          </p>
+          {chrome.user ? (
+            <form method="post" action="/newsroom/sign-out" class="newsroom-signout">
+              <span>{t('newsroom.signedInAs', { name: chrome.user.name })}</span>{' '}
+              <input type="hidden" name="_csrf" value={chrome.user.csrfToken} />
+              <button type="submit">{t('newsroom.signOut')}</button>
+            </form>
+          ) : null}
+        </header>
+        <main id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

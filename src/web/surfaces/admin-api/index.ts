@@ -1,0 +1,53 @@
+import swagger from '@fastify/swagger';
+import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { authenticate } from '../../plugins/auth.js';
+import { alertRoutes } from './alerts.routes.js';
+import { guardRoutes } from './route-permission.js';
+import { sessionRoutes } from './session.routes.js';
+import { storyRoutes } from './stories.routes.js';
+import { userRoutes } from './users.routes.js';
+
+export const ADMIN_API_PREFIX = '/api/admin/v1';
+
+/**
+ * The Admin API: the JSON API the newsroom uses, usable from scripts with a personal token.
+ * TypeBox schemas validate requests (unknown fields refused) and allowlist responses; the
+ * same schemas make the OpenAPI document at /openapi.json.
+ */
+export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; publicUrl: URL }> = async (app, { actions, publicUrl }) => {
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  authenticate(app, actions);
+  guardRoutes(app);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Dateline Admin API', version: '1' },
+      servers: [{ url: new URL(ADMIN_API_PREFIX, publicUrl).href }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'a personal token: `dateline token create --email E`' },
+          session: { type: 'apiKey', in: 'cookie', name: 'dateline_session', description: 'with the x-csrf-token header on writes' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      const permission = (route.config as { permission?: string } | undefined)?.permission ?? 'public';
+      const stripped = url.startsWith(ADMIN_API_PREFIX) ? url.slice(ADMIN_API_PREFIX.length) || '/' : url;
+      return {
+        schema: { ...schema, 'x-permission': permission, ...(permission === 'public' ? { security: [] } : {}) } as typeof schema,
+        url: stripped,
+      };
+    },
+  });
+  app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(sessionRoutes, { actions, secureCookies: publicUrl.protocol === 'https:' });
+  await app.register(storyRoutes, { actions });
+  await app.register(alertRoutes, { actions });
+  await app.register(userRoutes, { actions });
+};

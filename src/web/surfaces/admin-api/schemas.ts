@@ -1,0 +1,197 @@
+import { Type, type Static } from 'typebox';
+import { BODY_LIMITS } from '../../../domain/body/body.js';
+import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
+
+// The Admin API's request and response shapes. Requests refuse unknown fields; responses list
+// exactly what leaves the server. The body's elements are checked in depth by the domain
+// (parseBody), which names the element at fault.
+
+const strict = { additionalProperties: false } as const;
+const Id = Type.Integer({ minimum: 1 });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Time = Type.String({ description: 'ISO 8601 date and time' });
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), field: Nullable(Type.String()) }),
+});
+
+export const IdParams = Type.Object({ id: Id }, strict);
+export const RevisionParams = Type.Object({ id: Id, revisionId: Id }, strict);
+
+const BodyElementSchema = Type.Object(
+  { type: Type.String({ description: 'paragraph, subheading, quote, list, media, profile or related' }) },
+  { additionalProperties: true, description: 'one element of the structured body (see the domain model)' },
+);
+
+const storyFields = {
+  serviceCode: Type.String({ maxLength: 16 }),
+  sectionId: Type.Optional(Nullable(Id)),
+  slug: Type.Optional(Type.String({ maxLength: 120 })),
+  headline: Type.String({ maxLength: STORY_LIMITS.headline }),
+  deck: Type.Optional(Nullable(Type.String({ maxLength: STORY_LIMITS.deck }))),
+  dateline: Type.Optional(
+    Nullable(
+      Type.Object({ place: Type.String({ maxLength: STORY_LIMITS.place }), outlet: Type.String({ maxLength: STORY_LIMITS.outlet }) }, strict),
+    ),
+  ),
+  bylines: Type.Optional(Type.Array(Type.String({ maxLength: STORY_LIMITS.byline }), { maxItems: STORY_LIMITS.bylines })),
+  credits: Type.Optional(Type.Array(Type.String({ maxLength: STORY_LIMITS.byline }), { maxItems: STORY_LIMITS.credits })),
+  body: Type.Optional(Type.Array(BodyElementSchema, { maxItems: BODY_LIMITS.elements })),
+  leadMediaId: Type.Optional(Nullable(Id)),
+  tagIds: Type.Optional(Type.Array(Id, { maxItems: STORY_LIMITS.tags })),
+  commentsState: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+};
+
+export const NewStory = Type.Object(storyFields, strict);
+export const StoryUpdate = Type.Object(
+  { ...storyFields, version: Type.Integer({ minimum: 1, description: 'the version you edited; a stale save is refused with 409' }) },
+  strict,
+);
+export type StoryUpdate = Static<typeof StoryUpdate>;
+
+const Status = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('filed'),
+  Type.Literal('scheduled'),
+  Type.Literal('published'),
+  Type.Literal('unpublished'),
+]);
+
+export const StoryListQuery = Type.Object(
+  {
+    service: Type.Optional(Type.String({ maxLength: 16 })),
+    section: Type.Optional(Id),
+    status: Type.Optional(Status),
+    author: Type.Optional(Id),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  strict,
+);
+
+export const StoryBody = Type.Object({
+  id: Id,
+  serviceCode: Type.String(),
+  sectionId: Nullable(Type.Integer()),
+  slug: Type.String(),
+  headline: Type.String(),
+  deck: Nullable(Type.String()),
+  dateline: Nullable(Type.Object({ place: Type.String(), outlet: Type.String() })),
+  bylines: Type.Array(Type.String()),
+  credits: Type.Array(Type.String()),
+  body: Type.Array(BodyElementSchema),
+  leadMediaId: Nullable(Type.Integer()),
+  tagIds: Type.Array(Type.Integer()),
+  commentsState: Type.String(),
+  status: Status,
+  publishedAt: Nullable(Time),
+  updatedAt: Nullable(Time),
+  notes: Type.Array(Type.Object({ kind: Type.String(), text: Type.String(), at: Time })),
+  authorId: Nullable(Type.Integer()),
+  version: Type.Integer(),
+  createdAt: Time,
+  modifiedAt: Time,
+});
+
+export const StoryList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      serviceCode: Type.String(),
+      sectionId: Nullable(Type.Integer()),
+      headline: Type.String(),
+      status: Status,
+      authorId: Nullable(Type.Integer()),
+      publishedAt: Nullable(Time),
+      modifiedAt: Time,
+      version: Type.Integer(),
+    }),
+  ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+});
+
+export const PublishRequest = Type.Object({ at: Type.Optional(Time) }, strict);
+export const PublishResult = Type.Object({ status: Type.String(), publishedAt: Time });
+export const NoteRequest = Type.Object(
+  { kind: Type.Union([Type.Literal('update'), Type.Literal('correction')]), text: Type.String({ maxLength: STORY_LIMITS.note }) },
+  strict,
+);
+export const CommentsStateRequest = Type.Object({ state: Type.Union([Type.Literal('open'), Type.Literal('closed')]) }, strict);
+export const Done = Type.Object({ ok: Type.Boolean() });
+export const VersionResult = Type.Object({ id: Id, version: Type.Integer() });
+export const RestoreRequest = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, strict);
+
+export const RevisionList = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Id, version: Type.Integer(), kind: Type.String(), userId: Nullable(Type.Integer()), at: Time, headline: Type.String() }),
+  ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+});
+export const RevisionListQuery = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+  strict,
+);
+export const DiffQuery = Type.Object({ from: Id, to: Id }, strict);
+export const DiffBody = Type.Object({
+  changes: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      field: Type.Optional(Type.String()),
+      index: Type.Optional(Type.Integer()),
+      change: Type.Optional(Type.String()),
+      before: Nullable(Type.String()),
+      after: Nullable(Type.String()),
+    }),
+  ),
+});
+
+export const NewAlert = Type.Object(
+  {
+    serviceCode: Type.String({ maxLength: 16 }),
+    text: Type.String({ maxLength: 280 }),
+    linkUrl: Type.Optional(Nullable(Type.String({ maxLength: 2_000 }))),
+    durationMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+  },
+  strict,
+);
+export const AlertBody = Type.Object({
+  id: Id,
+  serviceCode: Type.String(),
+  text: Type.String(),
+  linkUrl: Nullable(Type.String()),
+  startsAt: Time,
+  expiresAt: Time,
+});
+
+const Grant = Type.Object({ role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('reporter'), Type.Literal('moderator')]), serviceCode: Type.Optional(Nullable(Type.String({ maxLength: 16 }))) }, strict);
+export const NewUser = Type.Object(
+  {
+    email: Type.String({ maxLength: 254 }),
+    name: Type.String({ maxLength: 120 }),
+    password: Type.Optional(Type.String({ maxLength: 1_000 })),
+    grants: Type.Array(Grant, { maxItems: 50 }),
+  },
+  strict,
+);
+export const UserBody = Type.Object({
+  id: Id,
+  email: Type.String(),
+  name: Type.String(),
+  state: Type.String(),
+  grants: Type.Array(Type.Object({ role: Type.String(), serviceCode: Nullable(Type.String()) })),
+  createdAt: Time,
+});
+export const UserList = Type.Object({ items: Type.Array(UserBody), total: Type.Integer(), page: Type.Integer(), perPage: Type.Integer() });
+export const PageQuery = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+  strict,
+);
+
+export const SignInRequest = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1_000 }) }, strict);
+export const SessionBody = Type.Object({ user: UserBody, csrfToken: Nullable(Type.String()) });
+export const SignedOut = Type.Object({ ended: Type.Integer() });

@@ -1,0 +1,35 @@
+import type { Alert } from '../../../domain/alert/alert.js';
+import type { Story } from '../../../domain/story/story.js';
+import type { User } from '../../../domain/user/user.js';
+
+// Domain values as the Admin API shows them: dates as ISO strings. The response schemas
+// decide which fields leave.
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function storyJson(story: Story) {
+  return {
+    ...story,
+    bylines: [...story.bylines],
+    credits: [...story.credits],
+    body: [...story.body],
+    tagIds: [...story.tagIds],
+    publishedAt: iso(story.publishedAt),
+    updatedAt: iso(story.updatedAt),
+    notes: story.notes.map((note) => ({ ...note, at: note.at.toISOString() })),
+    createdAt: story.createdAt.toISOString(),
+    modifiedAt: story.modifiedAt.toISOString(),
+  };
+}
+
+export function summaryJson<T extends { publishedAt: Date | null; modifiedAt: Date }>(summary: T) {
+  return { ...summary, publishedAt: iso(summary.publishedAt), modifiedAt: summary.modifiedAt.toISOString() };
+}
+
+export function alertJson(alert: Alert) {
+  return { ...alert, startsAt: alert.startsAt.toISOString(), expiresAt: alert.expiresAt.toISOString() };
+}
+
+export function userJson(user: User) {
+  return { ...user, grants: [...user.grants], createdAt: user.createdAt.toISOString() };
+}

@@ -1,0 +1,237 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
+import { createStory } from '../../../actions/stories/create-story.js';
+import { fileStory } from '../../../actions/stories/file-story.js';
+import { getNewsroomStory, listNewsroomStories } from '../../../actions/stories/newsroom-stories.js';
+import { publishStory } from '../../../actions/stories/publish-story.js';
+import { updateStory } from '../../../actions/stories/update-story.js';
+import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
+import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import type { Story } from '../../../domain/story/story.js';
+import { can } from '../../../domain/user/permissions.js';
+import { translatorFor } from '../../../i18n/i18n.js';
+import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
+import { NewsroomErrorPage } from '../../../views/pages/newsroom/error.page.js';
+import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
+import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
+import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
+import { renderDocument } from '../../../views/render.js';
+import { authenticate } from '../../plugins/auth.js';
+import { sessionCookie } from '../../plugins/cookies.js';
+import { STATUS_FOR } from '../../plugins/error-status.js';
+import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { acceptForms, type FormBody } from './form-body.js';
+
+interface Options {
+  readonly actions: ActionDeps;
+  readonly css: string;
+  readonly secureCookies: boolean;
+}
+
+const i18n = translatorFor('en');
+
+/**
+ * The newsroom at /newsroom: server-rendered forms over the same actions as the Admin API,
+ * the same sessions and CSRF tokens, permission declared on every route. No script needed.
+ */
+export async function newsroomSurface(app: FastifyInstance, { actions, css, secureCookies }: Options): Promise<void> {
+  acceptForms(app);
+  authenticate(app, actions);
+  guardRoutes(app);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  const chromeFor = async (request: FastifyRequest): Promise<NewsroomChrome> => {
+    const auth = request.auth;
+    if (!auth || auth.via !== 'session') return { i18n, css, user: null };
+    const user = await describeUser(actions, auth.userId);
+    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken } : null };
+  };
+  const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
+    reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (isDomainError(error) && error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
+    const status = isDomainError(error) ? STATUS_FOR[error.kind] : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
+    const message =
+      isDomainError(error) && error.code === 'STORY_VERSION_CONFLICT'
+        ? i18n.t('newsroom.error.conflict')
+        : isDomainError(error) && error.kind === 'forbidden' && error.code === 'FORBIDDEN'
+          ? i18n.t('newsroom.error.forbidden')
+          : status < 500
+            ? error.message
+            : i18n.t('newsroom.error.title');
+    const chrome = await chromeFor(request).catch(() => ({ i18n, css, user: null }));
+    return html(reply, <NewsroomErrorPage chrome={chrome} message={message} />, status);
+  });
+
+  app.get('/newsroom', { config: { permission: 'public' } }, async (request, reply) =>
+    reply.redirect(request.auth ? '/newsroom/stories' : '/newsroom/sign-in', 303),
+  );
+
+  app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (request, reply) =>
+    html(reply, <SignInPage chrome={await chromeFor(request)} error={null} email="" />),
+  );
+
+  app.post('/newsroom/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      const session = await signIn(actions, { email: form.email, password: form.password, address: request.ip });
+      reply.header('set-cookie', sessionCookie(session.token, { secure: secureCookies, maxAgeSeconds: SESSION_LIFETIME_MS / 1000 }));
+      return reply.redirect('/newsroom/stories', 303);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const locked = error.code === 'SIGN_IN_LOCKED';
+      return html(reply, <SignInPage chrome={{ i18n, css, user: null }} error={locked ? 'locked' : 'failed'} email={form.email ?? ''} />, locked ? 429 : 401);
+    }
+  });
+
+  app.post('/newsroom/sign-out', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const auth = authOf(request);
+    if (auth.via === 'session') await signOut(actions, auth.token);
+    reply.header('set-cookie', sessionCookie('', { secure: secureCookies, maxAgeSeconds: 0 }));
+    return reply.redirect('/newsroom/sign-in', 303);
+  });
+
+  app.get('/newsroom/stories', { config: { permission: 'story.read' } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const filter = { service: query.service ?? '', status: query.status ?? '', q: (query.q ?? '').slice(0, 200) };
+    const actor = authOf(request).actor;
+    const [list, options] = await Promise.all([
+      listNewsroomStories(actions, actor, {
+        ...(filter.service ? { service: filter.service } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.q ? { q: filter.q } : {}),
+        page: Math.max(1, Number(query.page) || 1),
+      }),
+      newsroomFormOptions(actions, actor),
+    ]);
+    return html(reply, <StoriesPage chrome={await chromeFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} />);
+  });
+
+  const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200) => {
+    const actor = authOf(request).actor;
+    const options = await newsroomFormOptions(actions, actor);
+    const may = {
+      file: can(actor, 'story.file', { serviceCode: values.serviceCode }),
+      publish: can(actor, 'story.publish', { serviceCode: values.serviceCode }),
+    };
+    return html(
+      reply,
+      <StoryFormPage chrome={await chromeFor(request)} services={options.services} sections={options.sections} values={values} error={error} may={may} />,
+      status,
+    );
+  };
+
+  app.get('/newsroom/stories/new', { config: { permission: 'story.create' } }, async (request, reply) => {
+    const options = await newsroomFormOptions(actions, authOf(request).actor);
+    return formPage(request, reply, { ...EMPTY, serviceCode: options.services[0]?.code ?? '' }, null);
+  });
+
+  app.post('/newsroom/stories', { config: { permission: 'story.create' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      const id = await createStory(actions, authOf(request).actor, storyFromForm(form, null));
+      return reply.redirect(`/newsroom/stories/${id}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      return formPage(request, reply, valuesFromForm(form, null), error.message, 400);
+    }
+  });
+
+  app.get('/newsroom/stories/:id', { config: { permission: 'story.read' } }, async (request, reply) => {
+    const story = await getNewsroomStory(actions, authOf(request).actor, idOf(request));
+    return formPage(request, reply, valuesFromStory(story), null);
+  });
+
+  app.post('/newsroom/stories/:id', { config: { permission: 'story.edit' } }, async (request, reply) => {
+    const id = idOf(request);
+    const actor = authOf(request).actor;
+    const form = (request.body ?? {}) as FormBody;
+    const existing = await getNewsroomStory(actions, actor, id);
+    try {
+      await updateStory(actions, actor, id, storyFromForm(form, existing), { version: Number(form.version) || 0 });
+      return reply.redirect(`/newsroom/stories/${id}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      return formPage(request, reply, { ...valuesFromForm(form, existing), id, status: existing.status }, error.message, 400);
+    }
+  });
+
+  app.post('/newsroom/stories/:id/file', { config: { permission: 'story.file' } }, async (request, reply) => {
+    await fileStory(actions, authOf(request).actor, idOf(request));
+    return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
+  });
+
+  app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
+    await publishStory(actions, authOf(request).actor, idOf(request));
+    return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
+  });
+}
+
+const EMPTY: StoryFormValues = { id: null, version: 1, status: null, serviceCode: '', sectionId: null, headline: '', deck: '', place: '', outlet: '', bodyText: '' };
+
+function idOf(request: FastifyRequest): number {
+  const id = Number((request.params as { id?: string }).id);
+  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+}
+
+/** The form's fields as a story input; what the plain form does not show is kept from the story. */
+function storyFromForm(form: FormBody, existing: Story | null) {
+  const place = form.place?.trim() ?? '';
+  const outlet = form.outlet?.trim() ?? '';
+  const plainBody = existing ? toPlainText(existing.body) : '';
+  return {
+    serviceCode: form.serviceCode ?? '',
+    sectionId: form.sectionId ? Number(form.sectionId) : null,
+    headline: form.headline ?? '',
+    deck: form.deck ?? null,
+    dateline: place || outlet ? { place, outlet } : null,
+    body: form.body !== undefined && plainBody !== null ? fromPlainText(form.body) : (existing?.body ?? []),
+    ...(existing
+      ? {
+          slug: existing.slug,
+          bylines: existing.bylines,
+          credits: existing.credits,
+          leadMediaId: existing.leadMediaId,
+          tagIds: existing.tagIds,
+          commentsState: existing.commentsState,
+        }
+      : {}),
+  };
+}
+
+function valuesFromForm(form: FormBody, existing: Story | null): StoryFormValues {
+  return {
+    id: existing?.id ?? null,
+    version: Number(form.version) || 1,
+    status: existing?.status ?? null,
+    serviceCode: form.serviceCode ?? '',
+    sectionId: form.sectionId ? Number(form.sectionId) : null,
+    headline: form.headline ?? '',
+    deck: form.deck ?? '',
+    place: form.place ?? '',
+    outlet: form.outlet ?? '',
+    bodyText: existing && toPlainText(existing.body) === null ? null : (form.body ?? ''),
+  };
+}
+
+function valuesFromStory(story: Story): StoryFormValues {
+  return {
+    id: story.id,
+    version: story.version,
+    status: story.status,
+    serviceCode: story.serviceCode,
+    sectionId: story.sectionId,
+    headline: story.headline,
+    deck: story.deck ?? '',
+    place: story.dateline?.place ?? '',
+    outlet: story.dateline?.outlet ?? '',
+    bodyText: toPlainText(story.body),
+  };
+}

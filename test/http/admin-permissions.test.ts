@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAlert } from '../../src/actions/alerts/create-alert.js';
+import { createStory } from '../../src/actions/stories/create-story.js';
+import { publishStory } from '../../src/actions/stories/publish-story.js';
+import { userActor } from '../../src/domain/user/user.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { givenService, storyInput, SYSTEM } from '../support/factories.js';
+import { API, givenUser, signInAs } from '../support/newsroom.js';
+
+type Who = 'admin' | 'editor-en' | 'editor-ru' | 'reporter-en' | 'moderator-en' | 'signed-out' | 'bad-token';
+const EVERYONE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en', 'moderator-en', 'signed-out', 'bad-token'];
+
+interface Operation {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The route as the OpenAPI document names it. */
+  readonly route: string;
+  /** Who may: everyone else signed in gets 403, signed out and bad tokens 401. */
+  readonly allowed: readonly Who[];
+  /** Builds a fresh target (as the system) and the request for it. */
+  readonly prepare: (ctx: Context) => Promise<{ url: string; payload?: unknown }>;
+}
+
+interface Context {
+  readonly t: TestApp;
+  readonly reporterId: number;
+}
+
+const READERS_EN: readonly Who[] = ['admin', 'editor-en', 'reporter-en', 'moderator-en'];
+const SIGNED_IN: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en', 'moderator-en'];
+
+/** A fresh draft of the en service written by the reporter, so the "own story" rules apply. */
+async function reporterStory(ctx: Context): Promise<number> {
+  const reporter = userActor({ id: ctx.reporterId, grants: [{ role: 'reporter', serviceCode: 'en' }] });
+  return createStory(ctx.t.actions, reporter, storyInput());
+}
+
+async function publishedStory(ctx: Context): Promise<number> {
+  const id = await createStory(ctx.t.actions, SYSTEM, storyInput());
+  await publishStory(ctx.t.actions, SYSTEM, id);
+  return id;
+}
+
+const OPERATIONS: readonly Operation[] = [
+  { method: 'GET', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
+  { method: 'DELETE', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
+  { method: 'POST', route: '/session/sign-out-everywhere', allowed: SIGNED_IN, prepare: async () => ({ url: '/session/sign-out-everywhere' }) },
+  { method: 'GET', route: '/stories', allowed: SIGNED_IN, prepare: async () => ({ url: '/stories' }) },
+  { method: 'POST', route: '/stories', allowed: ['admin', 'editor-en', 'reporter-en'], prepare: async () => ({ url: '/stories', payload: storyInput() }) },
+  {
+    method: 'GET',
+    route: '/stories/{id}',
+    allowed: READERS_EN,
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}` }),
+  },
+  {
+    method: 'PUT',
+    route: '/stories/{id}',
+    allowed: ['admin', 'editor-en', 'reporter-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}`, payload: { ...storyInput({ headline: 'Edited' }), version: 1 } }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/file',
+    allowed: ['admin', 'editor-en', 'reporter-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}/file` }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/publish',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}/publish`, payload: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/unpublish',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await publishedStory(ctx)}/unpublish` }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/notes',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await publishedStory(ctx)}/notes`, payload: { kind: 'correction', text: 'An earlier version misspelt a name.' } }),
+  },
+  {
+    method: 'PUT',
+    route: '/stories/{id}/comments-state',
+    allowed: ['admin', 'editor-en', 'moderator-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await publishedStory(ctx)}/comments-state`, payload: { state: 'closed' } }),
+  },
+  {
+    method: 'GET',
+    route: '/stories/{id}/revisions',
+    allowed: READERS_EN,
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}/revisions` }),
+  },
+  {
+    method: 'GET',
+    route: '/stories/{id}/revisions/diff',
+    allowed: READERS_EN,
+    prepare: async (ctx) => {
+      const id = await reporterStory(ctx);
+      const [revision] = (await ctx.t.store.read.revisions.list(id, 1, 0)).items;
+      return { url: `/stories/${id}/revisions/diff?from=${revision!.id}&to=${revision!.id}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/revisions/{revisionId}/restore',
+    allowed: ['admin', 'editor-en', 'reporter-en'],
+    prepare: async (ctx) => {
+      const id = await reporterStory(ctx);
+      const [revision] = (await ctx.t.store.read.revisions.list(id, 1, 0)).items;
+      return { url: `/stories/${id}/revisions/${revision!.id}/restore`, payload: { version: 1 } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/alerts',
+    allowed: ['admin', 'editor-en'],
+    prepare: async () => ({ url: '/alerts', payload: { serviceCode: 'en', text: 'Polls close', durationMinutes: 30 } }),
+  },
+  {
+    method: 'POST',
+    route: '/alerts/{id}/expire',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => {
+      const alert = await createAlert(ctx.t.actions, SYSTEM, { serviceCode: 'en', text: 'Polls close', durationMinutes: 30 });
+      return { url: `/alerts/${alert.id}/expire` };
+    },
+  },
+  { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
+  {
+    method: 'POST',
+    route: '/users',
+    allowed: ['admin'],
+    prepare: async () => ({ url: '/users', payload: { email: `new-${Math.random().toString(36).slice(2)}@example.org`, name: 'New', grants: [] } }),
+  },
+];
+
+/** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */
+const PUBLIC_OPERATIONS = ['POST /session'];
+
+const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /alerts': 201, 'POST /users': 201 };
+
+describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
+  let t: TestApp;
+  let ctx: Context;
+  const tokens = new Map<Who, Record<string, string>>();
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await givenService(t.actions, 'en');
+    await givenService(t.actions, 'ru');
+    const admin = await givenUser(t.actions, 'admin', [{ role: 'admin', serviceCode: null }]);
+    const editorEn = await givenUser(t.actions, 'editor-en', [{ role: 'editor', serviceCode: 'en' }]);
+    const editorRu = await givenUser(t.actions, 'editor-ru', [{ role: 'editor', serviceCode: 'ru' }]);
+    const reporterEn = await givenUser(t.actions, 'reporter-en', [{ role: 'reporter', serviceCode: 'en' }]);
+    const moderatorEn = await givenUser(t.actions, 'moderator-en', [{ role: 'moderator', serviceCode: 'en' }]);
+    tokens.set('admin', admin.bearer);
+    tokens.set('editor-en', editorEn.bearer);
+    tokens.set('editor-ru', editorRu.bearer);
+    tokens.set('reporter-en', reporterEn.bearer);
+    tokens.set('moderator-en', moderatorEn.bearer);
+    tokens.set('signed-out', {});
+    tokens.set('bad-token', { authorization: 'Bearer dl_not-a-real-token' });
+    ctx = { t, reporterId: reporterEn.id };
+  });
+  afterAll(async () => t.close());
+
+  it('covers every operation of the OpenAPI document, and nothing else', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: `${API}/openapi.json` })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(documented.filter((op) => !PUBLIC_OPERATIONS.includes(op)).sort()).toEqual(OPERATIONS.map((op) => `${op.method} ${op.route}`).sort());
+  });
+
+  for (const op of OPERATIONS) {
+    it(`${op.method} ${op.route}: ${op.allowed.join(', ')} may; others are refused`, async () => {
+      const outcomes: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const who of EVERYONE) {
+        const { url, payload } = await op.prepare(ctx);
+        const response = await t.app.inject({
+          method: op.method,
+          url: API + url,
+          headers: tokens.get(who) ?? {},
+          ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+        });
+        outcomes[who] = response.statusCode;
+        expected[who] = op.allowed.includes(who)
+          ? (SUCCESS[`${op.method} ${op.route}`] ?? 200)
+          : who === 'signed-out' || who === 'bad-token'
+            ? 401
+            : 403;
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+
+  it('refuses a reporter signed in with a session cookie the same way as with a token', async () => {
+    await givenUser(t.actions, 'reporter-session', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
+    const session = await signInAs(t, 'reporter-session@example.org');
+    const id = await reporterStory(ctx);
+    const response = await t.app.inject({ method: 'POST', url: `${API}/stories/${id}/publish`, headers: session.headers, payload: {} });
+    expect(response.statusCode).toBe(403);
+    expect((await t.store.read.stories.findById(id))?.status).toBe('draft');
+  });
+});

@@ -1,5 +1,12 @@
 import type { AlertsTable } from './tables/alerts.table.js';
-import type { CommentsTable } from './tables/comments.table.js';
+import type {
+  CommentAuditLogTable,
+  CommentBansTable,
+  CommentReportsTable,
+  CommentSettingsTable,
+  CommentsTable,
+  UsedChallengesTable,
+} from './tables/comments.table.js';
 import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
@@ -19,4 +26,9 @@ export interface Database {
   profiles: ProfilesTable;
   alerts: AlertsTable;
   comments: CommentsTable;
+  comment_settings: CommentSettingsTable;
+  comment_bans: CommentBansTable;
+  comment_reports: CommentReportsTable;
+  used_challenges: UsedChallengesTable;
+  comment_audit_log: CommentAuditLogTable;
 }

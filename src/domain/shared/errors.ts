@@ -1,5 +1,5 @@
 /** What went wrong, in terms every surface can map: HTTP status, page, or CLI exit. */
-export type ErrorKind = 'invalid' | 'not-found' | 'gone' | 'conflict' | 'forbidden' | 'unavailable';
+export type ErrorKind = 'invalid' | 'not-found' | 'gone' | 'conflict' | 'forbidden' | 'too-many' | 'unavailable';
 
 /**
  * The one error family of Dateline. `code` is stable and machine-readable

@@ -7,5 +7,6 @@ export const STATUS_FOR: Readonly<Record<ErrorKind, number>> = {
   gone: 410,
   conflict: 409,
   forbidden: 403,
+  'too-many': 429,
   unavailable: 503,
 };

@@ -150,6 +150,27 @@ describe.each(STORE_KINDS)('comments over HTTP on %s', (kind) => {
     expect((await author.request({ method: 'GET', url: `${comments}/${id}` })).statusCode).toBe(404);
   });
 
+  it('lets the author edit their comment for a few minutes through the edit page', async () => {
+    const author = new ReaderSession(t.app, '192.0.2.70');
+    const _form = await author.formToken(comments);
+    const posted = await author.request({ method: 'POST', url: comments, form: { _form, authorName: 'Editor', body: 'Tpyo', altcha: await author.solvedWork() } });
+    const id = /\/comments\/(\d+)#/.exec(posted.headers.location!)![1]!;
+    const editPage = await author.request({ method: 'GET', url: `${comments}/${id}/edit` });
+    expect(editPage.statusCode).toBe(200);
+    expect(editPage.body).toContain('>Tpyo</textarea>');
+    const saved = await author.request({ method: 'POST', url: `${comments}/${id}/edit`, form: { _form, body: 'Typo fixed' } });
+    expect(saved.statusCode).toBe(303);
+    const permalink = await author.request({ method: 'GET', url: `${comments}/${id}` });
+    expect(permalink.body).toContain('Typo fixed');
+    expect(permalink.body).toContain('(edited)');
+    const stranger = new ReaderSession(t.app, '192.0.2.71');
+    expect((await stranger.request({ method: 'GET', url: `${comments}/${id}/edit` })).statusCode).toBe(403);
+    t.clock.advance(16 * 60_000);
+    const late = await author.request({ method: 'POST', url: `${comments}/${id}/edit`, form: { _form, body: 'Too late' } });
+    expect(late.statusCode).toBe(403);
+    expect((await t.store.read.comments.findById(Number(id)))?.body).toBe('Typo fixed');
+  });
+
   it('answers bad addresses with 404, not 500', async () => {
     const reader = new ReaderSession(t.app);
     for (const url of [`${story}/comments/abc`, `${story}/comments/99999999`, '/en/a/x/0/comments', '/en/a/x/999999/comments']) {

@@ -7,10 +7,12 @@
  */
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
+import { runCommentsBench } from './comments.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
+  { name: 'comments', run: runCommentsBench },
 ];
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';

@@ -1,7 +1,9 @@
-import type { ActionDeps } from './actions/deps.js';
+import type { PostingDeps } from './actions/comments/guards.js';
+import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/load-demo.js';
+import { loadOrCreateSecret } from './secret.js';
 import { demoContent } from './demo/demo.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
@@ -12,11 +14,18 @@ import { buildApp } from './web/app.js';
 import { loadAssets } from './web/assets.js';
 import { keysFor, PageCache } from './web/cache/page-cache.js';
 
+/** A browser solves a challenge in a fraction of a second on a phone; a spammer pays it for every post. */
+const WORK_MAX_NUMBER = 100_000;
+
 /**
  * The composition root: config -> store -> deps -> app. Everything stateful is built here,
  * once, and passed in. Tests use it with their own config and clock.
  */
-export async function composeApp(config: Config, options: { clock?: Clock; schema?: string } = {}) {
+export async function composeApp(
+  config: Config,
+  options: { clock?: Clock; schema?: string; rateLimits?: RateLimits; workMaxNumber?: number } = {},
+) {
+  const secret = loadOrCreateSecret(config);
   const location = options.schema ? { schema: options.schema } : {};
   const db = openDatabase(config.database, location);
   await migrateToLatest(db, config.database.kind, location);
@@ -28,7 +37,13 @@ export async function composeApp(config: Config, options: { clock?: Clock; schem
   events.subscribe((event) => {
     pageCache.purge(keysFor(event));
   });
-  const actions: ActionDeps = { store, clock, events };
+  const guards = {
+    secret,
+    limiter: new RateLimiter(options.rateLimits),
+    workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
+    challengeTtlMs: 20 * 60_000,
+  };
+  const actions: PostingDeps = { store, clock, events, guards };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {

@@ -15,6 +15,12 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How many rendered pages the in-memory page cache keeps. */
   readonly pageCacheEntries: number;
+  /**
+   * Signs reader form tokens and proof-of-work challenges and salts address hashes. From
+   * SECRET, or null: then a generated secret is kept in `secretFile` (embedded installs).
+   */
+  readonly secret: string | null;
+  readonly secretFile: string;
 }
 
 export class ConfigError extends Error {
@@ -24,7 +30,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KNOWN = ['PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'MEDIA_DIR', 'DEMO', 'LOG_LEVEL', 'PAGE_CACHE_ENTRIES'];
+const KNOWN = ['PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'MEDIA_DIR', 'DEMO', 'LOG_LEVEL', 'PAGE_CACHE_ENTRIES', 'SECRET', 'SECRET_FILE'];
 
 /**
  * Reads the environment into a typed, frozen Config. Every bad value is reported at
@@ -86,6 +92,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const logLevel = levels.find((level) => level === rawLevel);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${rawLevel}")`);
 
+  const secret = get('SECRET') ?? null;
+  if (secret !== null && !isStrongSecret(secret)) {
+    problems.push('SECRET must be at least 32 characters of letters, digits, "-", "_", "+", "/" or "=" (e.g. `openssl rand -base64 48`)');
+  }
+  const secretFile = path.resolve(cwd, get('SECRET_FILE') ?? 'data/secret');
+
   for (const name of Object.keys(env)) {
     if (name.startsWith('DATELINE_') && !KNOWN.includes(name.slice('DATELINE_'.length))) {
       problems.push(`${name} is not a setting Dateline knows`);
@@ -102,7 +114,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     demo,
     logLevel: logLevel ?? 'info',
     pageCacheEntries,
+    secret,
+    secretFile,
   });
+}
+
+export function isStrongSecret(value: string): boolean {
+  return value.length >= 32 && value.length <= 512 && /^[A-Za-z0-9+/=_-]+$/.test(value);
 }
 
 function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {

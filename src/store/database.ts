@@ -1,5 +1,12 @@
 import type { AlertsTable } from './tables/alerts.table.js';
-import type { CommentsTable } from './tables/comments.table.js';
+import type {
+  CommentAuditLogTable,
+  CommentBansTable,
+  CommentReportsTable,
+  CommentSettingsTable,
+  CommentsTable,
+  UsedChallengesTable,
+} from './tables/comments.table.js';
 import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
@@ -40,4 +47,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  comment_settings: CommentSettingsTable;
+  comment_bans: CommentBansTable;
+  comment_reports: CommentReportsTable;
+  used_challenges: UsedChallengesTable;
+  comment_audit_log: CommentAuditLogTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
+import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
@@ -22,6 +23,7 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
+  readonly commentRules: CommentRulesRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -44,6 +46,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     audit: new AuditRepository(db),
+    commentRules: new CommentRulesRepository(db),
   };
 }
 

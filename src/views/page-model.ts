@@ -3,13 +3,14 @@ import type { MediaItem } from '../domain/media/media.js';
 import type { Profile } from '../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../domain/service/service.js';
 import type { Story } from '../domain/story/story.js';
-import type { Comment } from '../domain/comment/comment.js';
+import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
 
 /** Where the page's static files are: hashed names, so they can be cached for a year. */
 export interface Assets {
   readonly css: string;
   readonly playerScript: string | null;
+  readonly commentsScript?: string | null;
 }
 
 /** What every reader page shows around its content. */
@@ -48,14 +49,61 @@ export interface StoryPageModel {
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StoryListItem>;
   readonly commentCount: number;
+  readonly forumClosed: boolean;
   readonly canonicalUrl: string;
+}
+
+export type CommentNotice = 'held' | 'posted' | 'deleted' | 'reported';
+export type CommentSortOrder = 'oldest' | 'newest';
+
+/** The reader's comment form: where it posts, its form token, whom it answers, and what went wrong. */
+export interface CommentFormModel {
+  readonly action: string;
+  readonly formToken: string;
+  readonly challengeUrl: string;
+  readonly replyTo: { readonly id: number; readonly authorName: string } | null;
+  readonly values: { readonly authorName: string; readonly body: string };
+  /** A translated message saying why the last post was refused. */
+  readonly error: string | null;
+  readonly preModerated: boolean;
 }
 
 export interface CommentsPageModel {
   readonly story: Story;
-  readonly comments: readonly Comment[];
+  readonly threads: readonly ThreadNode[];
   readonly commentCount: number;
   readonly pagination: Pagination;
+  readonly sort: CommentSortOrder;
+  readonly sortHref: (sort: CommentSortOrder) => string;
+  readonly forumClosed: boolean;
+  /** Null when the forum is closed. */
+  readonly form: CommentFormModel | null;
+  readonly notice: CommentNotice | null;
+  /** Comments this browser may still edit or delete. */
+  readonly ownIds: ReadonlySet<number>;
+  readonly urls: CommentUrls;
+  /** On a comment's permalink: that comment, marked. */
+  readonly highlightId: number | null;
+}
+
+/** Addresses of one story's comment actions. */
+export interface CommentUrls {
+  readonly page: string;
+  readonly permalink: (commentId: number) => string;
+  readonly reply: (commentId: number) => string;
+  readonly report: (commentId: number) => string;
+  readonly edit: (commentId: number) => string;
+  readonly remove: (commentId: number) => string;
+}
+
+export interface CommentEditPageModel {
+  readonly story: Story;
+  readonly commentId: number;
+  readonly body: string;
+  readonly action: string;
+  readonly formToken: string;
+  readonly error: string | null;
+  readonly backHref: string;
 }
 
 export interface ListPageModel {

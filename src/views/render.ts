@@ -5,3 +5,8 @@ import { renderToString } from 'preact-render-to-string';
 export function renderDocument(page: VNode): string {
   return `<!DOCTYPE html>${renderToString(page)}`;
 }
+
+/** Renders part of a page (a comment posted in place), escaped the same way. */
+export function renderFragment(node: VNode): string {
+  return renderToString(node);
+}

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { ActionDeps } from '../actions/deps.js';
+import type { PostingDeps } from '../actions/comments/guards.js';
 import type { Config } from '../config.js';
 import type { AssetBundle } from './assets.js';
 import type { PageCache } from './cache/page-cache.js';
@@ -9,6 +9,7 @@ import { jsonErrors } from './plugins/json-errors.js';
 import { securityHeadersFor, securityHeaders } from './plugins/security-headers.js';
 import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
+import { commentsSurface } from './surfaces/comments/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
@@ -16,7 +17,7 @@ import { readerSurface } from './surfaces/reader/index.js';
 
 export interface AppDeps {
   readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel'>;
-  readonly actions: ActionDeps;
+  readonly actions: PostingDeps;
   readonly pageCache: PageCache;
   readonly assets: AssetBundle;
 }
@@ -52,5 +53,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: deps.assets.urls,
     publicUrl: deps.config.publicUrl,
   });
+  await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, secureCookies: hsts });
   return app;
 }

@@ -35,16 +35,19 @@ export async function loadAssets(): Promise<AssetBundle> {
   const css = fs.readFileSync(path.join(projectRoot, 'assets', 'site.css'));
   const cssUrl = add('site', 'css', css, 'text/css; charset=utf-8');
 
-  const result = await build({
-    entryPoints: [path.join(projectRoot, 'src', 'client', 'player.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    write: false,
-    legalComments: 'none',
-  });
-  const player = result.outputFiles[0];
-  const playerUrl = player ? add('player', 'js', Buffer.from(player.contents), 'text/javascript; charset=utf-8') : null;
-  return { urls: { css: cssUrl, playerScript: playerUrl }, files };
+  const bundle = async (entry: string) => {
+    const result = await build({
+      entryPoints: [path.join(projectRoot, 'src', 'client', `${entry}.ts`)],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2020',
+      write: false,
+      legalComments: 'none',
+    });
+    const output = result.outputFiles[0];
+    return output ? add(entry, 'js', Buffer.from(output.contents), 'text/javascript; charset=utf-8') : null;
+  };
+  const [playerUrl, commentsUrl] = await Promise.all([bundle('player'), bundle('comments')]);
+  return { urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl }, files };
 }

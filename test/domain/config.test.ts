@@ -40,6 +40,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ PAGE_CACHE_ENTRIES: '-1' }, /PAGE_CACHE_ENTRIES must be a whole number/],
     [{ DATELINE_COLOUR: 'blue' }, /DATELINE_COLOUR is not a setting/],
+    [{ SECRET: 'too-short' }, /SECRET must be at least 32 characters/],
+    [{ SECRET: `${'x'.repeat(40)} spaces` }, /SECRET must be at least 32 characters/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -74,9 +74,9 @@ describe.each(STORE_KINDS)('comments on %s', (kind) => {
     expect(story?.commentCount).toBe(2);
     expect(await t.store.read.comments.countVisible(storyId)).toBe(2);
     const page = await getCommentsPage(t.deps, { serviceCode: 'en', slug: 'parliament-votes-on-budget', storyId, page: 1 });
-    expect(page.kind === 'page' && page.page.model.comments.map((c) => [c.authorName, c.parentId])).toEqual([
-      ['Aibek', null],
-      ['Marina', first],
+    const threads = page.kind === 'page' ? page.page.model.threads : [];
+    expect(threads.map((n) => [n.comment.authorName, n.replies.map((r) => [r.comment.authorName, r.comment.parentId])])).toEqual([
+      ['Aibek', [['Marina', first]]],
     ]);
   });
 

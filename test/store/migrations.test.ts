@@ -28,6 +28,10 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'alerts',
         'api_tokens',
         'audit_log',
+        'comment_audit_log',
+        'comment_bans',
+        'comment_reports',
+        'comment_settings',
         'comments',
         'media_items',
         'media_renditions',
@@ -43,6 +47,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'story_revisions',
         'story_tags',
         'tags',
+        'used_challenges',
         'users',
       ].sort(),
     );

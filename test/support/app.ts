@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { composeApp } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
+import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
 import { createTestDatabase, type StoreKind } from './databases.js';
 import { T0 } from './store.js';
 
@@ -16,7 +17,10 @@ export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
 }
 
 /** The whole app on a fresh database, with a fixed clock; demo content loaded unless told otherwise. */
-export async function startTestApp(kind: StoreKind, options: { demo?: boolean; clock?: Date | 'system' } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: StoreKind,
+  options: { demo?: boolean; clock?: Date | 'system'; rateLimits?: RateLimits; workMaxNumber?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const mediaDir = path.join(database.dir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
@@ -28,11 +32,14 @@ export async function startTestApp(kind: StoreKind, options: { demo?: boolean; c
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    SECRET_FILE: path.join(database.dir, 'secret'),
   });
   const clock = fixedClock(options.clock instanceof Date ? options.clock : T0);
   const composed = await composeApp(config, {
     ...(options.clock === 'system' ? {} : { clock }),
     ...(database.schema ? { schema: database.schema } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.workMaxNumber ? { workMaxNumber: options.workMaxNumber } : {}),
   });
   return {
     ...composed,

@@ -3,6 +3,7 @@ import type { MediaItem } from '../../domain/media/media.js';
 import type { Profile } from '../../domain/profile/profile.js';
 import type { Section, Tag } from '../../domain/service/service.js';
 import type { Story, StorySummary } from '../../domain/story/story.js';
+import { autoClosesAt, isForumClosed } from '../../domain/comment/comment-settings.js';
 import type { ActionDeps } from '../deps.js';
 import { earliest, loadChrome } from './load-chrome.js';
 import { findReadableStory } from './readable-story.js';
@@ -16,6 +17,8 @@ export interface StoryPageData {
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StorySummary>;
   readonly commentCount: number;
+  /** Closed by an editor or by the service's age limit. */
+  readonly forumClosed: boolean;
 }
 
 export type StoryPageOutcome =
@@ -39,14 +42,17 @@ export async function getStoryPage(
 
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings] = await Promise.all([
     loadChrome(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
     repos.media.findByIds(mediaIds),
     repos.profiles.findByIds(refs.profileIds),
     repos.stories.findVisibleSummaries(refs.storyIds, now),
+    repos.commentRules.settings(story.serviceCode),
   ]);
+  const forumClosed = isForumClosed(story, settings, now);
+  const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
 
   return {
     kind: 'page',
@@ -60,6 +66,7 @@ export async function getStoryPage(
         profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
         related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
         commentCount: story.commentCount,
+        forumClosed,
       },
       cacheKeys: [
         ...base.cacheKeys,
@@ -70,7 +77,7 @@ export async function getStoryPage(
         // A related story that is not visible yet may become so: its change must purge this page.
         ...refs.storyIds.map(cacheKey.story),
       ],
-      validUntil: earliest(base.validUntil),
+      validUntil: earliest(base.validUntil, closesAt),
     },
   };
 }

@@ -10,11 +10,12 @@ export interface ReaderLayoutProps {
   readonly description?: string | null;
   readonly canonicalUrl?: string;
   readonly withPlayer?: boolean;
+  readonly withComments?: boolean;
   readonly children: ComponentChildren;
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, children }: ReaderLayoutProps) {
+export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = chrome;
   return (
     <html lang={service.locale} dir={service.direction}>
@@ -26,6 +27,7 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         {canonicalUrl ? <link rel="canonical" href={canonicalUrl} /> : null}
         <link rel="stylesheet" href={assets.css} />
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
+        {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />

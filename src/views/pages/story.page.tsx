@@ -83,7 +83,7 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           <p>
             <a href={commentsPath(story)}>{t('comments.see', { count: commentCount })}</a>
           </p>
-          {story.commentsState === 'closed' ? <p class="forum-closed">{t('comments.closed')}</p> : null}
+          {model.forumClosed ? <p class="forum-closed">{t('comments.closed')}</p> : null}
         </footer>
       </article>
     </ReaderLayout>

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
-import { getCommentsPage } from '../../../actions/reader/get-comments-page.js';
 import { getErrorChrome } from '../../../actions/reader/get-error-chrome.js';
 import { getHomePage } from '../../../actions/reader/get-home-page.js';
 import { getProfilePage } from '../../../actions/reader/get-profile-page.js';
@@ -11,9 +10,8 @@ import { listServices } from '../../../actions/reader/list-services.js';
 import { parsePage } from '../../../actions/reader/list-page.js';
 import { searchStories } from '../../../actions/reader/search-stories.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
-import { commentsPath, storyPath } from '../../../domain/story/story-path.js';
+import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
-import { renderCommentsPage } from '../../../views/pages/comments.page.js';
 import { renderErrorPage, type ErrorPageKind } from '../../../views/pages/error.page.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
@@ -151,29 +149,6 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const chrome = toChrome(result.chrome, assets);
       const canonicalUrl = new URL(storyPath(result.model.story), deps.publicUrl).href;
       const html = renderStoryPage(chrome, { ...result.model, canonicalUrl });
-      return { html, keys: result.cacheKeys, validUntil: result.validUntil };
-    });
-  });
-
-  app.get<{ Params: Params; Querystring: Query }>('/:service/a/:slug/:id/comments', async (request, reply) => {
-    const { service: serviceCode = '', slug = '', id = '' } = request.params;
-    if (!ID.test(id)) return renderError(request, reply, 'not-found', 404);
-    const page = parsePage(request.query.page);
-    const path = `/${serviceCode}/a/${encodeURIComponent(slug)}/${id}/comments`;
-    return servePage(cache, request, reply, withPage(path, page), now(), async () => {
-      const outcome = await getCommentsPage(actions, { serviceCode, slug, storyId: Number(id), page });
-      if (outcome.kind === 'redirect') {
-        await reply.redirect(commentsPath({ serviceCode: outcome.serviceCode, slug: outcome.slug, id: outcome.id }), 301);
-        return 'sent';
-      }
-      const result = outcome.page;
-      const chrome = toChrome(result.chrome, assets);
-      const html = renderCommentsPage(chrome, {
-        story: result.model.story,
-        comments: result.model.comments,
-        commentCount: result.model.commentCount,
-        pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
-      });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
     });
   });

@@ -1,0 +1,63 @@
+import type { Comment } from '../../domain/comment/comment.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { identityHash, type PostingDeps } from './guards.js';
+import { required, type PostCommentInput, type PostingContext } from './pipeline/context.js';
+import { POSTING_PHASES } from './pipeline/pipeline.js';
+
+export type { PostCommentInput };
+
+/**
+ * A reader posts a comment: the posting phases check it (refusing with a code, storing
+ * nothing), then one transaction spends the proof of work and stores the comment, and
+ * comments.changed tells the page cache.
+ */
+export async function postComment(deps: PostingDeps, input: PostCommentInput): Promise<Comment> {
+  const { secret } = deps.guards;
+  const context: PostingContext = {
+    deps,
+    input,
+    now: deps.clock.now(),
+    addressHash: identityHash(secret, 'address', input.address),
+    tokenHash: input.browserToken ? identityHash(secret, 'token', input.browserToken) : null,
+    authorName: '',
+    body: '',
+    parentId: null,
+    story: null,
+    settings: null,
+    work: null,
+    state: 'visible',
+    heldBecause: null,
+  };
+  for (const phase of POSTING_PHASES) await phase(context);
+  const story = required(context.story, 'story');
+
+  const comment = await deps.store.transaction(async (repos) => {
+    if (context.work && !(await repos.commentRules.spendChallenge(context.work.signature, context.work.expiresAt, context.now))) {
+      throw new DomainError('POW_REPLAYED', 'invalid', 'This anti-spam check was already used; please try again', 'altcha');
+    }
+    const stored = await repos.comments.insert(
+      {
+        storyId: story.id,
+        parentId: context.parentId,
+        authorName: context.authorName,
+        body: context.body,
+        state: context.state,
+        createdAt: context.now,
+      },
+      { addressHash: context.addressHash, tokenHash: context.tokenHash },
+    );
+    if (context.heldBecause) {
+      await repos.commentRules.audit({
+        serviceCode: story.serviceCode,
+        commentId: stored.id,
+        action: 'held',
+        actor: 'system',
+        detail: context.heldBecause,
+        at: context.now,
+      });
+    }
+    return stored;
+  });
+  deps.events.publish({ type: 'comments.changed', storyId: story.id, serviceCode: story.serviceCode });
+  return comment;
+}

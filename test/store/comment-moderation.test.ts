@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approveComment } from '../../src/actions/comments/approve-comment.js';
+import { banCommentAuthor } from '../../src/actions/comments/ban-comment-author.js';
+import { deleteOwnComment } from '../../src/actions/comments/delete-own-comment.js';
+import { editOwnComment } from '../../src/actions/comments/edit-own-comment.js';
+import type { PostingDeps } from '../../src/actions/comments/guards.js';
+import { listModerationQueue } from '../../src/actions/comments/list-moderation-queue.js';
+import { markCommentSpam } from '../../src/actions/comments/mark-comment-spam.js';
+import { rejectComment } from '../../src/actions/comments/reject-comment.js';
+import { reportComment } from '../../src/actions/comments/report-comment.js';
+import { setCommentSettings } from '../../src/actions/comments/set-comment-settings.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { postingDeps, readerPost } from '../support/comments.js';
+import { givenPublishedStory, givenService } from '../support/factories.js';
+import { openTestStore, type TestStore } from '../support/store.js';
+
+const MOD = { name: 'Moderator Mira' };
+
+describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
+  let t: TestStore;
+  let deps: PostingDeps;
+  let storyId: number;
+  beforeEach(async () => {
+    t = await openTestStore(kind);
+    deps = postingDeps(t.deps);
+    await givenService(t.deps);
+    storyId = await givenPublishedStory(t.deps);
+  });
+  afterEach(async () => t.close());
+
+  const count = async () => (await t.store.read.stories.findById(storyId))?.commentCount;
+  const queueIds = async () => (await listModerationQueue(t.deps, 'en', 1)).comments.map((c) => c.id);
+  const log = async () => (await t.store.read.commentRules.auditLog('en', { limit: 50, offset: 0 })).map((e) => [e.action, e.actor, e.commentId]);
+
+  it('approves a held comment into view, then rejects or marks spam, keeping the count and the audit log', async () => {
+    await setCommentSettings(t.deps, MOD, 'en', { moderation: 'pre' });
+    const held = await readerPost(deps, { storyId });
+    const other = await readerPost(deps, { storyId });
+    expect(await queueIds()).toEqual([held.id, other.id]);
+    expect(await count()).toBe(0);
+
+    t.events.length = 0;
+    await approveComment(t.deps, MOD, held.id);
+    expect(await count()).toBe(1);
+    expect(t.events).toContainEqual({ type: 'comments.changed', storyId, serviceCode: 'en' });
+    expect(await queueIds()).toEqual([other.id]);
+
+    await rejectComment(t.deps, MOD, held.id);
+    expect(await count()).toBe(0);
+    await markCommentSpam(t.deps, MOD, other.id);
+    expect(await count()).toBe(0);
+    expect(await queueIds()).toEqual([]);
+    expect(await t.store.read.comments.countVisible(storyId)).toBe(0);
+    expect(await log()).toEqual([
+      ['spam', 'Moderator Mira', other.id],
+      ['reject', 'Moderator Mira', held.id],
+      ['approve', 'Moderator Mira', held.id],
+      ['held', 'system', other.id],
+      ['held', 'system', held.id],
+      ['settings', 'Moderator Mira', null],
+    ]);
+  });
+
+  it('counts a comment approved by two moderators at once only once', async () => {
+    await setCommentSettings(t.deps, MOD, 'en', { moderation: 'pre' });
+    const held = await readerPost(deps, { storyId });
+    const results = await Promise.allSettled([approveComment(t.deps, MOD, held.id), approveComment(t.deps, { name: 'Other' }, held.id)]);
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    expect(await count()).toBe(1);
+  });
+
+  it('puts reported comments in the queue, once per reader', async () => {
+    const comment = await readerPost(deps, { storyId });
+    const report = (address: string) => reportComment(deps, { commentId: comment.id, address, browserToken: null });
+    expect(await report('192.0.2.1')).toEqual({ reported: true });
+    expect(await report('192.0.2.1')).toEqual({ reported: false });
+    await report('192.0.2.2');
+    expect(await t.store.read.comments.reportCount(comment.id)).toBe(2);
+    expect(await queueIds()).toEqual([comment.id]);
+    await approveComment(t.deps, MOD, comment.id);
+    expect(await queueIds()).toEqual([]);
+    await expect(reportComment(deps, { commentId: 999_999, address: 'x', browserToken: null })).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
+  });
+
+  it('bans an author by address hash and by browser token', async () => {
+    const byAddress = await readerPost(deps, { storyId, address: '198.51.100.77', browserToken: 'token-aaaaaaaaaaaaaaaaaaaaaaa' });
+    await banCommentAuthor(t.deps, MOD, byAddress.id, { address: true, token: false });
+    await expect(readerPost(deps, { storyId, address: '198.51.100.77' })).rejects.toMatchObject({ code: 'COMMENT_AUTHOR_BANNED' });
+    await expect(readerPost(deps, { storyId, browserToken: 'token-aaaaaaaaaaaaaaaaaaaaaaa' })).resolves.toBeTruthy();
+
+    const byToken = await readerPost(deps, { storyId, address: '198.51.100.78', browserToken: 'token-bbbbbbbbbbbbbbbbbbbbbbb' });
+    await banCommentAuthor(t.deps, MOD, byToken.id, { address: false, token: true });
+    await expect(readerPost(deps, { storyId, address: '198.51.100.99', browserToken: 'token-bbbbbbbbbbbbbbbbbbbbbbb' })).rejects.toMatchObject({
+      code: 'COMMENT_AUTHOR_BANNED',
+    });
+    await expect(banCommentAuthor(t.deps, MOD, byToken.id, { address: false, token: false })).rejects.toMatchObject({ code: 'BAN_KIND_REQUIRED' });
+    await expect(banCommentAuthor(t.deps, MOD, 999_999, { address: true, token: true })).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
+    expect((await log()).filter(([action]) => action === 'ban')).toHaveLength(2);
+  });
+
+  it('lets the author edit or delete their comment for a few minutes, from their browser only', async () => {
+    const token = 'token-owner-cccccccccccccccccc';
+    const comment = await readerPost(deps, { storyId, body: 'Original', browserToken: token });
+    await expect(editOwnComment(deps, { commentId: comment.id, browserToken: 'token-someone-else-ddddddddddd', body: 'Hijack' })).rejects.toMatchObject({
+      code: 'COMMENT_NOT_YOURS',
+    });
+    await expect(editOwnComment(deps, { commentId: comment.id, browserToken: token, body: '' })).rejects.toMatchObject({ code: 'COMMENT_FIELD_REQUIRED' });
+    const edited = await editOwnComment(deps, { commentId: comment.id, browserToken: token, body: 'Corrected' });
+    expect(edited.body).toBe('Corrected');
+    expect((await t.store.read.comments.findById(comment.id))?.editedAt).toEqual(t.clock.now());
+
+    const second = await readerPost(deps, { storyId, browserToken: token });
+    expect(await count()).toBe(2);
+    await deleteOwnComment(deps, { commentId: second.id, browserToken: token });
+    expect(await count()).toBe(1);
+    expect(await t.store.read.comments.findById(second.id)).toBeUndefined();
+
+    t.clock.advance(16 * 60_000);
+    await expect(editOwnComment(deps, { commentId: comment.id, browserToken: token, body: 'Too late' })).rejects.toMatchObject({ code: 'COMMENT_EDIT_EXPIRED' });
+    await expect(deleteOwnComment(deps, { commentId: comment.id, browserToken: token })).rejects.toMatchObject({ code: 'COMMENT_EDIT_EXPIRED' });
+    expect((await t.store.read.comments.findById(comment.id))?.body).toBe('Corrected');
+  });
+});

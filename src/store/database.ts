@@ -1,5 +1,6 @@
 import type { AlertsTable } from './tables/alerts.table.js';
 import type { CommentsTable } from './tables/comments.table.js';
+import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
@@ -19,4 +20,5 @@ export interface Database {
   profiles: ProfilesTable;
   alerts: AlertsTable;
   comments: CommentsTable;
+  jobs: JobsTable;
 }

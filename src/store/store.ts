@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
+import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
@@ -14,6 +15,7 @@ export interface Repositories {
   readonly media: MediaRepository;
   readonly alerts: AlertRepository;
   readonly comments: CommentRepository;
+  readonly jobs: JobRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -32,6 +34,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     media: new MediaRepository(db),
     alerts: new AlertRepository(db),
     comments: new CommentRepository(db),
+    jobs: new JobRepository(db),
   };
 }
 

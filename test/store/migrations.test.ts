@@ -18,7 +18,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     const up = await migrator(t.db).migrateToLatest();
     expect(up.error).toBeUndefined();
     expect(await tables()).toEqual(
-      ['alerts', 'comments', 'media_items', 'media_renditions', 'profiles', 'sections', 'services', 'stories', 'story_notes', 'story_profiles', 'story_tags', 'tags'].sort(),
+      ['alerts', 'comments', 'jobs', 'media_items', 'media_renditions', 'profiles', 'sections', 'services', 'stories', 'story_notes', 'story_profiles', 'story_tags', 'tags'].sort(),
     );
   });
 

@@ -15,8 +15,9 @@ import { keysFor, PageCache } from './web/cache/page-cache.js';
  * once, and passed in. Tests use it with their own config and clock.
  */
 export async function composeApp(config: Config, options: { clock?: Clock; schema?: string } = {}) {
-  const db = openDatabase(config.database, options.schema ? { schema: options.schema } : {});
-  await migrateToLatest(db);
+  const location = options.schema ? { schema: options.schema } : {};
+  const db = openDatabase(config.database, location);
+  await migrateToLatest(db, config.database.kind, location);
   const store = createStore(db, config.database.kind);
   const clock = options.clock ?? systemClock;
   const pageCache = new PageCache(config.pageCacheEntries);

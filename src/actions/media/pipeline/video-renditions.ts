@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Rendition } from '../../../domain/media/media.js';
+import { invalid } from '../../../domain/shared/errors.js';
 import { posterTimeMs, videoHeights } from '../../../domain/media/renditions-plan.js';
 import { encodeMp4, extractPoster, packageHls, type HlsVariant } from '../../../media/ffmpeg/video.js';
 import { probeMedia, type Probe } from '../../../media/probe.js';
@@ -14,6 +16,9 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
   if (!existing(work, 'Poster')) {
     const file = path.join(work.dir, 'poster.jpg');
     await extractPoster(source, file, posterTimeMs(probe.durationMs), top, work.signal);
+    if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
+      throw invalid('MEDIA_CONVERSION_FAILED', 'the file could not be converted: no frame of the video could be read');
+    }
     const size = await sizeOfImage(file);
     const stored = await storage.put(newKey(work, 'poster.jpg'), file);
     await saveRenditions(work, [

@@ -1,4 +1,5 @@
 import type { ActionDeps } from './actions/deps.js';
+import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/load-demo.js';
 import { demoContent } from './demo/demo.js';
@@ -12,7 +13,8 @@ import { keysFor, PageCache } from './web/cache/page-cache.js';
 
 /**
  * The composition root: config -> store -> deps -> app. Everything stateful is built here,
- * once, and passed in. Tests use it with their own config and clock.
+ * once, and passed in. Tests use it with their own config and clock. Job workers are built
+ * here but started by main.ts (tests drive them with runOnce).
  */
 export async function composeApp(config: Config, options: { clock?: Clock; schema?: string } = {}) {
   const location = options.schema ? { schema: options.schema } : {};
@@ -28,7 +30,9 @@ export async function composeApp(config: Config, options: { clock?: Clock; schem
   });
   const actions: ActionDeps = { store, clock, events };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
+  const media = composeMedia(config, actions);
+  const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
   const app = await buildApp({ config, actions, pageCache, assets: await loadAssets() });
   log.error = (context, message) => app.log.error(context, message);
-  return { app, store, actions, pageCache, demoLoaded: demo.loaded };
+  return { app, store, actions, media, workers, pageCache, demoLoaded: demo.loaded };
 }

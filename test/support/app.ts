@@ -21,6 +21,7 @@ export async function startTestApp(kind: StoreKind, options: { demo?: boolean; c
   const config = loadConfig({
     DATABASE_URL: database.config.kind === 'sqlite' ? database.config.file : database.config.url,
     MEDIA_DIR: mediaDir,
+    ORIGINALS_DIR: path.join(database.dir, 'originals'),
     DEMO: options.demo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
     PORT: '0',

@@ -28,3 +28,8 @@ export function imageWidths(sourceWidth: number, ladder: readonly number[] = [32
 export function posterTimeMs(durationMs: number): number {
   return Math.min(3_000, Math.floor(durationMs / 4));
 }
+
+/** The width ffmpeg's scale=-2:height gives: the source's aspect, rounded to an even number. */
+export function scaledWidth(sourceWidth: number, sourceHeight: number, height: number): number {
+  return Math.max(2, Math.round((height * sourceWidth) / (sourceHeight * 2)) * 2);
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Rendition } from '../../../domain/media/media.js';
 import { invalid } from '../../../domain/shared/errors.js';
-import { posterTimeMs, videoHeights } from '../../../domain/media/renditions-plan.js';
+import { posterTimeMs, scaledWidth, videoHeights } from '../../../domain/media/renditions-plan.js';
 import { encodeMp4, extractPoster, packageHls, type HlsVariant } from '../../../media/ffmpeg/video.js';
 import { probeMedia, type Probe } from '../../../media/probe.js';
 import { existing, fetchStored, newKey, saveRenditions, type MediaWork } from './work.js';
@@ -36,9 +36,8 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
     } else {
       await encodeMp4(source, file, height, work.signal);
     }
-    const out = await probeMedia(file);
-    if (out.kind !== 'video') throw new Error(`the ${label} rendition came out without video`);
-    variants.push({ file, width: out.width, height: out.height, durationMs: out.durationMs });
+    const out = { width: scaledWidth(probe.width, probe.height, height), height };
+    variants.push({ file, ...out, durationMs: probe.durationMs });
     if (!made) {
       const stored = await storage.put(newKey(work, `${height}p.mp4`), file);
       const rendition: Rendition = {

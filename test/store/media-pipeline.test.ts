@@ -145,6 +145,22 @@ describe.each(STORE_KINDS)('media pipeline on %s', (kind) => {
     expect(filesUnder(m.tempDir)).toEqual([]);
   });
 
+  it('marks a truncated photo "failed" with the reason', async () => {
+    const whole = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+      .jpeg()
+      .toBuffer();
+    const file = path.join(m.dir, 'cut.jpg');
+    fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const item = await ingestMedia(m.deps, { file, title: 'Cut photo' });
+    expect(item.kind).toBe('image');
+    expect(await worker.runOnce()).toBe('failed');
+    const failed = await reload(item.id);
+    expect(failed).toMatchObject({ state: 'failed', renditions: [] });
+    expect(failed.failureReason).toMatch(/could not be converted/);
+    expect(filesUnder(m.tempDir)).toEqual([]);
+    expect(filesUnder(m.mediaDir)).toEqual([]);
+  });
+
   it('finishes a job after restart when the worker that claimed it died', async () => {
     const item = await ingestMedia(m.deps, { file: small, title: 'Survivor' });
     const dead = await t.store.read.jobs.claimNext('killed-worker', t.clock.now(), LEASE);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { invalid, isDomainError } from '../../domain/shared/errors.js';
+import { invalid } from '../../domain/shared/errors.js';
 import { ToolError } from '../../media/ffmpeg/run-tool.js';
 import { probeMedia } from '../../media/probe.js';
 import { isMediaKey } from '../../media/storage/media-key.js';
@@ -60,9 +60,6 @@ export async function processMedia(deps: MediaDeps, payload: ProcessMediaPayload
   } catch (error) {
     if (error instanceof ToolError && !error.transient) {
       throw invalid('MEDIA_CONVERSION_FAILED', `the file could not be converted: ${error.stderrTail || error.message}`);
-    }
-    if (!isDomainError(error) && error instanceof Error && /unsupported image format|corrupt|premature end|VipsJpeg|Input file/i.test(error.message)) {
-      throw invalid('MEDIA_CONVERSION_FAILED', `the image could not be converted: ${error.message}`);
     }
     throw error;
   } finally {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { invalid } from '../../../domain/shared/errors.js';
 import type { Rendition } from '../../../domain/media/media.js';
 import { imageWidths } from '../../../domain/media/renditions-plan.js';
 import { resizeImage } from '../../../media/images/resize-image.js';
@@ -13,7 +14,13 @@ export async function makeImageRenditions(work: MediaWork, source: string, probe
   if (work.item.renditions.some((r) => r.kind === 'image')) return;
   const dir = path.join(work.dir, 'images');
   fs.mkdirSync(dir, { recursive: true });
-  const images = await resizeImage(source, dir, imageWidths(probe.width));
+  let images: Awaited<ReturnType<typeof resizeImage>>;
+  try {
+    images = await resizeImage(source, dir, imageWidths(probe.width));
+  } catch (error) {
+    // The decoder read the header at intake but not the whole picture: no retry helps.
+    throw invalid('MEDIA_CONVERSION_FAILED', `the image could not be converted: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const renditions: Rendition[] = [];
   for (const image of images) {
     const stored = await work.deps.media.storage.put(newKey(work, path.basename(image.file)), image.file);

@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^src/' , pathNot: '^src/store/migrations/' },
     },
     {
+      name: 'media-tools-stand-alone',
+      comment: 'media/ (storage, ffmpeg, images) imports only domain/: actions and jobs call it, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/media/' },
+      to: { path: '^src/', pathNot: ['^src/media/', '^src/domain/'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -3,16 +3,18 @@
  * measured in the same run. Exits non-zero if a benchmark saw errors.
  *
  * Env: BENCH_SECONDS (measured run, default 5), BENCH_WARMUP_SECONDS (default 2),
- *      BENCH_ROUNDS (alternating rounds, default 2).
+ *      BENCH_ROUNDS (alternating rounds, default 2), BENCH_CLIP_SECONDS (transcode clip, default 4).
  */
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
+import { runTranscodeBench } from './transcode.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
   { name: 'comments', run: runCommentsBench },
+  { name: 'transcode', run: runTranscodeBench },
 ];
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';

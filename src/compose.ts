@@ -1,6 +1,7 @@
 import type { PostingDeps } from './actions/comments/guards.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
+import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/load-demo.js';
 import { loadOrCreateSecret } from './secret.js';
@@ -19,7 +20,8 @@ const WORK_MAX_NUMBER = 100_000;
 
 /**
  * The composition root: config -> store -> deps -> app. Everything stateful is built here,
- * once, and passed in. Tests use it with their own config and clock.
+ * once, and passed in. Tests use it with their own config and clock. Job workers are built
+ * here but started by main.ts (tests drive them with runOnce).
  */
 export async function composeApp(
   config: Config,
@@ -52,8 +54,10 @@ export async function composeApp(
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
+  const media = composeMedia(config, actions);
+  const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
   const app = await buildApp({ config, actions, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => scheduler.stop());
   log.error = (context, message) => app.log.error(context, message);
-  return { app, store, actions, pageCache, scheduler, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, actions, media, workers, pageCache, scheduler, demoLoaded: demo.loaded, demoAdmin };
 }

@@ -10,6 +10,10 @@ export interface Config {
   readonly publicUrl: URL;
   readonly database: DatabaseConfig;
   readonly mediaDir: string;
+  /** Uploaded originals, kept private (never served): they may carry a source's metadata. */
+  readonly originalsDir: string;
+  /** Job workers run inside the app process; 0 when workers run as separate `dateline worker` processes. */
+  readonly workers: number;
   /** Load demo content into an empty database at start. */
   readonly demo: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -30,7 +34,20 @@ export class ConfigError extends Error {
   }
 }
 
-const KNOWN = ['PORT', 'HOST', 'PUBLIC_URL', 'DATABASE_URL', 'MEDIA_DIR', 'DEMO', 'LOG_LEVEL', 'PAGE_CACHE_ENTRIES', 'SECRET', 'SECRET_FILE'];
+const KNOWN = [
+  'PORT',
+  'HOST',
+  'PUBLIC_URL',
+  'DATABASE_URL',
+  'MEDIA_DIR',
+  'ORIGINALS_DIR',
+  'WORKERS',
+  'DEMO',
+  'LOG_LEVEL',
+  'PAGE_CACHE_ENTRIES',
+  'SECRET',
+  'SECRET_FILE',
+];
 
 /**
  * Reads the environment into a typed, frozen Config. Every bad value is reported at
@@ -80,6 +97,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
 
   const mediaDir = path.resolve(cwd, get('MEDIA_DIR') ?? 'data/media');
+  const originalsDir = path.resolve(cwd, get('ORIGINALS_DIR') ?? 'data/originals');
+  if (originalsDir === mediaDir || originalsDir.startsWith(mediaDir + path.sep)) {
+    problems.push('ORIGINALS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers');
+  }
+  const workers = integer(get('WORKERS') ?? '1', 'WORKERS', 0, 16, problems);
 
   const rawDemo = (get('DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawDemo)) {
@@ -111,6 +133,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     publicUrl,
     database,
     mediaDir,
+    originalsDir,
+    workers,
     demo,
     logLevel: logLevel ?? 'info',
     pageCacheEntries,

@@ -4,8 +4,14 @@ import { startServer } from './web/server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const { app, store, demoLoaded, demoAdmin } = await composeApp(config);
-  const address = await startServer(app, { port: config.port, host: config.host, onClosed: () => store.close() });
+  const { app, store, workers, demoLoaded, demoAdmin } = await composeApp(config);
+  const address = await startServer(app, {
+    port: config.port,
+    host: config.host,
+    // A job in progress is handed back to the queue before the database closes.
+    onClosed: () => workers.stop().then(() => store.close()),
+  });
+  workers.start();
   if (demoLoaded) app.log.info('loaded the demo content into the empty database');
   app.log.info({ address, publicUrl: config.publicUrl.href, database: config.database.kind }, 'Dateline is running');
   if (config.logLevel !== 'silent') {

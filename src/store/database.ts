@@ -7,6 +7,7 @@ import type {
   CommentsTable,
   UsedChallengesTable,
 } from './tables/comments.table.js';
+import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
@@ -52,4 +53,5 @@ export interface Database {
   comment_reports: CommentReportsTable;
   used_challenges: UsedChallengesTable;
   comment_audit_log: CommentAuditLogTable;
+  jobs: JobsTable;
 }

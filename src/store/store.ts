@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
+import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
@@ -24,6 +25,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
   readonly commentRules: CommentRulesRepository;
+  readonly jobs: JobRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -47,6 +49,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     sessions: new SessionRepository(db),
     audit: new AuditRepository(db),
     commentRules: new CommentRulesRepository(db),
+    jobs: new JobRepository(db),
   };
 }
 

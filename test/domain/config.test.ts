@@ -17,6 +17,8 @@ describe('configuration', () => {
     const config = loadConfig({}, '/srv/dateline');
     expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('/srv/dateline/data/dateline.sqlite') });
     expect(config.mediaDir).toBe(path.resolve('/srv/dateline/data/media'));
+    expect(config.originalsDir).toBe(path.resolve('/srv/dateline/data/originals'));
+    expect(config.workers).toBe(1);
     expect(config.port).toBe(3000);
     expect(config.demo).toBe(true);
     expect(config.publicUrl.href).toBe('http://localhost:3000/');
@@ -37,6 +39,8 @@ describe('configuration', () => {
     [{ PUBLIC_URL: 'ftp://news.example.org' }, /PUBLIC_URL must start with http/],
     [{ PUBLIC_URL: 'https://news.example.org/site/' }, /PUBLIC_URL must be an origin without a path/],
     [{ DEMO: 'perhaps' }, /DEMO must be true or false/],
+    [{ WORKERS: '100' }, /WORKERS must be between 0 and 16/],
+    [{ MEDIA_DIR: 'data/media', ORIGINALS_DIR: 'data/media/originals' }, /ORIGINALS_DIR must not be inside MEDIA_DIR/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ PAGE_CACHE_ENTRIES: '-1' }, /PAGE_CACHE_ENTRIES must be a whole number/],
     [{ DATELINE_COLOUR: 'blue' }, /DATELINE_COLOUR is not a setting/],

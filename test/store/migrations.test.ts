@@ -33,6 +33,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comment_reports',
         'comment_settings',
         'comments',
+        'jobs',
         'media_items',
         'media_renditions',
         'profiles',

@@ -28,6 +28,7 @@ export async function startTestApp(
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     MEDIA_DIR: mediaDir,
+    ORIGINALS_DIR: path.join(database.dir, 'originals'),
     DEMO: options.demo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
     PORT: '0',

@@ -50,6 +50,38 @@ export class MediaRepository {
       .execute();
   }
 
+  /** Adds renditions made by the pipeline to an existing item. */
+  async addRenditions(id: number, renditions: readonly Rendition[]): Promise<void> {
+    if (renditions.length === 0) return;
+    await this.db
+      .insertInto('media_renditions')
+      .values(
+        renditions.map((r) => ({
+          media_id: id,
+          kind: r.kind,
+          mime_type: r.mimeType,
+          path: r.path,
+          width: r.width,
+          height: r.height,
+          size_bytes: r.sizeBytes,
+          label: r.label,
+        })),
+      )
+      .execute();
+  }
+
+  async setDuration(id: number, durationMs: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable('media_items')
+      .set({ duration_ms: durationMs, modified_at: now.getTime() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findById(id: number): Promise<MediaItem | null> {
+    return (await this.findByIds([id]))[0] ?? null;
+  }
+
   async findByIds(ids: readonly number[]): Promise<MediaItem[]> {
     if (ids.length === 0) return [];
     const [items, renditions] = await Promise.all([

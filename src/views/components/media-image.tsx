@@ -1,27 +1,39 @@
-import type { MediaItem } from '../../domain/media/media.js';
+import type { MediaItem, Rendition } from '../../domain/media/media.js';
 import type { Chrome } from '../page-model.js';
 
-/** An image with every width in srcset; the browser picks what the screen needs. */
+const SIZES = '(min-width: 48rem) 46rem, 100vw';
+const MODERN = ['image/avif', 'image/webp'] as const;
+
+/**
+ * An image as <picture>: AVIF and WebP sources for browsers that take them, a JPEG <img>
+ * for the rest, every width in each srcset so the browser picks what the screen needs.
+ */
 export function MediaImage({ item, chrome }: { item: MediaItem; chrome: Chrome }) {
-  const images = item.renditions.filter((r) => r.kind === 'image' && r.width);
-  const smallest = images.reduce<(typeof images)[number] | undefined>(
-    (best, r) => (!best || (r.width ?? 0) < (best.width ?? 0) ? r : best),
-    undefined,
-  );
-  if (!smallest || item.state !== 'ready') return null;
+  if (item.state !== 'ready') return null;
+  const images = item.renditions.filter((r) => r.kind === 'image' && r.width).sort((a, b) => (a.width ?? 0) - (b.width ?? 0));
+  const fallback = images.filter((r) => !MODERN.some((type) => type === r.mimeType));
+  const smallest = fallback[0];
+  if (!smallest) return null;
+  const srcset = (set: readonly Rendition[]) => set.map((r) => `${chrome.mediaBase}${r.path} ${r.width}w`).join(', ');
   const t = chrome.i18n.t;
   return (
     <figure class="media media-image">
-      <img
-        src={`${chrome.mediaBase}${smallest.path}`}
-        srcset={images.map((r) => `${chrome.mediaBase}${r.path} ${r.width}w`).join(', ')}
-        sizes="(min-width: 48rem) 46rem, 100vw"
-        width={smallest.width ?? undefined}
-        height={smallest.height ?? undefined}
-        alt={item.altText ?? ''}
-        loading="lazy"
-        decoding="async"
-      />
+      <picture>
+        {MODERN.map((type) => {
+          const set = images.filter((r) => r.mimeType === type);
+          return set.length ? <source key={type} type={type} srcset={srcset(set)} sizes={SIZES} /> : null;
+        })}
+        <img
+          src={`${chrome.mediaBase}${smallest.path}`}
+          srcset={srcset(fallback)}
+          sizes={SIZES}
+          width={smallest.width ?? undefined}
+          height={smallest.height ?? undefined}
+          alt={item.altText ?? ''}
+          loading="lazy"
+          decoding="async"
+        />
+      </picture>
       {item.caption || item.credit ? (
         <figcaption>
           {item.caption}

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { composeWorkers } from '../compose-media.js';
+import type { Config } from '../config.js';
+import { openCore } from './open-core.js';
+
+export const workerUsage = 'dateline worker [--count N]   run job workers (transcoding) until SIGTERM/SIGINT';
+
+/** Job workers in their own process, sharing the queue with the app's and with each other. */
+export async function workerCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { count: { type: 'string', default: '1' } }, strict: true });
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1 || count > 16) throw new UsageError('--count must be a whole number from 1 to 16');
+  const { store, media } = await openCore(config);
+  const workers = composeWorkers(media, count, {
+    error: (context, message) => process.stderr.write(`${message}: ${JSON.stringify(context)}\n`),
+  });
+  workers.start();
+  process.stdout.write(`dateline worker: ${count} worker(s) on ${config.database.kind}; stop with Ctrl-C\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  // A job in progress is handed back to the queue; another worker takes it.
+  await workers.stop();
+  await store.close();
+  return 0;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,51 @@
+import os from 'node:os';
+import type { ActionDeps } from './actions/deps.js';
+import type { MediaDeps } from './actions/media/media-deps.js';
+import type { Config } from './config.js';
+import { DEFAULT_SIZE_LIMITS } from './domain/media/renditions-plan.js';
+import { jobHandlers } from './jobs/handlers.js';
+import { createWorker, type Worker } from './jobs/worker.js';
+import { localDiskStorage } from './media/storage/local-disk-storage.js';
+
+/** Media deps: renditions on MEDIA_DIR (served at /media/), originals in ORIGINALS_DIR (never served). */
+export function composeMedia(config: Pick<Config, 'mediaDir' | 'originalsDir'>, actions: ActionDeps): MediaDeps {
+  return {
+    ...actions,
+    media: {
+      storage: localDiskStorage(config.mediaDir, '/media/'),
+      originals: localDiskStorage(config.originalsDir, '/originals-are-not-served/'),
+      tempDir: os.tmpdir(),
+      limits: DEFAULT_SIZE_LIMITS,
+    },
+  };
+}
+
+export interface Workers {
+  readonly workers: readonly Worker[];
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** `count` job workers sharing the queue; started by main.ts or `dateline worker`, stopped on shutdown. */
+export function composeWorkers(
+  deps: MediaDeps,
+  count: number,
+  log?: { error(context: object, message: string): void },
+): Workers {
+  const workers = Array.from({ length: count }, (_, index) =>
+    createWorker({
+      store: deps.store,
+      clock: deps.clock,
+      handlers: jobHandlers(deps),
+      name: `worker-${process.pid}-${index + 1}`,
+      ...(log ? { log } : {}),
+    }),
+  );
+  return {
+    workers,
+    start: () => workers.forEach((worker) => worker.start()),
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    },
+  };
+}

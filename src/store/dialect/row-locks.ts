@@ -1,0 +1,13 @@
+import { PostgresAdapter, type Kysely, type SelectQueryBuilder } from 'kysely';
+
+/**
+ * PostgreSQL: lock the selected rows and skip rows another transaction holds, so several
+ * workers can claim from one queue without waiting on each other. SQLite has one writer at a
+ * time, so a single-statement claim is already exclusive and needs no lock clause.
+ */
+export function skipLockedRows<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate().skipLocked() : query;
+}

@@ -30,6 +30,14 @@ describe.each(STORE_KINDS)('admin API on %s', (kind) => {
 
     const published = await t.app.inject({ method: 'POST', url: `${API}/stories/${story.id}/publish`, headers: editor.bearer, payload: {} });
     expect(published.json()).toMatchObject({ status: 'published' });
+    const admin = await givenUser(t.actions, 'auditor', [{ role: 'admin', serviceCode: null }]);
+    const audit = (await t.app.inject({ method: 'GET', url: `${API}/audit`, headers: admin.bearer })).json();
+    const trail = audit.items.filter((e: { subject: string }) => e.subject === `story:${story.id}`).map((e: { userId: number; action: string }) => [e.userId, e.action]);
+    expect(trail).toEqual([
+      [editor.id, 'story.publish'],
+      [reporter.id, 'story.file'],
+      [reporter.id, 'story.create'],
+    ]);
     const home = await t.app.inject({ method: 'GET', url: '/en/' });
     expect(home.body).toContain('Budget Passes');
   });

@@ -181,9 +181,14 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
     const first = await get('/en/');
     const etag = first.headers.etag as string;
     expect((await get('/en/', { 'if-none-match': etag })).statusCode).toBe(304);
-    // Compression happens in the background after the first render.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const compressed = await t.app.inject({ method: 'GET', url: '/en/', headers: { 'accept-encoding': 'br, gzip' } });
+    // Compression happens in the background after the first render: wait until it is there
+    // (a fixed sleep was not enough on a loaded two-core machine).
+    const fetchCompressed = () => t.app.inject({ method: 'GET', url: '/en/', headers: { 'accept-encoding': 'br, gzip' } });
+    let compressed = await fetchCompressed();
+    for (let tries = 0; compressed.headers['content-encoding'] !== 'br' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      compressed = await fetchCompressed();
+    }
     expect(compressed.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(compressed.rawPayload).toString('utf8')).toBe(first.body);
   });

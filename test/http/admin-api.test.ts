@@ -30,6 +30,14 @@ describe.each(STORE_KINDS)('admin API on %s', (kind) => {
 
     const published = await t.app.inject({ method: 'POST', url: `${API}/stories/${story.id}/publish`, headers: editor.bearer, payload: {} });
     expect(published.json()).toMatchObject({ status: 'published' });
+    const admin = await givenUser(t.actions, 'auditor', [{ role: 'admin', serviceCode: null }]);
+    const audit = (await t.app.inject({ method: 'GET', url: `${API}/audit`, headers: admin.bearer })).json();
+    const trail = audit.items.filter((e: { subject: string }) => e.subject === `story:${story.id}`).map((e: { userId: number; action: string }) => [e.userId, e.action]);
+    expect(trail).toEqual([
+      [editor.id, 'story.publish'],
+      [reporter.id, 'story.file'],
+      [reporter.id, 'story.create'],
+    ]);
     const home = await t.app.inject({ method: 'GET', url: '/en/' });
     expect(home.body).toContain('Budget Passes');
   });
@@ -65,6 +73,27 @@ describe.each(STORE_KINDS)('admin API on %s', (kind) => {
     expect(withoutToken.json().error.code).toBe('CSRF_INVALID');
     const withToken = await t.app.inject({ method: 'POST', url: `${API}/stories`, headers: session.headers, payload: storyInput() });
     expect(withToken.statusCode).toBe(201);
+  });
+
+  it('lets no secret leave: no password hash, no session or token hash', async () => {
+    const admin = await givenUser(t.actions, 'admin', [{ role: 'admin', serviceCode: null }]);
+    const users = await t.app.inject({ method: 'GET', url: `${API}/users`, headers: admin.bearer });
+    expect(users.statusCode).toBe(200);
+    expect(users.body).not.toMatch(/scrypt|passwordHash|password_hash|token/i);
+    const me = await t.app.inject({ method: 'GET', url: `${API}/session`, headers: editor.bearer });
+    expect(Object.keys(me.json().user).sort()).toEqual(['createdAt', 'email', 'grants', 'id', 'name', 'state']);
+  });
+
+  it('keeps a scheduled story out of sight until its time, story page included', async () => {
+    const { id, slug } = (await t.app.inject({ method: 'POST', url: `${API}/stories`, headers: editor.bearer, payload: storyInput({ headline: 'Embargoed Budget Story' }) })).json() as { id: number; slug: string };
+    const at = new Date(t.clock.now().getTime() + 60 * 60_000).toISOString();
+    const scheduled = await t.app.inject({ method: 'POST', url: `${API}/stories/${id}/publish`, headers: editor.bearer, payload: { at } });
+    expect(scheduled.json()).toEqual({ status: 'scheduled', publishedAt: at });
+    expect((await t.app.inject({ method: 'GET', url: `/en/a/${slug}/${id}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/en/' })).body).not.toContain('Embargoed Budget Story');
+    t.clock.advance(61 * 60_000);
+    expect(await t.scheduler.runOnce()).toEqual([id]);
+    expect((await t.app.inject({ method: 'GET', url: `/en/a/${slug}/${id}` })).statusCode).toBe(200);
   });
 
   it('refuses unknown fields naming them', async () => {

@@ -131,6 +131,7 @@ const OPERATIONS: readonly Operation[] = [
     },
   },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
+  { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },
   {
     method: 'POST',
     route: '/users',

@@ -18,8 +18,17 @@ describe.each(STORE_KINDS)('the newsroom pages on %s', (kind) => {
   });
   afterAll(async () => t.close());
 
+  /** Posts the sign-in form as a browser would: with the token and cookie of the sign-in page. */
+  const postSignIn = async (password: string) => {
+    const page = await t.app.inject({ method: 'GET', url: '/newsroom/sign-in' });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
+    const { headers, payload } = form({ _csrf: token, email: 'reporter@example.org', password });
+    return t.app.inject({ method: 'POST', url: '/newsroom/sign-in', headers: { ...headers, cookie }, payload });
+  };
+
   const signIn = async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/newsroom/sign-in', ...form({ email: 'reporter@example.org', password: PASSWORD }) });
+    const response = await postSignIn(PASSWORD);
     expect(response.statusCode).toBe(303);
     const cookie = String(response.headers['set-cookie']).split(';')[0] ?? '';
     const list = await t.app.inject({ method: 'GET', url: '/newsroom/stories', headers: { cookie } });
@@ -37,8 +46,14 @@ describe.each(STORE_KINDS)('the newsroom pages on %s', (kind) => {
     expect(page.body).toContain('<label for="password">Password</label>');
   });
 
+  it('refuses a sign-in form posted from elsewhere (no token of our sign-in page), signing no one in', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/newsroom/sign-in', ...form({ email: 'reporter@example.org', password: PASSWORD }) });
+    expect(response.statusCode).toBe(403);
+    expect(String(response.headers['set-cookie'])).not.toContain('dateline_session');
+  });
+
   it('says so when the password is wrong', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/newsroom/sign-in', ...form({ email: 'reporter@example.org', password: 'wrong password!!' }) });
+    const response = await postSignIn('wrong password!!');
     expect(response.statusCode).toBe(401);
     expect(response.body).toContain('The email or password is not right.');
   });

@@ -61,3 +61,31 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     ).rejects.toThrow();
   });
 });
+
+describe.each(STORE_KINDS)('the newsroom migration on %s', (kind) => {
+  let t: TestStore | undefined;
+  afterEach(async () => t?.close());
+
+  it('keeps existing stories, their comments, tags and notes when the workflow states arrive', async () => {
+    t = await openTestStore(kind);
+    const m = migrator(t.db, t.schemaOption);
+    expect((await m.migrateTo('2026-11-29T1200-create-foundation')).error).toBeUndefined();
+    await sql`insert into services (code, name, locale, direction, outlet, position) values ('en', 'English', 'en', 'ltr', 'RFE/RL', 0)`.execute(t.db);
+    await sql`insert into tags (service_code, slug, name) values ('en', 'politics', 'Politics')`.execute(t.db);
+    await sql`insert into stories (service_code, slug, headline, bylines_json, credits_json, body_json, status, published_at, comments_state, comment_count, created_at, modified_at)
+      values ('en', 'old', 'Old Story', '[]', '[]', '[]', 'published', 1, 'closed', 1, 1, 1)`.execute(t.db);
+    await sql`insert into story_tags (story_id, tag_id) select s.id, g.id from stories s, tags g`.execute(t.db);
+    await sql`insert into story_notes (story_id, kind, text, created_at) select id, 'correction', 'Fixed', 2 from stories`.execute(t.db);
+    await sql`insert into comments (story_id, author_name, body, state, created_at) select id, 'Reader', 'First!', 'visible', 3 from stories`.execute(t.db);
+
+    expect((await m.migrateToLatest()).error).toBeUndefined();
+    const story = await t.store.read.stories.findById(1);
+    expect(story).toMatchObject({ headline: 'Old Story', status: 'published', commentsState: 'closed', commentCount: 1, version: 1, authorId: null });
+    expect(story?.tagIds).toHaveLength(1);
+    expect(story?.notes).toHaveLength(1);
+    const comments = await sql<{ n: number }>`select count(*) as n from comments`.execute(t.db);
+    expect(Number(comments.rows[0]?.n)).toBe(1);
+    await expect(sql`update stories set status = 'filed'`.execute(t.db)).resolves.toBeDefined();
+    await expect(sql`update stories set status = 'lost'`.execute(t.db)).rejects.toThrow();
+  });
+});

@@ -14,7 +14,8 @@ export type Permission =
   | 'alert.create'
   | 'alert.expire'
   | 'comments.set-state'
-  | 'user.manage';
+  | 'user.manage'
+  | 'audit.read';
 
 export const PERMISSIONS: readonly Permission[] = [
   'story.read',
@@ -28,6 +29,7 @@ export const PERMISSIONS: readonly Permission[] = [
   'alert.expire',
   'comments.set-state',
   'user.manage',
+  'audit.read',
 ];
 
 /** What a permission is asked about: the service it belongs to, and for stories their author and status. */

@@ -139,6 +139,7 @@ export const en = {
   'newsroom.error.conflict': 'Someone else saved this story since you opened it. Your text was kept as a revision; reload to see the current version.',
   'newsroom.error.forbidden': 'Your role does not allow this.',
   'newsroom.error.back': 'Back to the stories',
+  'newsroom.signIn.expired': 'This sign-in form has expired. Please try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -64,7 +64,7 @@ function csrfTokenOf(request: FastifyRequest): string | undefined {
   return body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined;
 }
 
-function sameSecret(given: string | undefined, expected: string): boolean {
+export function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);

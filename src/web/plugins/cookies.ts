@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'dateline_session';
+/** Before sign-in there is no session: the sign-in form's CSRF token is a double-submit cookie. */
+export const SIGN_IN_COOKIE = 'dateline_sign_in';
 
 /** One cookie's value from the request, or undefined. */
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
@@ -28,6 +30,18 @@ export function sessionCookie(value: string, options: { secure: boolean; maxAgeS
     'HttpOnly',
     'SameSite=Lax',
     `Max-Age=${options.maxAgeSeconds}`,
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+/** The sign-in form's token cookie: HttpOnly, SameSite=Strict, only sent back to the sign-in form. */
+export function signInCookie(value: string, options: { secure: boolean }): string {
+  return [
+    `${SIGN_IN_COOKIE}=${encodeURIComponent(value)}`,
+    'Path=/newsroom/sign-in',
+    'HttpOnly',
+    'SameSite=Strict',
+    'Max-Age=3600',
     ...(options.secure ? ['Secure'] : []),
   ].join('; ');
 }

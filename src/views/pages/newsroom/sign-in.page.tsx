@@ -1,16 +1,26 @@
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
 
-export function SignInPage({ chrome, error, email }: { chrome: NewsroomChrome; error: 'failed' | 'locked' | null; email: string }) {
+export interface SignInPageProps {
+  readonly chrome: NewsroomChrome;
+  readonly error: 'failed' | 'locked' | 'expired' | null;
+  readonly email: string;
+  readonly csrfToken: string;
+}
+
+const ERROR_KEYS = { failed: 'newsroom.signIn.failed', locked: 'newsroom.signIn.locked', expired: 'newsroom.signIn.expired' } as const;
+
+export function SignInPage({ chrome, error, email, csrfToken }: SignInPageProps) {
   const { t } = chrome.i18n;
   return (
     <NewsroomLayout chrome={chrome} title={t('newsroom.signIn.title')}>
       <h1>{t('newsroom.signIn.title')}</h1>
       {error ? (
         <p class="form-error" role="alert">
-          {t(error === 'locked' ? 'newsroom.signIn.locked' : 'newsroom.signIn.failed')}
+          {t(ERROR_KEYS[error])}
         </p>
       ) : null}
       <form method="post" action="/newsroom/sign-in" class="newsroom-form">
+        <input type="hidden" name="_csrf" value={csrfToken} />
         <label for="email">{t('newsroom.signIn.email')}</label>
         <input id="email" name="email" type="email" autocomplete="username" required value={email} />
         <label for="password">{t('newsroom.signIn.password')}</label>

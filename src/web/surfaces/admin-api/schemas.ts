@@ -195,3 +195,18 @@ export const PageQuery = Type.Object(
 export const SignInRequest = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1_000 }) }, strict);
 export const SessionBody = Type.Object({ user: UserBody, csrfToken: Nullable(Type.String()) });
 export const SignedOut = Type.Object({ ended: Type.Integer() });
+
+export const AuditList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      userId: Nullable(Type.Integer()),
+      action: Type.String(),
+      subject: Type.String(),
+      details: Type.Record(Type.String(), Type.Unknown()),
+      at: Time,
+    }),
+  ),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+});

@@ -18,8 +18,9 @@ import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
 import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
 import { renderDocument } from '../../../views/render.js';
-import { authenticate } from '../../plugins/auth.js';
-import { sessionCookie } from '../../plugins/cookies.js';
+import { authenticate, sameSecret } from '../../plugins/auth.js';
+import { randomBytes } from 'node:crypto';
+import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
 import { acceptForms, type FormBody } from './form-body.js';
@@ -74,12 +75,19 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
     reply.redirect(request.auth ? '/newsroom/stories' : '/newsroom/sign-in', 303),
   );
 
-  app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (request, reply) =>
-    html(reply, <SignInPage chrome={await chromeFor(request)} error={null} email="" />),
-  );
+  const signInForm = (reply: FastifyReply, error: 'failed' | 'locked' | 'expired' | null, email: string, status: number) => {
+    const token = randomBytes(32).toString('base64url');
+    reply.header('set-cookie', signInCookie(token, { secure: secureCookies }));
+    return html(reply, <SignInPage chrome={{ i18n, css, user: null }} error={error} email={email} csrfToken={token} />, status);
+  };
+
+  app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (_request, reply) => signInForm(reply, null, '', 200));
 
   app.post('/newsroom/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
+    // Login CSRF: the form must come from our own sign-in page (double-submit token).
+    const expected = readCookie(request, SIGN_IN_COOKIE);
+    if (!expected || !sameSecret(form._csrf, expected)) return signInForm(reply, 'expired', form.email ?? '', 403);
     try {
       const session = await signIn(actions, { email: form.email, password: form.password, address: request.ip });
       reply.header('set-cookie', sessionCookie(session.token, { secure: secureCookies, maxAgeSeconds: SESSION_LIFETIME_MS / 1000 }));
@@ -87,7 +95,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const locked = error.code === 'SIGN_IN_LOCKED';
-      return html(reply, <SignInPage chrome={{ i18n, css, user: null }} error={locked ? 'locked' : 'failed'} email={form.email ?? ''} />, locked ? 429 : 401);
+      return signInForm(reply, locked ? 'locked' : 'failed', form.email ?? '', locked ? 429 : 401);
     }
   });
 

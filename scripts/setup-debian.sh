@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Dateline's tests and benchmarks need, if they are missing:
-# Chromium (browser tests), ffmpeg (media), wrk (benchmarks). Safe to run again.
+# Chromium (browser tests), ffmpeg (media), wrk (benchmarks), a Java runtime (the Nu HTML
+# checker in the validity test). Safe to run again.
 set -euo pipefail
 
 need=()
@@ -8,6 +9,7 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromi
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 # Fonts for Cyrillic and Persian pages in browser tests and screenshots.
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 

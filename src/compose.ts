@@ -24,8 +24,9 @@ export async function composeApp(
   options: { clock?: Clock; schema?: string; rateLimits?: RateLimits; workMaxNumber?: number } = {},
 ) {
   const secret = loadOrCreateSecret(config);
-  const db = openDatabase(config.database, options.schema ? { schema: options.schema } : {});
-  await migrateToLatest(db);
+  const location = options.schema ? { schema: options.schema } : {};
+  const db = openDatabase(config.database, location);
+  await migrateToLatest(db, config.database.kind, location);
   const store = createStore(db, config.database.kind);
   const clock = options.clock ?? systemClock;
   const pageCache = new PageCache(config.pageCacheEntries);

@@ -5,17 +5,30 @@ import { openPostgres } from './dialect/postgres.js';
 import { openSqlite } from './dialect/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 
-export function openDatabase(config: DatabaseConfig, options: { schema?: string } = {}): Kysely<Database> {
+export interface StoreLocation {
+  /** PostgreSQL: the schema Dateline's tables live in (default "public"). */
+  readonly schema?: string;
+}
+
+export function openDatabase(config: DatabaseConfig, options: StoreLocation = {}): Kysely<Database> {
   return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, options);
 }
 
-export function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: migrationProvider });
+/**
+ * On PostgreSQL the migration bookkeeping tables are named with their schema: Kysely looks for
+ * them across all schemas otherwise, and finds another schema's tables on a shared server.
+ */
+export function migrator(db: Kysely<Database>, kind: DatabaseConfig['kind'], options: StoreLocation = {}): Migrator {
+  return new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(kind === 'postgres' ? { migrationTableSchema: options.schema ?? 'public' } : {}),
+  });
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await migrator(db).migrateToLatest();
+export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseConfig['kind'], options: StoreLocation = {}): Promise<void> {
+  const { error, results } = await migrator(db, kind, options).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });

@@ -84,6 +84,7 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
   });
 
   it('redirects a changed or missing slug to the stable address', async () => {
+    expect((await get('/ru')).headers.location).toBe('/ru/');
     const response = await get('/en/a/some-old-slug/1');
     expect(response.statusCode).toBe(301);
     expect(response.headers.location).toBe(STORY);
@@ -101,6 +102,7 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toBe('text/html; charset=utf-8');
     }
+    expect((await get('/favicon.ico')).statusCode).toBe(404);
     const persian = await get('/fa/a/nothing/99999');
     expect(persian.body).toContain('dir="rtl"');
   });
@@ -181,7 +183,7 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
     const etag = first.headers.etag as string;
     expect((await get('/en/', { 'if-none-match': etag })).statusCode).toBe(304);
     // Compression happens in the background after the first render.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.pageCache.get('/en/', t.clock.now().getTime())?.compressed;
     const compressed = await t.app.inject({ method: 'GET', url: '/en/', headers: { 'accept-encoding': 'br, gzip' } });
     expect(compressed.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(compressed.rawPayload).toString('utf8')).toBe(first.body);

@@ -16,6 +16,11 @@ export default async function checkRequirements(): Promise<void> {
   } catch {
     missing.push('ffmpeg on the PATH (Debian package "ffmpeg")');
   }
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+  } catch {
+    missing.push('java on the PATH, for the Nu HTML checker (Debian package "default-jre-headless")');
+  }
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

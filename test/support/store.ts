@@ -12,6 +12,8 @@ export const T0 = new Date('2026-11-29T12:00:00.000Z');
 
 export interface TestStore {
   readonly db: Kysely<Database>;
+  readonly kind: StoreKind;
+  readonly schema: string | undefined;
   readonly store: Store;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly events: DatelineEvent[];
@@ -22,8 +24,9 @@ export interface TestStore {
 /** A migrated, empty store of the given kind, with a fixed clock and a record of published events. */
 export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   const database = await createTestDatabase(kind);
-  const db = openDatabase(database.config, database.schema ? { schema: database.schema } : {});
-  await migrateToLatest(db);
+  const location = database.schema ? { schema: database.schema } : {};
+  const db = openDatabase(database.config, location);
+  await migrateToLatest(db, kind, location);
   const store = createStore(db, kind);
   const clock = fixedClock(T0);
   const events: DatelineEvent[] = [];
@@ -35,6 +38,8 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   });
   return {
     db,
+    kind,
+    schema: database.schema,
     store,
     clock,
     events,

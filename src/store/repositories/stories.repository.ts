@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
 import type { StoryInput } from '../../domain/story/parse-story.js';
 import type {
@@ -145,17 +145,7 @@ export class StoryRepository {
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      serviceCode: row.service_code,
-      sectionId: row.section_id,
-      slug: row.slug,
-      headline: row.headline,
-      deck: row.deck,
-      leadMediaId: row.lead_media_id,
-      publishedAt: new Date(Number(row.published_at)),
-      commentCount: row.comment_count,
-    }));
+    return rows.map(toSummary);
   }
 
   async countPublished(filter: Omit<ListFilter, 'limit' | 'offset'>): Promise<number> {
@@ -185,17 +175,7 @@ export class StoryRepository {
       .where('status', '=', 'published')
       .where('published_at', '<=', now.getTime())
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      serviceCode: row.service_code,
-      sectionId: row.section_id,
-      slug: row.slug,
-      headline: row.headline,
-      deck: row.deck,
-      leadMediaId: row.lead_media_id,
-      publishedAt: new Date(Number(row.published_at)),
-      commentCount: row.comment_count,
-    }));
+    return rows.map(toSummary);
   }
 
   async existingIds(ids: readonly number[]): Promise<number[]> {
@@ -285,6 +265,25 @@ function storyColumns(input: StoryInput) {
     body_json: JSON.stringify(input.body),
     lead_media_id: input.leadMediaId,
     comments_state: input.commentsState,
+  };
+}
+
+type SummaryRow = Pick<
+  Selectable<Database['stories']>,
+  'id' | 'service_code' | 'section_id' | 'slug' | 'headline' | 'deck' | 'lead_media_id' | 'published_at' | 'comment_count'
+>;
+
+function toSummary(row: SummaryRow): StorySummary {
+  return {
+    id: row.id,
+    serviceCode: row.service_code,
+    sectionId: row.section_id,
+    slug: row.slug,
+    headline: row.headline,
+    deck: row.deck,
+    leadMediaId: row.lead_media_id,
+    publishedAt: new Date(Number(row.published_at)),
+    commentCount: row.comment_count,
   };
 }
 

@@ -50,12 +50,15 @@ export function Player({ item, i18n, mediaBase, lead }: PlayerProps) {
             ))}
           </audio>
         ) : null}
-        <p class="player-status player-loading" data-player-loading hidden>
-          {t('player.loading')}
-        </p>
-        <p class="player-status player-nosource" data-player-nosource hidden={state === 'ready'}>
-          {t('player.noSource')}
-        </p>
+        {/* A live region, so that a screen reader hears "please wait" and "no source" when the script shows them. */}
+        <div class="player-states" role="status">
+          <p class="player-status player-loading" data-player-loading hidden>
+            {t('player.loading')}
+          </p>
+          <p class="player-status player-nosource" data-player-nosource hidden={state === 'ready'}>
+            {t('player.noSource')}
+          </p>
+        </div>
         {item.durationMs !== null ? (
           <p class="player-time">
             <span class="visually-hidden">{t('player.timeLabel')} </span>

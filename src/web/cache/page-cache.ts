@@ -11,6 +11,8 @@ export interface CachedPage {
   /** Filled in the background after the page is stored; until then the page goes out uncompressed. */
   br: Buffer | null;
   gzip: Buffer | null;
+  /** Settles when both compressed variants are ready (or have failed and will not be). */
+  compressed: Promise<void>;
   readonly keys: readonly string[];
   readonly validUntil: number | null;
 }
@@ -48,6 +50,7 @@ export class PageCache {
       etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
       br: null,
       gzip: null,
+      compressed: Promise.resolve(),
       keys: entry.keys,
       validUntil: entry.validUntil,
     };
@@ -64,7 +67,7 @@ export class PageCache {
       if (!paths) this.byKey.set(key, (paths = new Set()));
       paths.add(path);
     }
-    compressInBackground(page);
+    page.compressed = compressInBackground(page);
     return page;
   }
 
@@ -116,15 +119,22 @@ export function keysFor(event: DatelineEvent): string[] {
   }
 }
 
-function compressInBackground(page: CachedPage): void {
-  brotliCompress(
-    page.body,
-    { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } },
-    (error, result) => {
-      if (!error) page.br = result;
-    },
-  );
-  gzip(page.body, { level: 9 }, (error, result) => {
-    if (!error) page.gzip = result;
+function compressInBackground(page: CachedPage): Promise<void> {
+  const brotli = new Promise<void>((resolve) => {
+    brotliCompress(
+      page.body,
+      { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } },
+      (error, result) => {
+        if (!error) page.br = result;
+        resolve();
+      },
+    );
   });
+  const gzipped = new Promise<void>((resolve) => {
+    gzip(page.body, { level: 9 }, (error, result) => {
+      if (!error) page.gzip = result;
+      resolve();
+    });
+  });
+  return Promise.all([brotli, gzipped]).then(() => undefined);
 }

@@ -34,6 +34,7 @@ type Params = Record<string, string>;
 type Query = Record<string, unknown>;
 
 const ID = /^[1-9]\d{0,11}$/;
+const SERVICE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
 /** The reader site: server-rendered pages that need no JavaScript, served from the page cache. */
 export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDeps): Promise<void> {
@@ -50,7 +51,10 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
   });
 
   app.get<{ Params: Params }>('/:service', async (request, reply) => {
-    return reply.redirect(`/${encodeURIComponent(request.params.service ?? '')}/`, 301);
+    const code = request.params.service ?? '';
+    // Only what looks like a service code gets the trailing slash; /favicon.ico is simply not found.
+    if (!SERVICE_CODE.test(code)) return renderError(request, reply, 'not-found', 404);
+    return reply.redirect(`/${code}/`, 301);
   });
 
   app.get<{ Params: Params; Querystring: Query }>('/:service/', async (request, reply) => {

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { readerPages, type ReaderPage } from '../support/reader-pages.js';
+
+/** vnu-jar's main export is the path of the Nu HTML checker's jar. */
+const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
+
+interface VnuMessage {
+  readonly type: string;
+  readonly subType?: string;
+  readonly url?: string;
+  readonly lastLine?: number;
+  readonly firstColumn?: number;
+  readonly lastColumn?: number;
+  readonly message: string;
+  readonly extract?: string;
+}
+
+/** Runs the checker once over every file; it exits non-zero when it finds errors, so the exit code is not used. */
+function runNuChecker(files: readonly string[]): Promise<VnuMessage[]> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'java',
+      ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const output = [stdout, stderr].find((text) => text.trim().startsWith('{'));
+        if (!output) {
+          reject(new Error(`the Nu checker gave no JSON report: ${error?.message ?? ''}\n${stdout}\n${stderr}`));
+          return;
+        }
+        resolve((JSON.parse(output) as { messages: VnuMessage[] }).messages);
+      },
+    );
+  });
+}
+
+describe('every reader page type is valid HTML (Nu HTML checker)', () => {
+  let t: TestApp;
+  let dir: string;
+  let pages: ReaderPage[];
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-validity-'));
+    pages = await readerPages(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has no errors on any page', async () => {
+    const fileToUrl = new Map<string, string>();
+    for (const [index, page] of pages.entries()) {
+      const response = await t.app.inject({ method: 'GET', url: page.url });
+      expect(response.statusCode, page.url).toBe(page.status);
+      expect(response.headers['content-type'], page.url).toBe('text/html; charset=utf-8');
+      const file = path.join(dir, `page-${String(index).padStart(2, '0')}.html`);
+      fs.writeFileSync(file, response.body);
+      fileToUrl.set(`file:${file}`, page.url);
+    }
+
+    const messages = await runNuChecker([...fileToUrl.keys()].map((url) => url.slice('file:'.length)));
+    const errors = messages
+      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
+      .map((m) => {
+        const url = (m.url && fileToUrl.get(m.url)) ?? m.url ?? '?';
+        return `${url}:${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'} ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`;
+      });
+    expect(errors).toEqual([]);
+  });
+});

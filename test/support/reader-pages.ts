@@ -1,0 +1,82 @@
+import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
+import type { TestApp } from './app.js';
+import { givenPublishedStory } from './factories.js';
+
+/** The page types of the reader site, one demo page each, for the validity and accessibility tests. */
+export const READER_PAGE_NAMES = [
+  'services index',
+  'service home',
+  'Cyrillic service home',
+  'right-to-left service home',
+  'section',
+  'topic',
+  'reference story',
+  'story with quote, list and related',
+  'story with a correction note',
+  'Persian story',
+  'profile',
+  'comments',
+  'comments with the form',
+  'search',
+  'empty search',
+  'not found',
+  'gone',
+] as const;
+export type ReaderPageName = (typeof READER_PAGE_NAMES)[number];
+
+export interface ReaderPage {
+  readonly name: ReaderPageName;
+  readonly url: string;
+  readonly status: number;
+}
+
+export const REFERENCE_STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
+
+/**
+ * Every reader page type on the demo content. Finds the stories it needs from the lists, and
+ * withdraws a story of its own for the 410 page, so it changes the app it is given: use it on an
+ * app of the test's own.
+ */
+export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
+  const html = async (url: string) => {
+    const response = await t.app.inject({ method: 'GET', url });
+    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+    return response.body;
+  };
+  const storyLinks = (page: string, service: string) =>
+    [...page.matchAll(new RegExp(`<a href="(/${service}/a/[^"]+)">([^<]*)</a>`, 'gu'))].map((m) => ({ url: m[1] ?? '', text: m[2] ?? '' }));
+
+  const osh = storyLinks(await html('/en/'), 'en').find((link) => link.text.includes('Osh'));
+  if (!osh) throw new Error('no Osh story on /en/');
+  const withNote = storyLinks(await html('/en/'), 'en').find((link) => link.text.includes('OSCE'));
+  if (!withNote) throw new Error('no OSCE story on /en/');
+  const persian = storyLinks(await html('/fa/'), 'fa')[0];
+  if (!persian) throw new Error('no story on /fa/');
+
+  const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
+  const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
+  if (!gone) throw new Error('the fresh story is not on /en/');
+  await unpublishStory(t.actions, goneId);
+
+  const urls: Record<ReaderPageName, string> = {
+    'services index': '/',
+    'service home': '/en/',
+    'Cyrillic service home': '/ru/',
+    'right-to-left service home': '/fa/',
+    section: '/en/s/asia',
+    topic: '/en/t/kyrgyzstan',
+    'reference story': REFERENCE_STORY,
+    'story with quote, list and related': osh.url,
+    'story with a correction note': withNote.url,
+    'Persian story': persian.url,
+    profile: '/en/p/roza-otunbaeva/1',
+    comments: `${REFERENCE_STORY}/comments`,
+    'comments with the form': `${osh.url}/comments`,
+    search: '/en/search?q=osh',
+    'empty search': '/en/search?q=zzzz',
+    'not found': '/en/a/x/99999',
+    gone: gone.url,
+  };
+  const status = (name: ReaderPageName) => (name === 'not found' ? 404 : name === 'gone' ? 410 : 200);
+  return READER_PAGE_NAMES.map((name) => ({ name, url: urls[name], status: status(name) }));
+}

@@ -35,6 +35,38 @@ type Params = Record<string, string>;
 type Fields = Record<string, unknown>;
 
 const ID = /^[1-9]\d{0,11}$/;
+
+/** What leaves the JSON routes, and nothing else. */
+const CHALLENGE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['algorithm', 'challenge', 'maxnumber', 'salt', 'signature'],
+  properties: {
+    algorithm: { type: 'string' },
+    challenge: { type: 'string' },
+    maxnumber: { type: 'integer' },
+    salt: { type: 'string' },
+    signature: { type: 'string' },
+  },
+} as const;
+
+const POSTED_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['comment', 'count', 'permalink', 'notice', 'html'],
+  properties: {
+    comment: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'state', 'parentId'],
+      properties: { id: { type: 'integer' }, state: { type: 'string' }, parentId: { type: ['integer', 'null'] } },
+    },
+    count: { type: 'integer' },
+    permalink: { type: 'string' },
+    notice: { type: 'string' },
+    html: { type: ['string', 'null'] },
+  },
+} as const;
 const NOTICES: readonly CommentNotice[] = ['held', 'posted', 'deleted', 'reported'];
 
 /**
@@ -53,7 +85,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   });
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, error));
 
-  app.get('/api/comments/challenge', async (_request, reply) => {
+  app.get('/api/comments/challenge', { schema: { response: { 200: CHALLENGE_SCHEMA } } }, async (_request, reply) => {
     const challenge = await createWorkChallenge(actions.guards, actions.clock);
     return reply.header('cache-control', 'no-store').send(challenge);
   });
@@ -91,7 +123,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     return sendUncached(reply, 200, html);
   });
 
-  app.post<{ Params: Params; Body: Fields }>('/:service/a/:slug/:id/comments', async (request, reply) => {
+  app.post<{ Params: Params; Body: Fields }>('/:service/a/:slug/:id/comments', { schema: { response: { 201: POSTED_SCHEMA } } }, async (request, reply) => {
     const ids = parseIds(request.params);
     if (!ids) return renderNotFound(request, reply);
     const json = isJson(request);

@@ -77,7 +77,7 @@ function withBody(status: number, headers: Record<string, string>, body: Buffer,
 }
 
 /** Browsers revalidate every time (an alert must show on the next load); shared caches hold pages until purged or stale. */
-function cacheControl(page: CachedPage, now: number): string {
+export function cacheControl(page: CachedPage, now: number): string {
   const sharedSeconds =
     page.validUntil === null ? SHARED_MAX_AGE : Math.max(0, Math.min(SHARED_MAX_AGE, Math.floor((page.validUntil - now) / 1000)));
   return `public, max-age=0, must-revalidate, s-maxage=${sharedSeconds}`;

@@ -23,6 +23,7 @@ export async function mediaImportCommand(config: Config, args: string[]): Promis
   });
   const [file, ...rest] = positionals;
   if (!file || rest.length) throw new UsageError('give exactly one FILE');
+  if (values.title === undefined) throw new UsageError('--title is required');
   const { store, media } = await openCore(config);
   try {
     const item = await ingestMedia(media, {

@@ -41,7 +41,8 @@ export async function probeMedia(file: string, options: { signal?: AbortSignal }
     );
     output = JSON.parse(json) as FfprobeOutput;
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    // A missing ffprobe or a stopped job is not the file's fault.
+    if (options.signal?.aborted || (error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
     throw invalid('MEDIA_UNREADABLE', 'the file is not a video, audio or image file that can be read (corrupt, truncated or another kind of file)', 'file');
   }
   const streams = output.streams ?? [];

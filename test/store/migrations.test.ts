@@ -68,7 +68,7 @@ describe.each(STORE_KINDS)('the newsroom migration on %s', (kind) => {
 
   it('keeps existing stories, their comments, tags and notes when the workflow states arrive', async () => {
     t = await openTestStore(kind);
-    const m = migrator(t.db, t.schemaOption);
+    const m = migrator(t.db, t.kind, { schema: t.schema });
     expect((await m.migrateTo('2026-11-29T1200-create-foundation')).error).toBeUndefined();
     await sql`insert into services (code, name, locale, direction, outlet, position) values ('en', 'English', 'en', 'ltr', 'RFE/RL', 0)`.execute(t.db);
     await sql`insert into tags (service_code, slug, name) values ('en', 'politics', 'Politics')`.execute(t.db);

@@ -11,6 +11,16 @@ export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/**
+ * Test schemas are named after the run (set once by the global setup) and dropped together when
+ * the run ends, never one by one during it: Kysely's migrator reads the tables of every schema on
+ * the server, and a schema dropped at that moment makes another test's migration fail.
+ */
+export const SCHEMA_PREFIX = 'test_';
+export function runSchemaPrefix(): string {
+  return `${SCHEMA_PREFIX}${process.env.DATELINE_TEST_RUN ?? 'adhoc'}_`;
+}
+
 export interface TestDatabase {
   readonly config: DatabaseConfig;
   /** PostgreSQL: the fresh schema this test owns. */
@@ -29,7 +39,7 @@ export async function createTestDatabase(kind: StoreKind): Promise<TestDatabase>
       cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = `${runSchemaPrefix()}${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   await client.query(`create schema ${schema}`);
@@ -38,12 +48,23 @@ export async function createTestDatabase(kind: StoreKind): Promise<TestDatabase>
     config: { kind: 'postgres', url: POSTGRES_URL },
     schema,
     dir,
-    cleanup: async () => {
-      const admin = new pg.Client({ connectionString: POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`drop schema if exists ${schema} cascade`);
-      await admin.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    // The schema itself is dropped with the rest of the run's (see SCHEMA_PREFIX).
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Drops schemas of this run, and of runs that ended without cleaning up more than six hours ago. */
+export async function dropTestSchemas(prefix: string, olderThanRun?: number): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>(`select nspname from pg_namespace where nspname like 'test\\_%'`);
+    for (const { nspname } of rows) {
+      const run = Number(/^test_(\d+)_/.exec(nspname)?.[1]);
+      const stale = olderThanRun !== undefined && Number.isFinite(run) && run < olderThanRun;
+      if (nspname.startsWith(prefix) || stale) await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
+  } finally {
+    await client.end();
+  }
 }

@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import pg from 'pg';
-import { POSTGRES_URL } from './databases.js';
+import { dropTestSchemas, POSTGRES_URL, runSchemaPrefix } from './databases.js';
 import { CHROMIUM_PATH } from './browser.js';
 
 /**
  * Runs once before the suite: the tests use real PostgreSQL, real Chromium and real ffmpeg,
  * and say plainly what is missing rather than skipping.
  */
-export default async function checkRequirements(): Promise<void> {
+export default async function checkRequirements(): Promise<() => Promise<void>> {
+  // Seconds since the epoch name this run's PostgreSQL schemas; forked test workers inherit it.
+  process.env.DATELINE_TEST_RUN = String(Math.floor(Date.now() / 1000));
   const missing: string[] = [];
   if (!fs.existsSync(CHROMIUM_PATH)) missing.push(`Chromium at ${CHROMIUM_PATH} (Debian package "chromium"; or set CHROMIUM_PATH)`);
   try {
@@ -37,4 +39,8 @@ export default async function checkRequirements(): Promise<void> {
       `The test suite needs real parts that this machine lacks:\n- ${missing.join('\n- ')}\nInstall the Debian packages with: bash scripts/setup-debian.sh`,
     );
   }
+  const prefix = runSchemaPrefix();
+  return async () => {
+    await dropTestSchemas(prefix, Number(process.env.DATELINE_TEST_RUN) - 6 * 3600);
+  };
 }

@@ -39,7 +39,7 @@ describe('dateline media import', () => {
     expect(refused.stderr).toMatch(/^MEDIA_UNREADABLE: /);
 
     const usage = dateline('media', 'import', clip);
-    expect(usage.status).toBe(64);
+    expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/^--title is required/);
 
     const db = openDatabase(database.config);

@@ -1,4 +1,4 @@
-import type { Comment } from '../../domain/comment/comment.js';
+import type { QueuedComment } from '../../domain/comment/comment.js';
 import { invalid } from '../../domain/shared/errors.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import type { Actor } from '../../domain/user/user.js';
@@ -12,7 +12,7 @@ export async function listModerationQueue(
   actor: Actor,
   serviceCode: string,
   page: number,
-): Promise<{ comments: Comment[]; hasNext: boolean }> {
+): Promise<{ comments: QueuedComment[]; hasNext: boolean }> {
   requirePermission(actor, 'comments.moderate', { serviceCode });
   if (!Number.isInteger(page) || page < 1) throw invalid('PAGE_INVALID', 'page is a whole number from 1', 'page');
   const rows = await deps.store.read.comments.listQueue(serviceCode, { limit: QUEUE_PAGE_SIZE + 1, offset: (page - 1) * QUEUE_PAGE_SIZE });

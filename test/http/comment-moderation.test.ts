@@ -22,7 +22,7 @@ describe.each(STORE_KINDS)('moderating comments over HTTP on %s', (kind) => {
     enStory = await givenPublishedStory(t.actions, { headline: 'Budget <Vote>' });
     ruStory = await givenPublishedStory(t.actions, { serviceCode: 'ru', headline: 'Голосование' });
     moderator = (await givenUser(t.actions, 'mod-en', [{ role: 'moderator', serviceCode: 'en' }], { withPassword: true })).bearer;
-    editor = (await givenUser(t.actions, 'editor-en', [{ role: 'editor', serviceCode: 'en' }])).bearer;
+    editor = (await givenUser(t.actions, 'editor-en', [{ role: 'editor', serviceCode: 'en' }], { withPassword: true })).bearer;
   });
   afterAll(async () => t.close());
 
@@ -102,5 +102,31 @@ describe.each(STORE_KINDS)('moderating comments over HTTP on %s', (kind) => {
     expect(rejected.statusCode).toBe(303);
     expect(rejected.headers.location).toBe('/newsroom/comments?service=en');
     expect(await state(held.id)).toBe('rejected');
+  });
+
+  it('shows editors the settings form, which saves the rules; moderators get no form and a forged post is refused', async () => {
+    const editorSession = await signInAs(t, 'editor-en@example.org');
+    const page = await t.app.inject({ method: 'GET', url: '/newsroom/comments?service=en', headers: { cookie: editorSession.cookie } });
+    expect(page.body).toContain('action="/newsroom/comments/settings"');
+    const form = (fields: Record<string, string>, session: { cookie: string; csrfToken: string }) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/newsroom/comments/settings',
+        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: session.csrfToken, service: 'en', ...fields }).toString(),
+      });
+    const saved = await form({ moderation: 'post', autoCloseDays: '', maxLinks: '3', bannedWords: 'Spam\r\n\r\nscam ' }, editorSession);
+    expect(saved.statusCode).toBe(303);
+    expect(await t.store.read.commentRules.settings('en')).toEqual({ serviceCode: 'en', moderation: 'post', autoCloseDays: null, maxLinks: 3, bannedWords: ['spam', 'scam'] });
+    const bad = await form({ moderation: 'post', autoCloseDays: 'soon', maxLinks: '3', bannedWords: '' }, editorSession);
+    expect(bad.statusCode).toBe(400);
+    expect(await t.store.read.commentRules.settings('en')).toMatchObject({ maxLinks: 3, bannedWords: ['spam', 'scam'] });
+
+    const modSession = await signInAs(t, 'mod-en@example.org');
+    const modPage = await t.app.inject({ method: 'GET', url: '/newsroom/comments?service=en', headers: { cookie: modSession.cookie } });
+    expect(modPage.body).not.toContain('action="/newsroom/comments/settings"');
+    expect((await form({ moderation: 'pre', maxLinks: '0' }, modSession)).statusCode).toBe(403);
+    expect(await t.store.read.commentRules.settings('en')).toMatchObject({ moderation: 'post', maxLinks: 3 });
+    await setCommentSettings(t.actions, SYSTEM, 'en', { moderation: 'pre', bannedWords: [] });
   });
 });

@@ -102,7 +102,7 @@ function SettingsForm({ chrome, settings, csrf }: { chrome: NewsroomChrome; sett
       <h2 id="settings-title">
         {t('newsroom.settings.title')} ({settings.serviceCode})
       </h2>
-      <form method="post" action={`/newsroom/comments/settings`}>
+      <form method="post" action="/newsroom/comments/settings" class="newsroom-form">
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="service" value={settings.serviceCode} />
         <fieldset>

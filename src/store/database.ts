@@ -1,6 +1,5 @@
 import type { AlertsTable } from './tables/alerts.table.js';
 import type {
-  CommentAuditLogTable,
   CommentBansTable,
   CommentReportsTable,
   CommentSettingsTable,
@@ -52,6 +51,5 @@ export interface Database {
   comment_bans: CommentBansTable;
   comment_reports: CommentReportsTable;
   used_challenges: UsedChallengesTable;
-  comment_audit_log: CommentAuditLogTable;
   jobs: JobsTable;
 }

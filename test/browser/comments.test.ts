@@ -8,7 +8,7 @@ import { storeComment } from '../../src/actions/comments/store-comment.js';
 import { isDomainError } from '../../src/domain/shared/errors.js';
 import { launchChromium } from '../support/browser.js';
 import { GENEROUS_LIMITS } from '../support/comments.js';
-import { givenPublishedStory, givenService } from '../support/factories.js';
+import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { ReaderSession } from '../support/reader-session.js';
 
@@ -78,7 +78,7 @@ describe('comments in Chromium', () => {
     await page.getByRole('button', { name: 'Post comment' }).click();
     await page.getByText('Your comment is waiting for a moderator').waitFor();
     const queue = await t.store.read.comments.listQueue('en', { limit: 50, offset: 0 });
-    await approveComment(t.actions, { name: 'Mod' }, queue.find((c) => c.authorName === 'Plain Reader')!.id);
+    await approveComment(t.actions, SYSTEM, queue.find((c) => c.authorName === 'Plain Reader')!.id);
 
     await page.goto(base + comments);
     await expect.poll(() => heading(page).textContent()).toBe('Comments (3)');
@@ -90,7 +90,7 @@ describe('comments in Chromium', () => {
     await page.getByRole('button', { name: 'Post comment' }).click();
     await page.getByText('Your comment is waiting for a moderator').waitFor();
     const again = await t.store.read.comments.listQueue('en', { limit: 50, offset: 0 });
-    await approveComment(t.actions, { name: 'Mod' }, again.find((c) => c.authorName === 'Plain Replier')!.id);
+    await approveComment(t.actions, SYSTEM, again.find((c) => c.authorName === 'Plain Replier')!.id);
     await page.goto(base + comments);
     await plain.locator('.comment-replies > li').filter({ hasText: 'A plain reply' }).waitFor();
     await expect.poll(() => heading(page).textContent()).toBe('Comments (4)');

@@ -4,6 +4,7 @@ import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { userActor } from '../../src/domain/user/user.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { postingDeps, readerPost } from '../support/comments.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService, storyInput, SYSTEM } from '../support/factories.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
@@ -40,6 +41,13 @@ async function publishedStory(ctx: Context): Promise<number> {
   await publishStory(ctx.t.actions, SYSTEM, id);
   return id;
 }
+
+/** A reader's comment on a fresh published story of the en service. */
+async function readerComment(ctx: Context): Promise<number> {
+  return (await readerPost(postingDeps(ctx.t.actions), { storyId: await publishedStory(ctx) })).id;
+}
+
+const MODERATORS_EN: readonly Who[] = ['admin', 'editor-en', 'moderator-en'];
 
 const OPERATIONS: readonly Operation[] = [
   { method: 'GET', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
@@ -129,6 +137,28 @@ const OPERATIONS: readonly Operation[] = [
       const alert = await createAlert(ctx.t.actions, SYSTEM, { serviceCode: 'en', text: 'Polls close', durationMinutes: 30 });
       return { url: `/alerts/${alert.id}/expire` };
     },
+  },
+  { method: 'GET', route: '/comments/queue', allowed: MODERATORS_EN, prepare: async () => ({ url: '/comments/queue?service=en' }) },
+  ...(['approve', 'reject', 'spam'] as const).map(
+    (verb): Operation => ({
+      method: 'POST',
+      route: `/comments/{id}/${verb}`,
+      allowed: MODERATORS_EN,
+      prepare: async (ctx) => ({ url: `/comments/${await readerComment(ctx)}/${verb}` }),
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/comments/{id}/ban',
+    allowed: MODERATORS_EN,
+    prepare: async (ctx) => ({ url: `/comments/${await readerComment(ctx)}/ban`, payload: { address: true, token: true } }),
+  },
+  { method: 'GET', route: '/services/{code}/comment-settings', allowed: MODERATORS_EN, prepare: async () => ({ url: '/services/en/comment-settings' }) },
+  {
+    method: 'PUT',
+    route: '/services/{code}/comment-settings',
+    allowed: ['admin', 'editor-en'],
+    prepare: async () => ({ url: '/services/en/comment-settings', payload: { moderation: 'post', bannedWords: ['scam'] } }),
   },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },

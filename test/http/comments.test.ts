@@ -48,7 +48,7 @@ describe.each(STORE_KINDS)('comments over HTTP on %s', (kind) => {
     expect(await stored()).toBe(before + 1);
 
     const [held] = (await t.store.read.comments.listQueue('en', { limit: 10, offset: 0 })).filter((c) => c.authorName === 'Plain Form');
-    await approveComment(t.actions, { name: 'Mod' }, held!.id);
+    await approveComment(t.actions, SYSTEM, held!.id);
     const shown = await reader.request({ method: 'GET', url: comments });
     expect(shown.body).toContain('Plain Form');
     expect(shown.body).toContain('Line one<br/>Line two &lt;b>bold?&lt;/b>');

@@ -11,29 +11,43 @@ import { reportComment } from '../../src/actions/comments/report-comment.js';
 import { setCommentSettings } from '../../src/actions/comments/set-comment-settings.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { postingDeps, readerPost } from '../support/comments.js';
-import { givenPublishedStory, givenService } from '../support/factories.js';
+import { userActor, type Actor, type RoleGrant } from '../../src/domain/user/user.js';
+import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
+import { givenUser } from '../support/newsroom.js';
 import { openTestStore, type TestStore } from '../support/store.js';
-
-const MOD = { name: 'Moderator Mira' };
 
 describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
   let t: TestStore;
   let deps: PostingDeps;
   let storyId: number;
+  let MOD: Actor;
+  let OTHER_MOD: Actor;
+  let RU_MOD: Actor;
+  let EN_EDITOR: Actor;
+  let REPORTER: Actor;
+  const actor = async (name: string, grants: RoleGrant[]) => userActor({ id: (await givenUser(t.deps, name, grants)).id, grants });
   beforeEach(async () => {
     t = await openTestStore(kind);
     deps = postingDeps(t.deps);
     await givenService(t.deps);
+    await givenService(t.deps, 'ru');
     storyId = await givenPublishedStory(t.deps);
+    MOD = await actor('mira', [{ role: 'moderator', serviceCode: 'en' }]);
+    OTHER_MOD = await actor('otto', [{ role: 'moderator', serviceCode: 'en' }]);
+    RU_MOD = await actor('rus', [{ role: 'moderator', serviceCode: 'ru' }]);
+    EN_EDITOR = await actor('ede', [{ role: 'editor', serviceCode: 'en' }]);
+    REPORTER = await actor('rita', [{ role: 'reporter', serviceCode: 'en' }]);
   });
   afterEach(async () => t.close());
 
   const count = async () => (await t.store.read.stories.findById(storyId))?.commentCount;
-  const queueIds = async () => (await listModerationQueue(t.deps, 'en', 1)).comments.map((c) => c.id);
-  const log = async () => (await t.store.read.commentRules.auditLog('en', { limit: 50, offset: 0 })).map((e) => [e.action, e.actor, e.commentId]);
+  const queueIds = async () => (await listModerationQueue(t.deps, SYSTEM, 'en', 1)).comments.map((c) => c.id);
+  const log = async () =>
+    (await t.store.read.audit.list(50, 0)).filter((e) => e.action.startsWith('comment')).map((e) => [e.action, e.userId, e.subject]);
+  const idOf = (a: Actor) => (a.kind === 'user' ? a.userId : null);
 
   it('approves a held comment into view, then rejects or marks spam, keeping the count and the audit log', async () => {
-    await setCommentSettings(t.deps, MOD, 'en', { moderation: 'pre' });
+    await setCommentSettings(t.deps, EN_EDITOR, 'en', { moderation: 'pre' });
     const held = await readerPost(deps, { storyId });
     const other = await readerPost(deps, { storyId });
     expect(await queueIds()).toEqual([held.id, other.id]);
@@ -52,19 +66,19 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
     expect(await queueIds()).toEqual([]);
     expect(await t.store.read.comments.countVisible(storyId)).toBe(0);
     expect(await log()).toEqual([
-      ['spam', 'Moderator Mira', other.id],
-      ['reject', 'Moderator Mira', held.id],
-      ['approve', 'Moderator Mira', held.id],
-      ['held', 'system', other.id],
-      ['held', 'system', held.id],
-      ['settings', 'Moderator Mira', null],
+      ['comment.spam', idOf(MOD), `comment:${other.id}`],
+      ['comment.reject', idOf(MOD), `comment:${held.id}`],
+      ['comment.approve', idOf(MOD), `comment:${held.id}`],
+      ['comment.held', null, `comment:${other.id}`],
+      ['comment.held', null, `comment:${held.id}`],
+      ['comments.settings', idOf(EN_EDITOR), 'service:en'],
     ]);
   });
 
   it('counts a comment approved by two moderators at once only once', async () => {
-    await setCommentSettings(t.deps, MOD, 'en', { moderation: 'pre' });
+    await setCommentSettings(t.deps, SYSTEM, 'en', { moderation: 'pre' });
     const held = await readerPost(deps, { storyId });
-    const results = await Promise.allSettled([approveComment(t.deps, MOD, held.id), approveComment(t.deps, { name: 'Other' }, held.id)]);
+    const results = await Promise.allSettled([approveComment(t.deps, MOD, held.id), approveComment(t.deps, OTHER_MOD, held.id)]);
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     expect(await count()).toBe(1);
   });
@@ -95,7 +109,34 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
     });
     await expect(banCommentAuthor(t.deps, MOD, byToken.id, { address: false, token: false })).rejects.toMatchObject({ code: 'BAN_KIND_REQUIRED' });
     await expect(banCommentAuthor(t.deps, MOD, 999_999, { address: true, token: true })).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
-    expect((await log()).filter(([action]) => action === 'ban')).toHaveLength(2);
+    expect((await log()).filter(([action]) => action === 'comment.ban')).toHaveLength(2);
+  });
+
+  it('refuses people without the permission on the comment\'s service, and changes nothing', async () => {
+    await setCommentSettings(t.deps, SYSTEM, 'en', { moderation: 'pre' });
+    const held = await readerPost(deps, { storyId, address: '198.51.100.5', browserToken: 'token-eeeeeeeeeeeeeeeeeeeeeeeeee' });
+    const auditBefore = await t.store.read.audit.list(50, 0);
+    const settingsBefore = await t.store.read.commentRules.settings('en');
+    for (const who of [RU_MOD, REPORTER]) {
+      await expect(approveComment(t.deps, who, held.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(rejectComment(t.deps, who, held.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(markCommentSpam(t.deps, who, held.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(banCommentAuthor(t.deps, who, held.id, { address: true, token: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listModerationQueue(t.deps, who, 'en', 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    // Moderators moderate; only editors (and admins) change the service's rules.
+    await expect(setCommentSettings(t.deps, MOD, 'en', { moderation: 'post' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setCommentSettings(t.deps, RU_MOD, 'en', { moderation: 'post' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await t.store.read.comments.findById(held.id))?.state).toBe('held');
+    expect(await count()).toBe(0);
+    expect(await queueIds()).toEqual([held.id]);
+    expect(await t.store.read.commentRules.settings('en')).toEqual(settingsBefore);
+    expect(await t.store.read.commentRules.isBanned('en', { addressHash: null, tokenHash: null })).toBe(false);
+    await expect(readerPost(deps, { storyId, address: '198.51.100.5', browserToken: 'token-eeeeeeeeeeeeeeeeeeeeeeeeee' })).resolves.toBeTruthy();
+    expect((await t.store.read.audit.list(50, 0)).length).toBe(auditBefore.length + 1); // only the new held comment
+    expect((await listModerationQueue(t.deps, RU_MOD, 'ru', 1)).comments).toEqual([]);
+    await expect(approveComment(t.deps, EN_EDITOR, held.id)).resolves.toMatchObject({ state: 'visible' });
+    expect(await count()).toBe(1);
   });
 
   it('lets the author edit or delete their comment for a few minutes, from their browser only', async () => {

@@ -10,7 +10,7 @@ import { postingDeps, readerPost, solvedWork } from '../support/comments.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { openTestStore, type TestStore } from '../support/store.js';
 
-const EDITOR = { name: 'Editor Ede' };
+const EDITOR = SYSTEM;
 
 describe.each(STORE_KINDS)('posting comments on %s', (kind) => {
   let t: TestStore;

@@ -28,7 +28,6 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'alerts',
         'api_tokens',
         'audit_log',
-        'comment_audit_log',
         'comment_bans',
         'comment_reports',
         'comment_settings',

@@ -1,7 +1,7 @@
 import { invalid, notFound } from '../../domain/shared/errors.js';
-import { requireText } from '../../domain/shared/text.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
-import type { Moderator } from './moderate-comment.js';
 
 /**
  * A moderator bans a comment's author from the service: by the salted hash of their address,
@@ -9,19 +9,19 @@ import type { Moderator } from './moderate-comment.js';
  */
 export async function banCommentAuthor(
   deps: ActionDeps,
-  moderator: Moderator,
+  actor: Actor,
   commentId: number,
   by: { address: boolean; token: boolean },
-): Promise<void> {
-  const actor = requireText(moderator.name, 'moderator', 120);
-  if (!by.address && !by.token) throw invalid('BAN_KIND_REQUIRED', 'ban by address, by browser token, or both', 'by');
+): Promise<{ bannedBy: string[] }> {
   const now = deps.clock.now();
-  await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos) => {
     const comment = await repos.comments.findById(commentId);
     const provenance = await repos.comments.findProvenance(commentId);
     if (!comment || !provenance) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId });
     const story = await repos.stories.findById(comment.storyId);
     if (!story) throw notFound('STORY_NOT_FOUND', 'There is no such story', { storyId: comment.storyId });
+    requirePermission(actor, 'comments.moderate', { serviceCode: story.serviceCode });
+    if (!by.address && !by.token) throw invalid('BAN_KIND_REQUIRED', 'ban by address, by browser token, or both', 'by');
     const kinds: string[] = [];
     if (by.address && provenance.addressHash) {
       await repos.commentRules.ban(story.serviceCode, 'address', provenance.addressHash, now);
@@ -32,6 +32,10 @@ export async function banCommentAuthor(
       kinds.push('token');
     }
     if (kinds.length === 0) throw invalid('BAN_NOTHING_KNOWN', 'this comment carries no address or token to ban', 'by');
-    await repos.commentRules.audit({ serviceCode: story.serviceCode, commentId, action: 'ban', actor, detail: kinds.join(','), at: now });
+    await repos.audit.record(
+      { userId: actorUserId(actor), action: 'comment.ban', subject: `comment:${commentId}`, details: { serviceCode: story.serviceCode, by: kinds } },
+      now,
+    );
+    return { bannedBy: kinds };
   });
 }

@@ -47,14 +47,10 @@ export async function postComment(deps: PostingDeps, input: PostCommentInput): P
       { addressHash: context.addressHash, tokenHash: context.tokenHash },
     );
     if (context.heldBecause) {
-      await repos.commentRules.audit({
-        serviceCode: story.serviceCode,
-        commentId: stored.id,
-        action: 'held',
-        actor: 'system',
-        detail: context.heldBecause,
-        at: context.now,
-      });
+      await repos.audit.record(
+        { userId: null, action: 'comment.held', subject: `comment:${stored.id}`, details: { serviceCode: story.serviceCode, reason: context.heldBecause } },
+        context.now,
+      );
     }
     return stored;
   });

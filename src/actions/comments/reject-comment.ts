@@ -1,8 +1,9 @@
 import type { Comment } from '../../domain/comment/comment.js';
+import type { Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
-import { moderateComment, type Moderator } from './moderate-comment.js';
+import { moderateComment } from './moderate-comment.js';
 
-/** A moderator removes a comment from view. */
-export function rejectComment(deps: ActionDeps, moderator: Moderator, commentId: number): Promise<Comment> {
-  return moderateComment(deps, moderator, commentId, 'rejected', 'reject');
+/** A moderator removes a comment from view. Needs comments.moderate on the comment's service. */
+export function rejectComment(deps: ActionDeps, actor: Actor, commentId: number): Promise<Comment> {
+  return moderateComment(deps, actor, commentId, 'reject');
 }

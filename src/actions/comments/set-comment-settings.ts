@@ -1,30 +1,31 @@
 import { parseCommentSettings, type CommentSettings } from '../../domain/comment/comment-settings.js';
 import { notFound } from '../../domain/shared/errors.js';
-import { requireText } from '../../domain/shared/text.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
-import type { Moderator } from './moderate-comment.js';
 
 /** An editor sets a service's comment rules: moderation mode, auto-close age, link limit, banned words. */
 export async function setCommentSettings(
   deps: ActionDeps,
-  moderator: Moderator,
+  actor: Actor,
   serviceCode: string,
   input: Record<string, unknown>,
 ): Promise<CommentSettings> {
-  const actor = requireText(moderator.name, 'moderator', 120);
+  requirePermission(actor, 'comments.settings', { serviceCode });
   const now = deps.clock.now();
   const settings = await deps.store.transaction(async (repos) => {
     if (!(await repos.services.find(serviceCode))) throw notFound('SERVICE_NOT_FOUND', 'There is no such service', { serviceCode });
     const settings = parseCommentSettings(serviceCode, input, await repos.commentRules.settings(serviceCode));
     await repos.commentRules.saveSettings(settings);
-    await repos.commentRules.audit({
-      serviceCode,
-      commentId: null,
-      action: 'settings',
-      actor,
-      detail: JSON.stringify({ ...settings, bannedWords: settings.bannedWords.length }),
-      at: now,
-    });
+    await repos.audit.record(
+      {
+        userId: actorUserId(actor),
+        action: 'comments.settings',
+        subject: `service:${serviceCode}`,
+        details: { moderation: settings.moderation, autoCloseDays: settings.autoCloseDays, maxLinks: settings.maxLinks, bannedWords: settings.bannedWords.length },
+      },
+      now,
+    );
     return settings;
   });
   // Auto-close may have changed whether forms show: every page of the service may change.

@@ -14,6 +14,13 @@ export interface Comment {
   readonly editedAt: Date | null;
 }
 
+/** A comment waiting in the moderation queue, with what a moderator needs to judge it. */
+export interface QueuedComment extends Comment {
+  readonly serviceCode: string;
+  readonly storyHeadline: string;
+  readonly reportCount: number;
+}
+
 /** Who posted a comment, as salted hashes only: enough to limit, ban and recognise, never to identify. */
 export interface CommentProvenance {
   readonly addressHash: string | null;

@@ -14,6 +14,8 @@ export type Permission =
   | 'alert.create'
   | 'alert.expire'
   | 'comments.set-state'
+  | 'comments.moderate'
+  | 'comments.settings'
   | 'user.manage'
   | 'audit.read';
 
@@ -28,6 +30,8 @@ export const PERMISSIONS: readonly Permission[] = [
   'alert.create',
   'alert.expire',
   'comments.set-state',
+  'comments.moderate',
+  'comments.settings',
   'user.manage',
   'audit.read',
 ];
@@ -51,9 +55,11 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'alert.create',
     'alert.expire',
     'comments.set-state',
+    'comments.moderate',
+    'comments.settings',
   ],
   reporter: ['story.read', 'story.create', 'story.edit', 'story.file'],
-  moderator: ['story.read', 'comments.set-state'],
+  moderator: ['story.read', 'comments.set-state', 'comments.moderate'],
 };
 
 /** Reporters write and file their own stories, and only until an editor takes them further. */

@@ -1,7 +1,7 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Reader posting and moderation: threads, provenance hashes, per-service settings, bans,
-// reports, used proof-of-work challenges and the moderators' audit log.
+// reports and used proof-of-work challenges (decisions go to the newsroom's audit_log).
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('comments').addColumn('root_id', 'integer').execute();
@@ -55,25 +55,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signature', 'text', (c) => c.primaryKey())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
-
-  await db.schema
-    .createTable('comment_audit_log')
-    .addColumn('id', 'integer', (c) =>
-      db.getExecutor().adapter instanceof PostgresAdapter
-        ? c.primaryKey().generatedByDefaultAsIdentity()
-        : c.primaryKey().autoIncrement(),
-    )
-    .addColumn('service_code', 'text', (c) => c.notNull())
-    .addColumn('comment_id', 'integer')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('actor', 'text', (c) => c.notNull())
-    .addColumn('detail', 'text')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['comment_audit_log', 'used_challenges', 'comment_reports', 'comment_bans', 'comment_settings']) {
+  for (const table of ['used_challenges', 'comment_reports', 'comment_bans', 'comment_settings']) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.dropIndex('comments_story_author').execute();

@@ -4,16 +4,7 @@ import type { Database } from '../database.js';
 
 export type BanKind = 'address' | 'token';
 
-export interface AuditEntry {
-  readonly serviceCode: string;
-  readonly commentId: number | null;
-  readonly action: string;
-  readonly actor: string;
-  readonly detail: string | null;
-  readonly at: Date;
-}
-
-/** The rules comments are held to: per-service settings, bans, used challenges, and the moderators' log. */
+/** The rules comments are held to: per-service settings, bans, and used challenges. Moderators' decisions go to the newsroom audit log. */
 export class CommentRulesRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -77,38 +68,5 @@ export class CommentRulesRepository {
       .onConflict((oc) => oc.column('signature').doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-  }
-
-  async audit(entry: AuditEntry): Promise<void> {
-    await this.db
-      .insertInto('comment_audit_log')
-      .values({
-        service_code: entry.serviceCode,
-        comment_id: entry.commentId,
-        action: entry.action,
-        actor: entry.actor,
-        detail: entry.detail,
-        created_at: entry.at.getTime(),
-      })
-      .execute();
-  }
-
-  async auditLog(serviceCode: string, page: { limit: number; offset: number }): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('comment_audit_log')
-      .selectAll()
-      .where('service_code', '=', serviceCode)
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    return rows.map((row) => ({
-      serviceCode: row.service_code,
-      commentId: row.comment_id,
-      action: row.action,
-      actor: row.actor,
-      detail: row.detail,
-      at: new Date(Number(row.created_at)),
-    }));
   }
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Comment, CommentProvenance, CommentState } from '../../domain/comment/comment.js';
+import type { Comment, CommentProvenance, CommentState, QueuedComment } from '../../domain/comment/comment.js';
 import type { Database } from '../database.js';
 
 export type CommentSort = 'oldest' | 'newest';
@@ -144,11 +144,12 @@ export class CommentRepository {
   }
 
   /** Comments waiting for a moderator: held, or reported by readers. Oldest first, a page at a time. */
-  async listQueue(serviceCode: string, page: { limit: number; offset: number }): Promise<Comment[]> {
+  async listQueue(serviceCode: string, page: { limit: number; offset: number }): Promise<QueuedComment[]> {
     const rows = await this.db
       .selectFrom('comments')
       .innerJoin('stories', 'stories.id', 'comments.story_id')
       .selectAll('comments')
+      .select(['stories.headline as story_headline', 'stories.service_code as story_service_code'])
       .where('stories.service_code', '=', serviceCode)
       .where('comments.deleted_at', 'is', null)
       .where((eb) => eb.or([eb('comments.state', '=', 'held'), eb.and([eb('comments.state', '=', 'visible'), eb('comments.report_count', '>', 0)])]))
@@ -157,7 +158,12 @@ export class CommentRepository {
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    return rows.map(toComment);
+    return rows.map((row) => ({
+      ...toComment(row),
+      serviceCode: row.story_service_code,
+      storyHeadline: row.story_headline,
+      reportCount: Number(row.report_count),
+    }));
   }
 
   async addReport(commentId: number, reporterHash: string, at: Date): Promise<boolean> {

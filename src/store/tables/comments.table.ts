@@ -43,13 +43,3 @@ export interface UsedChallengesTable {
   signature: string;
   expires_at: number;
 }
-
-export interface CommentAuditLogTable {
-  id: Generated<number>;
-  service_code: string;
-  comment_id: number | null;
-  action: string;
-  actor: string;
-  detail: string | null;
-  created_at: number;
-}

@@ -26,6 +26,11 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
             <a href="/newsroom/stories">{t('newsroom.title')}</a>
           </p>
           {chrome.user ? (
+            <nav aria-label={t('newsroom.nav.label')} class="newsroom-nav">
+              <a href="/newsroom/stories">{t('newsroom.nav.stories')}</a> <a href="/newsroom/comments">{t('newsroom.nav.comments')}</a>
+            </nav>
+          ) : null}
+          {chrome.user ? (
             <form method="post" action="/newsroom/sign-out" class="newsroom-signout">
               <span>{t('newsroom.signedInAs', { name: chrome.user.name })}</span>{' '}
               <input type="hidden" name="_csrf" value={chrome.user.csrfToken} />

@@ -3,6 +3,7 @@ import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fasti
 import type { ActionDeps } from '../../../actions/deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
+import { commentRoutes } from './comments.routes.js';
 import { guardRoutes } from './route-permission.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
@@ -49,5 +50,6 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; p
   await app.register(sessionRoutes, { actions, secureCookies: publicUrl.protocol === 'https:' });
   await app.register(storyRoutes, { actions });
   await app.register(alertRoutes, { actions });
+  await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
 };

@@ -210,3 +210,62 @@ export const AuditList = Type.Object({
   page: Type.Integer(),
   perPage: Type.Integer(),
 });
+
+// Comment moderation.
+
+export const QueueQuery = Type.Object(
+  { service: Type.String({ maxLength: 16 }), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  strict,
+);
+
+const CommentStateSchema = Type.Union([Type.Literal('visible'), Type.Literal('held'), Type.Literal('rejected'), Type.Literal('spam')]);
+
+export const ModerationQueue = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      storyId: Id,
+      storyHeadline: Type.String(),
+      serviceCode: Type.String(),
+      parentId: Nullable(Type.Integer()),
+      authorName: Type.String(),
+      body: Type.String(),
+      state: CommentStateSchema,
+      reportCount: Type.Integer(),
+      createdAt: Time,
+    }),
+  ),
+  page: Type.Integer(),
+  hasNext: Type.Boolean(),
+});
+
+export const ModeratedComment = Type.Object({ id: Id, storyId: Id, state: CommentStateSchema });
+
+export const BanRequest = Type.Object(
+  {
+    address: Type.Boolean({ description: "ban the salted hash of the author's address" }),
+    token: Type.Boolean({ description: "ban the hash of the author's browser token" }),
+  },
+  strict,
+);
+export const BanResult = Type.Object({ bannedBy: Type.Array(Type.String()) });
+
+export const ServiceParams = Type.Object({ code: Type.String({ maxLength: 16 }) }, strict);
+
+export const CommentSettingsUpdate = Type.Object(
+  {
+    moderation: Type.Optional(Type.Union([Type.Literal('pre'), Type.Literal('post')])),
+    autoCloseDays: Type.Optional(Nullable(Type.Integer())),
+    maxLinks: Type.Optional(Type.Integer()),
+    bannedWords: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 5000 })),
+  },
+  strict,
+);
+
+export const CommentSettingsBody = Type.Object({
+  serviceCode: Type.String(),
+  moderation: Type.Union([Type.Literal('pre'), Type.Literal('post')]),
+  autoCloseDays: Nullable(Type.Integer()),
+  maxLinks: Type.Integer(),
+  bannedWords: Type.Array(Type.String()),
+});

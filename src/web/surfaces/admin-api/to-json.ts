@@ -1,3 +1,5 @@
+import type { CommentSettings } from '../../../domain/comment/comment-settings.js';
+import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { Alert } from '../../../domain/alert/alert.js';
 import type { Story } from '../../../domain/story/story.js';
 import type { User } from '../../../domain/user/user.js';
@@ -32,4 +34,12 @@ export function alertJson(alert: Alert) {
 
 export function userJson(user: User) {
   return { ...user, grants: [...user.grants], createdAt: user.createdAt.toISOString() };
+}
+
+export function queuedCommentJson(comment: QueuedComment) {
+  return { ...comment, createdAt: comment.createdAt.toISOString() };
+}
+
+export function commentSettingsJson(settings: CommentSettings) {
+  return { ...settings, bannedWords: [...settings.bannedWords] };
 }

@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { moderationPages } from './comments.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
 
 interface Options {
@@ -175,6 +176,8 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
     await fileStory(actions, authOf(request).actor, idOf(request));
     return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
   });
+
+  moderationPages(app, { actions, chromeFor, html });
 
   app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
     await publishStory(actions, authOf(request).actor, idOf(request));

@@ -18,7 +18,7 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgre
  */
 export const SCHEMA_PREFIX = 'test_';
 export function runSchemaPrefix(): string {
-  return `${SCHEMA_PREFIX}${process.env.DATELINE_TEST_RUN ?? 'adhoc'}_`;
+  return `${SCHEMA_PREFIX}${process.env.TEST_RUN_OF_DATELINE ?? 'adhoc'}_`;
 }
 
 export interface TestDatabase {

@@ -10,7 +10,7 @@ import { CHROMIUM_PATH } from './browser.js';
  */
 export default async function checkRequirements(): Promise<() => Promise<void>> {
   // Seconds since the epoch name this run's PostgreSQL schemas; forked test workers inherit it.
-  process.env.DATELINE_TEST_RUN = String(Math.floor(Date.now() / 1000));
+  process.env.TEST_RUN_OF_DATELINE = String(Math.floor(Date.now() / 1000));
   const missing: string[] = [];
   if (!fs.existsSync(CHROMIUM_PATH)) missing.push(`Chromium at ${CHROMIUM_PATH} (Debian package "chromium"; or set CHROMIUM_PATH)`);
   try {
@@ -41,6 +41,6 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   }
   const prefix = runSchemaPrefix();
   return async () => {
-    await dropTestSchemas(prefix, Number(process.env.DATELINE_TEST_RUN) - 6 * 3600);
+    await dropTestSchemas(prefix, Number(process.env.TEST_RUN_OF_DATELINE) - 6 * 3600);
   };
 }

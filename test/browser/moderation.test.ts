@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { GENEROUS_LIMITS } from '../support/comments.js';
 import { givenPublishedStory, givenService } from '../support/factories.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
-import { givenUser, PASSWORD } from '../support/newsroom.js';
+import { givenUser, signInByKeyboard } from '../support/newsroom.js';
 
 describe('moderating comments in Chromium', () => {
   let t: TestApp;
@@ -27,15 +27,6 @@ describe('moderating comments in Chromium', () => {
     await t?.close();
   });
 
-  async function signInByKeyboard(page: Page, email: string) {
-    await page.goto(`${base}/newsroom`);
-    await page.getByLabel('Email').focus();
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/newsroom/stories`);
-  }
 
   it('a comment posted without JavaScript is held; a moderator approves it with the keyboard and readers see it counted', async () => {
     const readerContext = await browser.newContext({ javaScriptEnabled: false });
@@ -50,7 +41,7 @@ describe('moderating comments in Chromium', () => {
 
     const moderatorContext = await browser.newContext({ javaScriptEnabled: false });
     const page = await moderatorContext.newPage();
-    await signInByKeyboard(page, 'moderator@example.org');
+    await signInByKeyboard(page, base, 'moderator@example.org');
     await page.getByRole('navigation', { name: 'Newsroom sections' }).getByRole('link', { name: 'Comments' }).click();
     await page.waitForURL(`${base}/newsroom/comments`);
     const item = page.locator('.queued-comment').filter({ hasText: 'Plain Reader' });

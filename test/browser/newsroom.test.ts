@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { givenService } from '../support/factories.js';
-import { givenUser, PASSWORD } from '../support/newsroom.js';
+import { givenUser, signInByKeyboard } from '../support/newsroom.js';
 
 describe('the newsroom in Chromium', () => {
   let t: TestApp;
@@ -23,21 +23,11 @@ describe('the newsroom in Chromium', () => {
     await t?.close();
   });
 
-  /** Signs in with the keyboard alone: Tab to each field, type, Enter. */
-  async function signInByKeyboard(page: Page, email: string) {
-    await page.goto(`${base}/newsroom`);
-    await page.getByLabel('Email').focus();
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/newsroom/stories`);
-  }
 
   it('a reporter writes and files a story and cannot publish it; an editor publishes it and it is on the service home', async () => {
     const reporter = await browser.newContext();
     const page = await reporter.newPage();
-    await signInByKeyboard(page, 'reporter@example.org');
+    await signInByKeyboard(page, base, 'reporter@example.org');
     await page.getByRole('link', { name: 'New story' }).click();
     await page.getByLabel('Headline').fill('River Floods Old Town');
     await page.getByLabel('Deck').fill('Residents moved to higher ground overnight.');
@@ -59,7 +49,7 @@ describe('the newsroom in Chromium', () => {
 
     const editor = await browser.newContext();
     const editorPage = await editor.newPage();
-    await signInByKeyboard(editorPage, 'editor@example.org');
+    await signInByKeyboard(editorPage, base, 'editor@example.org');
     await editorPage.getByLabel('Status').selectOption('filed');
     await editorPage.getByRole('button', { name: 'Filter' }).click();
     await editorPage.getByRole('link', { name: 'River Floods Old Town' }).click();

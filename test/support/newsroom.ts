@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { ActionDeps } from '../../src/actions/deps.js';
 import { createApiToken } from '../../src/actions/users/api-tokens.js';
 import { createUser } from '../../src/actions/users/create-user.js';
@@ -29,4 +30,15 @@ export async function signInAs(t: TestApp, email: string, password = PASSWORD) {
   const cookie = setCookie.split(';')[0] ?? '';
   const { csrfToken } = response.json() as { csrfToken: string };
   return { cookie, csrfToken, setCookie, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
+
+/** Signs in to the newsroom with the keyboard alone: focus the email field, type, Tab, type, Enter. */
+export async function signInByKeyboard(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/newsroom`);
+  await page.getByLabel('Email').focus();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/newsroom/stories`);
 }

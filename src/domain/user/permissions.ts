@@ -3,23 +3,7 @@ import type { StoryStatus } from '../story/story.js';
 import type { Actor, Role } from './user.js';
 
 /** Everything the newsroom lets people do, named as the Admin API declares it on its routes. */
-export type Permission =
-  | 'story.read'
-  | 'story.create'
-  | 'story.edit'
-  | 'story.file'
-  | 'story.publish'
-  | 'story.unpublish'
-  | 'story.note'
-  | 'alert.create'
-  | 'alert.expire'
-  | 'comments.set-state'
-  | 'comments.moderate'
-  | 'comments.settings'
-  | 'user.manage'
-  | 'audit.read';
-
-export const PERMISSIONS: readonly Permission[] = [
+export const PERMISSIONS = [
   'story.read',
   'story.create',
   'story.edit',
@@ -34,7 +18,9 @@ export const PERMISSIONS: readonly Permission[] = [
   'comments.settings',
   'user.manage',
   'audit.read',
-];
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a permission is asked about: the service it belongs to, and for stories their author and status. */
 export interface Resource {

@@ -22,23 +22,7 @@ export class MediaRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (item.renditions.length) {
-      await this.db
-        .insertInto('media_renditions')
-        .values(
-          item.renditions.map((r) => ({
-            media_id: id,
-            kind: r.kind,
-            mime_type: r.mimeType,
-            path: r.path,
-            width: r.width,
-            height: r.height,
-            size_bytes: r.sizeBytes,
-            label: r.label,
-          })),
-        )
-        .execute();
-    }
+    await this.addRenditions(id, item.renditions);
     return { ...item, id };
   }
 

@@ -6,6 +6,7 @@ import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
 import { guardRoutes } from './route-permission.js';
+import { serviceRoutes } from './services.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
 import { userRoutes } from './users.routes.js';
@@ -54,4 +55,5 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; p
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
   await app.register(profileRoutes, { actions });
+  await app.register(serviceRoutes, { actions });
 };

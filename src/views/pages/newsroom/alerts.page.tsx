@@ -1,7 +1,7 @@
 import type { Alert, AlertState } from '../../../domain/alert/alert.js';
 import type { LanguageService } from '../../../domain/service/service.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
-import { FormError, Pager } from './parts.js';
+import { FormError, Pager, ServicePicker } from './parts.js';
 
 export interface AlertsPageProps {
   readonly chrome: NewsroomChrome;
@@ -23,21 +23,15 @@ export function AlertsPage({ chrome, services, serviceCode, alerts, page, hasNex
   return (
     <NewsroomLayout chrome={chrome} title={t('newsroom.alerts.title')}>
       <h1>{t('newsroom.alerts.title')}</h1>
-      {services.length === 0 ? (
-        <p>{t('newsroom.alerts.noServices')}</p>
-      ) : (
-        <form method="get" action="/newsroom/alerts" class="newsroom-filter">
-          <label for="alerts-service">{t('newsroom.filter.service')}</label>
-          <select id="alerts-service" name="service">
-            {services.map((s) => (
-              <option value={s.code} selected={s.code === serviceCode}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('newsroom.comments.show')}</button>
-        </form>
-      )}
+      <ServicePicker
+        chrome={chrome}
+        action="/newsroom/alerts"
+        id="alerts-service"
+        label={t('newsroom.filter.service')}
+        none={t('newsroom.alerts.noServices')}
+        services={services}
+        serviceCode={serviceCode}
+      />
       {serviceCode ? (
         <section aria-labelledby="alert-new-title">
           <h2 id="alert-new-title">{t('newsroom.alerts.new')}</h2>

@@ -2,6 +2,7 @@ import type { CommentSettings } from '../../../domain/comment/comment-settings.j
 import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { LanguageService } from '../../../domain/service/service.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { ServicePicker } from './parts.js';
 
 export interface CommentsPageProps {
   readonly chrome: NewsroomChrome;
@@ -23,21 +24,15 @@ export function CommentsPage({ chrome, services, serviceCode, comments, page, ha
   return (
     <NewsroomLayout chrome={chrome} title={t('newsroom.comments.title')}>
       <h1>{t('newsroom.comments.title')}</h1>
-      {services.length === 0 ? (
-        <p>{t('newsroom.comments.noServices')}</p>
-      ) : (
-        <form method="get" action="/newsroom/comments" class="newsroom-filter">
-          <label for="queue-service">{t('newsroom.comments.service')}</label>
-          <select id="queue-service" name="service">
-            {services.map((s) => (
-              <option value={s.code} selected={s.code === serviceCode}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('newsroom.comments.show')}</button>
-        </form>
-      )}
+      <ServicePicker
+        chrome={chrome}
+        action="/newsroom/comments"
+        id="queue-service"
+        label={t('newsroom.comments.service')}
+        none={t('newsroom.comments.noServices')}
+        services={services}
+        serviceCode={serviceCode}
+      />
       {services.length > 0 && comments.length === 0 ? <p>{t('newsroom.comments.none')}</p> : null}
       {comments.length > 0 ? (
         <ol class="moderation-queue" aria-label={t('newsroom.comments.title')}>

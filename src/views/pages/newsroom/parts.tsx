@@ -1,3 +1,4 @@
+import type { LanguageService } from '../../../domain/service/service.js';
 import type { NewsroomChrome } from '../../layouts/newsroom.layout.js';
 
 /** Why the form was refused, announced to screen readers. */
@@ -26,4 +27,32 @@ export function Pager({ chrome, page, hasNext, pageUrl }: { chrome: NewsroomChro
       {hasNext ? <a href={pageUrl(page + 1)}>{t('newsroom.comments.next')}</a> : null}
     </nav>
   ) : null;
+}
+
+/** Picks the one service a page works on (GET form, no script), or says the person works on none. */
+export function ServicePicker(props: {
+  chrome: NewsroomChrome;
+  action: string;
+  id: string;
+  label: string;
+  none: string;
+  services: readonly LanguageService[];
+  serviceCode: string;
+}) {
+  const { chrome, action, id, label, none, services, serviceCode } = props;
+  return services.length === 0 ? (
+    <p>{none}</p>
+  ) : (
+    <form method="get" action={action} class="newsroom-filter">
+      <label for={id}>{label}</label>
+      <select id={id} name="service">
+        {services.map((s) => (
+          <option value={s.code} selected={s.code === serviceCode}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{chrome.i18n.t('newsroom.comments.show')}</button>
+    </form>
+  );
 }

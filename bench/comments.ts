@@ -59,8 +59,8 @@ export async function runCommentsBench(): Promise<BenchOutcome> {
   const deps = composed.actions as PostingDeps;
   const problems: string[] = [];
   try {
-    await createService(deps, { code: 'en', name: 'English', locale: 'en', direction: 'ltr', outlet: 'RFE/RL' });
-    await createSection(deps, { serviceCode: 'en', slug: 'news', name: 'News' });
+    await createService(deps, BENCH, { code: 'en', name: 'English', locale: 'en', direction: 'ltr', outlet: 'RFE/RL' });
+    await createSection(deps, BENCH, { serviceCode: 'en', slug: 'news', name: 'News' });
     const story = async (headline: string) => {
       const id = await createStory(deps, BENCH, {
         serviceCode: 'en',

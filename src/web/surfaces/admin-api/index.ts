@@ -4,7 +4,9 @@ import type { ActionDeps } from '../../../actions/deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
+import { profileRoutes } from './profiles.routes.js';
 import { guardRoutes } from './route-permission.js';
+import { serviceRoutes } from './services.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
 import { userRoutes } from './users.routes.js';
@@ -52,4 +54,6 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; p
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
+  await app.register(profileRoutes, { actions });
+  await app.register(serviceRoutes, { actions });
 };

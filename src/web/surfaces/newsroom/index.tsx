@@ -23,8 +23,12 @@ import { randomBytes } from 'node:crypto';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
+import { idOf, partsFor } from './page-helpers.js';
+import { profilePages } from './profiles.routes.js';
+import { servicePages } from './services.routes.js';
 
 interface Options {
   readonly actions: ActionDeps;
@@ -51,7 +55,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
     const auth = request.auth;
     if (!auth || auth.via !== 'session') return { i18n, css, user: null };
     const user = await describeUser(actions, auth.userId);
-    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken } : null };
+    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
   const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
@@ -178,6 +182,10 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
   });
 
   moderationPages(app, { actions, chromeFor, html });
+  profilePages(app, { actions, chromeFor, html });
+  servicePages(app, { actions, chromeFor, html });
+  alertPages(app, { actions, chromeFor, html });
+  auditPages(app, { actions, chromeFor, html });
 
   app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
     await publishStory(actions, authOf(request).actor, idOf(request));
@@ -186,11 +194,6 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
 }
 
 const EMPTY: StoryFormValues = { id: null, version: 1, status: null, serviceCode: '', sectionId: null, headline: '', deck: '', place: '', outlet: '', bodyText: '' };
-
-function idOf(request: FastifyRequest): number {
-  const id = Number((request.params as { id?: string }).id);
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
-}
 
 /** The form's fields as a story input; what the plain form does not show is kept from the story. */
 function storyFromForm(form: FormBody, existing: Story | null) {

@@ -74,6 +74,8 @@ describe.each(STORE_KINDS)('profiles through the Admin API on %s', (kind) => {
   it('reads one profile, and says when there is none', async () => {
     const one = await t.app.inject({ method: 'GET', url: `${API}/profiles/${shared}`, headers: reporter.bearer });
     expect(one.json()).toMatchObject({ id: shared, name: 'Roza Otunbaeva' });
+    const huge = await t.app.inject({ method: 'GET', url: `${API}/profiles/99999999999`, headers: reporter.bearer });
+    expect(huge.statusCode).toBe(400);
     const none = await t.app.inject({ method: 'GET', url: `${API}/profiles/999999`, headers: reporter.bearer });
     expect(none.statusCode).toBe(404);
     expect(none.json().error.code).toBe('PROFILE_NOT_FOUND');

@@ -90,6 +90,8 @@ describe.each(STORE_KINDS)('services, sections, alert lists and the audit log th
     { name: 'a negative position', method: 'PUT', url: '/sections/1', payload: { position: -1 }, status: 400, code: '*', field: 'position' },
     { name: 'a section moved to another service', method: 'PUT', url: '/sections/1', payload: { serviceCode: 'ru' }, status: 400, code: 'FIELD_UNKNOWN', field: 'serviceCode' },
     { name: 'an unknown section', method: 'PUT', url: '/sections/999999', payload: { name: 'X' }, status: 404, code: 'SECTION_NOT_FOUND' },
+    { name: 'a section id beyond any stored id', method: 'PUT', url: '/sections/99999999999', payload: { name: 'X' }, status: 400, code: 'REQUEST_INVALID', field: 'id' },
+    { name: 'a service position beyond the list', method: 'POST', url: '/services', payload: { code: 'uz', name: 'Uzbek', locale: 'uz', direction: 'ltr', outlet: 'X', position: 99_999_999_999 }, status: 400, code: '*', field: 'position' },
     { name: 'an oversized section name', method: 'PUT', url: '/sections/1', payload: { name: 'x'.repeat(81) }, status: 400, code: '*', field: 'name' },
   ];
 

@@ -29,6 +29,9 @@ export interface Tag {
   readonly name: string;
 }
 
+/** Limits of services' and sections' fields: a place in a list is 0 to 10,000. */
+export const SECTION_LIMITS = { name: 80, position: 10_000 } as const;
+
 export function parseServiceCode(value: unknown, field = 'code'): string {
   const code = requireText(value, field, 16);
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(code)) {
@@ -56,8 +59,8 @@ export function parseLanguageService(input: {
     throw invalid('DIRECTION_INVALID', 'direction must be "ltr" or "rtl"', 'direction');
   }
   const position = input.position ?? 0;
-  if (typeof position !== 'number' || !Number.isInteger(position)) {
-    throw invalid('FIELD_INVALID', 'position must be a whole number', 'position');
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > SECTION_LIMITS.position) {
+    throw invalid('FIELD_INVALID', `position must be a whole number from 0 to ${SECTION_LIMITS.position}`, 'position');
   }
   return {
     code,
@@ -69,7 +72,6 @@ export function parseLanguageService(input: {
   };
 }
 
-export const SECTION_LIMITS = { name: 80, position: 10_000 } as const;
 
 /** A section's own fields, checked: a slug for its address, a name, and its place in the navigation. */
 export function parseSectionInput(input: { slug: unknown; name: unknown; position?: unknown }): Pick<Section, 'slug' | 'name' | 'position'> {

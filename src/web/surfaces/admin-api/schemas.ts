@@ -8,7 +8,9 @@ import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
 // (parseBody), which names the element at fault.
 
 const strict = { additionalProperties: false } as const;
-const Id = Type.Integer({ minimum: 1 });
+/** Row ids are 32-bit integers in the store: a larger one is refused here rather than failing in PostgreSQL. */
+export const MAX_ID = 2_147_483_647;
+const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Type.String({ description: 'ISO 8601 date and time' });
 
@@ -201,7 +203,7 @@ export const AuditQuery = Type.Object(
   {
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    user: Type.Optional(Type.Integer({ minimum: 1, description: "only this person's actions" })),
+    user: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: "only this person's actions" })),
     action: Type.Optional(Type.String({ maxLength: 64, description: 'only this action, e.g. story.publish' })),
   },
   strict,

@@ -73,7 +73,7 @@ export function auditPages(app: FastifyInstance, { actions, chromeFor, html }: P
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
     const user = formNumber(query.user);
-    const filter = { user: user && Number.isSafeInteger(user) && user > 0 ? String(user) : '', action: (query.action ?? '').slice(0, 64) };
+    const filter = { user: user && Number.isSafeInteger(user) && user > 0 && user <= 2_147_483_647 ? String(user) : '', action: (query.action ?? '').slice(0, 64) };
     const page = pageOf(query.page);
     const [log, choices] = await Promise.all([
       listAudit(actions, actor, { page, ...(filter.user ? { user: Number(filter.user) } : {}), ...(filter.action ? { action: filter.action } : {}) }),

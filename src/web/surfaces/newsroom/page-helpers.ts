@@ -28,9 +28,10 @@ export function partsFor(actor: Actor): NewsroomPart[] {
   return (Object.keys(PART_PERMISSION) as NewsroomPart[]).filter((part) => can(actor, PART_PERMISSION[part]));
 }
 
+/** The id in the address; 0 (found nowhere) unless a whole number the store's 32-bit ids can hold. */
 export function idOf(request: FastifyRequest): number {
   const id = Number((request.params as { id?: string }).id);
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : 0;
 }
 
 /** A form's whole number, or undefined when left empty (NaN when not a number, so the action refuses it). */

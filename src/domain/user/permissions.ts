@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   'comments.settings',
   'user.manage',
   'audit.read',
+  'media.read',
+  'media.upload',
+  'media.edit',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,8 +46,11 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'comments.set-state',
     'comments.moderate',
     'comments.settings',
+    'media.read',
+    'media.upload',
+    'media.edit',
   ],
-  reporter: ['story.read', 'story.create', 'story.edit', 'story.file'],
+  reporter: ['story.read', 'story.create', 'story.edit', 'story.file', 'media.read', 'media.upload', 'media.edit'],
   moderator: ['story.read', 'comments.set-state', 'comments.moderate'],
 };
 

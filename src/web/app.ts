@@ -17,7 +17,7 @@ import { newsroomSurface } from './surfaces/newsroom/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
 
 export interface AppDeps {
-  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel'>;
+  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'uploadsDir' | 'logLevel'>;
   readonly actions: PostingDeps;
   /** Media storage, originals and upload limits (uploads, the media library). */
   readonly media: MediaDeps;
@@ -48,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthSurface, { actions: deps.actions });
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
-  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, publicUrl: deps.config.publicUrl });
+  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
   await app.register(newsroomSurface, { actions: deps.actions, css: deps.assets.urls.css, secureCookies: hsts });
   await app.register(readerSurface, {
     actions: deps.actions,

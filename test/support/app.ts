@@ -11,6 +11,8 @@ import { T0 } from './store.js';
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly clock: ReturnType<typeof fixedClock>;
   readonly mediaDir: string;
+  /** Where resumable uploads in progress are kept. */
+  readonly uploadsDir: string;
   /** What DATABASE_URL would be for another process using this database (SQLite: the file). */
   readonly databaseUrl: string;
   close(): Promise<void>;
@@ -19,7 +21,14 @@ export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
 /** The whole app on a fresh database, with a fixed clock; demo content loaded unless told otherwise. */
 export async function startTestApp(
   kind: StoreKind,
-  options: { demo?: boolean; clock?: Date | 'system'; rateLimits?: RateLimits; workMaxNumber?: number } = {},
+  options: {
+    demo?: boolean;
+    clock?: Date | 'system';
+    rateLimits?: RateLimits;
+    workMaxNumber?: number;
+    /** More settings, e.g. MAX_IMAGE_MB. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const mediaDir = path.join(database.dir, 'media');
@@ -29,11 +38,13 @@ export async function startTestApp(
     DATABASE_URL: databaseUrl,
     MEDIA_DIR: mediaDir,
     ORIGINALS_DIR: path.join(database.dir, 'originals'),
+    UPLOADS_DIR: path.join(database.dir, 'uploads'),
     DEMO: options.demo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
     SECRET_FILE: path.join(database.dir, 'secret'),
+    ...options.env,
   });
   const clock = fixedClock(options.clock instanceof Date ? options.clock : T0);
   const composed = await composeApp(config, {
@@ -46,6 +57,7 @@ export async function startTestApp(
     ...composed,
     clock,
     mediaDir,
+    uploadsDir: config.uploadsDir,
     databaseUrl,
     close: async () => {
       await composed.app.close();

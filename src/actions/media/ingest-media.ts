@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { MediaItem } from '../../domain/media/media.js';
 import { invalid } from '../../domain/shared/errors.js';
 import { parseMediaText } from '../../domain/media/media-text.js';
+import { largestSizeLimit, mediaTooLarge } from '../../domain/media/renditions-plan.js';
 import { probeMedia } from '../../media/probe.js';
 import { newMediaFolder } from '../../media/storage/media-key.js';
 import type { MediaDeps } from './media-deps.js';
@@ -20,9 +21,9 @@ export async function ingestMedia(
   const fields = parseMediaText(input);
   const size = await sizeOf(input.file);
   const { limits } = deps.media;
-  if (size > Math.max(limits.video, limits.audio, limits.image)) throw tooLarge(Math.max(limits.video, limits.audio, limits.image));
+  if (size > largestSizeLimit(limits)) throw mediaTooLarge(largestSizeLimit(limits));
   const probe = await probeMedia(input.file);
-  if (size > limits[probe.kind]) throw tooLarge(limits[probe.kind], probe.kind);
+  if (size > limits[probe.kind]) throw mediaTooLarge(limits[probe.kind], probe.kind);
 
   const now = deps.clock.now();
   const folder = newMediaFolder(now);
@@ -61,9 +62,4 @@ async function sizeOf(file: string): Promise<number> {
     // reported below
   }
   throw invalid('MEDIA_FILE_MISSING', 'there is no file to take in at that path', 'file');
-}
-
-function tooLarge(limit: number, kind?: string): Error {
-  const mb = Math.floor(limit / 1024 / 1024);
-  return invalid('MEDIA_TOO_LARGE', `${kind ? `a ${kind} file` : 'a file'} may be at most ${mb} MB`, 'file');
 }

@@ -6,6 +6,7 @@ import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { mediaRoutes } from './media.routes.js';
+import { uploadRoutes } from './uploads.routes.js';
 import { guardRoutes } from './route-permission.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
@@ -18,9 +19,9 @@ export const ADMIN_API_PREFIX = '/api/admin/v1';
  * TypeBox schemas validate requests (unknown fields refused) and allowlist responses; the
  * same schemas make the OpenAPI document at /openapi.json.
  */
-export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media: MediaDeps; publicUrl: URL }> = async (
+export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media: MediaDeps; uploadsDir: string; publicUrl: URL }> = async (
   app,
-  { actions, media, publicUrl },
+  { actions, media, uploadsDir, publicUrl },
 ) => {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   authenticate(app, actions);
@@ -58,4 +59,5 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
   await app.register(mediaRoutes, { actions, mediaUrl: (key) => media.media.storage.urlPath(key) });
+  await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
-import { givenMediaItem } from '../support/media.js';
+import { filesUnder, givenMediaItem } from '../support/media.js';
 import { API, givenUser } from '../support/newsroom.js';
 
 interface Summary {
@@ -113,5 +113,45 @@ describe.each(STORE_KINDS)('the media library in the Admin API on %s', (kind) =>
     expect((await get('/media?kind=document')).statusCode).toBe(400);
     expect((await get('/media?limit=1000')).statusCode).toBe(400);
     expect((await get('/media?colour=red')).statusCode).toBe(400);
+  });
+
+  const VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nWe will not back down.\n';
+  const putCaptions = (id: number, language: string, payload: unknown) =>
+    t.app.inject({ method: 'PUT', url: `${API}/media/${id}/captions/${language}`, headers: reporter.bearer, payload: payload as Record<string, unknown> });
+
+  it('adds captions per language, serves them as text/vtt, and a new upload replaces the old file', async () => {
+    const first = await putCaptions(video.id, 'en', { label: 'English', vtt: VTT });
+    expect(first.statusCode).toBe(200);
+    const [caption] = (first.json() as { captions: { language: string; label: string; url: string; bytes: number }[] }).captions;
+    expect(caption).toMatchObject({ language: 'en', label: 'English', bytes: Buffer.byteLength(VTT) });
+    const served = await t.app.inject({ method: 'GET', url: caption!.url });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toMatch(/^text\/vtt/);
+    expect(served.body).toBe(VTT);
+
+    const second = await putCaptions(video.id, 'en', { label: 'English (corrected)', vtt: VTT.replace('not', 'never') });
+    const captions = (second.json() as { captions: { url: string; label: string }[] }).captions;
+    expect(captions).toHaveLength(1);
+    expect(captions[0]?.label).toBe('English (corrected)');
+    expect((await t.app.inject({ method: 'GET', url: captions[0]!.url })).body).toContain('never');
+    expect((await t.app.inject({ method: 'GET', url: caption!.url })).statusCode).toBe(404);
+  });
+
+  it('refuses bad captions with the reason and changes nothing', async () => {
+    const before = await t.store.read.media.findById(image.id);
+    const files = filesUnder(t.mediaDir);
+    for (const [language, payload, code] of [
+      ['en', { label: 'English', vtt: 'not a caption file' }, 'CAPTIONS_INVALID'],
+      ['en', { label: 'English', vtt: 'WEBVTT\n\n00:00.000 --> 00:01.000\n<script>alert(1)</script>\n' }, 'CAPTIONS_INVALID'],
+      ['en', { label: 'English', vtt: VTT, kind: 'subtitles' }, 'FIELD_UNKNOWN'],
+      ['not a language', { label: 'English', vtt: VTT }, 'CAPTIONS_LANGUAGE_INVALID'],
+    ] as const) {
+      const response = await putCaptions(image.id, language, payload);
+      expect(response.statusCode).toBe(400);
+      expect((response.json() as { error: { code: string } }).error.code).toBe(code);
+    }
+    expect((await putCaptions(999_999, 'en', { label: 'English', vtt: VTT })).statusCode).toBe(404);
+    expect(await t.store.read.media.findById(image.id)).toEqual(before);
+    expect(filesUnder(t.mediaDir)).toEqual(files);
   });
 });

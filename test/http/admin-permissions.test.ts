@@ -176,6 +176,15 @@ const OPERATIONS: readonly Operation[] = [
     allowed: MEDIA_PEOPLE,
     prepare: async (ctx) => ({ url: `/media/${(await givenMediaItem(ctx.t.actions)).id}`, payload: { caption: 'WATCH: the square' } }),
   },
+  {
+    method: 'PUT',
+    route: '/media/{id}/captions/{language}',
+    allowed: MEDIA_PEOPLE,
+    prepare: async (ctx) => ({
+      url: `/media/${(await givenMediaItem(ctx.t.actions)).id}/captions/en`,
+      payload: { label: 'English', vtt: 'WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n' },
+    }),
+  },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },
   {

@@ -58,6 +58,6 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
-  await app.register(mediaRoutes, { actions, mediaUrl: (key) => media.media.storage.urlPath(key) });
+  await app.register(mediaRoutes, { actions, media });
   await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

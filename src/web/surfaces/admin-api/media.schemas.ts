@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MEDIA_TEXT_LIMITS } from '../../../domain/media/media-text.js';
+import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
 
 // The media library's request and response shapes. Requests refuse unknown fields.
 
@@ -66,4 +67,14 @@ export const MediaUpdate = Type.Object(
     alt: Type.Optional(Nullable(Type.String({ maxLength: MEDIA_TEXT_LIMITS.altText }))),
   },
   { ...strict, description: 'fields left out keep their value; null or "" clears caption, credit or alt' },
+);
+
+export const CaptionsParams = Type.Object({ id: Id, language: Type.String({ maxLength: 35, description: 'a language tag: en, ru, ky, fa' }) }, strict);
+
+export const CaptionsRequest = Type.Object(
+  {
+    label: Type.String({ maxLength: 60, description: 'what the player lists: "English"' }),
+    vtt: Type.String({ maxLength: CAPTIONS_MAX_BYTES, description: 'the WebVTT file' }),
+  },
+  strict,
 );

@@ -49,7 +49,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
-  await app.register(newsroomSurface, { actions: deps.actions, css: deps.assets.urls.css, secureCookies: hsts });
+  await app.register(newsroomSurface, {
+    actions: deps.actions,
+    media: deps.media,
+    uploadsDir: deps.config.uploadsDir,
+    css: deps.assets.urls.css,
+    uploadScript: deps.assets.urls.uploadScript ?? null,
+    secureCookies: hsts,
+  });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

@@ -102,8 +102,8 @@ export async function givenMediaItem(
             { kind: 'image', mimeType: 'image/jpeg', path: `${folder}/320.jpg`, width: 320, height: 180, sizeBytes: 12_000, label: '320w' },
           ]
         : [
-            { kind: 'mp4', mimeType: 'video/mp4', path: `${folder}/720p.mp4`, width: 1280, height: 720, sizeBytes: 4_400_000, label: '720p' },
-            { kind: 'poster', mimeType: 'image/jpeg', path: `${folder}/poster.jpg`, width: 1280, height: 720, sizeBytes: 50_000, label: 'poster' },
+            { kind: 'mp4', mimeType: 'video/mp4', path: `${folder}/720p.mp4`, width: 1280, height: 720, sizeBytes: 4_400_000, label: 'MP4 720p' },
+            { kind: 'poster', mimeType: 'image/jpeg', path: `${folder}/poster.jpg`, width: 1280, height: 720, sizeBytes: 50_000, label: 'Poster' },
           ];
   return registerMedia(deps, {
     kind,

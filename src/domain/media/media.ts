@@ -48,6 +48,9 @@ export interface StoredMediaItem extends MediaItem {
 export const MEDIA_KINDS: readonly MediaKind[] = ['video', 'audio', 'image'];
 export const MEDIA_STATES: readonly MediaState[] = ['processing', 'ready', 'failed', 'none'];
 
+/** Upload limits as people read them. */
+export type MediaSizeLimitsInMb = Readonly<Record<MediaKind, number>>;
+
 /** The picture that stands for an item in a list: its poster, or for an image its smallest rendition. */
 export function thumbnailOf(item: MediaItem): Rendition | undefined {
   const poster = posterOf(item);

@@ -9,7 +9,18 @@ export interface NewsroomChrome {
 }
 
 /** The frame of every newsroom page: the reader site's look, a header with sign-out, no script needed. */
-export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomChrome; title: string; children: ComponentChildren }) {
+export function NewsroomLayout({
+  chrome,
+  title,
+  script,
+  children,
+}: {
+  chrome: NewsroomChrome;
+  title: string;
+  /** A script island the page needs (the upload form's), loaded with defer. */
+  script?: string | null | undefined;
+  children: ComponentChildren;
+}) {
   const { t } = chrome.i18n;
   return (
     <html lang={chrome.i18n.locale} dir="ltr">
@@ -19,6 +30,7 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
         <meta name="robots" content="noindex" />
         <title>{`${title} | ${t('newsroom.title')}`}</title>
         <link rel="stylesheet" href={chrome.css} />
+        {script ? <script src={script} defer /> : null}
       </head>
       <body class="newsroom">
         <header class="site-header newsroom-header">
@@ -27,7 +39,8 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
           </p>
           {chrome.user ? (
             <nav aria-label={t('newsroom.nav.label')} class="newsroom-nav">
-              <a href="/newsroom/stories">{t('newsroom.nav.stories')}</a> <a href="/newsroom/comments">{t('newsroom.nav.comments')}</a>
+              <a href="/newsroom/stories">{t('newsroom.nav.stories')}</a> <a href="/newsroom/comments">{t('newsroom.nav.comments')}</a>{' '}
+              <a href="/newsroom/media">{t('newsroom.nav.media')}</a>
             </nav>
           ) : null}
           {chrome.user ? (

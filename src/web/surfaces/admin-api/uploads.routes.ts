@@ -31,7 +31,8 @@ const OWNER = 'dateline-user';
  * document: tus is its own protocol, not JSON.
  */
 export async function uploadRoutes(app: FastifyInstance, options: { media: MediaDeps; uploadsDir: string; apiPrefix: string }): Promise<void> {
-  const { media, uploadsDir } = options;
+  const { media } = options;
+  const uploadsDir = path.join(options.uploadsDir, 'tus');
   const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: KEEP_UNFINISHED_MS });
   const maxSize = largestSizeLimit(media.media.limits);
   const tus = new Server({

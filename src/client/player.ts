@@ -1,7 +1,7 @@
 /**
  * Enhances the native players: shows "please wait" while media loads, keeps the time display
  * (position, duration, remaining) in step, shows the no-source state when playback fails, adds
- * keys on the focused player (Space or k play and pause, arrows seek 5 s, m mutes), and where
+ * keys on the focused player (k plays and pauses as Space does natively, arrows seek 5 s, m mutes), and where
  * the browser cannot play the MP4s but has Media Source Extensions, plays the HLS rendition
  * through hls.js, loaded only then. Without this script the native controls still play everything.
  */
@@ -47,14 +47,15 @@ function enhance(player: HTMLElement): void {
     const handled = controlByKey(media, event.key);
     if (handled) event.preventDefault();
   });
+
   const hls = media.dataset.hls;
   const hlsScript = player.dataset.hlsScript;
   if (hls && hlsScript && needsHls(media, sources)) void playThroughHls(media, hls, hlsScript, () => setState('unavailable'));
 }
 
+/** Space is left to the native controls, which play and pause on it already (a second toggle would undo theirs). */
 function controlByKey(media: HTMLMediaElement, key: string): boolean {
   switch (key) {
-    case ' ':
     case 'k':
     case 'K':
       if (media.paused) void media.play().catch(() => undefined);

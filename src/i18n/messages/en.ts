@@ -178,7 +178,7 @@ export const en = {
   'newsroom.media.kind.audio': 'Audio',
   'newsroom.media.kind.image': 'Image',
   'newsroom.media.none': 'No media match.',
-  'newsroom.media.count': '{count} items',
+  'newsroom.media.count': 'Media items: {count}',
   'newsroom.media.state.processing': 'Processing',
   'newsroom.media.state.ready': 'Ready',
   'newsroom.media.state.failed': 'Failed',

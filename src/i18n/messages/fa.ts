@@ -181,7 +181,7 @@ export const fa: Messages = {
   'newsroom.media.kind.audio': 'صدا',
   'newsroom.media.kind.image': 'تصویر',
   'newsroom.media.none': 'رسانه\u200cای یافت نشد.',
-  'newsroom.media.count': '{count} مورد',
+  'newsroom.media.count': 'موارد رسانه: {count}',
   'newsroom.media.state.processing': 'در حال پردازش',
   'newsroom.media.state.ready': 'آماده',
   'newsroom.media.state.failed': 'ناموفق',

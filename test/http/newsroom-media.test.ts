@@ -63,8 +63,15 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(images.body).toContain('Portrait of Roza Otunbaeva');
   });
 
-  it('refuses moderators', async () => {
+  it('refuses moderators, and the signed out without writing their file anywhere', async () => {
     expect((await get('/newsroom/media', moderator)).statusCode).toBe(403);
+    const form = new FormData();
+    form.set('title', 'Anonymous');
+    form.set('file', new Blob([Buffer.alloc(100_000, 1)]), 'junk.bin');
+    const anonymous = await fetch(`${base}/newsroom/media`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/newsroom/sign-in');
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
     expect((await get(`/newsroom/media/${video.id}`, moderator)).statusCode).toBe(403);
   });
 

@@ -147,6 +147,12 @@ export async function acceptMultipartForms(app: FastifyInstance, options: { uplo
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: options.maxFileBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
     onFile: async function (this: FastifyRequest, part: MultipartFile & { value?: unknown }) {
+      // Nothing reaches the disk for someone who may not send files (the guard refuses them after parsing).
+      const actor = this.auth?.actor;
+      if (!actor || !(can(actor, 'media.upload') || can(actor, 'media.edit'))) {
+        part.file.resume();
+        return;
+      }
       const file = path.join(uploadsDir, `form-${randomBytes(16).toString('hex')}`);
       (this.uploadedFiles ??= []).push(file);
       await pipeline(part.file, fs.createWriteStream(file));

@@ -73,6 +73,15 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(anonymous.headers.get('location')).toBe('/newsroom/sign-in');
     expect(filesUnder(t.uploadsDir)).toEqual([]);
     expect((await get(`/newsroom/media/${video.id}`, moderator)).statusCode).toBe(403);
+    const before = await t.store.read.media.findById(video.id);
+    const edit = await t.app.inject({
+      method: 'POST',
+      url: `/newsroom/media/${video.id}`,
+      headers: { cookie: moderator.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: moderator.csrfToken, title: 'Moderated' }).toString(),
+    });
+    expect(edit.statusCode).toBe(403);
+    expect(await t.store.read.media.findById(video.id)).toEqual(before);
   });
 
   it("shows an item's state, preview and renditions, and a failed item's reason", async () => {

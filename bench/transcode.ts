@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ingestMedia } from '../src/actions/media/ingest-media.js';
 import { composeMedia, composeWorkers } from '../src/compose-media.js';
-import { videoHeights } from '../src/domain/media/renditions-plan.js';
+import { DEFAULT_SIZE_LIMITS, videoHeights } from '../src/domain/media/renditions-plan.js';
 import { systemClock } from '../src/domain/shared/clock.js';
 import { createEventBus } from '../src/events/event-bus.js';
 import { mp4Args } from '../src/media/ffmpeg/video.js';
@@ -41,7 +41,7 @@ export async function runTranscodeBench(): Promise<BenchOutcome> {
   await migrateToLatest(db, 'sqlite');
   const store = createStore(db, 'sqlite');
   const actions = { store, clock: systemClock, events: createEventBus(() => undefined) };
-  const media = composeMedia({ mediaDir: path.join(dir, 'media'), originalsDir: path.join(dir, 'originals') }, actions);
+  const media = composeMedia({ mediaDir: path.join(dir, 'media'), originalsDir: path.join(dir, 'originals'), mediaLimits: DEFAULT_SIZE_LIMITS }, actions);
   const [worker] = composeWorkers(media, 1).workers;
   if (!worker) throw new Error('no worker');
 

@@ -2,20 +2,19 @@ import os from 'node:os';
 import type { ActionDeps } from './actions/deps.js';
 import type { MediaDeps } from './actions/media/media-deps.js';
 import type { Config } from './config.js';
-import { DEFAULT_SIZE_LIMITS } from './domain/media/renditions-plan.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { createWorker, type Worker } from './jobs/worker.js';
 import { localDiskStorage } from './media/storage/local-disk-storage.js';
 
 /** Media deps: renditions on MEDIA_DIR (served at /media/), originals in ORIGINALS_DIR (never served). */
-export function composeMedia(config: Pick<Config, 'mediaDir' | 'originalsDir'>, actions: ActionDeps): MediaDeps {
+export function composeMedia(config: Pick<Config, 'mediaDir' | 'originalsDir' | 'mediaLimits'>, actions: ActionDeps): MediaDeps {
   return {
     ...actions,
     media: {
       storage: localDiskStorage(config.mediaDir, '/media/'),
       originals: localDiskStorage(config.originalsDir, '/originals-are-not-served/'),
       tempDir: os.tmpdir(),
-      limits: DEFAULT_SIZE_LIMITS,
+      limits: config.mediaLimits,
     },
   };
 }

@@ -63,7 +63,7 @@ export async function composeApp(
   await scheduler.runOnce();
   const media = composeMedia(config, actions);
   const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
-  const app = await buildApp({ config, actions, pageCache, assets: await loadAssets() });
+  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => {
     scheduler.stop();
     await relay.stop();

@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_SIZE_LIMITS, type MediaSizeLimits } from './domain/media/renditions-plan.js';
+
+const MB = 1024 * 1024;
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -13,6 +16,10 @@ export interface Config {
   readonly mediaDir: string;
   /** Uploaded originals, kept private (never served): they may carry a source's metadata. */
   readonly originalsDir: string;
+  /** Resumable uploads in progress; never served. A finished upload is handed to the pipeline and removed. */
+  readonly uploadsDir: string;
+  /** Largest upload per kind of media, in bytes. */
+  readonly mediaLimits: MediaSizeLimits;
   /** Job workers run inside the app process; 0 when workers run as separate `dateline worker` processes. */
   readonly workers: number;
   /** Load demo content into an empty database at start. */
@@ -48,6 +55,10 @@ const KNOWN = [
   'DATABASE_URL',
   'MEDIA_DIR',
   'ORIGINALS_DIR',
+  'UPLOADS_DIR',
+  'MAX_VIDEO_MB',
+  'MAX_AUDIO_MB',
+  'MAX_IMAGE_MB',
   'WORKERS',
   'DEMO',
   'LOG_LEVEL',
@@ -109,6 +120,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (originalsDir === mediaDir || originalsDir.startsWith(mediaDir + path.sep)) {
     problems.push('ORIGINALS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers');
   }
+  const uploadsDir = path.resolve(cwd, get('UPLOADS_DIR') ?? 'data/uploads');
+  if (uploadsDir === mediaDir || uploadsDir.startsWith(mediaDir + path.sep)) {
+    problems.push('UPLOADS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers');
+  }
+  const megabytes = (name: string, fallback: number) =>
+    integer(get(name) ?? String(fallback / MB), name, 1, 1_000_000, problems) * MB;
+  const mediaLimits = {
+    video: megabytes('MAX_VIDEO_MB', DEFAULT_SIZE_LIMITS.video),
+    audio: megabytes('MAX_AUDIO_MB', DEFAULT_SIZE_LIMITS.audio),
+    image: megabytes('MAX_IMAGE_MB', DEFAULT_SIZE_LIMITS.image),
+  };
   const workers = integer(get('WORKERS') ?? '1', 'WORKERS', 0, 16, problems);
 
   const rawDemo = (get('DEMO') ?? 'true').toLowerCase();
@@ -144,6 +166,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     database,
     mediaDir,
     originalsDir,
+    uploadsDir,
+    mediaLimits: Object.freeze(mediaLimits),
     workers,
     demo,
     logLevel: logLevel ?? 'info',

@@ -1,8 +1,11 @@
 /**
  * Enhances the native players: shows "please wait" while media loads, keeps the time display
- * (position, duration, remaining) in step, and shows the no-source state when playback fails.
- * Without this script the native controls still play everything.
+ * (position, duration, remaining) in step, shows the no-source state when playback fails, adds
+ * keys on the focused player (k plays and pauses as Space does natively, arrows seek 5 s, m mutes), and where
+ * the browser cannot play the MP4s but has Media Source Extensions, plays the HLS rendition
+ * through hls.js, loaded only then. Without this script the native controls still play everything.
  */
+const SEEK_SECONDS = 5;
 function clock(seconds: number, withHours: boolean): string {
   const total = Math.max(0, Math.floor(seconds));
   const h = Math.floor(total / 3600);
@@ -39,6 +42,69 @@ function enhance(player: HTMLElement): void {
   const sources = media.querySelectorAll('source');
   const last = sources[sources.length - 1];
   (last ?? media).addEventListener('error', () => setState('unavailable'));
+  media.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const handled = controlByKey(media, event.key);
+    if (handled) event.preventDefault();
+  });
+
+  const hls = media.dataset.hls;
+  const hlsScript = player.dataset.hlsScript;
+  if (hls && hlsScript && needsHls(media, sources)) void playThroughHls(media, hls, hlsScript, () => setState('unavailable'));
+}
+
+/** Space is left to the native controls, which play and pause on it already (a second toggle would undo theirs). */
+function controlByKey(media: HTMLMediaElement, key: string): boolean {
+  switch (key) {
+    case 'k':
+    case 'K':
+      if (media.paused) void media.play().catch(() => undefined);
+      else media.pause();
+      return true;
+    case 'ArrowLeft':
+      media.currentTime = Math.max(0, media.currentTime - SEEK_SECONDS);
+      return true;
+    case 'ArrowRight':
+      media.currentTime = Number.isFinite(media.duration) ? Math.min(media.duration, media.currentTime + SEEK_SECONDS) : media.currentTime + SEEK_SECONDS;
+      return true;
+    case 'm':
+    case 'M':
+      media.muted = !media.muted;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** hls.js only where it is needed: no MP4 source the browser can play, and Media Source Extensions to play HLS with. */
+function needsHls(media: HTMLMediaElement, sources: NodeListOf<HTMLSourceElement>): boolean {
+  const playable = [...sources].some((source) => media.canPlayType(source.type) !== '');
+  return !playable && typeof window.MediaSource !== 'undefined';
+}
+
+interface HlsModule {
+  default: {
+    isSupported(): boolean;
+    new (config: object): { loadSource(url: string): void; attachMedia(media: HTMLMediaElement): void; on(event: string, listener: (event: string, data: { fatal?: boolean }) => void): void };
+    Events: { ERROR: string };
+  };
+}
+
+async function playThroughHls(media: HTMLMediaElement, playlist: string, script: string, fail: () => void): Promise<void> {
+  try {
+    const { default: Hls } = (await import(/* webpackIgnore: true */ script)) as HlsModule;
+    if (!Hls.isSupported()) return fail();
+    media.querySelectorAll('source').forEach((source) => source.remove());
+    // No worker: the Content-Security-Policy allows no blob: scripts.
+    const hls = new Hls({ enableWorker: false });
+    hls.on(Hls.Events.ERROR, (_event, data) => {
+      if (data.fatal) fail();
+    });
+    hls.loadSource(playlist);
+    hls.attachMedia(media);
+  } catch {
+    fail();
+  }
 }
 
 document.querySelectorAll<HTMLElement>('[data-player]').forEach(enhance);

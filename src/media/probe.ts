@@ -19,7 +19,7 @@ interface FfprobeStream {
   tags?: { rotate?: string };
 }
 interface FfprobeOutput {
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; probe_score?: number };
   streams?: FfprobeStream[];
 }
 
@@ -43,7 +43,12 @@ export async function probeMedia(file: string, options: { signal?: AbortSignal }
   } catch (error) {
     // A missing ffprobe or a stopped job is not the file's fault.
     if (options.signal?.aborted || (error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
-    throw invalid('MEDIA_UNREADABLE', 'the file is not a video, audio or image file that can be read (corrupt, truncated or another kind of file)', 'file');
+    throw unreadable();
+  }
+  // ffprobe's confidence in the container: at most 50 means it went by the file's name or
+  // guessed a raw stream in bytes that are not media (text passes as raw AMR audio at 26).
+  if ((output.format?.probe_score ?? 0) <= 50) {
+    throw unreadable();
   }
   const streams = output.streams ?? [];
   const durationMs = Math.round(Number(output.format?.duration ?? 'NaN') * 1000);
@@ -84,4 +89,8 @@ async function probeImage(file: string): Promise<Probe | null> {
   } catch {
     return null;
   }
+}
+
+function unreadable() {
+  return invalid('MEDIA_UNREADABLE', 'the file is not a video, audio or image file that can be read (corrupt, truncated or another kind of file)', 'file');
 }

@@ -11,6 +11,10 @@ export interface Assets {
   readonly css: string;
   readonly playerScript: string | null;
   readonly commentsScript?: string | null;
+  /** hls.js, loaded by the player script only where the browser needs it. */
+  readonly hlsScript?: string | null;
+  /** The newsroom's resumable upload form. */
+  readonly uploadScript?: string | null;
 }
 
 /** What every reader page shows around its content. */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { PostingDeps } from '../actions/comments/guards.js';
+import type { MediaDeps } from '../actions/media/media-deps.js';
 import type { Config } from '../config.js';
 import type { AssetBundle } from './assets.js';
 import type { PageCache } from './cache/page-cache.js';
@@ -16,8 +17,10 @@ import { newsroomSurface } from './surfaces/newsroom/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
 
 export interface AppDeps {
-  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel' | 'trustProxy'>;
+  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'uploadsDir' | 'logLevel' | 'trustProxy'>;
   readonly actions: PostingDeps;
+  /** Media storage, originals and upload limits (uploads, the media library). */
+  readonly media: MediaDeps;
   readonly pageCache: PageCache;
   readonly assets: AssetBundle;
 }
@@ -46,8 +49,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthSurface, { actions: deps.actions });
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
-  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
-  await app.register(newsroomSurface, { actions: deps.actions, css: deps.assets.urls.css, secureCookies: hsts });
+  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
+  await app.register(newsroomSurface, {
+    actions: deps.actions,
+    media: deps.media,
+    uploadsDir: deps.config.uploadsDir,
+    css: deps.assets.urls.css,
+    uploadScript: deps.assets.urls.uploadScript ?? null,
+    secureCookies: hsts,
+  });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

@@ -91,7 +91,8 @@ describe('the reference page in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(base + STORY);
     const lead = page.locator('figure.media-lead');
-    const link = lead.getByRole('link', { name: 'Direct link' });
+    const link = lead.getByRole('list', { name: 'Direct link' }).getByRole('link');
+    await expect(link.textContent()).resolves.toMatch(/^MP4 .+ · [\d.,]+ (KB|MB)$/);
     const href = await link.getAttribute('href');
     expect(href).toBe('/media/demo/bishkek-day-after.mp4');
     const download = await page.request.get(base + href);

@@ -18,6 +18,8 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('/srv/dateline/data/dateline.sqlite') });
     expect(config.mediaDir).toBe(path.resolve('/srv/dateline/data/media'));
     expect(config.originalsDir).toBe(path.resolve('/srv/dateline/data/originals'));
+    expect(config.uploadsDir).toBe(path.resolve('/srv/dateline/data/uploads'));
+    expect(config.mediaLimits).toEqual({ video: 4096 * 1024 ** 2, audio: 500 * 1024 ** 2, image: 50 * 1024 ** 2 });
     expect(config.workers).toBe(1);
     expect(config.port).toBe(3000);
     expect(config.demo).toBe(true);
@@ -41,6 +43,9 @@ describe('configuration', () => {
     [{ DEMO: 'perhaps' }, /DEMO must be true or false/],
     [{ WORKERS: '100' }, /WORKERS must be between 0 and 16/],
     [{ MEDIA_DIR: 'data/media', ORIGINALS_DIR: 'data/media/originals' }, /ORIGINALS_DIR must not be inside MEDIA_DIR/],
+    [{ MEDIA_DIR: 'data/media', UPLOADS_DIR: 'data/media/uploads' }, /UPLOADS_DIR must not be inside MEDIA_DIR/],
+    [{ MAX_VIDEO_MB: '2GB' }, /MAX_VIDEO_MB must be a whole number/],
+    [{ MAX_IMAGE_MB: '0' }, /MAX_IMAGE_MB must be between 1 and/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ PAGE_CACHE_ENTRIES: '-1' }, /PAGE_CACHE_ENTRIES must be a whole number/],
     [{ DATELINE_COLOUR: 'blue' }, /DATELINE_COLOUR is not a setting/],

@@ -8,13 +8,14 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { postingDeps, readerPost } from '../support/comments.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService, storyInput, SYSTEM } from '../support/factories.js';
+import { givenMediaItem } from '../support/media.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
 
 type Who = 'admin' | 'editor-en' | 'editor-ru' | 'reporter-en' | 'moderator-en' | 'signed-out' | 'bad-token';
 const EVERYONE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en', 'moderator-en', 'signed-out', 'bad-token'];
 
 interface Operation {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as the OpenAPI document names it. */
   readonly route: string;
   /** Who may: everyone else signed in gets 403, signed out and bad tokens 401. */
@@ -58,6 +59,8 @@ async function enProfile(ctx: Context): Promise<number> {
 }
 
 const MODERATORS_EN: readonly Who[] = ['admin', 'editor-en', 'moderator-en'];
+/** The media library is shared by every service: reporters and editors of any service, not moderators. */
+const MEDIA_PEOPLE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en'];
 
 const OPERATIONS: readonly Operation[] = [
   { method: 'GET', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
@@ -208,6 +211,28 @@ const OPERATIONS: readonly Operation[] = [
       const [section] = await ctx.t.store.read.services.listSections('en');
       return { url: `/sections/${section!.id}`, payload: { name: 'News' } };
     },
+  },
+  { method: 'GET', route: '/media', allowed: MEDIA_PEOPLE, prepare: async () => ({ url: '/media?q=protest&kind=video' }) },
+  {
+    method: 'GET',
+    route: '/media/{id}',
+    allowed: MEDIA_PEOPLE,
+    prepare: async (ctx) => ({ url: `/media/${(await givenMediaItem(ctx.t.actions)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/media/{id}',
+    allowed: MEDIA_PEOPLE,
+    prepare: async (ctx) => ({ url: `/media/${(await givenMediaItem(ctx.t.actions)).id}`, payload: { caption: 'WATCH: the square' } }),
+  },
+  {
+    method: 'PUT',
+    route: '/media/{id}/captions/{language}',
+    allowed: MEDIA_PEOPLE,
+    prepare: async (ctx) => ({
+      url: `/media/${(await givenMediaItem(ctx.t.actions)).id}/captions/en`,
+      payload: { label: 'English', vtt: 'WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n' },
+    }),
   },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },

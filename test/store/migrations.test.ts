@@ -34,6 +34,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comments',
         'event_log',
         'jobs',
+        'media_captions',
         'media_items',
         'media_renditions',
         'profile_name_prefixes',

@@ -11,6 +11,8 @@ import { T0 } from './store.js';
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly clock: ReturnType<typeof fixedClock>;
   readonly mediaDir: string;
+  /** Where resumable uploads in progress are kept. */
+  readonly uploadsDir: string;
   /** What DATABASE_URL would be for another process using this database (SQLite: the file). */
   readonly databaseUrl: string;
   /** How another process would open this database (`openDatabase(database, location)`). */
@@ -21,7 +23,14 @@ export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
 /** The whole app on a fresh database, with a fixed clock; demo content loaded unless told otherwise. */
 export async function startTestApp(
   kind: StoreKind,
-  options: { demo?: boolean; clock?: Date | 'system'; rateLimits?: RateLimits; workMaxNumber?: number } = {},
+  options: {
+    demo?: boolean;
+    clock?: Date | 'system';
+    rateLimits?: RateLimits;
+    workMaxNumber?: number;
+    /** More settings, e.g. MAX_IMAGE_MB. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const mediaDir = path.join(database.dir, 'media');
@@ -31,11 +40,13 @@ export async function startTestApp(
     DATABASE_URL: databaseUrl,
     MEDIA_DIR: mediaDir,
     ORIGINALS_DIR: path.join(database.dir, 'originals'),
+    UPLOADS_DIR: path.join(database.dir, 'uploads'),
     DEMO: options.demo === false ? 'false' : 'true',
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
     SECRET_FILE: path.join(database.dir, 'secret'),
+    ...options.env,
   });
   const clock = fixedClock(options.clock instanceof Date ? options.clock : T0);
   const composed = await composeApp(config, {
@@ -50,6 +61,7 @@ export async function startTestApp(
     ...composed,
     clock,
     mediaDir,
+    uploadsDir: config.uploadsDir,
     databaseUrl,
     database: { config: database.config, location: database.schema ? { schema: database.schema } : {} },
     close: async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { MediaItem } from '../../domain/media/media.js';
 import { invalid } from '../../domain/shared/errors.js';
-import { optionalText, requireText } from '../../domain/shared/text.js';
+import { parseMediaText } from '../../domain/media/media-text.js';
+import { largestSizeLimit, mediaTooLarge } from '../../domain/media/renditions-plan.js';
 import { probeMedia } from '../../media/probe.js';
 import { newMediaFolder } from '../../media/storage/media-key.js';
 import type { MediaDeps } from './media-deps.js';
@@ -17,17 +18,12 @@ export async function ingestMedia(
   deps: MediaDeps,
   input: { file: string; title: unknown; caption?: unknown; credit?: unknown; altText?: unknown },
 ): Promise<MediaItem> {
-  const fields = {
-    title: requireText(input.title, 'title', 300),
-    caption: optionalText(input.caption, 'caption', 2_000),
-    credit: optionalText(input.credit, 'credit', 200),
-    altText: optionalText(input.altText, 'altText', 1_000),
-  };
+  const fields = parseMediaText(input);
   const size = await sizeOf(input.file);
   const { limits } = deps.media;
-  if (size > Math.max(limits.video, limits.audio, limits.image)) throw tooLarge(Math.max(limits.video, limits.audio, limits.image));
+  if (size > largestSizeLimit(limits)) throw mediaTooLarge(largestSizeLimit(limits));
   const probe = await probeMedia(input.file);
-  if (size > limits[probe.kind]) throw tooLarge(limits[probe.kind], probe.kind);
+  if (size > limits[probe.kind]) throw mediaTooLarge(limits[probe.kind], probe.kind);
 
   const now = deps.clock.now();
   const folder = newMediaFolder(now);
@@ -66,9 +62,4 @@ async function sizeOf(file: string): Promise<number> {
     // reported below
   }
   throw invalid('MEDIA_FILE_MISSING', 'there is no file to take in at that path', 'file');
-}
-
-function tooLarge(limit: number, kind?: string): Error {
-  const mb = Math.floor(limit / 1024 / 1024);
-  return invalid('MEDIA_TOO_LARGE', `${kind ? `a ${kind} file` : 'a file'} may be at most ${mb} MB`, 'file');
 }

@@ -1,3 +1,4 @@
+import { invalid, type DomainError } from '../shared/errors.js';
 import type { MediaKind } from './media.js';
 
 /** Largest file accepted per kind, in bytes. */
@@ -8,6 +9,16 @@ export const DEFAULT_SIZE_LIMITS: MediaSizeLimits = {
   audio: 500 * 1024 ** 2,
   image: 50 * 1024 ** 2,
 };
+
+/** The largest file of any kind: what an upload may declare before its kind is known. */
+export function largestSizeLimit(limits: MediaSizeLimits): number {
+  return Math.max(limits.video, limits.audio, limits.image);
+}
+
+export function mediaTooLarge(limit: number, kind?: MediaKind): DomainError {
+  const mb = Math.floor(limit / 1024 / 1024);
+  return invalid('MEDIA_TOO_LARGE', `${kind ? `a ${kind} file` : 'a file'} may be at most ${mb} MB`, 'file');
+}
 
 /** The MP4 heights made for a video of this height: a small ladder, never upscaled. */
 export function videoHeights(sourceHeight: number, ladder: readonly number[] = [360, 720]): number[] {

@@ -8,6 +8,8 @@ export interface PlayerProps {
   readonly mediaBase: string;
   /** The lead media of a story: its title is the video's heading. */
   readonly lead?: boolean;
+  /** hls.js, for the player script to load where the browser cannot play the MP4s. */
+  readonly hlsScript?: string | null | undefined;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface PlayerProps {
  * the markup ("please wait", "No media source currently available"); data-state and the
  * hidden attribute decide which one shows, and the player script only moves between them.
  */
-export function Player({ item, i18n, mediaBase, lead }: PlayerProps) {
+export function Player({ item, i18n, mediaBase, lead, hlsScript }: PlayerProps) {
   const t = i18n.t;
   const sources = playableRenditions(item);
   const poster = posterOf(item);
@@ -23,10 +25,11 @@ export function Player({ item, i18n, mediaBase, lead }: PlayerProps) {
   const url = (r: Rendition) => `${mediaBase}${r.path}`;
   const Title = lead ? 'h2' : 'p';
   const creditKind = t(`media.credit.${item.kind}`);
-  const download = sources[0];
+  const hls = item.state === 'ready' ? item.renditions.find((r) => r.kind === 'hls') : undefined;
+  const listId = `direct-link-${item.id}${lead ? '-lead' : ''}`;
   return (
     <figure class={`media media-${item.kind}${lead ? ' media-lead' : ''}`}>
-      <div class="player" data-player data-state={state}>
+      <div class="player" data-player data-state={state} data-hls-script={hls && hlsScript ? hlsScript : undefined}>
         <Title class="player-title">{item.title}</Title>
         {sources.length && item.kind === 'video' ? (
           <video
@@ -37,14 +40,19 @@ export function Player({ item, i18n, mediaBase, lead }: PlayerProps) {
             width={sources[0]?.width ?? undefined}
             height={sources[0]?.height ?? undefined}
             aria-label={item.title}
+            aria-keyshortcuts="Space k ArrowLeft ArrowRight m"
+            data-hls={hls ? url(hls) : undefined}
           >
             {sources.map((source) => (
               <source key={source.path} src={url(source)} type={source.mimeType} />
             ))}
+            {item.captions.map((caption) => (
+              <track key={caption.path} kind="captions" src={`${mediaBase}${caption.path}`} srcLang={caption.language} label={caption.label} />
+            ))}
           </video>
         ) : null}
         {sources.length && item.kind === 'audio' ? (
-          <audio controls preload="none" aria-label={item.title}>
+          <audio controls preload="none" aria-label={item.title} aria-keyshortcuts="Space k ArrowLeft ArrowRight m">
             {sources.map((source) => (
               <source key={source.path} src={url(source)} type={source.mimeType} />
             ))}
@@ -67,15 +75,19 @@ export function Player({ item, i18n, mediaBase, lead }: PlayerProps) {
             <span data-player-remaining>{formatPosition(0)}</span>
           </p>
         ) : null}
-        {download ? (
-          <p class="direct-link">
-            <a href={url(download)} download type={download.mimeType}>
-              {t('player.directLink')}
-            </a>{' '}
-            <span class="direct-link-size">
-              ({download.label}, {formatSize(download.sizeBytes, i18n.number)})
-            </span>
-          </p>
+        {sources.length ? (
+          <div class="direct-link">
+            <p id={listId}>{t('player.directLink')}</p>
+            <ul aria-labelledby={listId}>
+              {sources.map((source) => (
+                <li key={source.path}>
+                  <a href={url(source)} download type={source.mimeType}>
+                    {source.label} · {formatSize(source.sizeBytes, i18n.number)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </div>
       {item.caption || item.credit ? (

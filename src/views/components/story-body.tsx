@@ -67,7 +67,7 @@ export function StoryBody({ body, dateline, chrome, media, profiles, related }: 
             const item = media.get(element.mediaId);
             if (!item) return null;
             if (item.kind === 'image') return <MediaImage key={index} item={item} chrome={chrome} />;
-            return <Player key={index} item={item} i18n={chrome.i18n} mediaBase={chrome.mediaBase} />;
+            return <Player key={index} item={item} i18n={chrome.i18n} mediaBase={chrome.mediaBase} hlsScript={chrome.assets.hlsScript} />;
           }
           case 'profile': {
             const profile = profiles.get(element.profileId);

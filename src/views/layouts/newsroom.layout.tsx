@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/i18n.js';
 
 /** The newsroom's parts, in the order the navigation shows them. */
-export const NEWSROOM_PARTS = ['stories', 'profiles', 'alerts', 'comments', 'sections', 'services', 'audit'] as const;
+export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'audit'] as const;
 export type NewsroomPart = (typeof NEWSROOM_PARTS)[number];
 
 export interface NewsroomChrome {
@@ -16,7 +16,18 @@ export interface NewsroomChrome {
 }
 
 /** The frame of every newsroom page: the reader site's look, a header with sign-out, no script needed. */
-export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomChrome; title: string; children: ComponentChildren }) {
+export function NewsroomLayout({
+  chrome,
+  title,
+  script,
+  children,
+}: {
+  chrome: NewsroomChrome;
+  title: string;
+  /** A script island the page needs (the upload form's), loaded with defer. */
+  script?: string | null | undefined;
+  children: ComponentChildren;
+}) {
   const { t } = chrome.i18n;
   return (
     <html lang={chrome.i18n.locale} dir="ltr">
@@ -26,6 +37,7 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
         <meta name="robots" content="noindex" />
         <title>{`${title} | ${t('newsroom.title')}`}</title>
         <link rel="stylesheet" href={chrome.css} />
+        {script ? <script src={script} defer /> : null}
       </head>
       <body class="newsroom">
         <header class="site-header newsroom-header">

@@ -46,7 +46,7 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           </p>
         </header>
         {lead && lead.kind === 'image' ? <MediaImage item={lead} chrome={chrome} /> : null}
-        {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={chrome.mediaBase} lead /> : null}
+        {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={chrome.mediaBase} hlsScript={chrome.assets.hlsScript} lead /> : null}
         <StoryBody
           body={story.body}
           dateline={story.dateline}

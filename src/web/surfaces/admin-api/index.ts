@@ -1,10 +1,13 @@
 import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ActionDeps } from '../../../actions/deps.js';
+import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
+import { mediaRoutes } from './media.routes.js';
+import { uploadRoutes } from './uploads.routes.js';
 import { guardRoutes } from './route-permission.js';
 import { serviceRoutes } from './services.routes.js';
 import { sessionRoutes } from './session.routes.js';
@@ -18,7 +21,10 @@ export const ADMIN_API_PREFIX = '/api/admin/v1';
  * TypeBox schemas validate requests (unknown fields refused) and allowlist responses; the
  * same schemas make the OpenAPI document at /openapi.json.
  */
-export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; publicUrl: URL }> = async (app, { actions, publicUrl }) => {
+export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media: MediaDeps; uploadsDir: string; publicUrl: URL }> = async (
+  app,
+  { actions, media, uploadsDir, publicUrl },
+) => {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   authenticate(app, actions);
   guardRoutes(app);
@@ -56,4 +62,6 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; p
   await app.register(userRoutes, { actions });
   await app.register(profileRoutes, { actions });
   await app.register(serviceRoutes, { actions });
+  await app.register(mediaRoutes, { actions, media });
+  await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
+import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { createStory } from '../../../actions/stories/create-story.js';
 import { fileStory } from '../../../actions/stories/file-story.js';
@@ -8,6 +9,7 @@ import { publishStory } from '../../../actions/stories/publish-story.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
 import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
+import { largestSizeLimit } from '../../../domain/media/renditions-plan.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import type { Story } from '../../../domain/story/story.js';
 import { can } from '../../../domain/user/permissions.js';
@@ -20,11 +22,13 @@ import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsro
 import { renderDocument } from '../../../views/render.js';
 import { authenticate, sameSecret } from '../../plugins/auth.js';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
+import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
 import { idOf, partsFor } from './page-helpers.js';
 import { profilePages } from './profiles.routes.js';
@@ -32,7 +36,11 @@ import { servicePages } from './services.routes.js';
 
 interface Options {
   readonly actions: ActionDeps;
+  readonly media: MediaDeps;
+  /** Where files of multipart forms (uploads without script, captions) are kept while a request runs. */
+  readonly uploadsDir: string;
   readonly css: string;
+  readonly uploadScript: string | null;
   readonly secureCookies: boolean;
 }
 
@@ -42,8 +50,9 @@ const i18n = translatorFor('en');
  * The newsroom at /newsroom: server-rendered forms over the same actions as the Admin API,
  * the same sessions and CSRF tokens, permission declared on every route. No script needed.
  */
-export async function newsroomSurface(app: FastifyInstance, { actions, css, secureCookies }: Options): Promise<void> {
+export async function newsroomSurface(app: FastifyInstance, { actions, media, uploadsDir, css, uploadScript, secureCookies }: Options): Promise<void> {
   acceptForms(app);
+  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
   authenticate(app, actions);
   guardRoutes(app);
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -186,6 +195,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, css, secu
   servicePages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });
+  mediaPages(app, { media, uploadScript, chromeFor, html });
 
   app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
     await publishStory(actions, authOf(request).actor, idOf(request));

@@ -1,0 +1,184 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { addCaptions } from '../../../actions/media/add-captions.js';
+import { editMedia } from '../../../actions/media/edit-media.js';
+import { ingestMedia } from '../../../actions/media/ingest-media.js';
+import type { MediaDeps } from '../../../actions/media/media-deps.js';
+import { getMedia, listMedia } from '../../../actions/media/media-library.js';
+import type { StoredMediaItem } from '../../../domain/media/media.js';
+import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
+import { invalid, isDomainError } from '../../../domain/shared/errors.js';
+import { can } from '../../../domain/user/permissions.js';
+import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
+import { MediaItemPage } from '../../../views/pages/newsroom/media-item.page.js';
+import { MediaLibraryPage } from '../../../views/pages/newsroom/media-library.page.js';
+import type { renderDocument } from '../../../views/render.js';
+import { authOf } from '../admin-api/route-permission.js';
+import { MEDIA_BASE } from '../reader/chrome.js';
+import type { FormBody } from './form-body.js';
+
+interface Options {
+  readonly media: MediaDeps;
+  readonly uploadScript: string | null;
+  readonly chromeFor: (request: FastifyRequest) => Promise<NewsroomChrome>;
+  readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
+}
+
+const PER_PAGE = 50;
+const MB = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Files a multipart form brought, removed when the answer has gone. */
+    uploadedFiles?: string[];
+  }
+}
+
+/**
+ * The media library at /newsroom/media: list, search and filter; upload (resumable through
+ * the upload script, or as one plain form post without it); each item's state, preview,
+ * details and captions. Plain forms: everything but the progress bar works without script.
+ */
+export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFor, html }: Options): void {
+  const limitsMb = {
+    video: Math.floor(media.media.limits.video / MB),
+    audio: Math.floor(media.media.limits.audio / MB),
+    image: Math.floor(media.media.limits.image / MB),
+  };
+
+  app.get('/newsroom/media', { config: { permission: 'media.read' } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const filter = { q: (query.q ?? '').slice(0, 200), kind: ['video', 'audio', 'image'].includes(query.kind ?? '') ? (query.kind ?? '') : '' };
+    const page = Math.max(1, Math.min(10_000, Number(query.page) || 1));
+    const actor = authOf(request).actor;
+    const list = await listMedia(media, actor, { ...filter, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    return html(
+      reply,
+      <MediaLibraryPage
+        chrome={await chromeFor(request)}
+        filter={filter}
+        items={list.items}
+        total={list.total}
+        mediaBase={MEDIA_BASE}
+        limitsMb={limitsMb}
+        uploadScript={uploadScript}
+        mayUpload={can(actor, 'media.upload')}
+      />,
+    );
+  });
+
+  /** Without script: the whole file in one request, then the same pipeline as a resumable upload. */
+  app.post('/newsroom/media', { config: { permission: 'media.upload' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    if (!form.file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
+    const item = await ingestMedia(media, { file: form.file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
+    return reply.redirect(`/newsroom/media/${item.id}`, 303);
+  });
+
+  const itemPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    item: StoredMediaItem,
+    options: { values?: FormBody; error?: string; captionsError?: string; status?: number } = {},
+  ) => {
+    const values = options.values
+      ? { title: options.values.title ?? '', caption: options.values.caption ?? '', credit: options.values.credit ?? '', alt: options.values.alt ?? '' }
+      : { title: item.title, caption: item.caption ?? '', credit: item.credit ?? '', alt: item.altText ?? '' };
+    return html(
+      reply,
+      <MediaItemPage
+        chrome={await chromeFor(request)}
+        item={item}
+        mediaBase={MEDIA_BASE}
+        values={values}
+        error={options.error ?? null}
+        captionsError={options.captionsError ?? null}
+        mayEdit={can(authOf(request).actor, 'media.edit')}
+      />,
+      options.status ?? 200,
+    );
+  };
+
+  app.get('/newsroom/media/:id', { config: { permission: 'media.read' } }, async (request, reply) =>
+    itemPage(request, reply, await getMedia(media, authOf(request).actor, idOf(request))),
+  );
+
+  app.post('/newsroom/media/:id', { config: { permission: 'media.edit' } }, async (request, reply) => {
+    const actor = authOf(request).actor;
+    const form = (request.body ?? {}) as FormBody;
+    const item = await getMedia(media, actor, idOf(request));
+    try {
+      await editMedia(media, actor, item.id, { title: form.title ?? '', caption: form.caption ?? null, credit: form.credit ?? null, altText: form.alt ?? null });
+      return reply.redirect(`/newsroom/media/${item.id}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      return itemPage(request, reply, item, { values: form, error: error.message, status: 400 });
+    }
+  });
+
+  app.post('/newsroom/media/:id/captions', { config: { permission: 'media.edit' } }, async (request, reply) => {
+    const actor = authOf(request).actor;
+    const form = (request.body ?? {}) as FormBody;
+    const item = await getMedia(media, actor, idOf(request));
+    try {
+      const bytes = await readSmallFile(form.file, CAPTIONS_MAX_BYTES);
+      await addCaptions(media, actor, item.id, { language: form.language, label: form.label, bytes });
+      return reply.redirect(`/newsroom/media/${item.id}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      return itemPage(request, reply, item, { captionsError: error.message, status: 400 });
+    }
+  });
+}
+
+/**
+ * Multipart forms (a file with its fields): each file goes to disk as it arrives, never into
+ * memory, and is removed before the answer goes. Registered before the permission guard,
+ * whose CSRF check reads the form's _csrf field.
+ */
+export async function acceptMultipartForms(app: FastifyInstance, options: { uploadsDir: string; maxFileBytes: number }): Promise<void> {
+  const { uploadsDir } = options;
+  await fs.promises.mkdir(uploadsDir, { recursive: true });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: options.maxFileBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+    onFile: async function (this: FastifyRequest, part: MultipartFile & { value?: unknown }) {
+      // Nothing reaches the disk for someone who may not send files (the guard refuses them after parsing).
+      const actor = this.auth?.actor;
+      if (!actor || !(can(actor, 'media.upload') || can(actor, 'media.edit'))) {
+        part.file.resume();
+        return;
+      }
+      const file = path.join(uploadsDir, `form-${randomBytes(16).toString('hex')}`);
+      (this.uploadedFiles ??= []).push(file);
+      await pipeline(part.file, fs.createWriteStream(file));
+      part.value = file;
+    },
+  });
+  const removeFiles = async (request: FastifyRequest) => {
+    await Promise.all((request.uploadedFiles ?? []).map((file) => fs.promises.rm(file, { force: true })));
+  };
+  // Before the answer leaves (the handler is done with the files), and again after it, for answers cut short.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    await removeFiles(request);
+    return payload;
+  });
+  app.addHook('onResponse', removeFiles);
+}
+
+/** A form's file, read whole only when it is small: one byte over the limit is enough to refuse it. */
+async function readSmallFile(file: string | undefined, limit: number): Promise<Uint8Array> {
+  if (!file) throw invalid('CAPTIONS_INVALID', 'choose a WebVTT file', 'file');
+  const { size } = await fs.promises.stat(file);
+  if (size > limit) return new Uint8Array(limit + 1);
+  return fs.promises.readFile(file);
+}
+
+function idOf(request: FastifyRequest): number {
+  const id = Number((request.params as { id?: string }).id);
+  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+}

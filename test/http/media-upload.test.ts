@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { givenService } from '../support/factories.js';
+import { filesUnder, makeClip, makeTone } from '../support/media.js';
+import { API, givenUser, signInAs } from '../support/newsroom.js';
+import { tusClient } from '../support/tus.js';
+
+const MB = 1024 * 1024;
+
+describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
+  let t: TestApp;
+  let base: string;
+  let files: string;
+  let reporter: Awaited<ReturnType<typeof givenUser>>;
+  let other: Awaited<ReturnType<typeof givenUser>>;
+  let moderator: Awaited<ReturnType<typeof givenUser>>;
+  beforeAll(async () => {
+    // Small limits, so "too large" needs no gigabytes: video 2 MB, audio and images 1 MB.
+    t = await startTestApp(kind, { demo: false, env: { MAX_VIDEO_MB: '2', MAX_AUDIO_MB: '1', MAX_IMAGE_MB: '1' } });
+    await givenService(t.actions);
+    reporter = await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
+    other = await givenUser(t.actions, 'other-reporter', [{ role: 'reporter', serviceCode: 'en' }]);
+    moderator = await givenUser(t.actions, 'moderator', [{ role: 'moderator', serviceCode: 'en' }]);
+    base = `${await listen(t.app)}${API}`;
+    files = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-upload-files-'));
+  });
+  afterAll(async () => {
+    fs.rmSync(files, { recursive: true, force: true });
+    await t.close();
+  });
+
+  const mediaCount = async () => (await t.store.read.media.search({ limit: 100, offset: 0 })).total;
+  const nothingLeft = () => {
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+  };
+  /** Uploads a whole file in one PATCH; returns the final answer. */
+  const uploadWhole = async (file: string, fields: Record<string, string>) => {
+    const tus = tusClient(base, reporter.bearer);
+    const bytes = fs.readFileSync(file);
+    const created = await tus.create(bytes.length, fields);
+    expect(created.status).toBe(201);
+    return tus.send(created.headers.get('location')!, 0, bytes);
+  };
+  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+
+  it('takes a clip in chunks through a dropped connection, resumes where the server got to, and the worker makes it ready', async () => {
+    const clip = fs.readFileSync(makeClip(path.join(files, 'clip.mp4'), { width: 320, height: 240, seconds: 3 }));
+    const tus = tusClient(base, reporter.bearer);
+    const created = await tus.create(clip.length, { filename: 'clip.mp4', title: 'Bishkek at dawn', credit: 'Reuters' });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    expect(location).toMatch(/^\/api\/admin\/v1\/uploads\/[a-f0-9]{32}$/);
+
+    const third = Math.ceil(clip.length / 3);
+    const first = await tus.send(location, 0, clip.subarray(0, third));
+    expect(first.status).toBe(204);
+    expect(Number(first.headers.get('upload-offset'))).toBe(third);
+
+    // The second chunk is cut off halfway: the server keeps what arrived and says where it is.
+    await tus.sendAndDrop(location, third, clip.subarray(third, 2 * third), Math.floor(third / 2));
+    const { status, offset } = await tus.offsetOf(location);
+    expect(status).toBe(200);
+    expect(offset).toBeGreaterThanOrEqual(third);
+    expect(offset).toBeLessThan(2 * third);
+    expect(await mediaCount()).toBe(0);
+
+    const last = await tus.send(location, offset, clip.subarray(offset));
+    expect(last.status).toBe(204);
+    const mediaId = Number(last.headers.get('dateline-media-id'));
+    expect(mediaId).toBeGreaterThan(0);
+    nothingLeft();
+
+    expect(await t.workers.workers[0]?.runOnce()).toBe('done');
+    const item = await t.store.read.media.findById(mediaId);
+    expect(item).toMatchObject({ kind: 'video', state: 'ready', title: 'Bishkek at dawn', credit: 'Reuters' });
+    expect(Math.abs((item?.durationMs ?? 0) - 3_000)).toBeLessThan(150);
+    const kinds = new Set(item?.renditions.map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(['hls', 'mp4', 'poster']);
+    const mp4 = item!.renditions.find((r) => r.kind === 'mp4')!;
+    expect(fs.statSync(path.join(t.mediaDir, mp4.path)).size).toBe(mp4.sizeBytes);
+  });
+
+  it('decides the kind by content: a WAV named photo.jpg becomes an audio item', async () => {
+    const tone = path.join(files, 'photo.jpg');
+    fs.renameSync(makeTone(path.join(files, 'tone.wav'), 1), tone);
+    const response = await uploadWhole(tone, { filename: 'photo.jpg' });
+    expect(response.status).toBe(204);
+    const item = await t.store.read.media.findById(Number(response.headers.get('dateline-media-id')));
+    expect(item).toMatchObject({ kind: 'audio', title: 'photo.jpg', state: 'processing' });
+    nothingLeft();
+  });
+
+  const REFUSED: { name: string; make: () => string; code: string }[] = [
+    {
+      name: 'a truncated clip',
+      make: () => {
+        const whole = fs.readFileSync(makeClip(path.join(files, 'whole.mp4'), { width: 320, height: 240, seconds: 2, faststart: false }));
+        const cut = path.join(files, 'cut.mp4');
+        fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+        return cut;
+      },
+      code: 'MEDIA_UNREADABLE',
+    },
+    {
+      name: 'a text file named clip.mp4',
+      make: () => {
+        const fake = path.join(files, 'fake.mp4');
+        fs.writeFileSync(fake, 'This is not a video.\n'.repeat(500));
+        return fake;
+      },
+      code: 'MEDIA_UNREADABLE',
+    },
+    {
+      name: 'audio over the audio limit (yet under the largest)',
+      make: () => makeTone(path.join(files, 'long.wav'), 14),
+      code: 'MEDIA_TOO_LARGE',
+    },
+  ];
+  for (const refused of REFUSED) {
+    it(`refuses ${refused.name} with the reason, keeps no media item and no temporary file`, async () => {
+      const before = await mediaCount();
+      const originalsBefore = filesUnder(path.join(path.dirname(t.mediaDir), 'originals'));
+      const response = await uploadWhole(refused.make(), { filename: 'clip.mp4', title: 'Refused' });
+      expect(response.status).toBe(400);
+      const error = await errorOf(response);
+      expect(error.code).toBe(refused.code);
+      expect(error.message.length).toBeGreaterThan(10);
+      expect(await mediaCount()).toBe(before);
+      expect(filesUnder(path.join(path.dirname(t.mediaDir), 'originals'))).toEqual(originalsBefore);
+      nothingLeft();
+    });
+  }
+
+  it('refuses at creation an upload declared larger than the largest limit, or of no declared size', async () => {
+    const tus = tusClient(base, reporter.bearer);
+    const tooBig = await tus.create(2 * MB + 1, { title: 'Huge' });
+    expect(tooBig.status).toBe(400);
+    expect((await errorOf(tooBig)).code).toBe('MEDIA_TOO_LARGE');
+    const deferred = await fetch(`${base}/uploads`, {
+      method: 'POST',
+      headers: { ...reporter.bearer, 'tus-resumable': '1.0.0', 'upload-defer-length': '1' },
+    });
+    expect(deferred.status).toBe(400);
+    expect((await errorOf(deferred)).code).toBe('UPLOAD_LENGTH_REQUIRED');
+    const untitled = await tus.create(100, {});
+    expect(untitled.status).toBe(400);
+    nothingLeft();
+  });
+
+  it('lets only the uploader resume or cancel an upload, and cancelling removes it', async () => {
+    const tus = tusClient(base, reporter.bearer);
+    const created = await tus.create(1_000, { title: 'Mine' });
+    const location = created.headers.get('location')!;
+    expect((await tus.send(location, 0, Buffer.alloc(100, 1))).status).toBe(204);
+
+    const stranger = tusClient(base, other.bearer);
+    expect((await stranger.offsetOf(location)).status).toBe(404);
+    expect((await stranger.send(location, 100, Buffer.alloc(100, 2))).status).toBe(404);
+    expect((await stranger.cancel(location)).status).toBe(404);
+    expect((await tus.offsetOf(location)).offset).toBe(100);
+
+    expect((await tus.cancel(location)).status).toBe(204);
+    expect((await tus.offsetOf(location)).status).toBe(404);
+    nothingLeft();
+  });
+
+  it('refuses the signed out, moderators, and a session without its CSRF token', async () => {
+    expect((await tusClient(base, {}).create(100, { title: 'x' })).status).toBe(401);
+    expect((await tusClient(base, moderator.bearer).create(100, { title: 'x' })).status).toBe(403);
+    const session = await signInAs(t, reporter.email);
+    expect((await tusClient(base, { cookie: session.cookie }).create(100, { title: 'x' })).status).toBe(403);
+    const withCsrf = await tusClient(base, session.headers).create(100, { title: 'x' });
+    expect(withCsrf.status).toBe(201);
+    await tusClient(base, session.headers).cancel(withCsrf.headers.get('location')!);
+    nothingLeft();
+  });
+});

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markMediaFailed } from '../../src/actions/media/mark-media-failed.js';
+import { listen, startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { givenService } from '../support/factories.js';
+import { filesUnder, givenMediaItem, makeTone } from '../support/media.js';
+import { givenUser, signInAs } from '../support/newsroom.js';
+
+const VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nWe will not back down.\n';
+
+describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => {
+  let t: TestApp;
+  let base: string;
+  let session: Awaited<ReturnType<typeof signInAs>>;
+  let moderator: Awaited<ReturnType<typeof signInAs>>;
+  let files: string;
+  let video: Awaited<ReturnType<typeof givenMediaItem>>;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await givenService(t.actions);
+    await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
+    await givenUser(t.actions, 'moderator', [{ role: 'moderator', serviceCode: 'en' }], { withPassword: true });
+    session = await signInAs(t, 'reporter@example.org');
+    moderator = await signInAs(t, 'moderator@example.org');
+    base = await listen(t.app);
+    files = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsroom-media-'));
+    video = await givenMediaItem(t.actions, { title: 'Бишкек после протестов', caption: 'WATCH: the square' });
+    await givenMediaItem(t.actions, { kind: 'image', title: 'Portrait of Roza Otunbaeva' });
+  });
+  afterAll(async () => {
+    fs.rmSync(files, { recursive: true, force: true });
+    await t.close();
+  });
+
+  const get = (url: string, who = session) => t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+  const postForm = (url: string, fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+  const postMultipart = (url: string, form: FormData) =>
+    fetch(base + url, { method: 'POST', headers: { cookie: session.cookie }, body: form, redirect: 'manual' });
+
+  it('lists, searches in any script and filters by kind, with the upload form and its limits', async () => {
+    const page = await get('/newsroom/media');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<a href="/newsroom/media">Media</a>');
+    expect(page.body).toContain('<progress id="upload-progress-bar" max="100" value="0"');
+    expect(page.body).toMatch(/<script src="\/assets\/upload\.[\w-]+\.js" defer><\/script>/);
+    expect(page.body).toContain('Video up to 4,096 MB, audio up to 500 MB, images up to 50 MB.');
+    expect(page.body).toContain('Бишкек после протестов');
+    expect(page.body).toContain('Portrait of Roza Otunbaeva');
+    const searched = await get(`/newsroom/media?q=${encodeURIComponent('БИШКЕК')}`);
+    expect(searched.body).toContain('Бишкек после протестов');
+    expect(searched.body).not.toContain('Portrait of Roza Otunbaeva');
+    const images = await get('/newsroom/media?kind=image');
+    expect(images.body).not.toContain('Бишкек после протестов');
+    expect(images.body).toContain('Portrait of Roza Otunbaeva');
+  });
+
+  it('refuses moderators, and the signed out without writing their file anywhere', async () => {
+    expect((await get('/newsroom/media', moderator)).statusCode).toBe(403);
+    const form = new FormData();
+    form.set('title', 'Anonymous');
+    form.set('file', new Blob([Buffer.alloc(100_000, 1)]), 'junk.bin');
+    const anonymous = await fetch(`${base}/newsroom/media`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/newsroom/sign-in');
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+    expect((await get(`/newsroom/media/${video.id}`, moderator)).statusCode).toBe(403);
+    const before = await t.store.read.media.findById(video.id);
+    const edit = await t.app.inject({
+      method: 'POST',
+      url: `/newsroom/media/${video.id}`,
+      headers: { cookie: moderator.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: moderator.csrfToken, title: 'Moderated' }).toString(),
+    });
+    expect(edit.statusCode).toBe(403);
+    expect(await t.store.read.media.findById(video.id)).toEqual(before);
+  });
+
+  it("shows an item's state, preview and renditions, and a failed item's reason", async () => {
+    const page = await get(`/newsroom/media/${video.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Status: Ready');
+    expect(page.body).toContain('<video');
+    expect(page.body).toContain('MP4 720p');
+    const waiting = await givenMediaItem(t.actions, { title: 'Still cooking', state: 'processing' });
+    await markMediaFailed(t.actions, waiting.id, 'the file could not be converted: moov atom not found');
+    const failed = await get(`/newsroom/media/${waiting.id}`);
+    expect(failed.body).toContain('Status: Failed');
+    expect(failed.body).toContain('Reason: the file could not be converted: moov atom not found');
+    expect(failed.body).toContain('No media source currently available');
+    expect((await get('/newsroom/media/999999')).statusCode).toBe(404);
+  });
+
+  it('edits the details with a plain form; bad input is shown again and changes nothing', async () => {
+    const saved = await postForm(`/newsroom/media/${video.id}`, { _csrf: session.csrfToken, title: 'Bishkek, the day after', caption: '', credit: 'RFE/RL', alt: '' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/newsroom/media/${video.id}`);
+    expect(await t.store.read.media.findById(video.id)).toMatchObject({ title: 'Bishkek, the day after', caption: null, credit: 'RFE/RL' });
+
+    const before = await t.store.read.media.findById(video.id);
+    const tooLong = await postForm(`/newsroom/media/${video.id}`, { _csrf: session.csrfToken, title: 'x'.repeat(301), credit: 'AP' });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('role="alert"');
+    expect(tooLong.body).toContain('title must be at most 300 characters');
+    const noToken = await postForm(`/newsroom/media/${video.id}`, { title: 'Hijacked' });
+    expect(noToken.statusCode).toBe(403);
+    expect(await t.store.read.media.findById(video.id)).toEqual(before);
+  });
+
+  it('takes captions from a file form, and refuses a bad file with the reason', async () => {
+    const good = new FormData();
+    good.set('_csrf', session.csrfToken);
+    good.set('language', 'ky');
+    good.set('label', 'Кыргызча');
+    good.set('file', new Blob([VTT], { type: 'text/vtt' }), 'ky.vtt');
+    const response = await postMultipart(`/newsroom/media/${video.id}/captions`, good);
+    expect(response.status).toBe(303);
+    expect((await t.store.read.media.findById(video.id))?.captions).toMatchObject([{ language: 'ky', label: 'Кыргызча' }]);
+
+    const before = await t.store.read.media.findById(video.id);
+    const bad = new FormData();
+    bad.set('_csrf', session.csrfToken);
+    bad.set('language', 'ru');
+    bad.set('label', 'Русский');
+    bad.set('file', new Blob(['1\n00:00:00,000 --> 00:00:01,000\nSRT, not WebVTT\n']), 'ru.srt');
+    const refused = await postMultipart(`/newsroom/media/${video.id}/captions`, bad);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('a WebVTT file starts with the line WEBVTT');
+    expect(await t.store.read.media.findById(video.id)).toEqual(before);
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+  });
+
+  it('takes an upload without script as one form post, and keeps no file of it', async () => {
+    const form = new FormData();
+    form.set('_csrf', session.csrfToken);
+    form.set('title', 'Interview, raw tape');
+    form.set('file', new Blob([fs.readFileSync(makeTone(path.join(files, 'tape.wav'), 1))]), 'tape.wav');
+    const response = await postMultipart('/newsroom/media', form);
+    expect(response.status).toBe(303);
+    const id = Number(/\/newsroom\/media\/(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
+    expect(await t.store.read.media.findById(id)).toMatchObject({ kind: 'audio', title: 'Interview, raw tape', state: 'processing' });
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+
+    const junk = new FormData();
+    junk.set('_csrf', session.csrfToken);
+    junk.set('title', 'Junk');
+    junk.set('file', new Blob(['not media at all '.repeat(100)]), 'junk.mp4');
+    const before = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+    const refused = await postMultipart('/newsroom/media', junk);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('not a video, audio or image file');
+    expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(before);
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+  });
+});

@@ -11,6 +11,8 @@ export interface Assets {
   readonly css: string;
   readonly playerScript: string | null;
   readonly commentsScript?: string | null;
+  /** The newsroom's story editor (Tiptap): loaded on the story form only. */
+  readonly editorScript?: string | null;
 }
 
 /** What every reader page shows around its content. */

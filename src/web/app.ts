@@ -46,7 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
-  await app.register(newsroomSurface, { actions: deps.actions, css: deps.assets.urls.css, secureCookies: hsts });
+  await app.register(newsroomSurface, { actions: deps.actions, assets: deps.assets.urls, secureCookies: hsts });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

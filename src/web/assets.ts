@@ -48,6 +48,6 @@ export async function loadAssets(): Promise<AssetBundle> {
     const output = result.outputFiles[0];
     return output ? add(entry, 'js', Buffer.from(output.contents), 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl] = await Promise.all([bundle('player'), bundle('comments')]);
-  return { urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl }, files };
+  const [playerUrl, commentsUrl, editorUrl] = await Promise.all([bundle('player'), bundle('comments'), bundle('editor')]);
+  return { urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, editorScript: editorUrl }, files };
 }

@@ -8,8 +8,19 @@ export interface NewsroomChrome {
   readonly user: { readonly name: string; readonly csrfToken: string } | null;
 }
 
-/** The frame of every newsroom page: the reader site's look, a header with sign-out, no script needed. */
-export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomChrome; title: string; children: ComponentChildren }) {
+/** The frame of every newsroom page: the reader site's look, a header with sign-out; no script needed (the editor page adds its island). */
+export function NewsroomLayout({
+  chrome,
+  title,
+  children,
+  scripts = [],
+}: {
+  chrome: NewsroomChrome;
+  title: string;
+  children: ComponentChildren;
+  /** Script islands of this page only (the story editor), from our own origin. */
+  scripts?: readonly string[];
+}) {
   const { t } = chrome.i18n;
   return (
     <html lang={chrome.i18n.locale} dir="ltr">
@@ -19,6 +30,9 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
         <meta name="robots" content="noindex" />
         <title>{`${title} | ${t('newsroom.title')}`}</title>
         <link rel="stylesheet" href={chrome.css} />
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body class="newsroom">
         <header class="site-header newsroom-header">

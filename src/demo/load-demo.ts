@@ -49,7 +49,7 @@ export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir:
 
   const profileIds = new Map<string, number>();
   for (const profile of content.profiles) {
-    profileIds.set(profile.key, (await createProfile(deps, profile)).id);
+    profileIds.set(profile.key, (await createProfile(deps, actor, profile)).id);
   }
 
   const mediaIds = new Map<string, number>();

@@ -8,7 +8,7 @@ import type {
 } from './tables/comments.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
-import type { ProfilesTable } from './tables/profiles.table.js';
+import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
 import type {
   StoriesTable,
@@ -38,6 +38,7 @@ export interface Database {
   media_items: MediaItemsTable;
   media_renditions: MediaRenditionsTable;
   profiles: ProfilesTable;
+  profile_name_prefixes: ProfileNamePrefixesTable;
   alerts: AlertsTable;
   comments: CommentsTable;
   story_revisions: StoryRevisionsTable;

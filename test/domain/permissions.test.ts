@@ -87,3 +87,18 @@ describe('revisions and the plain body', () => {
     expect(toPlainText([{ type: 'media', mediaId: 1 }])).toBeNull();
   });
 });
+
+describe('who keeps profiles', () => {
+  it("lets editors keep their service's profiles, and only admins the shared ones", () => {
+    expect(can(as('editor', 'en'), 'profile.edit', { serviceCode: 'en' })).toBe(true);
+    expect(can(as('editor', 'en'), 'profile.edit', { serviceCode: 'ru' })).toBe(false);
+    expect(can(as('editor', 'en'), 'profile.edit', { serviceCode: null })).toBe(false);
+    expect(can(as('admin', null), 'profile.edit', { serviceCode: null })).toBe(true);
+    expect(can(as('reporter', 'en'), 'profile.edit', { serviceCode: 'en' })).toBe(false);
+  });
+
+  it('leaves services and sections to admins', () => {
+    expect(can(as('editor', 'en'), 'service.manage')).toBe(false);
+    expect(can(as('admin', null), 'service.manage')).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
+import { createProfile } from '../../src/actions/profiles/create-profile.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { userActor } from '../../src/domain/user/user.js';
@@ -45,6 +46,11 @@ async function publishedStory(ctx: Context): Promise<number> {
 /** A reader's comment on a fresh published story of the en service. */
 async function readerComment(ctx: Context): Promise<number> {
   return (await readerPost(postingDeps(ctx.t.actions), { storyId: await publishedStory(ctx) })).id;
+}
+
+/** A profile kept by the en service's editors. */
+async function enProfile(ctx: Context): Promise<number> {
+  return (await createProfile(ctx.t.actions, SYSTEM, { kind: 'person', name: 'Roza Otunbaeva', serviceCode: 'en' })).id;
 }
 
 const MODERATORS_EN: readonly Who[] = ['admin', 'editor-en', 'moderator-en'];
@@ -160,6 +166,20 @@ const OPERATIONS: readonly Operation[] = [
     allowed: ['admin', 'editor-en'],
     prepare: async () => ({ url: '/services/en/comment-settings', payload: { moderation: 'post', bannedWords: ['scam'] } }),
   },
+  { method: 'GET', route: '/profiles', allowed: SIGNED_IN, prepare: async () => ({ url: '/profiles?q=roza' }) },
+  { method: 'GET', route: '/profiles/{id}', allowed: SIGNED_IN, prepare: async (ctx) => ({ url: `/profiles/${await enProfile(ctx)}` }) },
+  {
+    method: 'POST',
+    route: '/profiles',
+    allowed: ['admin', 'editor-en'],
+    prepare: async () => ({ url: '/profiles', payload: { kind: 'person', name: 'Roza Otunbaeva', serviceCode: 'en' } }),
+  },
+  {
+    method: 'PUT',
+    route: '/profiles/{id}',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/profiles/${await enProfile(ctx)}`, payload: { summary: 'Interim leader.' } }),
+  },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },
   {
@@ -173,7 +193,7 @@ const OPERATIONS: readonly Operation[] = [
 /** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */
 const PUBLIC_OPERATIONS = ['POST /session'];
 
-const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /alerts': 201, 'POST /users': 201 };
+const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201 };
 
 describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
   let t: TestApp;

@@ -35,6 +35,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'jobs',
         'media_items',
         'media_renditions',
+        'profile_name_prefixes',
         'profiles',
         'role_grants',
         'sections',

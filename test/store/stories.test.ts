@@ -46,7 +46,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
 
   it('stores every field of a story and reads it back', async () => {
     const { section, tag } = await givenService(t.deps);
-    const profile = await createProfile(t.deps, { kind: 'person', name: 'Roza Otunbaeva', summary: 'Interim leader.' });
+    const profile = await createProfile(t.deps, SYSTEM, { kind: 'person', name: 'Roza Otunbaeva', summary: 'Interim leader.' });
     const media = await registerMedia(t.deps, {
       kind: 'video',
       title: 'Bishkek - A Day After The Deadly Protests',
@@ -149,7 +149,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
 
   it('lists the stories that link a profile on its page', async () => {
     await givenService(t.deps);
-    const profile = await createProfile(t.deps, { kind: 'person', name: 'Kurmanbek Bakiev' });
+    const profile = await createProfile(t.deps, SYSTEM, { kind: 'person', name: 'Kurmanbek Bakiev' });
     const mention = [{ type: 'paragraph', content: [{ type: 'profile', text: 'Bakiev', profileId: profile.id }] }];
     const linked = await givenPublishedStory(t.deps, { headline: 'Linked', body: mention });
     await givenPublishedStory(t.deps, { headline: 'Unlinked' });

@@ -1,12 +1,20 @@
-import { parseProfileInput, type Profile } from '../../domain/profile/profile.js';
+import { parseProfileInput, type Profile, type ProfileInput } from '../../domain/profile/profile.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
+import { requireKnownService } from './profile-service.js';
 
-export async function createProfile(
-  deps: ActionDeps,
-  input: { kind: unknown; name: unknown; summary?: unknown },
-): Promise<Profile> {
+/** A new profile. Editors keep their service's profiles; shared ones (no service) are for admins. */
+export async function createProfile(deps: ActionDeps, actor: Actor, input: ProfileInput): Promise<Profile> {
   const profile = parseProfileInput(input);
-  const saved = await deps.store.transaction((repos) => repos.profiles.insert(profile, deps.clock.now()));
+  requirePermission(actor, 'profile.edit', { serviceCode: profile.serviceCode });
+  const now = deps.clock.now();
+  const saved = await deps.store.transaction(async (repos) => {
+    await requireKnownService(repos, profile.serviceCode);
+    const inserted = await repos.profiles.insert(profile, now);
+    await repos.audit.record({ userId: actorUserId(actor), action: 'profile.create', subject: `profile:${inserted.id}` }, now);
+    return inserted;
+  });
   deps.events.publish({ type: 'profile.changed', profileId: saved.id });
   return saved;
 }

@@ -2,6 +2,9 @@ import { invalid } from '../shared/errors.js';
 import { optionalText, requireText, slugify } from '../shared/text.js';
 
 export type ProfileKind = 'person' | 'organisation' | 'place';
+export const PROFILE_KINDS: readonly ProfileKind[] = ['person', 'organisation', 'place'];
+
+export const PROFILE_LIMITS = { name: 200, summary: 4_000 } as const;
 
 /** A person, organisation or place with a page of its own, linked from stories. */
 export interface Profile {
@@ -10,15 +13,30 @@ export interface Profile {
   readonly slug: string;
   readonly name: string;
   readonly summary: string | null;
+  /** The service the profile belongs to (its editors keep it); null when shared by every service. */
+  readonly serviceCode: string | null;
 }
 
-export function parseProfileInput(input: { kind: unknown; name: unknown; summary?: unknown }): Omit<Profile, 'id'> {
+export interface ProfileInput {
+  readonly kind: unknown;
+  readonly name: unknown;
+  readonly summary?: unknown;
+  readonly serviceCode?: unknown;
+}
+
+export function parseProfileInput(input: ProfileInput): Omit<Profile, 'id'> {
   if (input.kind !== 'person' && input.kind !== 'organisation' && input.kind !== 'place') {
     throw invalid('FIELD_INVALID', 'kind must be person, organisation or place', 'kind');
   }
-  const name = requireText(input.name, 'name', 200);
+  const name = requireText(input.name, 'name', PROFILE_LIMITS.name);
   const kind: ProfileKind = input.kind;
-  return { kind, name, slug: slugify(name), summary: optionalText(input.summary, 'summary', 4_000) };
+  return {
+    kind,
+    name,
+    slug: slugify(name),
+    summary: optionalText(input.summary, 'summary', PROFILE_LIMITS.summary),
+    serviceCode: optionalText(input.serviceCode, 'serviceCode', 16),
+  };
 }
 
 export function profilePath(serviceCode: string, profile: Pick<Profile, 'id' | 'slug'>): string {

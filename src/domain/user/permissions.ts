@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'comments.set-state',
   'comments.moderate',
   'comments.settings',
+  'profile.edit',
+  'service.manage',
   'user.manage',
   'audit.read',
 ] as const;
@@ -24,7 +26,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a permission is asked about: the service it belongs to, and for stories their author and status. */
 export interface Resource {
-  readonly serviceCode?: string;
+  /** null: belongs to no single service (a shared profile), so only admins' grants cover it. */
+  readonly serviceCode?: string | null;
   readonly authorId?: number | null;
   readonly status?: StoryStatus;
 }
@@ -43,6 +46,7 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'comments.set-state',
     'comments.moderate',
     'comments.settings',
+    'profile.edit',
   ],
   reporter: ['story.read', 'story.create', 'story.edit', 'story.file'],
   moderator: ['story.read', 'comments.set-state', 'comments.moderate'],

@@ -1,6 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Profile, ProfileKind } from '../../domain/profile/profile.js';
+import { profileNamePrefixes } from '../../domain/profile/profile-search.js';
 import type { Database } from '../database.js';
+
+export interface ProfileSearch {
+  /** Each term must start some word of the name (see profileSearchTerms); none: every profile. */
+  readonly terms: readonly string[];
+  /** Profiles of this service and shared ones; absent: all. */
+  readonly serviceCode?: string;
+  readonly limit: number;
+  readonly offset?: number;
+}
 
 export class ProfileRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -8,17 +18,21 @@ export class ProfileRepository {
   async insert(profile: Omit<Profile, 'id'>, now: Date): Promise<Profile> {
     const { id } = await this.db
       .insertInto('profiles')
-      .values({
-        kind: profile.kind,
-        slug: profile.slug,
-        name: profile.name,
-        summary: profile.summary,
-        created_at: now.getTime(),
-        modified_at: now.getTime(),
-      })
+      .values({ ...profileColumns(profile), created_at: now.getTime(), modified_at: now.getTime() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await this.indexName(id, profile.name);
     return { ...profile, id };
+  }
+
+  async update(profile: Profile, now: Date): Promise<void> {
+    await this.db
+      .updateTable('profiles')
+      .set({ ...profileColumns(profile), modified_at: now.getTime() })
+      .where('id', '=', profile.id)
+      .execute();
+    await this.db.deleteFrom('profile_name_prefixes').where('profile_id', '=', profile.id).execute();
+    await this.indexName(profile.id, profile.name);
   }
 
   async findById(id: number): Promise<Profile | undefined> {
@@ -31,8 +45,50 @@ export class ProfileRepository {
     const rows = await this.db.selectFrom('profiles').selectAll().where('id', 'in', ids).execute();
     return rows.map(toProfile);
   }
+
+  /**
+   * One query: the matching profiles in name order, each row carrying the total count of
+   * matches (a window count), every term an equality lookup on the prefix index.
+   */
+  async search(search: ProfileSearch): Promise<{ items: Profile[]; total: number }> {
+    let query = this.db
+      .selectFrom('profiles')
+      .selectAll('profiles')
+      .select((eb) => eb.fn.countAll<number>().over().as('total'))
+      .orderBy('name')
+      .orderBy('id')
+      .limit(search.limit)
+      .offset(search.offset ?? 0);
+    for (const term of search.terms) {
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('profile_name_prefixes').select('profile_id').where('prefix', '=', term),
+      );
+    }
+    if (search.serviceCode !== undefined) {
+      const serviceCode = search.serviceCode;
+      query = query.where((eb) => eb.or([eb('service_code', '=', serviceCode), eb('service_code', 'is', null)]));
+    }
+    const rows = await query.execute();
+    return { items: rows.map(toProfile), total: Number(rows[0]?.total ?? 0) };
+  }
+
+  private async indexName(profileId: number, name: string): Promise<void> {
+    const rows = profileNamePrefixes(name).map((prefix) => ({ prefix, profile_id: profileId }));
+    if (rows.length) await this.db.insertInto('profile_name_prefixes').values(rows).execute();
+  }
 }
 
-function toProfile(row: { id: number; kind: string; slug: string; name: string; summary: string | null }): Profile {
-  return { id: row.id, kind: row.kind as ProfileKind, slug: row.slug, name: row.name, summary: row.summary };
+function profileColumns(profile: Omit<Profile, 'id'>) {
+  return { kind: profile.kind, slug: profile.slug, name: profile.name, summary: profile.summary, service_code: profile.serviceCode };
+}
+
+function toProfile(row: Selectable<Database['profiles']>): Profile {
+  return {
+    id: row.id,
+    kind: row.kind as ProfileKind,
+    slug: row.slug,
+    name: row.name,
+    summary: row.summary,
+    serviceCode: row.service_code,
+  };
 }

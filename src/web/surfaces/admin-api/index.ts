@@ -4,6 +4,7 @@ import type { ActionDeps } from '../../../actions/deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
+import { profileRoutes } from './profiles.routes.js';
 import { guardRoutes } from './route-permission.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
@@ -52,4 +53,5 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; p
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
+  await app.register(profileRoutes, { actions });
 };

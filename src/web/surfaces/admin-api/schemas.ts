@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { BODY_LIMITS } from '../../../domain/body/body.js';
+import { PROFILE_LIMITS } from '../../../domain/profile/profile.js';
 import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
 
 // The Admin API's request and response shapes. Requests refuse unknown fields; responses list
@@ -269,3 +270,38 @@ export const CommentSettingsBody = Type.Object({
   maxLinks: Type.Integer(),
   bannedWords: Type.Array(Type.String()),
 });
+
+// Profiles.
+
+const ProfileKindSchema = Type.Union([Type.Literal('person'), Type.Literal('organisation'), Type.Literal('place')]);
+const profileFields = {
+  kind: ProfileKindSchema,
+  name: Type.String({ minLength: 1, maxLength: PROFILE_LIMITS.name }),
+  summary: Type.Optional(Nullable(Type.String({ maxLength: PROFILE_LIMITS.summary }))),
+  serviceCode: Type.Optional(
+    Nullable(Type.String({ maxLength: 16, description: 'the service whose editors keep the profile; null or absent: shared by every service (admins)' })),
+  ),
+};
+export const NewProfile = Type.Object(profileFields, strict);
+export const ProfileUpdate = Type.Object(
+  { kind: Type.Optional(profileFields.kind), name: Type.Optional(profileFields.name), summary: profileFields.summary, serviceCode: profileFields.serviceCode },
+  { ...strict, description: 'fields left out keep their value' },
+);
+export const ProfileBody = Type.Object({
+  id: Id,
+  serviceCode: Type.Optional(Type.String()),
+  name: Type.String(),
+  kind: ProfileKindSchema,
+  summary: Type.Optional(Type.String()),
+  slug: Type.Optional(Type.String()),
+  url: Type.String({ description: "the profile's reader page (a path on this site)" }),
+});
+export const ProfileList = Type.Object({ items: Type.Array(ProfileBody), total: Type.Integer() });
+export const ProfileSearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'each word must start a word of the name; any case, any script' })),
+    serviceCode: Type.Optional(Type.String({ maxLength: 16, description: "this service's profiles and shared ones" })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+  },
+  strict,
+);

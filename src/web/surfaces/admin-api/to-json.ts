@@ -1,6 +1,7 @@
 import type { CommentSettings } from '../../../domain/comment/comment-settings.js';
 import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { Alert } from '../../../domain/alert/alert.js';
+import type { FoundProfile } from '../../../actions/profiles/find-profiles.js';
 import type { Story } from '../../../domain/story/story.js';
 import type { User } from '../../../domain/user/user.js';
 
@@ -42,4 +43,17 @@ export function queuedCommentJson(comment: QueuedComment) {
 
 export function commentSettingsJson(settings: CommentSettings) {
   return { ...settings, bannedWords: [...settings.bannedWords] };
+}
+
+/** Optional fields are left out rather than null, as the editor's profile picker expects. */
+export function profileJson(profile: FoundProfile) {
+  return {
+    id: profile.id,
+    kind: profile.kind,
+    name: profile.name,
+    slug: profile.slug,
+    url: profile.url,
+    ...(profile.serviceCode !== null ? { serviceCode: profile.serviceCode } : {}),
+    ...(profile.summary !== null ? { summary: profile.summary } : {}),
+  };
 }

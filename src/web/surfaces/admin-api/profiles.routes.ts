@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createProfile } from '../../../actions/profiles/create-profile.js';
+import { getProfile, searchProfiles } from '../../../actions/profiles/find-profiles.js';
+import { updateProfile } from '../../../actions/profiles/update-profile.js';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { responses } from './errors.js';
+import { authOf } from './route-permission.js';
+import { IdParams, NewProfile, ProfileBody, ProfileList, ProfileSearchQuery, ProfileUpdate } from './schemas.js';
+import { profileJson } from './to-json.js';
+
+const tags = ['profiles'];
+
+/** People, organisations and places: searched as you type by everyone who writes stories, kept by editors. */
+export const profileRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+  app.get(
+    '/profiles',
+    { config: { permission: 'story.read' }, schema: { tags, querystring: ProfileSearchQuery, response: responses({ 200: ProfileList }) } },
+    async (request) => {
+      const { q, serviceCode, limit } = request.query;
+      const found = await searchProfiles(actions, authOf(request).actor, {
+        ...(q !== undefined ? { q } : {}),
+        ...(serviceCode ? { serviceCode } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
+      return { items: found.items.map(profileJson), total: found.total };
+    },
+  );
+
+  app.get(
+    '/profiles/:id',
+    { config: { permission: 'story.read' }, schema: { tags, params: IdParams, response: responses({ 200: ProfileBody }) } },
+    async (request) => profileJson(await getProfile(actions, authOf(request).actor, request.params.id)),
+  );
+
+  app.post(
+    '/profiles',
+    { config: { permission: 'profile.edit' }, schema: { tags, body: NewProfile, response: responses({ 201: ProfileBody }) } },
+    async (request, reply) => {
+      const actor = authOf(request).actor;
+      const saved = await createProfile(actions, actor, request.body);
+      return reply.code(201).send(profileJson(await getProfile(actions, actor, saved.id)));
+    },
+  );
+
+  app.put(
+    '/profiles/:id',
+    { config: { permission: 'profile.edit' }, schema: { tags, params: IdParams, body: ProfileUpdate, response: responses({ 200: ProfileBody }) } },
+    async (request) => {
+      const actor = authOf(request).actor;
+      const saved = await updateProfile(actions, actor, request.params.id, request.body);
+      return profileJson(await getProfile(actions, actor, saved.id));
+    },
+  );
+};

@@ -56,7 +56,7 @@ export async function composeApp(
   await scheduler.runOnce();
   const media = composeMedia(config, actions);
   const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
-  const app = await buildApp({ config, actions, pageCache, assets: await loadAssets() });
+  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => scheduler.stop());
   log.error = (context, message) => app.log.error(context, message);
   return { app, store, actions, media, workers, pageCache, scheduler, demoLoaded: demo.loaded, demoAdmin };

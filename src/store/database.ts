@@ -7,7 +7,7 @@ import type {
   UsedChallengesTable,
 } from './tables/comments.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
-import type { MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
+import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
 import type {
@@ -37,6 +37,7 @@ export interface Database {
   story_notes: StoryNotesTable;
   media_items: MediaItemsTable;
   media_renditions: MediaRenditionsTable;
+  media_captions: MediaCaptionsTable;
   profiles: ProfilesTable;
   profile_name_prefixes: ProfileNamePrefixesTable;
   alerts: AlertsTable;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { PostingDeps } from '../actions/comments/guards.js';
+import type { MediaDeps } from '../actions/media/media-deps.js';
 import type { Config } from '../config.js';
 import type { AssetBundle } from './assets.js';
 import type { PageCache } from './cache/page-cache.js';
@@ -18,6 +19,8 @@ import { readerSurface } from './surfaces/reader/index.js';
 export interface AppDeps {
   readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel'>;
   readonly actions: PostingDeps;
+  /** Media storage, originals and upload limits (uploads, the media library). */
+  readonly media: MediaDeps;
   readonly pageCache: PageCache;
   readonly assets: AssetBundle;
 }
@@ -45,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthSurface, { actions: deps.actions });
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
-  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
+  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, publicUrl: deps.config.publicUrl });
   await app.register(newsroomSurface, { actions: deps.actions, assets: deps.assets.urls, secureCookies: hsts });
   await app.register(readerSurface, {
     actions: deps.actions,

@@ -8,13 +8,14 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { postingDeps, readerPost } from '../support/comments.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService, storyInput, SYSTEM } from '../support/factories.js';
+import { givenMediaItem } from '../support/media.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
 
 type Who = 'admin' | 'editor-en' | 'editor-ru' | 'reporter-en' | 'moderator-en' | 'signed-out' | 'bad-token';
 const EVERYONE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en', 'moderator-en', 'signed-out', 'bad-token'];
 
 interface Operation {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as the OpenAPI document names it. */
   readonly route: string;
   /** Who may: everyone else signed in gets 403, signed out and bad tokens 401. */
@@ -54,6 +55,8 @@ async function enProfile(ctx: Context): Promise<number> {
 }
 
 const MODERATORS_EN: readonly Who[] = ['admin', 'editor-en', 'moderator-en'];
+/** The media library is shared by every service: reporters and editors of any service, not moderators. */
+const MEDIA_PEOPLE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en'];
 
 const OPERATIONS: readonly Operation[] = [
   { method: 'GET', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
@@ -179,6 +182,19 @@ const OPERATIONS: readonly Operation[] = [
     route: '/profiles/{id}',
     allowed: ['admin', 'editor-en'],
     prepare: async (ctx) => ({ url: `/profiles/${await enProfile(ctx)}`, payload: { summary: 'Interim leader.' } }),
+  },
+  { method: 'GET', route: '/media', allowed: MEDIA_PEOPLE, prepare: async () => ({ url: '/media?q=protest&kind=video' }) },
+  {
+    method: 'GET',
+    route: '/media/{id}',
+    allowed: MEDIA_PEOPLE,
+    prepare: async (ctx) => ({ url: `/media/${(await givenMediaItem(ctx.t.actions)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/media/{id}',
+    allowed: MEDIA_PEOPLE,
+    prepare: async (ctx) => ({ url: `/media/${(await givenMediaItem(ctx.t.actions)).id}`, payload: { caption: 'WATCH: the square' } }),
   },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },

@@ -33,6 +33,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comment_settings',
         'comments',
         'jobs',
+        'media_captions',
         'media_items',
         'media_renditions',
         'profile_name_prefixes',

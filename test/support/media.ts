@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ActionDeps } from '../../src/actions/deps.js';
 import type { MediaDeps } from '../../src/actions/media/media-deps.js';
+import { registerMedia } from '../../src/actions/media/register-media.js';
+import type { MediaKind, Rendition } from '../../src/domain/media/media.js';
 import { DEFAULT_SIZE_LIMITS, type MediaSizeLimits } from '../../src/domain/media/renditions-plan.js';
 import { localDiskStorage } from '../../src/media/storage/local-disk-storage.js';
 import type { TestStore } from './store.js';
@@ -80,4 +83,35 @@ export function filesUnder(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[])
     .filter((name) => fs.statSync(path.join(dir, name)).isFile())
     .sort();
+}
+
+/** A ready video in the library with made-up renditions (no files): for tests of the library, not the pipeline. */
+export async function givenMediaItem(
+  deps: ActionDeps,
+  overrides: { title?: string; caption?: string | null; credit?: string | null; kind?: MediaKind; state?: 'ready' | 'processing' } = {},
+) {
+  const kind = overrides.kind ?? 'video';
+  const state = overrides.state ?? 'ready';
+  const folder = `2026/11/${Math.random().toString(36).slice(2, 10)}`;
+  const renditions: Rendition[] =
+    state === 'processing'
+      ? []
+      : kind === 'image'
+        ? [
+            { kind: 'image', mimeType: 'image/jpeg', path: `${folder}/640.jpg`, width: 640, height: 360, sizeBytes: 40_000, label: '640w' },
+            { kind: 'image', mimeType: 'image/jpeg', path: `${folder}/320.jpg`, width: 320, height: 180, sizeBytes: 12_000, label: '320w' },
+          ]
+        : [
+            { kind: 'mp4', mimeType: 'video/mp4', path: `${folder}/720p.mp4`, width: 1280, height: 720, sizeBytes: 4_400_000, label: '720p' },
+            { kind: 'poster', mimeType: 'image/jpeg', path: `${folder}/poster.jpg`, width: 1280, height: 720, sizeBytes: 50_000, label: 'poster' },
+          ];
+  return registerMedia(deps, {
+    kind,
+    title: overrides.title ?? 'Protest in the square',
+    caption: overrides.caption ?? null,
+    credit: overrides.credit ?? 'Reuters',
+    durationMs: kind === 'image' ? null : 84_000,
+    state,
+    renditions,
+  });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { MediaItem } from '../../domain/media/media.js';
 import { invalid } from '../../domain/shared/errors.js';
-import { optionalText, requireText } from '../../domain/shared/text.js';
+import { parseMediaText } from '../../domain/media/media-text.js';
 import { probeMedia } from '../../media/probe.js';
 import { newMediaFolder } from '../../media/storage/media-key.js';
 import type { MediaDeps } from './media-deps.js';
@@ -17,12 +17,7 @@ export async function ingestMedia(
   deps: MediaDeps,
   input: { file: string; title: unknown; caption?: unknown; credit?: unknown; altText?: unknown },
 ): Promise<MediaItem> {
-  const fields = {
-    title: requireText(input.title, 'title', 300),
-    caption: optionalText(input.caption, 'caption', 2_000),
-    credit: optionalText(input.credit, 'credit', 200),
-    altText: optionalText(input.altText, 'altText', 1_000),
-  };
+  const fields = parseMediaText(input);
   const size = await sizeOf(input.file);
   const { limits } = deps.media;
   if (size > Math.max(limits.video, limits.audio, limits.image)) throw tooLarge(Math.max(limits.video, limits.audio, limits.image));

@@ -1,5 +1,5 @@
 import { invalid } from '../../domain/shared/errors.js';
-import { optionalText, requireText } from '../../domain/shared/text.js';
+import { parseMediaText } from '../../domain/media/media-text.js';
 import type { MediaItem, MediaKind, MediaState, Rendition } from '../../domain/media/media.js';
 import type { ActionDeps } from '../deps.js';
 
@@ -28,10 +28,7 @@ export async function registerMedia(
   }
   const item = {
     kind: input.kind,
-    title: requireText(input.title, 'title', 300),
-    caption: optionalText(input.caption, 'caption', 2_000),
-    credit: optionalText(input.credit, 'credit', 200),
-    altText: optionalText(input.altText, 'altText', 1_000),
+    ...parseMediaText(input),
     durationMs: input.durationMs,
     state: input.state,
     failureReason: null,

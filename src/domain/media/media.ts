@@ -14,6 +14,17 @@ export interface Rendition {
   readonly label: string;
 }
 
+/** A WebVTT captions file of a media item in one language. */
+export interface Caption {
+  /** BCP 47 language tag, e.g. "en", "ky", "fa". */
+  readonly language: string;
+  /** What the player's captions menu shows: "English". */
+  readonly label: string;
+  /** Key in the media store. */
+  readonly path: string;
+  readonly sizeBytes: number;
+}
+
 export interface MediaItem {
   readonly id: number;
   readonly kind: MediaKind;
@@ -26,6 +37,23 @@ export interface MediaItem {
   readonly state: MediaState;
   readonly failureReason: string | null;
   readonly renditions: readonly Rendition[];
+  readonly captions: readonly Caption[];
+}
+
+/** A media item as the library lists it: with when it came in. */
+export interface StoredMediaItem extends MediaItem {
+  readonly createdAt: Date;
+}
+
+export const MEDIA_KINDS: readonly MediaKind[] = ['video', 'audio', 'image'];
+export const MEDIA_STATES: readonly MediaState[] = ['processing', 'ready', 'failed', 'none'];
+
+/** The picture that stands for an item in a list: its poster, or for an image its smallest rendition. */
+export function thumbnailOf(item: MediaItem): Rendition | undefined {
+  const poster = posterOf(item);
+  if (poster) return poster;
+  const images = item.renditions.filter((r) => r.kind === 'image');
+  return images.sort((a, b) => (a.width ?? 0) - (b.width ?? 0) || a.sizeBytes - b.sizeBytes)[0];
 }
 
 /** Renditions a browser can play directly or a reader can download: MP4 video or audio files. */

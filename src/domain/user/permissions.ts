@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   'service.manage',
   'user.manage',
   'audit.read',
+  'media.read',
+  'media.upload',
+  'media.edit',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,8 +50,11 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'comments.moderate',
     'comments.settings',
     'profile.edit',
+    'media.read',
+    'media.upload',
+    'media.edit',
   ],
-  reporter: ['story.read', 'story.create', 'story.edit', 'story.file'],
+  reporter: ['story.read', 'story.create', 'story.edit', 'story.file', 'media.read', 'media.upload', 'media.edit'],
   moderator: ['story.read', 'comments.set-state', 'comments.moderate'],
 };
 

@@ -3,6 +3,7 @@ import * as createFoundation from './2026-11-29T1200-create-foundation.js';
 import * as createNewsroom from './2026-11-29T1400-create-newsroom.js';
 import * as commentModeration from './2026-11-29T1400-comment-moderation.js';
 import * as createJobs from './2026-11-29T1400-create-jobs.js';
+import * as mediaCaptions from './2026-11-29T1600-media-captions.js';
 import * as newsroomEditors from './2026-11-29T1610-newsroom-editors.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1400-create-newsroom': createNewsroom,
   '2026-11-29T1400-comment-moderation': commentModeration,
   '2026-11-29T1400-create-jobs': createJobs,
+  '2026-11-29T1600-media-captions': mediaCaptions,
   '2026-11-29T1610-newsroom-editors': newsroomEditors,
 };
 

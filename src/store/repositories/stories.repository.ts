@@ -10,6 +10,7 @@ import type {
   StorySummary,
 } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
+import { containsPattern } from './contains-pattern.js';
 
 export interface ListFilter {
   readonly serviceCode: string;
@@ -320,7 +321,7 @@ function whereTextMatches<QB extends SelectQueryBuilder<Database & { s: Database
   query: QB,
   text: string,
 ): QB {
-  const pattern = `%${text.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(text);
   // ESCAPE is explicit: SQLite has no default escape character for LIKE.
   return query.where((eb) =>
     eb.or([

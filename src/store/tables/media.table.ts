@@ -25,3 +25,13 @@ export interface MediaRenditionsTable {
   size_bytes: number;
   label: string;
 }
+
+export interface MediaCaptionsTable {
+  id: Generated<number>;
+  media_id: number;
+  language: string;
+  label: string;
+  path: string;
+  size_bytes: number;
+  created_at: number;
+}

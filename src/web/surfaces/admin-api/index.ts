@@ -1,10 +1,12 @@
 import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ActionDeps } from '../../../actions/deps.js';
+import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
+import { mediaRoutes } from './media.routes.js';
 import { guardRoutes } from './route-permission.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
@@ -17,7 +19,10 @@ export const ADMIN_API_PREFIX = '/api/admin/v1';
  * TypeBox schemas validate requests (unknown fields refused) and allowlist responses; the
  * same schemas make the OpenAPI document at /openapi.json.
  */
-export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; publicUrl: URL }> = async (app, { actions, publicUrl }) => {
+export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media: MediaDeps; publicUrl: URL }> = async (
+  app,
+  { actions, media, publicUrl },
+) => {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   authenticate(app, actions);
   guardRoutes(app);
@@ -54,4 +59,5 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; p
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
   await app.register(profileRoutes, { actions });
+  await app.register(mediaRoutes, { actions, mediaUrl: (key) => media.media.storage.urlPath(key) });
 };

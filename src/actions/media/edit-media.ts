@@ -1,0 +1,33 @@
+import type { StoredMediaItem } from '../../domain/media/media.js';
+import { parseMediaText } from '../../domain/media/media-text.js';
+import { requirePermission } from '../../domain/user/permissions.js';
+import { actorUserId, type Actor } from '../../domain/user/user.js';
+import type { ActionDeps } from '../deps.js';
+import { requireMedia } from './media-library.js';
+
+export interface MediaTextChange {
+  readonly title?: unknown;
+  /** null or "" clears it; absent keeps it. */
+  readonly caption?: unknown;
+  readonly credit?: unknown;
+  readonly altText?: unknown;
+}
+
+/** Edits a media item's title, caption, credit and alt text; fields left out keep their value. */
+export async function editMedia(deps: ActionDeps, actor: Actor, mediaId: number, change: MediaTextChange): Promise<StoredMediaItem> {
+  requirePermission(actor, 'media.edit');
+  const current = await requireMedia(deps, mediaId);
+  const text = parseMediaText({
+    title: change.title === undefined ? current.title : change.title,
+    caption: change.caption === undefined ? current.caption : change.caption,
+    credit: change.credit === undefined ? current.credit : change.credit,
+    altText: change.altText === undefined ? current.altText : change.altText,
+  });
+  const now = deps.clock.now();
+  await deps.store.transaction(async (repos) => {
+    await repos.media.updateText(mediaId, text, now);
+    await repos.audit.record({ userId: actorUserId(actor), action: 'media.edit', subject: `media:${mediaId}` }, now);
+  });
+  deps.events.publish({ type: 'media.changed', mediaId });
+  return requireMedia(deps, mediaId);
+}

@@ -24,8 +24,8 @@ describe('the newsroom in Chromium', () => {
   });
 
 
-  it('a reporter writes and files a story and cannot publish it; an editor publishes it and it is on the service home', async () => {
-    const reporter = await browser.newContext();
+  it('without JavaScript: a reporter writes (plain body) and files a story and cannot publish it; an editor publishes it and it is on the service home', async () => {
+    const reporter = await browser.newContext({ javaScriptEnabled: false });
     const page = await reporter.newPage();
     await signInByKeyboard(page, base, 'reporter@example.org');
     await page.getByRole('link', { name: 'New story' }).click();

@@ -165,15 +165,17 @@ function start(): void {
   const leadCurrent = document.getElementById('lead-media-current');
   const leadPick = document.getElementById('lead-media-pick');
   const leadNone = document.getElementById('lead-media-none');
+  // A card, then an empty paragraph to go on writing in (an empty paragraph is not saved).
+  const insertCard = (card: EditorNode) => editor.chain().focus().insertContent([card, { type: 'paragraph' }]).run();
   const choose = (mode: PickerMode, choice: Choice) => {
     const chain = editor.chain().focus();
     if (mode === 'profileLink') {
       const mark = { type: 'profileLink', attrs: { profileId: choice.id } };
       if (editor.state.selection.empty) chain.insertContent({ type: 'text', text: choice.label, marks: [mark] }).run();
       else chain.setMark('profileLink', { profileId: choice.id }).run();
-    } else if (mode === 'profileCard') chain.insertContent({ type: 'profileCard', attrs: { profileId: choice.id, label: choice.label } }).run();
-    else if (mode === 'media') chain.insertContent({ type: 'mediaEmbed', attrs: { mediaId: choice.id, label: choice.label } }).run();
-    else if (mode === 'related') chain.insertContent({ type: 'relatedStory', attrs: { storyId: choice.id, label: choice.label } }).run();
+    } else if (mode === 'profileCard') insertCard({ type: 'profileCard', attrs: { profileId: choice.id, label: choice.label } });
+    else if (mode === 'media') insertCard({ type: 'mediaEmbed', attrs: { mediaId: choice.id, label: choice.label } });
+    else if (mode === 'related') insertCard({ type: 'relatedStory', attrs: { storyId: choice.id, label: choice.label } });
     else if (mode === 'leadMedia' && leadField) {
       leadField.value = String(choice.id);
       if (leadCurrent) leadCurrent.textContent = choice.label;
@@ -224,9 +226,12 @@ function start(): void {
   editor.on('update', () => autosave?.changed());
   editor.on('blur', () => autosave?.flush());
 
+  let sending = false;
   form.addEventListener('submit', (event) => {
+    if (sending) return;
+    let json: string;
     try {
-      bodyJson.value = JSON.stringify(currentBody());
+      json = JSON.stringify(currentBody());
     } catch (error) {
       event.preventDefault();
       const status = document.getElementById('autosave-status');
@@ -234,9 +239,17 @@ function start(): void {
       editor.commands.focus();
       return;
     }
-    // A preview opens elsewhere; a save leaves the page, so autosave stops with it.
+    bodyJson.value = json;
+    // A preview opens elsewhere and saves nothing. A save leaves the page: autosave stops, and a
+    // save of its still on its way is waited for, so the form carries the version it made.
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (!submitter?.formTarget) autosave?.stop();
+    if (submitter?.formTarget || !autosave) return;
+    event.preventDefault();
+    autosave.stop();
+    void autosave.idle().then(() => {
+      sending = true;
+      form.submit();
+    });
   });
 }
 

@@ -5,7 +5,24 @@ import { createStory } from '../../src/actions/stories/create-story.js';
 import { launchChromium } from '../support/browser.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { givenService, storyInput, SYSTEM } from '../support/factories.js';
+import { givenMediaItem } from '../support/media.js';
 import { givenUser, signInByKeyboard } from '../support/newsroom.js';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, Result } from 'axe-core';
+import { publishStory } from '../../src/actions/stories/publish-story.js';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 AA and best-practice violations on the page as it stands, one line per node. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(
+    (values) => (window as unknown as { axe: { run(d: Document, o: unknown): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
+    ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  );
+  return results.violations.flatMap((violation: Result) => violation.nodes.map((node) => `${violation.id}: ${violation.help} at ${node.target.join(' ')}`));
+}
 
 /** The editor's writing surface (the contenteditable labelled "Body"). */
 const bodyEditor = (page: Page) => page.getByRole('textbox', { name: 'Body', exact: true });
@@ -32,10 +49,12 @@ describe('the story editor in Chromium', () => {
     await t?.close();
   });
 
-  const watchCsp = (page: Page) =>
+  const watchCsp = (page: Page) => {
     page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
     });
+    page.on('pageerror', (error) => cspViolations.push(`script error: ${error.message}`));
+  };
 
   it('with the keyboard alone, a reporter writes a subheading, a quote and a profile link (searched as they type) and files it; only an editor can publish it, and readers then see it', { timeout: 90_000 }, async () => {
     const reporter = await browser.newContext();
@@ -197,6 +216,86 @@ describe('the story editor in Chromium', () => {
     const story = await t.store.read.stories.findById(id);
     const reader = await page.request.get(`${base}/en/a/${story!.slug}/${id}`, { maxRedirects: 0 });
     expect(reader.status()).toBe(404);
+    await context.close();
+  });
+
+  it('inserts media, a related story, a profile card and a checked link, and picks the lead media, from the toolbar', { timeout: 90_000 }, async () => {
+    const media = await givenMediaItem(t.actions, { title: 'The flooded square' });
+    const older = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Older Flood Story' }));
+    await publishStory(t.actions, SYSTEM, older);
+    const id = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Cards Story' }));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    watchCsp(page);
+    await signInByKeyboard(page, base, 'editor@example.org');
+    await page.goto(`${base}/newsroom/stories/${id}`);
+
+    const pick = async (button: string, field: string, query: string, option: RegExp) => {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.getByRole('combobox', { name: field }).fill(query);
+      // The first option (the active one) is the match once the search has answered.
+      await expect.poll(() => page.getByRole('listbox').getByRole('option').first().innerText()).toMatch(option);
+      await page.keyboard.press('Enter');
+    };
+    await bodyEditor(page).click();
+    await page.keyboard.press('Control+End');
+    await pick('Media', 'Find a media item', 'flooded', /The flooded square/);
+    await pick('Related story', 'Find a story', 'older', /Older Flood Story/);
+    await pick('Profile card', 'Find a profile', 'rustam', /Rustam Ibraimov/);
+    expect(await bodyEditor(page).innerText()).toContain('Media: The flooded square');
+
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('More at ');
+    await page.keyboard.press('Control+K');
+    const address = page.getByLabel('Link address');
+    await address.fill('javascript:alert(1)');
+    await address.press('Enter');
+    expect(await page.locator('#editor-link-error').innerText()).toContain('uses a scheme that is not allowed');
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
+    await address.fill('https://example.org/floods');
+    await address.press('Enter');
+
+    await pick('Choose lead media', 'Find a media item', 'flooded', /The flooded square/);
+    expect(await page.getByLabel('Lead media item number (empty: none)').inputValue()).toBe(String(media.id));
+    expect(await page.locator('#lead-media-current').innerText()).toBe('The flooded square');
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    const story = await t.store.read.stories.findById(id);
+    expect(cspViolations).toEqual([]);
+    expect(story?.leadMediaId).toBe(media.id);
+    const profile = (await t.store.read.profiles.findByIds([1, 2, 3, 4, 5])).find((p) => p.name === 'Rustam Ibraimov');
+    expect(story?.body.slice(1)).toEqual([
+      { type: 'media', mediaId: media.id },
+      { type: 'related', storyId: older },
+      { type: 'profile', profileId: profile?.id },
+      { type: 'paragraph', content: [{ type: 'text', text: 'More at ' }, { type: 'link', text: 'https://example.org/floods', href: 'https://example.org/floods' }] },
+    ]);
+    // The cards come back with their names when the story is opened again.
+    await page.waitForLoadState('load');
+    expect(cspViolations).toEqual([]);
+    expect(await bodyEditor(page).innerText()).toContain('Related story: Older Flood Story');
+    await context.close();
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('the story form with the editor and its panels open, the revisions and the diff pages have no axe violations', { timeout: 90_000 }, async () => {
+    const id = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Accessible Story' }));
+    // axe is injected inline, for this test only; the site's own CSP is checked in the tests above.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await signInByKeyboard(page, base, 'editor@example.org');
+    await page.goto(`${base}/newsroom/stories/${id}`);
+    await bodyEditor(page).click();
+    await page.keyboard.press('Control+Shift+B');
+    await page.getByRole('button', { name: 'Media', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Find a media item' }).fill('x');
+    expect(await axeViolations(page)).toEqual([]);
+    const revision = (await t.store.read.revisions.list(id, 1, 0)).items[0]!.id;
+    for (const url of [`/newsroom/stories/${id}/revisions`, `/newsroom/stories/${id}/revisions/diff?from=${revision}&to=${revision}`, '/newsroom/stories/new']) {
+      await page.goto(base + url);
+      expect(await axeViolations(page), url).toEqual([]);
+    }
     await context.close();
   });
 });

@@ -24,6 +24,8 @@ export interface Autosave {
   flush(): void;
   /** Stop (the form is being sent, or a conflict). */
   stop(): void;
+  /** Resolves when no save is on its way (so the form is sent with the version that save made). */
+  idle(): Promise<void>;
   readonly stopped: () => boolean;
 }
 
@@ -41,6 +43,7 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
   let saving = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
 
   const say = (key: 'saving' | 'saved' | 'failed', params: Record<string, string> = {}) => {
     if (!status) return;
@@ -103,7 +106,12 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
     conflictBox.hidden = false;
   };
 
-  const save = async () => {
+  const save = () => {
+    inFlight = inFlight.then(saveNow);
+    return inFlight;
+  };
+
+  const saveNow = async () => {
     if (stopped || saving || !dirty) return;
     let data: ReturnType<typeof payload>;
     try {
@@ -171,5 +179,6 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
       clearTimeout(timer);
     },
     stopped: () => stopped,
+    idle: () => inFlight,
   };
 }

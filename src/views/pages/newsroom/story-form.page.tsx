@@ -144,9 +144,15 @@ export function StoryFormPage({ chrome, services, sections, tags, values, labels
             </button>
           </p>
         </fieldset>
-        <label for="body" id="body-label">
-          {t('newsroom.form.body')}
-        </label>
+        {values.bodyText === null ? (
+          <p id="body-label" class="field-label">
+            {t('newsroom.form.body')}
+          </p>
+        ) : (
+          <label for="body" id="body-label">
+            {t('newsroom.form.body')}
+          </label>
+        )}
         <BodyEditor i18n={chrome.i18n} body={values.body} labels={labels} />
         <input type="hidden" name="bodyJson" id="bodyJson" value="" disabled />
         <div id="body-plain">

@@ -42,6 +42,8 @@ function start(): void {
     ],
     content: bodyToDoc(initial, labels) as unknown as Record<string, unknown>,
     injectCSS: false,
+    // Persian next to English: each paragraph takes the direction of its own text.
+    textDirection: 'auto',
     editorProps: {
       attributes: { class: 'editor-content', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': 'body-label', spellcheck: 'true' },
     },

@@ -96,9 +96,9 @@ export function StoryFormPage({ chrome, services, sections, tags, values, labels
           ))}
         </select>
         <label for="headline">{t('newsroom.form.headline')}</label>
-        <input id="headline" name="headline" required maxLength={300} value={values.headline} />
+        <input id="headline" name="headline" required maxLength={300} value={values.headline} dir="auto" />
         <label for="deck">{t('newsroom.form.deck')}</label>
-        <textarea id="deck" name="deck" rows={2} maxLength={600}>
+        <textarea id="deck" name="deck" rows={2} maxLength={600} dir="auto">
           {values.deck}
         </textarea>
         <label for="slug">{t('newsroom.form.slug')}</label>
@@ -163,7 +163,7 @@ export function StoryFormPage({ chrome, services, sections, tags, values, labels
               <p id="body-help" class="meta">
                 {t('newsroom.form.bodyHelp')}
               </p>
-              <textarea id="body" name="body" rows={14} aria-describedby="body-help">
+              <textarea id="body" name="body" rows={14} aria-describedby="body-help" dir="auto">
                 {values.bodyText}
               </textarea>
             </>

@@ -8,7 +8,6 @@
  *
  *   tsx bench/comments.ts
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { solveChallenge } from 'altcha-lib/v1';
@@ -24,9 +23,8 @@ import { composeApp } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
 import { runCleanup } from './support/cleanup.js';
 import { heading, int, ms, ratio, table } from './support/format.js';
-import { getRaw, replayableHeaders } from './support/http.js';
-import { freePort } from './support/ports.js';
-import { startServer } from './support/server-process.js';
+import { getRaw } from './support/http.js';
+import { startReplayBaseline } from './support/baseline.js';
 import { makeTempDir } from './support/temp.js';
 import { DEFAULT_HEADERS, requireWrk, runWrk, wrkProblems, type WrkResult } from './support/wrk.js';
 import type { BenchOutcome } from './story-page.js';
@@ -61,8 +59,8 @@ export async function runCommentsBench(): Promise<BenchOutcome> {
   const deps = composed.actions as PostingDeps;
   const problems: string[] = [];
   try {
-    await createService(deps, { code: 'en', name: 'English', locale: 'en', direction: 'ltr', outlet: 'RFE/RL' });
-    await createSection(deps, { serviceCode: 'en', slug: 'news', name: 'News' });
+    await createService(deps, BENCH, { code: 'en', name: 'English', locale: 'en', direction: 'ltr', outlet: 'RFE/RL' });
+    await createSection(deps, BENCH, { serviceCode: 'en', slug: 'news', name: 'News' });
     const story = async (headline: string) => {
       const id = await createStory(deps, BENCH, {
         serviceCode: 'en',
@@ -133,26 +131,7 @@ export async function runCommentsBench(): Promise<BenchOutcome> {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const recorded = await getRaw(origin + url, DEFAULT_HEADERS);
       if (recorded.status !== 200) throw new Error(`${url} answered ${recorded.status}`);
-      const file = path.join(work, `${rows.length}.json`);
-      writeFileSync(
-        file,
-        JSON.stringify({
-          status: recorded.status,
-          statusMessage: recorded.statusMessage,
-          rawHeaders: replayableHeaders(recorded.rawHeaders),
-          bodyBase64: recorded.body.toString('base64'),
-        }),
-      );
-      const port = await freePort(HOST);
-      const baseline = await startServer({
-        name: 'baseline node:http',
-        command: process.execPath,
-        args: [path.join(ROOT, 'bench/baseline-server.mjs'), file, String(port), HOST],
-        host: HOST,
-        port,
-        readyPath: url,
-        readyTimeoutMs: 10_000,
-      });
+      const baseline = await startReplayBaseline({ work, fileName: `${rows.length}.json`, recorded, urlPath: url });
       const measure = async (target: string): Promise<WrkResult> => {
         const result = await runWrk({ url: target, seconds, headers: DEFAULT_HEADERS });
         problems.push(...wrkProblems(result).map((p) => `${label}: ${p}`));

@@ -9,14 +9,15 @@
  *   tsx bench/story-page.ts            (needs `npm run build` first)
  *   BENCH_SECONDS=10 BENCH_WARMUP_SECONDS=3 BENCH_ROUNDS=3 tsx bench/story-page.ts
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCleanup } from './support/cleanup.js';
 import { hasCommand, SERVER_CPU } from './support/commands.js';
 import { bytes, heading, int, ms, ratio, table } from './support/format.js';
-import { decodeBody, getRaw, replayableHeaders, type RawResponse } from './support/http.js';
+import { decodeBody, getRaw, type RawResponse } from './support/http.js';
 import { freePort } from './support/ports.js';
+import { startReplayBaseline } from './support/baseline.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 import { makeTempDir } from './support/temp.js';
 import { DEFAULT_HEADERS, requireWrk, runWrk, wrkProblems, type WrkResult } from './support/wrk.js';
@@ -184,31 +185,7 @@ export async function runStoryPageBench(): Promise<BenchOutcome> {
   console.log(`  size: ${bytes(wire)} over the wire (${encoding}), ${bytes(plain)} uncompressed`);
 
   // 2. The baseline, answering with the same status, headers and bytes.
-  const responseFile = path.join(work, 'story-response.json');
-  writeFileSync(
-    responseFile,
-    JSON.stringify({
-      status: recorded.status,
-      statusMessage: recorded.statusMessage,
-      rawHeaders: replayableHeaders(recorded.rawHeaders),
-      bodyBase64: recorded.body.toString('base64'),
-    }),
-  );
-  const baselinePort = await freePort(HOST);
-  const baseline = await startServer({
-    name: 'baseline node:http',
-    command: process.execPath,
-    args: [path.join(ROOT, 'bench/baseline-server.mjs'), responseFile, String(baselinePort), HOST],
-    host: HOST,
-    port: baselinePort,
-    cpu: SERVER_CPU,
-    readyPath: story.path,
-    readyTimeoutMs: 10_000,
-  });
-  const replay = await getRaw(baseline.origin + story.path, DEFAULT_HEADERS);
-  if (!replay.body.equals(recorded.body) || replay.status !== recorded.status) {
-    throw new Error('the baseline server does not answer with the recorded bytes');
-  }
+  const baseline = await startReplayBaseline({ work, fileName: 'story-response.json', recorded, urlPath: story.path, cpu: SERVER_CPU });
 
   const baselineTarget: Target = { label: 'bare node:http (same bytes)', server: baseline, url: baseline.origin + story.path };
   const cachedTarget: Target = { label: 'Dateline story page (cache warm)', server: dateline, url: dateline.origin + story.path };

@@ -8,6 +8,7 @@ import { loadOrCreateSecret } from './secret.js';
 import { demoContent } from './demo/demo.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
+import { startEventRelay } from './events/event-relay.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { migrateToLatest, openDatabase } from './store/open-store.js';
 import { createStore } from './store/store.js';
@@ -21,11 +22,11 @@ const WORK_MAX_NUMBER = 100_000;
 /**
  * The composition root: config -> store -> deps -> app. Everything stateful is built here,
  * once, and passed in. Tests use it with their own config and clock. Job workers are built
- * here but started by main.ts (tests drive them with runOnce).
+ * here but started by main.ts (tests drive them with runOnce, and the event relay with pollOnce).
  */
 export async function composeApp(
   config: Config,
-  options: { clock?: Clock; schema?: string; rateLimits?: RateLimits; workMaxNumber?: number } = {},
+  options: { clock?: Clock; schema?: string; rateLimits?: RateLimits; workMaxNumber?: number; relayPollMs?: number } = {},
 ) {
   const secret = loadOrCreateSecret(config);
   const location = options.schema ? { schema: options.schema } : {};
@@ -38,6 +39,12 @@ export async function composeApp(
   const events = createEventBus((error, event) => log.error({ err: error, event }, 'event listener failed'));
   events.subscribe((event) => {
     pageCache.purge(keysFor(event));
+  });
+  // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
+  const relay = await startEventRelay(events, store.read.eventLog, {
+    clock,
+    pollMs: options.relayPollMs ?? 1_000,
+    onError: (error) => log.error({ err: error }, 'event relay failed'),
   });
   const guards = {
     secret,
@@ -57,7 +64,10 @@ export async function composeApp(
   const media = composeMedia(config, actions);
   const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
   const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
-  app.addHook('onClose', async () => scheduler.stop());
+  app.addHook('onClose', async () => {
+    scheduler.stop();
+    await relay.stop();
+  });
   log.error = (context, message) => app.log.error(context, message);
-  return { app, store, actions, media, workers, pageCache, scheduler, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, actions, media, workers, pageCache, scheduler, relay, demoLoaded: demo.loaded, demoAdmin };
 }

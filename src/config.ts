@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -25,6 +26,12 @@ export interface Config {
    */
   readonly secret: string | null;
   readonly secretFile: string;
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): false (none, the default: the
+   * socket's address counts), a number of hops, or addresses and CIDR ranges. Rate limits,
+   * bans and sign-in locks use the address this decides.
+   */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -47,6 +54,7 @@ const KNOWN = [
   'PAGE_CACHE_ENTRIES',
   'SECRET',
   'SECRET_FILE',
+  'TRUST_PROXY',
 ];
 
 /**
@@ -120,6 +128,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
   const secretFile = path.resolve(cwd, get('SECRET_FILE') ?? 'data/secret');
 
+  const trustProxy = parseTrustProxy(get('TRUST_PROXY'), problems);
+
   for (const name of Object.keys(env)) {
     if (name.startsWith('DATELINE_') && !KNOWN.includes(name.slice('DATELINE_'.length))) {
       problems.push(`${name} is not a setting Dateline knows`);
@@ -138,9 +148,34 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     demo,
     logLevel: logLevel ?? 'info',
     pageCacheEntries,
+    trustProxy,
     secret,
     secretFile,
   });
+}
+
+function parseTrustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops <= 10) return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const isAddressOrRange = (entry: string) => {
+    const [address = '', bits, extra] = entry.split('/');
+    if (extra !== undefined || isIP(address) === 0) return false;
+    if (bits === undefined) return true;
+    const max = isIP(address) === 4 ? 32 : 128;
+    return /^\d+$/.test(bits) && Number(bits) <= max;
+  };
+  const bad = entries.filter((entry) => !isAddressOrRange(entry));
+  if (bad.length || !entries.length) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops (1-10), or addresses/CIDR ranges separated by commas, e.g. 10.0.0.0/8,127.0.0.1 (got "${raw}")`,
+    );
+    return false;
+  }
+  return entries;
 }
 
 export function isStrongSecret(value: string): boolean {

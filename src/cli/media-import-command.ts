@@ -24,7 +24,8 @@ export async function mediaImportCommand(config: Config, args: string[]): Promis
   const [file, ...rest] = positionals;
   if (!file || rest.length) throw new UsageError('give exactly one FILE');
   if (values.title === undefined) throw new UsageError('--title is required');
-  const { store, media } = await openCore(config);
+  const core = await openCore(config);
+  const { media } = core;
   try {
     const item = await ingestMedia(media, {
       file: path.resolve(file),
@@ -36,6 +37,6 @@ export async function mediaImportCommand(config: Config, args: string[]): Promis
     process.stdout.write(`media ${item.id}: ${item.kind}, ${item.state}; a worker makes its renditions\n`);
     return 0;
   } finally {
-    await store.close();
+    await core.close();
   }
 }

@@ -31,7 +31,8 @@ export async function userCommand(config: Config, command: 'user add' | 'token c
   } else if (!values.email) {
     throw new UsageError('token create needs --email');
   }
-  const { store, actions } = await openCore(config);
+  const core = await openCore(config);
+  const { actions } = core;
   const actor = systemActor('cli');
   try {
     if (command === 'user add') {
@@ -51,7 +52,7 @@ export async function userCommand(config: Config, command: 'user add' | 'token c
       process.stdout.write(`${token}\n`);
     }
   } finally {
-    await store.close();
+    await core.close();
   }
   return 0;
 }

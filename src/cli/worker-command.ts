@@ -10,7 +10,8 @@ export async function workerCommand(config: Config, args: string[]): Promise<num
   const { values } = parseArgs({ args, options: { count: { type: 'string', default: '1' } }, strict: true });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 16) throw new UsageError('--count must be a whole number from 1 to 16');
-  const { store, media } = await openCore(config);
+  const core = await openCore(config);
+  const { media } = core;
   const workers = composeWorkers(media, count, {
     error: (context, message) => process.stderr.write(`${message}: ${JSON.stringify(context)}\n`),
   });
@@ -22,7 +23,7 @@ export async function workerCommand(config: Config, args: string[]): Promise<num
   });
   // A job in progress is handed back to the queue; another worker takes it.
   await workers.stop();
-  await store.close();
+  await core.close();
   return 0;
 }
 

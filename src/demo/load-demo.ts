@@ -36,9 +36,9 @@ export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir:
   const sectionIds = new Map<string, number>();
   const tagIds = new Map<string, number>();
   for (const service of content.services) {
-    await createService(deps, service);
+    await createService(deps, actor, service);
     for (const [position, section] of service.sections.entries()) {
-      const saved = await createSection(deps, { serviceCode: service.code, ...section, position });
+      const saved = await createSection(deps, actor, { serviceCode: service.code, ...section, position });
       sectionIds.set(`${service.code}/${section.slug}`, saved.id);
     }
     for (const tag of service.tags) {

@@ -5,7 +5,9 @@ export type DatelineEvent =
   | { readonly type: 'comments.changed'; readonly storyId: number; readonly serviceCode: string }
   | { readonly type: 'profile.changed'; readonly profileId: number }
   | { readonly type: 'media.changed'; readonly mediaId: number }
-  | { readonly type: 'service.changed'; readonly serviceCode: string };
+  | { readonly type: 'service.changed'; readonly serviceCode: string }
+  /** The list of services every page's masthead shows changed: one added, renamed, reordered. */
+  | { readonly type: 'services.changed' };
 
 export type EventType = DatelineEvent['type'];
 export type EventOf<T extends EventType> = Extract<DatelineEvent, { type: T }>;

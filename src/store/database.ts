@@ -6,6 +6,7 @@ import type {
   CommentsTable,
   UsedChallengesTable,
 } from './tables/comments.table.js';
+import type { EventLogTable } from './tables/event-log.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
@@ -54,4 +55,5 @@ export interface Database {
   comment_reports: CommentReportsTable;
   used_challenges: UsedChallengesTable;
   jobs: JobsTable;
+  event_log: EventLogTable;
 }

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
+import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly commentRules: CommentRulesRepository;
   readonly jobs: JobRepository;
+  readonly eventLog: EventLogRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -50,6 +52,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     audit: new AuditRepository(db),
     commentRules: new CommentRulesRepository(db),
     jobs: new JobRepository(db),
+    eventLog: new EventLogRepository(db),
   };
 }
 

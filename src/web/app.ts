@@ -17,7 +17,7 @@ import { newsroomSurface } from './surfaces/newsroom/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
 
 export interface AppDeps {
-  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel'>;
+  readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'logLevel' | 'trustProxy'>;
   readonly actions: PostingDeps;
   /** Media storage, originals and upload limits (uploads, the media library). */
   readonly media: MediaDeps;
@@ -37,7 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     // Reader pages are served from cache at tens of thousands per second: no log line per request.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // The client's address is the socket's unless TRUST_PROXY names the proxies in front.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
@@ -58,4 +59,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, secureCookies: hsts });
   return app;
+}
+
+function trustProxyOption(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting === false ? false : [...setting];
 }

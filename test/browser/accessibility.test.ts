@@ -1,36 +1,9 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults, Result } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { READER_PAGE_NAMES, readerPages, type ReaderPage } from '../support/reader-pages.js';
-
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-declare global {
-  interface Window {
-    axe: { run(context: Document, options: unknown): Promise<AxeResults> };
-  }
-}
-
-/** Loads the page, injects axe-core and returns its violations, one readable line per failing node. */
-async function violations(page: Page, url: string, status: number): Promise<string[]> {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response?.status(), url).toBe(status);
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(
-    (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
-    TAGS,
-  );
-  return results.violations.flatMap((violation: Result) =>
-    violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact ?? '?'}): ${violation.help} at ${node.target.join(' ')}\n    ${node.failureSummary ?? ''}`,
-    ),
-  );
-}
 
 describe('every reader page type is accessible (axe-core, WCAG 2.2 AA and best practice)', () => {
   let t: TestApp;

@@ -46,10 +46,19 @@ describe('configuration', () => {
     [{ DATELINE_COLOUR: 'blue' }, /DATELINE_COLOUR is not a setting/],
     [{ SECRET: 'too-short' }, /SECRET must be at least 32 characters/],
     [{ SECRET: `${'x'.repeat(40)} spaces` }, /SECRET must be at least 32 characters/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY must be false, a number of proxy hops/],
+    [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY must be false, a number of proxy hops/],
+    [{ TRUST_PROXY: '99' }, /TRUST_PROXY must be false, a number of proxy hops/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names them (hops, addresses or CIDR ranges)', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
   });
 
   it('reports every bad value at once', () => {

@@ -49,6 +49,10 @@ async function readerComment(ctx: Context): Promise<number> {
   return (await readerPost(postingDeps(ctx.t.actions), { storyId: await publishedStory(ctx) })).id;
 }
 
+let codes = 0;
+/** A service code or slug not used before. */
+const freshCode = () => `x${'abcdefghijklmnopqrstuvwxyz'[Math.floor(codes / 26) % 26]}${'abcdefghijklmnopqrstuvwxyz'[codes++ % 26]}`;
+
 /** A profile kept by the en service's editors. */
 async function enProfile(ctx: Context): Promise<number> {
   return (await createProfile(ctx.t.actions, SYSTEM, { kind: 'person', name: 'Roza Otunbaeva', serviceCode: 'en' })).id;
@@ -196,6 +200,31 @@ const OPERATIONS: readonly Operation[] = [
     allowed: MEDIA_PEOPLE,
     prepare: async (ctx) => ({ url: `/media/${(await givenMediaItem(ctx.t.actions)).id}`, payload: { caption: 'WATCH: the square' } }),
   },
+  { method: 'GET', route: '/alerts', allowed: ['admin', 'editor-en'], prepare: async () => ({ url: '/alerts?service=en' }) },
+  { method: 'GET', route: '/services', allowed: SIGNED_IN, prepare: async () => ({ url: '/services' }) },
+  {
+    method: 'POST',
+    route: '/services',
+    allowed: ['admin'],
+    prepare: async () => ({ url: '/services', payload: { code: freshCode(), name: 'Service', locale: 'en', direction: 'ltr', outlet: 'RFE/RL' } }),
+  },
+  { method: 'PUT', route: '/services/{code}', allowed: ['admin'], prepare: async () => ({ url: '/services/en', payload: { outlet: 'RFE/RL' } }) },
+  { method: 'GET', route: '/sections', allowed: SIGNED_IN, prepare: async () => ({ url: '/sections?service=en' }) },
+  {
+    method: 'POST',
+    route: '/sections',
+    allowed: ['admin'],
+    prepare: async () => ({ url: '/sections', payload: { serviceCode: 'en', slug: freshCode(), name: 'Asia' } }),
+  },
+  {
+    method: 'PUT',
+    route: '/sections/{id}',
+    allowed: ['admin'],
+    prepare: async (ctx) => {
+      const [section] = await ctx.t.store.read.services.listSections('en');
+      return { url: `/sections/${section!.id}`, payload: { name: 'News' } };
+    },
+  },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },
   {
@@ -293,7 +322,7 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
 /** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */
 const PUBLIC_OPERATIONS = ['POST /session'];
 
-const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201 };
+const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201, 'POST /services': 201, 'POST /sections': 201 };
 
 describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
   let t: TestApp;

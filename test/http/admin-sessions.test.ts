@@ -48,6 +48,13 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect((await signIn('editor@example.org', PASSWORD, '10.2.0.2')).statusCode).toBe(200);
   });
 
+  it('counts the connecting address, not one a client claims in X-Forwarded-For (no TRUST_PROXY set)', async () => {
+    const claiming = (email: string, password: string, claimed: string) =>
+      t.app.inject({ method: 'POST', url: `${API}/session`, payload: { email, password }, remoteAddress: '10.3.0.1', headers: { 'x-forwarded-for': claimed } });
+    for (let i = 0; i < THROTTLE.maxPerAddress; i++) await claiming(`someone${i}@example.org`, 'guess number one', `192.0.2.${i}`);
+    expect((await claiming('editor@example.org', PASSWORD, '198.51.100.7')).statusCode).toBe(429);
+  });
+
   it('refuses a write with a wrong CSRF token and changes nothing', async () => {
     const session = await signInAs(t, 'editor@example.org');
     const before = await storyCount();

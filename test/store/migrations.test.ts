@@ -32,6 +32,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comment_reports',
         'comment_settings',
         'comments',
+        'event_log',
         'jobs',
         'media_captions',
         'media_items',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { composeApp } from '../../src/compose.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type DatabaseConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
 import { createTestDatabase, type StoreKind } from './databases.js';
@@ -13,6 +13,8 @@ export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly mediaDir: string;
   /** What DATABASE_URL would be for another process using this database (SQLite: the file). */
   readonly databaseUrl: string;
+  /** How another process would open this database (`openDatabase(database, location)`). */
+  readonly database: { readonly config: DatabaseConfig; readonly location: { schema?: string } };
   close(): Promise<void>;
 }
 
@@ -37,6 +39,8 @@ export async function startTestApp(
   });
   const clock = fixedClock(options.clock instanceof Date ? options.clock : T0);
   const composed = await composeApp(config, {
+    // Tests read other processes' events by hand: `t.relay.pollOnce()`.
+    relayPollMs: 0,
     ...(options.clock === 'system' ? {} : { clock }),
     ...(database.schema ? { schema: database.schema } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
@@ -47,6 +51,7 @@ export async function startTestApp(
     clock,
     mediaDir,
     databaseUrl,
+    database: { config: database.config, location: database.schema ? { schema: database.schema } : {} },
     close: async () => {
       await composed.app.close();
       await composed.store.close();

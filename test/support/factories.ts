@@ -9,14 +9,14 @@ export const SYSTEM = systemActor('test');
 
 /** A service with one section and one tag, as most tests need. */
 export async function givenService(deps: ActionDeps, code = 'en', direction: 'ltr' | 'rtl' = 'ltr') {
-  const service = await createService(deps, {
+  const service = await createService(deps, SYSTEM, {
     code,
     name: `Service ${code}`,
     locale: code,
     direction,
     outlet: 'RFE/RL',
   });
-  const section = await createSection(deps, { serviceCode: code, slug: 'news', name: 'News' });
+  const section = await createSection(deps, SYSTEM, { serviceCode: code, slug: 'news', name: 'News' });
   const tag = await createTag(deps, { serviceCode: code, slug: 'politics', name: 'Politics' });
   return { service, section, tag };
 }

@@ -19,7 +19,7 @@ export async function loadChrome(
   if (!service) throw notFound('SERVICE_NOT_FOUND', 'There is no language service at this address', { serviceCode });
   return {
     chrome: { service, services, sections, alert: alert ?? null },
-    cacheKeys: [cacheKey.service(serviceCode), cacheKey.alerts(serviceCode)],
+    cacheKeys: [cacheKey.service(serviceCode), cacheKey.services(), cacheKey.alerts(serviceCode)],
     validUntil: nextAlertChange,
   };
 }

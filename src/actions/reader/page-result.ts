@@ -27,6 +27,7 @@ export const cacheKey = {
   lists: (serviceCode: string) => `lists-${serviceCode}`,
   alerts: (serviceCode: string) => `alerts-${serviceCode}`,
   service: (serviceCode: string) => `service-${serviceCode}`,
+  services: () => 'services',
   profile: (id: number) => `profile-${id}`,
   media: (id: number) => `media-${id}`,
 } as const;

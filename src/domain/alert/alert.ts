@@ -15,6 +15,13 @@ export function isLive(alert: Pick<Alert, 'startsAt' | 'expiresAt'>, now: Date):
   return alert.startsAt <= now && now < alert.expiresAt;
 }
 
+export type AlertState = 'scheduled' | 'live' | 'expired';
+
+export function alertState(alert: Pick<Alert, 'startsAt' | 'expiresAt'>, now: Date): AlertState {
+  if (now < alert.startsAt) return 'scheduled';
+  return now < alert.expiresAt ? 'live' : 'expired';
+}
+
 export function parseAlertInput(input: { text: unknown; linkUrl?: unknown; startsAt: Date; expiresAt: Date }) {
   const text = requireText(input.text, 'text', 280);
   let linkUrl: string | null = null;

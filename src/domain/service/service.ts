@@ -1,5 +1,5 @@
 import { invalid } from '../shared/errors.js';
-import { requireText } from '../shared/text.js';
+import { requireSlug, requireText } from '../shared/text.js';
 
 export type ScriptDirection = 'ltr' | 'rtl';
 
@@ -67,4 +67,15 @@ export function parseLanguageService(input: {
     outlet: requireText(input.outlet, 'outlet', 80),
     position,
   };
+}
+
+export const SECTION_LIMITS = { name: 80, position: 10_000 } as const;
+
+/** A section's own fields, checked: a slug for its address, a name, and its place in the navigation. */
+export function parseSectionInput(input: { slug: unknown; name: unknown; position?: unknown }): Pick<Section, 'slug' | 'name' | 'position'> {
+  const position = input.position ?? 0;
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > SECTION_LIMITS.position) {
+    throw invalid('FIELD_INVALID', `position must be a whole number from 0 to ${SECTION_LIMITS.position}`, 'position');
+  }
+  return { slug: requireSlug(input.slug, 'slug'), name: requireText(input.name, 'name', SECTION_LIMITS.name), position };
 }

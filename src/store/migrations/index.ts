@@ -5,6 +5,7 @@ import * as commentModeration from './2026-11-29T1400-comment-moderation.js';
 import * as createJobs from './2026-11-29T1400-create-jobs.js';
 import * as mediaCaptions from './2026-11-29T1600-media-captions.js';
 import * as newsroomEditors from './2026-11-29T1610-newsroom-editors.js';
+import * as createEventLog from './2026-11-29T1630-create-event-log.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1400-create-jobs': createJobs,
   '2026-11-29T1600-media-captions': mediaCaptions,
   '2026-11-29T1610-newsroom-editors': newsroomEditors,
+  '2026-11-29T1630-create-event-log': createEventLog,
 };
 
 export const migrationProvider: MigrationProvider = {

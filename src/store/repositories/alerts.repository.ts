@@ -57,6 +57,20 @@ export class AlertRepository {
     return candidates.length ? new Date(Math.min(...candidates.map(Number))) : null;
   }
 
+  /** A service's alerts, newest start first. */
+  async listForService(serviceCode: string, limit: number, offset: number): Promise<Alert[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('service_code', '=', serviceCode)
+      .orderBy('starts_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map(toAlert);
+  }
+
   async expire(id: number, now: Date): Promise<void> {
     await this.db.updateTable('alerts').set({ expires_at: now.getTime() }).where('id', '=', id).execute();
   }

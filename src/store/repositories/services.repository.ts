@@ -19,6 +19,17 @@ export class ServiceRepository {
     await this.db.insertInto('services').values(service).execute();
   }
 
+  async update(service: LanguageService): Promise<void> {
+    const { code, ...fields } = service;
+    await this.db.updateTable('services').set(fields).where('code', '=', code).execute();
+  }
+
+  /** Every service's sections, in navigation order. */
+  async listAllSections(): Promise<Section[]> {
+    const rows = await this.db.selectFrom('sections').selectAll().orderBy('service_code').orderBy('position').orderBy('id').execute();
+    return rows.map(toSection);
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('services').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
@@ -57,6 +68,14 @@ export class ServiceRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     return { ...section, id };
+  }
+
+  async updateSection(section: Section): Promise<void> {
+    await this.db
+      .updateTable('sections')
+      .set({ slug: section.slug, name: section.name, position: section.position })
+      .where('id', '=', section.id)
+      .execute();
   }
 
   async findTag(serviceCode: string, slug: string): Promise<Tag | undefined> {

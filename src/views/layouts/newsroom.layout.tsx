@@ -1,11 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/i18n.js';
 
+/** The newsroom's parts, in the order the navigation shows them. */
+export const NEWSROOM_PARTS = ['stories', 'profiles', 'alerts', 'comments', 'sections', 'services', 'audit'] as const;
+export type NewsroomPart = (typeof NEWSROOM_PARTS)[number];
+
 export interface NewsroomChrome {
   readonly i18n: Translator;
   readonly css: string;
-  /** The signed-in user, with the CSRF token the sign-out form carries. */
-  readonly user: { readonly name: string; readonly csrfToken: string } | null;
+  /**
+   * The signed-in user, with the CSRF token the sign-out form carries, and the parts of the
+   * newsroom their roles may use (only those are linked; the server refuses the others anyway).
+   */
+  readonly user: { readonly name: string; readonly csrfToken: string; readonly parts?: readonly NewsroomPart[] } | null;
 }
 
 /** The frame of every newsroom page: the reader site's look, a header with sign-out; no script needed (the editor page adds its island). */
@@ -41,7 +48,9 @@ export function NewsroomLayout({
           </p>
           {chrome.user ? (
             <nav aria-label={t('newsroom.nav.label')} class="newsroom-nav">
-              <a href="/newsroom/stories">{t('newsroom.nav.stories')}</a> <a href="/newsroom/comments">{t('newsroom.nav.comments')}</a>
+              {NEWSROOM_PARTS.filter((part) => (chrome.user?.parts ?? ['stories']).includes(part)).map((part) => (
+                <a href={`/newsroom/${part}`}>{t(`newsroom.nav.${part}`)}</a>
+              ))}
             </nav>
           ) : null}
           {chrome.user ? (

@@ -116,6 +116,8 @@ export function keysFor(event: DatelineEvent): string[] {
       return [cacheKey.media(event.mediaId)];
     case 'service.changed':
       return [cacheKey.service(event.serviceCode)];
+    case 'services.changed':
+      return [cacheKey.services()];
   }
 }
 

@@ -1,16 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createAlert } from '../../../actions/alerts/create-alert.js';
 import { expireAlert } from '../../../actions/alerts/expire-alert.js';
+import { listAlerts } from '../../../actions/alerts/list-alerts.js';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { responses } from './errors.js';
 import { authOf } from './route-permission.js';
-import { AlertBody, Done, IdParams, NewAlert } from './schemas.js';
+import { AlertBody, AlertList, AlertListQuery, Done, IdParams, NewAlert } from './schemas.js';
 import { alertJson } from './to-json.js';
 
 const tags = ['alerts'];
 
-/** Breaking-news alerts: send one now, take one down. */
+/** Breaking-news alerts: list a service's, send one now, take one down. */
 export const alertRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+  app.get(
+    '/alerts',
+    { config: { permission: 'alert.create' }, schema: { tags, querystring: AlertListQuery, response: responses({ 200: AlertList }) } },
+    async (request) => {
+      const { service, page } = request.query;
+      const list = await listAlerts(actions, authOf(request).actor, { serviceCode: service, ...(page ? { page } : {}) });
+      return { ...list, items: list.items.map((alert) => ({ ...alertJson(alert), state: alert.state })) };
+    },
+  );
+
   app.post(
     '/alerts',
     { config: { permission: 'alert.create' }, schema: { tags, body: NewAlert, response: responses({ 201: AlertBody }) } },

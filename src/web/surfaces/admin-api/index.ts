@@ -8,6 +8,7 @@ import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
 import { mediaRoutes } from './media.routes.js';
 import { guardRoutes } from './route-permission.js';
+import { serviceRoutes } from './services.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
 import { userRoutes } from './users.routes.js';
@@ -60,4 +61,5 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(userRoutes, { actions });
   await app.register(profileRoutes, { actions });
   await app.register(mediaRoutes, { actions, mediaUrl: (key) => media.media.storage.urlPath(key) });
+  await app.register(serviceRoutes, { actions });
 };

@@ -197,11 +197,22 @@ export const SignInRequest = Type.Object({ email: Type.String({ maxLength: 254 }
 export const SessionBody = Type.Object({ user: UserBody, csrfToken: Nullable(Type.String()) });
 export const SignedOut = Type.Object({ ended: Type.Integer() });
 
+export const AuditQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    user: Type.Optional(Type.Integer({ minimum: 1, description: "only this person's actions" })),
+    action: Type.Optional(Type.String({ maxLength: 64, description: 'only this action, e.g. story.publish' })),
+  },
+  strict,
+);
+
 export const AuditList = Type.Object({
   items: Type.Array(
     Type.Object({
       id: Id,
       userId: Nullable(Type.Integer()),
+      userName: Nullable(Type.String()),
       action: Type.String(),
       subject: Type.String(),
       details: Type.Record(Type.String(), Type.Unknown()),
@@ -210,6 +221,7 @@ export const AuditList = Type.Object({
   ),
   page: Type.Integer(),
   perPage: Type.Integer(),
+  hasNext: Type.Boolean(),
 });
 
 // Comment moderation.
@@ -305,3 +317,65 @@ export const ProfileSearchQuery = Type.Object(
   },
   strict,
 );
+
+// Breaking-news alerts, listed.
+
+export const AlertListQuery = Type.Object(
+  { service: Type.String({ maxLength: 16 }), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  strict,
+);
+export const AlertList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ...AlertBody.properties,
+      state: Type.Union([Type.Literal('scheduled'), Type.Literal('live'), Type.Literal('expired')]),
+    }),
+  ),
+  page: Type.Integer(),
+  hasNext: Type.Boolean(),
+});
+
+// Language services and their sections.
+
+const Direction = Type.Union([Type.Literal('ltr'), Type.Literal('rtl')]);
+const serviceFields = {
+  name: Type.String({ maxLength: 80 }),
+  locale: Type.String({ maxLength: 35, description: 'a BCP 47 language tag: en, ru, fa-IR' }),
+  direction: Direction,
+  outlet: Type.String({ maxLength: 80, description: 'the outlet named in datelines: RFE/RL' }),
+  position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'place in the list of services' })),
+};
+export const NewService = Type.Object({ code: Type.String({ maxLength: 16, description: 'the address: /code/' }), ...serviceFields }, strict);
+export const ServiceUpdate = Type.Object(
+  {
+    name: Type.Optional(serviceFields.name),
+    locale: Type.Optional(serviceFields.locale),
+    direction: Type.Optional(serviceFields.direction),
+    outlet: Type.Optional(serviceFields.outlet),
+    position: serviceFields.position,
+  },
+  { ...strict, description: 'fields left out keep their value; the code never changes' },
+);
+export const ServiceBody = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  locale: Type.String(),
+  direction: Direction,
+  outlet: Type.String(),
+  position: Type.Integer(),
+});
+export const ServiceList = Type.Object({ items: Type.Array(ServiceBody) });
+
+const sectionFields = {
+  slug: Type.String({ maxLength: 120, description: 'the address: /service/s/slug' }),
+  name: Type.String({ maxLength: 80 }),
+  position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: "place in the service's navigation" })),
+};
+export const NewSection = Type.Object({ serviceCode: Type.String({ maxLength: 16 }), ...sectionFields }, strict);
+export const SectionUpdate = Type.Object(
+  { slug: Type.Optional(sectionFields.slug), name: Type.Optional(sectionFields.name), position: sectionFields.position },
+  { ...strict, description: 'fields left out keep their value' },
+);
+export const SectionBody = Type.Object({ id: Id, serviceCode: Type.String(), slug: Type.String(), name: Type.String(), position: Type.Integer() });
+export const SectionList = Type.Object({ items: Type.Array(SectionBody) });
+export const SectionListQuery = Type.Object({ service: Type.Optional(Type.String({ maxLength: 16 })) }, strict);

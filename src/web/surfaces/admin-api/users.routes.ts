@@ -5,7 +5,7 @@ import { listAudit } from '../../../actions/users/list-audit.js';
 import { listUsers } from '../../../actions/users/list-users.js';
 import { responses } from './errors.js';
 import { authOf } from './route-permission.js';
-import { AuditList, NewUser, PageQuery, UserBody, UserList } from './schemas.js';
+import { AuditList, AuditQuery, NewUser, PageQuery, UserBody, UserList } from './schemas.js';
 import { userJson } from './to-json.js';
 
 const tags = ['users'];
@@ -29,7 +29,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = as
 
   app.get(
     '/audit',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: PageQuery, response: responses({ 200: AuditList }) } },
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery, response: responses({ 200: AuditList }) } },
     async (request) => {
       const result = await listAudit(actions, authOf(request).actor, request.query);
       return { ...result, items: result.items.map((entry) => ({ ...entry, details: { ...entry.details }, at: entry.at.toISOString() })) };

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { approveComment } from '../../../actions/comments/approve-comment.js';
 import { banCommentAuthor } from '../../../actions/comments/ban-comment-author.js';
 import { getCommentSettings } from '../../../actions/comments/get-comment-settings.js';
@@ -6,20 +6,12 @@ import { listModerationQueue } from '../../../actions/comments/list-moderation-q
 import { markCommentSpam } from '../../../actions/comments/mark-comment-spam.js';
 import { rejectComment } from '../../../actions/comments/reject-comment.js';
 import { setCommentSettings } from '../../../actions/comments/set-comment-settings.js';
-import type { ActionDeps } from '../../../actions/deps.js';
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { can } from '../../../domain/user/permissions.js';
-import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
 import { CommentsPage } from '../../../views/pages/newsroom/comments.page.js';
-import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../admin-api/route-permission.js';
 import type { FormBody } from './form-body.js';
-
-interface PageHelpers {
-  readonly actions: ActionDeps;
-  readonly chromeFor: (request: FastifyRequest) => Promise<NewsroomChrome>;
-  readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
-}
+import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
 
 /** /newsroom/comments: the moderation queue of the services the person moderates, and the comment rules for editors. */
 export function moderationPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
@@ -28,7 +20,7 @@ export function moderationPages(app: FastifyInstance, { actions, chromeFor, html
     const query = request.query as Record<string, string | undefined>;
     const services = (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'comments.moderate', { serviceCode: s.code }));
     const serviceCode = services.find((s) => s.code === query.service)?.code ?? services[0]?.code ?? '';
-    const page = Math.min(10_000, Math.max(1, Math.floor(Number(query.page)) || 1));
+    const page = pageOf(query.page);
     const queue = serviceCode ? await listModerationQueue(actions, actor, serviceCode, page) : { comments: [], hasNext: false };
     const settings = serviceCode && can(actor, 'comments.settings', { serviceCode }) ? await getCommentSettings(actions, actor, serviceCode) : null;
     return html(
@@ -76,9 +68,4 @@ export function moderationPages(app: FastifyInstance, { actions, chromeFor, html
     });
     return backToQueue(reply, form);
   });
-}
-
-function idOf(request: FastifyRequest): number {
-  const id = Number((request.params as { id?: string }).id);
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
 }

@@ -22,9 +22,12 @@ import { randomBytes } from 'node:crypto';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
-import { idOf } from './params.js';
+import { idOf, partsFor } from './page-helpers.js';
+import { profilePages } from './profiles.routes.js';
+import { servicePages } from './services.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
 import { storyToolPages } from './story-tools.routes.js';
 
@@ -54,7 +57,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, assets, s
     const auth = request.auth;
     if (!auth || auth.via !== 'session') return { i18n, css, user: null };
     const user = await describeUser(actions, auth.userId);
-    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken } : null };
+    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
   const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
@@ -200,6 +203,10 @@ export async function newsroomSurface(app: FastifyInstance, { actions, assets, s
 
   moderationPages(app, { actions, chromeFor, html });
   storyToolPages(app, { actions, assets, chromeFor, html });
+  profilePages(app, { actions, chromeFor, html });
+  servicePages(app, { actions, chromeFor, html });
+  alertPages(app, { actions, chromeFor, html });
+  auditPages(app, { actions, chromeFor, html });
 
 }
 

@@ -18,7 +18,7 @@ import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../admin-api/route-permission.js';
 import { toChrome } from '../reader/chrome.js';
 import type { FormBody } from './form-body.js';
-import { idOf } from './params.js';
+import { idOf } from './page-helpers.js';
 import { storyFromForm } from './story-form-values.js';
 
 interface PageHelpers {

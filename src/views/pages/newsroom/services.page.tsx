@@ -1,0 +1,170 @@
+import { SECTION_LIMITS, type LanguageService, type Section } from '../../../domain/service/service.js';
+import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { FormError, SavedNotice } from './parts.js';
+
+/** The language services, each with a link to its form. */
+export function ServicesPage({ chrome, services }: { chrome: NewsroomChrome; services: readonly LanguageService[] }) {
+  const { t } = chrome.i18n;
+  return (
+    <NewsroomLayout chrome={chrome} title={t('newsroom.services.title')}>
+      <h1>{t('newsroom.services.title')}</h1>
+      <p>
+        <a href="/newsroom/services/new" class="button-link">
+          {t('newsroom.services.new')}
+        </a>
+      </p>
+      <ul class="story-list" aria-label={t('newsroom.services.title')}>
+        {services.map((service) => (
+          <li>
+            <h2>
+              <a href={`/newsroom/services/${encodeURIComponent(service.code)}`} lang={service.locale} dir={service.direction}>
+                {service.name}
+              </a>
+            </h2>
+            <p class="meta">
+              /{service.code}/ · {service.locale} · {t(`newsroom.services.direction.${service.direction}`)} · {service.outlet}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </NewsroomLayout>
+  );
+}
+
+export interface ServiceFormValues {
+  readonly code: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly direction: string;
+  readonly outlet: string;
+  readonly position: string;
+}
+
+/** A service's form. The code, part of every address, is chosen once and then only shown. */
+export function ServiceFormPage(props: { chrome: NewsroomChrome; isNew: boolean; values: ServiceFormValues; error: string | null; saved: boolean }) {
+  const { chrome, isNew, values, error, saved } = props;
+  const { t } = chrome.i18n;
+  const title = isNew ? t('newsroom.services.new') : t('newsroom.services.edit');
+  return (
+    <NewsroomLayout chrome={chrome} title={title}>
+      <h1>{title}</h1>
+      <SavedNotice chrome={chrome} saved={saved} />
+      <FormError error={error} />
+      <form method="post" action={isNew ? '/newsroom/services' : `/newsroom/services/${encodeURIComponent(values.code)}`} class="newsroom-form">
+        <input type="hidden" name="_csrf" value={chrome.user?.csrfToken ?? ''} />
+        <label for="service-code">{t('newsroom.services.code')}</label>
+        {isNew ? (
+          <input id="service-code" name="code" required maxLength={16} value={values.code} aria-describedby="service-code-help" />
+        ) : (
+          <input id="service-code" value={values.code} readOnly aria-describedby="service-code-help" />
+        )}
+        <p id="service-code-help" class="meta">
+          {t('newsroom.services.codeHelp')}
+        </p>
+        <label for="service-name">{t('newsroom.services.name')}</label>
+        <input id="service-name" name="name" required maxLength={80} value={values.name} />
+        <label for="service-locale">{t('newsroom.services.locale')}</label>
+        <input id="service-locale" name="locale" required maxLength={35} value={values.locale} />
+        <label for="service-direction">{t('newsroom.services.direction')}</label>
+        <select id="service-direction" name="direction">
+          {(['ltr', 'rtl'] as const).map((direction) => (
+            <option value={direction} selected={direction === values.direction}>
+              {t(`newsroom.services.direction.${direction}`)}
+            </option>
+          ))}
+        </select>
+        <label for="service-outlet">{t('newsroom.services.outlet')}</label>
+        <input id="service-outlet" name="outlet" required maxLength={80} value={values.outlet} />
+        <label for="service-position">{t('newsroom.position')}</label>
+        <input id="service-position" name="position" type="number" min="0" max={String(SECTION_LIMITS.position)} value={values.position} />
+        <button type="submit">{t('newsroom.form.save')}</button>
+      </form>
+    </NewsroomLayout>
+  );
+}
+
+/** Every service's sections in navigation order, each with a link to its form. */
+export function SectionsPage({ chrome, services, sections }: { chrome: NewsroomChrome; services: readonly LanguageService[]; sections: readonly Section[] }) {
+  const { t } = chrome.i18n;
+  return (
+    <NewsroomLayout chrome={chrome} title={t('newsroom.sections.title')}>
+      <h1>{t('newsroom.sections.title')}</h1>
+      <p>
+        <a href="/newsroom/sections/new" class="button-link">
+          {t('newsroom.sections.new')}
+        </a>
+      </p>
+      {services.map((service) => {
+        const own = sections.filter((section) => section.serviceCode === service.code);
+        return (
+          <section aria-labelledby={`sections-${service.code}`}>
+            <h2 id={`sections-${service.code}`}>{service.name}</h2>
+            {own.length === 0 ? (
+              <p>{t('newsroom.sections.none')}</p>
+            ) : (
+              <ol class="story-list">
+                {own.map((section) => (
+                  <li>
+                    <a href={`/newsroom/sections/${section.id}`}>{section.name}</a>{' '}
+                    <span class="meta">
+                      /{service.code}/s/{section.slug} · {t('newsroom.position')} {section.position}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        );
+      })}
+    </NewsroomLayout>
+  );
+}
+
+export interface SectionFormValues {
+  readonly id: number | null;
+  readonly serviceCode: string;
+  readonly name: string;
+  readonly slug: string;
+  readonly position: string;
+}
+
+/** A section's form: its service (chosen once), name, slug for its address, and place in the navigation. */
+export function SectionFormPage(props: {
+  chrome: NewsroomChrome;
+  services: readonly LanguageService[];
+  values: SectionFormValues;
+  error: string | null;
+  saved: boolean;
+}) {
+  const { chrome, services, values, error, saved } = props;
+  const { t } = chrome.i18n;
+  const title = values.id ? t('newsroom.sections.edit') : t('newsroom.sections.new');
+  return (
+    <NewsroomLayout chrome={chrome} title={title}>
+      <h1>{title}</h1>
+      <SavedNotice chrome={chrome} saved={saved} />
+      <FormError error={error} />
+      <form method="post" action={values.id ? `/newsroom/sections/${values.id}` : '/newsroom/sections'} class="newsroom-form">
+        <input type="hidden" name="_csrf" value={chrome.user?.csrfToken ?? ''} />
+        <label for="section-service">{t('newsroom.form.service')}</label>
+        <select id="section-service" name="serviceCode" disabled={values.id !== null}>
+          {services.map((s) => (
+            <option value={s.code} selected={s.code === values.serviceCode}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label for="section-name">{t('newsroom.sections.name')}</label>
+        <input id="section-name" name="name" required maxLength={SECTION_LIMITS.name} value={values.name} />
+        <label for="section-slug">{t('newsroom.sections.slug')}</label>
+        <input id="section-slug" name="slug" required maxLength={120} value={values.slug} aria-describedby="section-slug-help" />
+        <p id="section-slug-help" class="meta">
+          {t('newsroom.sections.slugHelp')}
+        </p>
+        <label for="section-position">{t('newsroom.position')}</label>
+        <input id="section-position" name="position" type="number" min="0" max={String(SECTION_LIMITS.position)} value={values.position} />
+        <button type="submit">{t('newsroom.form.save')}</button>
+      </form>
+    </NewsroomLayout>
+  );
+}

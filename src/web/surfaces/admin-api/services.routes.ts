@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { createSection, createService } from '../../../actions/services/create-service.js';
+import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
+import { updateSection, updateService } from '../../../actions/services/update-service.js';
+import { responses } from './errors.js';
+import { authOf } from './route-permission.js';
+import {
+  IdParams,
+  NewSection,
+  NewService,
+  SectionBody,
+  SectionList,
+  SectionListQuery,
+  SectionUpdate,
+  ServiceBody,
+  ServiceList,
+  ServiceParams,
+  ServiceUpdate,
+} from './schemas.js';
+
+/** Language services and their sections: read by the whole newsroom, kept by admins. */
+export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+  app.get(
+    '/services',
+    { config: { permission: 'story.read' }, schema: { tags: ['services'], response: responses({ 200: ServiceList }) } },
+    async (request) => ({ items: await listLanguageServices(actions, authOf(request).actor) }),
+  );
+
+  app.post(
+    '/services',
+    { config: { permission: 'service.manage' }, schema: { tags: ['services'], body: NewService, response: responses({ 201: ServiceBody }) } },
+    async (request, reply) => reply.code(201).send(await createService(actions, authOf(request).actor, request.body)),
+  );
+
+  app.put(
+    '/services/:code',
+    {
+      config: { permission: 'service.manage' },
+      schema: { tags: ['services'], params: ServiceParams, body: ServiceUpdate, response: responses({ 200: ServiceBody }) },
+    },
+    async (request) => updateService(actions, authOf(request).actor, request.params.code, request.body),
+  );
+
+  app.get(
+    '/sections',
+    { config: { permission: 'story.read' }, schema: { tags: ['sections'], querystring: SectionListQuery, response: responses({ 200: SectionList }) } },
+    async (request) => ({ items: await listSections(actions, authOf(request).actor, request.query.service) }),
+  );
+
+  app.post(
+    '/sections',
+    { config: { permission: 'service.manage' }, schema: { tags: ['sections'], body: NewSection, response: responses({ 201: SectionBody }) } },
+    async (request, reply) => reply.code(201).send(await createSection(actions, authOf(request).actor, request.body)),
+  );
+
+  app.put(
+    '/sections/:id',
+    {
+      config: { permission: 'service.manage' },
+      schema: { tags: ['sections'], params: IdParams, body: SectionUpdate, response: responses({ 200: SectionBody }) },
+    },
+    async (request) => updateSection(actions, authOf(request).actor, request.params.id, request.body),
+  );
+};

@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createAlert } from '../../../actions/alerts/create-alert.js';
+import { expireAlert } from '../../../actions/alerts/expire-alert.js';
+import { listAlerts } from '../../../actions/alerts/list-alerts.js';
+import { auditFilterChoices, listAudit } from '../../../actions/users/list-audit.js';
+import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import { can } from '../../../domain/user/permissions.js';
+import { AlertsPage, type AlertsPageProps } from '../../../views/pages/newsroom/alerts.page.js';
+import { AuditPage } from '../../../views/pages/newsroom/audit.page.js';
+import { authOf } from '../admin-api/route-permission.js';
+import type { FormBody } from './form-body.js';
+import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+
+const NO_VALUES: AlertsPageProps['values'] = { text: '', linkUrl: '', durationMinutes: '60' };
+
+/** /newsroom/alerts: a service's breaking-news alerts, sent and taken down by its editors. */
+export function alertPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+  const alertsPage = async (request: FastifyRequest, reply: FastifyReply, wanted: string | undefined, page: number, values = NO_VALUES, error: string | null = null) => {
+    const actor = authOf(request).actor;
+    const services = (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'alert.create', { serviceCode: s.code }));
+    const serviceCode = services.find((s) => s.code === wanted)?.code ?? services[0]?.code ?? '';
+    const list = serviceCode ? await listAlerts(actions, actor, { serviceCode, page }) : { items: [], hasNext: false };
+    return html(
+      reply,
+      <AlertsPage
+        chrome={await chromeFor(request)}
+        services={services}
+        serviceCode={serviceCode}
+        alerts={list.items}
+        page={page}
+        hasNext={list.hasNext}
+        values={values}
+        error={error}
+      />,
+      error ? 400 : 200,
+    );
+  };
+
+  app.get('/newsroom/alerts', { config: { permission: 'alert.create' } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    return alertsPage(request, reply, query.service, pageOf(query.page));
+  });
+
+  app.post('/newsroom/alerts', { config: { permission: 'alert.create' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    const serviceCode = form.serviceCode ?? '';
+    try {
+      await createAlert(actions, authOf(request).actor, {
+        serviceCode,
+        text: form.text ?? '',
+        linkUrl: form.linkUrl ?? null,
+        durationMinutes: formNumber(form.durationMinutes),
+      });
+      return reply.redirect(`/newsroom/alerts?service=${encodeURIComponent(serviceCode)}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      const values = { text: form.text ?? '', linkUrl: form.linkUrl ?? '', durationMinutes: form.durationMinutes ?? '' };
+      return alertsPage(request, reply, serviceCode, 1, values, error.message);
+    }
+  });
+
+  app.post('/newsroom/alerts/:id/expire', { config: { permission: 'alert.expire' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    await expireAlert(actions, authOf(request).actor, idOf(request));
+    return reply.redirect(`/newsroom/alerts${form.service ? `?service=${encodeURIComponent(form.service)}` : ''}`, 303);
+  });
+}
+
+/** /newsroom/audit: who did what, filtered by person and action (audit.read). */
+export function auditPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+  app.get('/newsroom/audit', { config: { permission: 'audit.read' } }, async (request, reply) => {
+    const actor = authOf(request).actor;
+    const query = request.query as Record<string, string | undefined>;
+    const user = formNumber(query.user);
+    const filter = { user: user && Number.isSafeInteger(user) && user > 0 ? String(user) : '', action: (query.action ?? '').slice(0, 64) };
+    const page = pageOf(query.page);
+    const [log, choices] = await Promise.all([
+      listAudit(actions, actor, { page, ...(filter.user ? { user: Number(filter.user) } : {}), ...(filter.action ? { action: filter.action } : {}) }),
+      auditFilterChoices(actions, actor),
+    ]);
+    return html(
+      reply,
+      <AuditPage chrome={await chromeFor(request)} choices={choices} filter={filter} entries={log.items} page={page} hasNext={log.hasNext} />,
+    );
+  });
+}

@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { can, type Permission } from '../../../domain/user/permissions.js';
+import type { Actor } from '../../../domain/user/user.js';
+import type { NewsroomChrome, NewsroomPart } from '../../../views/layouts/newsroom.layout.js';
+import type { renderDocument } from '../../../views/render.js';
+
+/** What every group of newsroom pages gets from the surface. */
+export interface PageHelpers {
+  readonly actions: ActionDeps;
+  readonly chromeFor: (request: FastifyRequest) => Promise<NewsroomChrome>;
+  readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
+}
+
+/** The permission each part of the newsroom needs: the same one its routes declare. */
+const PART_PERMISSION: Readonly<Record<NewsroomPart, Permission>> = {
+  stories: 'story.read',
+  profiles: 'story.read',
+  alerts: 'alert.create',
+  comments: 'comments.moderate',
+  sections: 'service.manage',
+  services: 'service.manage',
+  audit: 'audit.read',
+};
+
+/** The parts of the newsroom the navigation links for this person. */
+export function partsFor(actor: Actor): NewsroomPart[] {
+  return (Object.keys(PART_PERMISSION) as NewsroomPart[]).filter((part) => can(actor, PART_PERMISSION[part]));
+}
+
+/** A positive id from the route's `:name` parameter (`:id` unless told); 0 (never found) for anything else. */
+export function idOf(request: FastifyRequest, name = 'id'): number {
+  const id = Number((request.params as Record<string, string | undefined>)[name]);
+  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+}
+
+/** A form's whole number, or undefined when left empty (NaN when not a number, so the action refuses it). */
+export function formNumber(value: string | undefined): number | undefined {
+  const text = value?.trim() ?? '';
+  return text === '' ? undefined : Number(text);
+}
+
+/** A page number from the query: 1 to 10,000. */
+export function pageOf(value: string | undefined): number {
+  return Math.min(10_000, Math.max(1, Math.floor(Number(value)) || 1));
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createSection, createService } from '../../../actions/services/create-service.js';
+import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
+import { updateSection, updateService } from '../../../actions/services/update-service.js';
+import { isDomainError, notFound } from '../../../domain/shared/errors.js';
+import {
+  SectionFormPage,
+  SectionsPage,
+  ServiceFormPage,
+  ServicesPage,
+  type SectionFormValues,
+  type ServiceFormValues,
+} from '../../../views/pages/newsroom/services.page.js';
+import { authOf } from '../admin-api/route-permission.js';
+import type { FormBody } from './form-body.js';
+import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
+
+/** /newsroom/services and /newsroom/sections: the language services and their sections (admins). */
+export function servicePages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+  const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved === '1';
+  /** Re-shows a refused form with what was typed and why; anything but bad input goes to the error page. */
+  const refused = async (error: unknown, show: (message: string) => Promise<FastifyReply>) => {
+    if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+    return show(error.message);
+  };
+
+  // Services.
+
+  app.get('/newsroom/services', { config: { permission: 'service.manage' } }, async (request, reply) =>
+    html(reply, <ServicesPage chrome={await chromeFor(request)} services={await listLanguageServices(actions, authOf(request).actor)} />),
+  );
+
+  const serviceForm = async (request: FastifyRequest, reply: FastifyReply, isNew: boolean, values: ServiceFormValues, error: string | null) =>
+    html(reply, <ServiceFormPage chrome={await chromeFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} />, error ? 400 : 200);
+
+  app.get('/newsroom/services/new', { config: { permission: 'service.manage' } }, async (request, reply) =>
+    serviceForm(request, reply, true, { code: '', name: '', locale: '', direction: 'ltr', outlet: '', position: '0' }, null),
+  );
+
+  app.post('/newsroom/services', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      const service = await createService(actions, authOf(request).actor, { ...serviceFromForm(form), code: form.code ?? '' });
+      return reply.redirect(`/newsroom/services/${encodeURIComponent(service.code)}?saved=1`, 303);
+    } catch (error) {
+      return refused(error, (message) => serviceForm(request, reply, true, serviceValues(form, form.code ?? ''), message));
+    }
+  });
+
+  const findService = async (request: FastifyRequest) => {
+    const code = (request.params as { code: string }).code;
+    const service = (await listLanguageServices(actions, authOf(request).actor)).find((s) => s.code === code);
+    if (!service) throw notFound('SERVICE_NOT_FOUND', `there is no service "${code}"`);
+    return service;
+  };
+
+  app.get('/newsroom/services/:code', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const service = await findService(request);
+    return serviceForm(request, reply, false, { ...service, position: String(service.position) }, null);
+  });
+
+  app.post('/newsroom/services/:code', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const { code } = await findService(request);
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      await updateService(actions, authOf(request).actor, code, serviceFromForm(form));
+      return reply.redirect(`/newsroom/services/${encodeURIComponent(code)}?saved=1`, 303);
+    } catch (error) {
+      return refused(error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
+    }
+  });
+
+  // Sections.
+
+  app.get('/newsroom/sections', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const actor = authOf(request).actor;
+    const [services, sections] = await Promise.all([listLanguageServices(actions, actor), listSections(actions, actor)]);
+    return html(reply, <SectionsPage chrome={await chromeFor(request)} services={services} sections={sections} />);
+  });
+
+  const sectionForm = async (request: FastifyRequest, reply: FastifyReply, values: SectionFormValues, error: string | null) =>
+    html(
+      reply,
+      <SectionFormPage
+        chrome={await chromeFor(request)}
+        services={await listLanguageServices(actions, authOf(request).actor)}
+        values={values}
+        error={error}
+        saved={saved(request)}
+      />,
+      error ? 400 : 200,
+    );
+
+  app.get('/newsroom/sections/new', { config: { permission: 'service.manage' } }, async (request, reply) =>
+    sectionForm(request, reply, { id: null, serviceCode: '', name: '', slug: '', position: '0' }, null),
+  );
+
+  app.post('/newsroom/sections', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      const section = await createSection(actions, authOf(request).actor, { serviceCode: form.serviceCode ?? '', ...sectionFromForm(form) });
+      return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
+    } catch (error) {
+      return refused(error, (message) => sectionForm(request, reply, sectionValues(form, null, form.serviceCode ?? ''), message));
+    }
+  });
+
+  const findSection = async (request: FastifyRequest) => {
+    const id = idOf(request);
+    const section = (await listSections(actions, authOf(request).actor)).find((s) => s.id === id);
+    if (!section) throw notFound('SECTION_NOT_FOUND', `section ${id} does not exist`);
+    return section;
+  };
+
+  app.get('/newsroom/sections/:id', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const section = await findSection(request);
+    return sectionForm(request, reply, { ...section, position: String(section.position) }, null);
+  });
+
+  app.post('/newsroom/sections/:id', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const section = await findSection(request);
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      await updateSection(actions, authOf(request).actor, section.id, sectionFromForm(form));
+      return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
+    } catch (error) {
+      return refused(error, (message) => sectionForm(request, reply, sectionValues(form, section.id, section.serviceCode), message));
+    }
+  });
+}
+
+function serviceFromForm(form: FormBody) {
+  return { name: form.name ?? '', locale: form.locale ?? '', direction: form.direction ?? '', outlet: form.outlet ?? '', position: formNumber(form.position) };
+}
+
+function serviceValues(form: FormBody, code: string): ServiceFormValues {
+  return { code, name: form.name ?? '', locale: form.locale ?? '', direction: form.direction ?? 'ltr', outlet: form.outlet ?? '', position: form.position ?? '' };
+}
+
+function sectionFromForm(form: FormBody) {
+  return { name: form.name ?? '', slug: form.slug ?? '', position: formNumber(form.position) };
+}
+
+function sectionValues(form: FormBody, id: number | null, serviceCode: string): SectionFormValues {
+  return { id, serviceCode, name: form.name ?? '', slug: form.slug ?? '', position: form.position ?? '' };
+}

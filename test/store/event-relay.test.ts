@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestMedia } from '../../src/actions/media/ingest-media.js';
+import { storyPath } from '../../src/domain/story/story-path.js';
+import { createEventBus } from '../../src/events/event-bus.js';
+import { startEventRelay, type EventRelay } from '../../src/events/event-relay.js';
+import type { DatelineEvent } from '../../src/events/events.js';
+import { jobHandlers } from '../../src/jobs/handlers.js';
+import { createWorker } from '../../src/jobs/worker.js';
+import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
+import { createStore, type Store } from '../../src/store/store.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { givenPublishedStory, givenService } from '../support/factories.js';
+import { makeClip } from '../support/media.js';
+
+/** A second process on the app's database, as `dateline worker` is: its own store, bus and relay. */
+async function otherProcess(t: TestApp) {
+  const db = openDatabase(t.database.config, t.database.location);
+  await migrateToLatest(db, t.database.config.kind, t.database.location);
+  const store: Store = createStore(db, t.database.config.kind);
+  const heard: DatelineEvent[] = [];
+  const events = createEventBus((error) => {
+    throw error;
+  });
+  events.subscribe((event) => {
+    heard.push(event);
+  });
+  const relay: EventRelay = await startEventRelay(events, store.read.eventLog, {
+    clock: t.clock,
+    pollMs: 0,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return { store, events, relay, heard, deps: { store, clock: t.clock, events } };
+}
+
+describe.each(STORE_KINDS)('events shared between processes on %s', (kind) => {
+  let t: TestApp;
+  let other: Awaited<ReturnType<typeof otherProcess>>;
+  let clips: string;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await givenService(t.actions);
+    other = await otherProcess(t);
+    clips = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-clips-'));
+  });
+  afterAll(async () => {
+    await other?.relay.stop();
+    await other?.store.close();
+    fs.rmSync(clips, { recursive: true, force: true });
+    await t?.close();
+  });
+
+  it('a separate worker finishing a transcode makes the app show the player, once its relay has read the log', async () => {
+    const clip = makeClip(path.join(clips, 'clip.mp4'), { width: 320, height: 240, seconds: 1 });
+    const item = await ingestMedia(t.media, { file: clip, title: 'Convoy at the border' });
+    const url = storyPath((await t.store.read.stories.findById(await givenPublishedStory(t.actions, { leadMediaId: item.id })))!);
+    const waiting = (await t.app.inject(url)).body;
+    expect(waiting).toContain('No media source currently available');
+    expect(waiting).not.toContain('<video');
+    expect((await t.app.inject(url)).headers['x-cache']).toBe('HIT');
+
+    // The worker runs in the other process: its media.changed event is published on its own bus only.
+    const worker = createWorker({ store: other.store, clock: t.clock, handlers: jobHandlers({ ...t.media, ...other.deps }) });
+    expect(await worker.runOnce()).toBe('done');
+    expect(other.heard).toContainEqual({ type: 'media.changed', mediaId: item.id });
+    await other.relay.flush();
+
+    // Until the app reads the log, its cached page still says "no source".
+    expect((await t.app.inject(url)).headers['x-cache']).toBe('HIT');
+    expect(await t.relay.pollOnce()).toBeGreaterThanOrEqual(1);
+    const fresh = await t.app.inject(url);
+    expect(fresh.headers['x-cache']).not.toBe('HIT');
+    expect(fresh.body).toContain('<video');
+    expect(fresh.body).toContain('data-state="ready"');
+  });
+
+  it('publishes each event of another process once, and never echoes a process its own events', async () => {
+    const before = other.heard.length;
+    const fromOther: DatelineEvent = { type: 'service.changed', serviceCode: 'en' };
+    other.events.publish(fromOther);
+    await other.relay.flush();
+
+    const appHeard: DatelineEvent[] = [];
+    const unsubscribe = t.actions.events.subscribe((event) => {
+      appHeard.push(event);
+    });
+    try {
+      await t.relay.pollOnce();
+      await t.relay.pollOnce();
+      expect(appHeard.filter((event) => event.type === 'service.changed')).toEqual([fromOther]);
+
+      // The app's own event goes to the log for the others, and is not read back by the app.
+      t.actions.events.publish({ type: 'profile.changed', profileId: 7 });
+      appHeard.length = 0;
+      await t.relay.pollOnce();
+      expect(appHeard).toEqual([]);
+      // ...while the other process (polling by hand here) hears it exactly once.
+      await t.relay.flush();
+      expect(await other.relay.pollOnce()).toBeGreaterThanOrEqual(1);
+      expect(other.heard.slice(before).filter((event) => event.type === 'profile.changed')).toEqual([{ type: 'profile.changed', profileId: 7 }]);
+      expect(await other.relay.pollOnce()).toBe(0);
+    } finally {
+      unsubscribe();
+    }
+  });
+});

@@ -15,6 +15,8 @@ export interface Assets {
   readonly hlsScript?: string | null;
   /** The newsroom's resumable upload form. */
   readonly uploadScript?: string | null;
+  /** The newsroom's story editor (Tiptap): loaded on the story form only. */
+  readonly editorScript?: string | null;
 }
 
 /** What every reader page shows around its content. */

@@ -54,8 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     actions: deps.actions,
     media: deps.media,
     uploadsDir: deps.config.uploadsDir,
-    css: deps.assets.urls.css,
-    uploadScript: deps.assets.urls.uploadScript ?? null,
+    assets: deps.assets.urls,
     secureCookies: hsts,
   });
   await app.register(readerSurface, {

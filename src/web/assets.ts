@@ -48,6 +48,15 @@ export async function loadAssets(): Promise<AssetBundle> {
     const output = result.outputFiles[0];
     return output ? add(entry, 'js', Buffer.from(output.contents), 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl] = await Promise.all([bundle('player'), bundle('comments'), bundle('hls'), bundle('upload')]);
-  return { urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl }, files };
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl] = await Promise.all([
+    bundle('player'),
+    bundle('comments'),
+    bundle('hls'),
+    bundle('upload'),
+    bundle('editor'),
+  ]);
+  return {
+    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl },
+    files,
+  };
 }

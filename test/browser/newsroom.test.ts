@@ -24,8 +24,8 @@ describe('the newsroom in Chromium', () => {
   });
 
 
-  it('a reporter writes and files a story and cannot publish it; an editor publishes it and it is on the service home', async () => {
-    const reporter = await browser.newContext();
+  it('without JavaScript: a reporter writes (plain body) and files a story and cannot publish it; an editor publishes it and it is on the service home', async () => {
+    const reporter = await browser.newContext({ javaScriptEnabled: false });
     const page = await reporter.newPage();
     await signInByKeyboard(page, base, 'reporter@example.org');
     await page.getByRole('link', { name: 'New story' }).click();
@@ -33,7 +33,7 @@ describe('the newsroom in Chromium', () => {
     await page.getByLabel('Deck').fill('Residents moved to higher ground overnight.');
     await page.getByLabel('Dateline place').fill('Osh');
     await page.getByLabel('Dateline outlet').fill('RFE/RL');
-    await page.getByLabel('Body').fill('The river rose two metres overnight.\n\n## Who Is Affected\n\nAbout 300 families left their homes.');
+    await page.getByLabel('Body', { exact: true }).fill('The river rose two metres overnight.\n\n## Who Is Affected\n\nAbout 300 families left their homes.');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByText('status: Draft').count()).toBe(1);
     await page.getByRole('button', { name: 'File for review' }).click();

@@ -244,6 +244,90 @@ const OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/**
+ * The newsroom's story pages and forms, walked the same way (with personal tokens, which the
+ * newsroom accepts like the Admin API): allowed GETs answer 200 and forms 303, a signed-in role
+ * that may not gets 403, and the signed-out are sent to the sign-in page (303).
+ */
+interface NewsroomOperation {
+  readonly method: 'GET' | 'POST';
+  readonly route: string;
+  readonly allowed: readonly Who[];
+  readonly prepare: (ctx: Context) => Promise<{ url: string; form?: Record<string, string> }>;
+  /** What an allowed caller gets, when not 200 for a page or 303 for a form. */
+  readonly success?: number;
+}
+
+async function firstRevision(ctx: Context, id: number): Promise<number> {
+  return (await ctx.t.store.read.revisions.list(id, 1, 0)).items[0]!.id;
+}
+
+const WRITERS_EN: readonly Who[] = ['admin', 'editor-en', 'reporter-en'];
+const EDITORS_EN: readonly Who[] = ['admin', 'editor-en'];
+const inTwoDays = () => new Date(Date.now() + 48 * 3600_000).toISOString().slice(0, 10);
+
+const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
+  { method: 'GET', route: '/newsroom/stories', allowed: SIGNED_IN, prepare: async () => ({ url: '/newsroom/stories' }) },
+  { method: 'GET', route: '/newsroom/stories/new', allowed: ['admin', 'editor-en', 'editor-ru', 'reporter-en'], prepare: async () => ({ url: '/newsroom/stories/new' }) },
+  { method: 'POST', route: '/newsroom/stories', allowed: WRITERS_EN, prepare: async () => ({ url: '/newsroom/stories', form: { serviceCode: 'en', headline: 'New', body: 'Words.' } }) },
+  { method: 'GET', route: '/newsroom/stories/:id', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}` }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id',
+    allowed: WRITERS_EN,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}`, form: { version: '1', serviceCode: 'en', headline: 'Edited', bylines: 'A. Reporter', bodyJson: '[]' } }),
+  },
+  { method: 'POST', route: '/newsroom/stories/:id/file', allowed: WRITERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/file`, form: {} }) },
+  { method: 'POST', route: '/newsroom/stories/:id/publish', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/publish`, form: {} }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/publish (schedule)',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/publish`, form: { date: inTwoDays(), time: '10:00' } }),
+  },
+  { method: 'POST', route: '/newsroom/stories/:id/unpublish', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/unpublish`, form: {} }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/notes',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/notes`, form: { kind: 'update', text: 'Updated with the final count.' } }),
+  },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/comments-state',
+    allowed: MODERATORS_EN,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/comments-state`, form: { state: 'closed' } }),
+  },
+  { method: 'GET', route: '/newsroom/stories/:id/revisions', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/revisions` }) },
+  {
+    method: 'GET',
+    route: '/newsroom/stories/:id/revisions/diff',
+    allowed: READERS_EN,
+    prepare: async (ctx) => {
+      const id = await reporterStory(ctx);
+      const revision = await firstRevision(ctx, id);
+      return { url: `/newsroom/stories/${id}/revisions/diff?from=${revision}&to=${revision}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/revisions/:revisionId/restore',
+    allowed: WRITERS_EN,
+    prepare: async (ctx) => {
+      const id = await reporterStory(ctx);
+      return { url: `/newsroom/stories/${id}/revisions/${await firstRevision(ctx, id)}/restore`, form: { version: '1' } };
+    },
+  },
+  { method: 'GET', route: '/newsroom/stories/:id/preview', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/preview` }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/preview',
+    allowed: READERS_EN,
+    success: 200,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/preview`, form: { serviceCode: 'en', headline: 'Unsaved', bodyJson: '[]' } }),
+  },
+];
+
 /** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */
 const PUBLIC_OPERATIONS = ['POST /session'];
 
@@ -298,6 +382,25 @@ describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
           : who === 'signed-out' || who === 'bad-token'
             ? 401
             : 403;
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+
+  for (const op of NEWSROOM_OPERATIONS) {
+    it(`newsroom ${op.method} ${op.route}: ${op.allowed.join(', ')} may; others are refused`, async () => {
+      const outcomes: Record<string, number | string> = {};
+      const expected: Record<string, number | string> = {};
+      for (const who of EVERYONE) {
+        const { url, form } = await op.prepare(ctx);
+        const response = await t.app.inject({
+          method: op.method,
+          url,
+          headers: { ...(tokens.get(who) ?? {}), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+          ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+        });
+        outcomes[who] = response.statusCode === 303 && response.headers.location === '/newsroom/sign-in' ? 'sign-in' : response.statusCode;
+        expected[who] = op.allowed.includes(who) ? (op.success ?? (op.method === 'GET' ? 200 : 303)) : who === 'signed-out' || who === 'bad-token' ? 'sign-in' : 403;
       }
       expect(outcomes).toEqual(expected);
     });

@@ -17,6 +17,11 @@ declare global {
 export async function violations(page: Page, url: string, status: number): Promise<string[]> {
   const response = await page.goto(url, { waitUntil: 'load' });
   expect(response?.status(), url).toBe(status);
+  return violationsHere(page);
+}
+
+/** The violations of the page as it stands now (after typing, with panels open). */
+export async function violationsHere(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const results = await page.evaluate(
     (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),

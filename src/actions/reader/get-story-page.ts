@@ -34,12 +34,24 @@ export async function getStoryPage(
   params: { serviceCode: string; slug: string; storyId: number },
 ): Promise<StoryPageOutcome> {
   const now = deps.clock.now();
-  const repos = deps.store.read;
-  const story = await findReadableStory(repos, params.storyId, now);
+  const story = await findReadableStory(deps.store.read, params.storyId, now);
   if (story.slug !== params.slug || story.serviceCode !== params.serviceCode) {
     return { kind: 'redirect', serviceCode: story.serviceCode, slug: story.slug, id: story.id };
   }
 
+  return { kind: 'page', page: await shapeStoryPage(deps, story, now) };
+}
+
+/**
+ * Everything the reader story page shows of a story, with its cache keys. Shared by the
+ * reader page and the newsroom's preview, so a preview is the page readers will get.
+ */
+export async function shapeStoryPage(
+  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  story: Story & { readonly commentCount: number },
+  now: Date,
+): Promise<PageResult<StoryPageData>> {
+  const repos = deps.store.read;
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
   const [base, section, tags, media, profiles, related, settings] = await Promise.all([
@@ -55,29 +67,26 @@ export async function getStoryPage(
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
 
   return {
-    kind: 'page',
-    page: {
-      chrome: base.chrome,
-      model: {
-        story,
-        section: section ?? null,
-        tags,
-        media: new Map<number, MediaItem>(media.map((m) => [m.id, m])),
-        profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
-        related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
-        commentCount: story.commentCount,
-        forumClosed,
-      },
-      cacheKeys: [
-        ...base.cacheKeys,
-        cacheKey.story(story.id),
-        cacheKey.comments(story.id),
-        ...mediaIds.map(cacheKey.media),
-        ...refs.profileIds.map(cacheKey.profile),
-        // A related story that is not visible yet may become so: its change must purge this page.
-        ...refs.storyIds.map(cacheKey.story),
-      ],
-      validUntil: earliest(base.validUntil, closesAt),
+    chrome: base.chrome,
+    model: {
+      story,
+      section: section ?? null,
+      tags,
+      media: new Map<number, MediaItem>(media.map((m) => [m.id, m])),
+      profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
+      related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
+      commentCount: story.commentCount,
+      forumClosed,
     },
+    cacheKeys: [
+      ...base.cacheKeys,
+      cacheKey.story(story.id),
+      cacheKey.comments(story.id),
+      ...mediaIds.map(cacheKey.media),
+      ...refs.profileIds.map(cacheKey.profile),
+      // A related story that is not visible yet may become so: its change must purge this page.
+      ...refs.storyIds.map(cacheKey.story),
+    ],
+    validUntil: earliest(base.validUntil, closesAt),
   };
 }

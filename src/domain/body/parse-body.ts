@@ -110,17 +110,26 @@ function parseMarks(input: unknown, path: string): Mark[] | undefined {
 /** Links may go to the web, to mail, or to a path of this site; never to script. */
 function parseHref(input: unknown, path: string): string {
   const href = text(input, path, BODY_LIMITS.hrefLength);
-  if (href.startsWith('/') && !href.startsWith('//')) return href;
+  const problem = hrefProblem(href);
+  if (problem) throw bodyError(path, problem);
+  return href;
+}
+
+/** What is wrong with a link address (as parseBody says it), or null: the editor's link form asks before inserting. */
+export function hrefProblem(href: string): string | null {
+  if (href.trim() === '') return 'must not be empty';
+  if (href.length > BODY_LIMITS.hrefLength) return `must be at most ${BODY_LIMITS.hrefLength} characters`;
+  if (href.startsWith('/') && !href.startsWith('//')) return null;
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    throw bodyError(path, 'must be an absolute http(s) or mailto address, or a path starting with /');
+    return 'must be an absolute http(s) or mailto address, or a path starting with /';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:' && url.protocol !== 'mailto:') {
-    throw bodyError(path, `uses a scheme that is not allowed (${url.protocol})`);
+    return `uses a scheme that is not allowed (${url.protocol})`;
   }
-  return href;
+  return null;
 }
 
 function record(input: unknown, path: string): Record<string, unknown> {

@@ -88,6 +88,12 @@ export class ServiceRepository {
     return row && toTag(row);
   }
 
+  /** A service's topics by name, for the newsroom's story form (at most `limit`). */
+  async listTags(serviceCode: string, limit = 500): Promise<Tag[]> {
+    const rows = await this.db.selectFrom('tags').selectAll().where('service_code', '=', serviceCode).orderBy('name').limit(limit).execute();
+    return rows.map(toTag);
+  }
+
   async findTagsByIds(ids: readonly number[]): Promise<Tag[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('tags').selectAll().where('id', 'in', ids).orderBy('name').execute();

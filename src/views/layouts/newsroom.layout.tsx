@@ -15,18 +15,18 @@ export interface NewsroomChrome {
   readonly user: { readonly name: string; readonly csrfToken: string; readonly parts?: readonly NewsroomPart[] } | null;
 }
 
-/** The frame of every newsroom page: the reader site's look, a header with sign-out, no script needed. */
+/** The frame of every newsroom page: the reader site's look, a header with sign-out; no script needed (the editor page adds its island). */
 export function NewsroomLayout({
   chrome,
   title,
-  script,
   children,
+  scripts = [],
 }: {
   chrome: NewsroomChrome;
   title: string;
-  /** A script island the page needs (the upload form's), loaded with defer. */
-  script?: string | null | undefined;
   children: ComponentChildren;
+  /** Script islands of this page only (the story editor), from our own origin. */
+  scripts?: readonly string[];
 }) {
   const { t } = chrome.i18n;
   return (
@@ -37,7 +37,9 @@ export function NewsroomLayout({
         <meta name="robots" content="noindex" />
         <title>{`${title} | ${t('newsroom.title')}`}</title>
         <link rel="stylesheet" href={chrome.css} />
-        {script ? <script src={script} defer /> : null}
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body class="newsroom">
         <header class="site-header newsroom-header">

@@ -18,7 +18,7 @@ export interface MediaLibraryPageProps {
 export function MediaLibraryPage({ chrome, filter, items, total, mediaBase, limitsMb, uploadScript, mayUpload }: MediaLibraryPageProps) {
   const { t } = chrome.i18n;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.media.title')} script={uploadScript}>
+    <NewsroomLayout chrome={chrome} title={t('newsroom.media.title')} scripts={uploadScript ? [uploadScript] : []}>
       <h1>{t('newsroom.media.title')}</h1>
       {mayUpload && chrome.user ? (
         <section aria-labelledby="upload-heading" class="media-upload">

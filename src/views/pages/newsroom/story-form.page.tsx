@@ -1,6 +1,10 @@
-import type { LanguageService, Section } from '../../../domain/service/service.js';
-import type { StoryStatus } from '../../../domain/story/story.js';
+import type { Body } from '../../../domain/body/body.js';
+import type { BodyLabels } from '../../../domain/body/editor-document.js';
+import type { LanguageService, Section, Tag } from '../../../domain/service/service.js';
+import type { CommentsState, StoryNote, StoryStatus } from '../../../domain/story/story.js';
+import { BodyEditor } from '../../components/newsroom/body-editor.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { StoryTools } from './story-tools.js';
 
 export interface StoryFormValues {
   readonly id: number | null;
@@ -10,38 +14,68 @@ export interface StoryFormValues {
   readonly sectionId: number | null;
   readonly headline: string;
   readonly deck: string;
+  readonly slug: string;
   readonly place: string;
   readonly outlet: string;
-  /** null: the body has elements the plain form cannot keep. */
+  /** One per line. */
+  readonly bylines: string;
+  readonly credits: string;
+  readonly tagIds: readonly number[];
+  readonly leadMediaId: string;
+  readonly commentsState: CommentsState;
+  /** The body as the rich editor starts with it. */
+  readonly body: Body;
+  /** The body as the plain field shows it; null: it has elements the plain form cannot keep. */
   readonly bodyText: string | null;
+  readonly publishedAt: Date | null;
+  readonly notes: readonly StoryNote[];
 }
 
 export interface StoryFormPageProps {
   readonly chrome: NewsroomChrome;
   readonly services: readonly LanguageService[];
   readonly sections: readonly Section[];
+  readonly tags: readonly Tag[];
   readonly values: StoryFormValues;
+  readonly labels: BodyLabels;
+  readonly leadMediaTitle: string | null;
   readonly error: string | null;
   /** What the signed-in user's role allows on this story (the server checks again). */
-  readonly may: { readonly file: boolean; readonly publish: boolean };
+  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean };
+  readonly editorScript: string | null;
 }
 
-/** The plain story form: every field labelled, Tab order top to bottom, works without JavaScript. */
-export function StoryFormPage({ chrome, services, sections, values, error, may }: StoryFormPageProps) {
+/**
+ * The story form: every field labelled, Tab order top to bottom, works without JavaScript
+ * (the body as plain paragraphs). With JavaScript the editor island takes over the body,
+ * saves on its own every few seconds, and says so in the status line.
+ */
+export function StoryFormPage({ chrome, services, sections, tags, values, labels, leadMediaTitle, error, may, editorScript }: StoryFormPageProps) {
   const { t } = chrome.i18n;
   const csrf = chrome.user?.csrfToken ?? '';
   const action = values.id ? `/newsroom/stories/${values.id}` : '/newsroom/stories';
   const title = values.id ? t('newsroom.stories.edit') : t('newsroom.stories.new');
   return (
-    <NewsroomLayout chrome={chrome} title={title}>
+    <NewsroomLayout chrome={chrome} title={title} scripts={editorScript ? [editorScript] : []}>
       <h1>{title}</h1>
-      {values.status ? <p class="meta">{t('newsroom.form.state', { version: values.version, status: t(`newsroom.status.${values.status}`) })}</p> : null}
+      {values.status ? (
+        <p class="meta" id="story-state">
+          {t('newsroom.form.state', { version: values.version, status: t(`newsroom.status.${values.status}`) })}
+        </p>
+      ) : null}
       {error ? (
         <p class="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <form method="post" action={action} class="newsroom-form">
+      <form
+        method="post"
+        action={action}
+        class="newsroom-form"
+        id="story-form"
+        data-story-id={values.id ? String(values.id) : undefined}
+        data-comments-state={values.commentsState}
+      >
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="version" value={String(values.version)} />
         <label for="serviceCode">{t('newsroom.form.service')}</label>
@@ -62,41 +96,115 @@ export function StoryFormPage({ chrome, services, sections, values, error, may }
           ))}
         </select>
         <label for="headline">{t('newsroom.form.headline')}</label>
-        <input id="headline" name="headline" required maxLength={300} value={values.headline} />
+        <input id="headline" name="headline" required maxLength={300} value={values.headline} dir="auto" />
         <label for="deck">{t('newsroom.form.deck')}</label>
-        <textarea id="deck" name="deck" rows={2} maxLength={600}>
+        <textarea id="deck" name="deck" rows={2} maxLength={600} dir="auto">
           {values.deck}
         </textarea>
+        <label for="slug">{t('newsroom.form.slug')}</label>
+        <input id="slug" name="slug" maxLength={120} value={values.slug} aria-describedby="slug-help" />
+        <p id="slug-help" class="meta">
+          {t('newsroom.form.slugHelp')}
+        </p>
         <label for="place">{t('newsroom.form.place')}</label>
         <input id="place" name="place" maxLength={80} value={values.place} />
         <label for="outlet">{t('newsroom.form.outlet')}</label>
         <input id="outlet" name="outlet" maxLength={80} value={values.outlet} />
-        <label for="body">{t('newsroom.form.body')}</label>
+        <label for="bylines">{t('newsroom.form.bylines')}</label>
+        <textarea id="bylines" name="bylines" rows={2}>
+          {values.bylines}
+        </textarea>
+        <label for="credits">{t('newsroom.form.credits')}</label>
+        <textarea id="credits" name="credits" rows={2}>
+          {values.credits}
+        </textarea>
+        <fieldset class="newsroom-fieldset">
+          <legend>{t('newsroom.form.tags')}</legend>
+          <input type="hidden" name="tagsShown" value="1" />
+          {tags.length === 0 ? <p class="meta">{t('newsroom.form.noTags')}</p> : null}
+          {tags.map((tag) => (
+            <label class="check">
+              <input type="checkbox" name={`tag-${tag.id}`} value="1" data-tag-id={String(tag.id)} checked={values.tagIds.includes(tag.id)} /> {tag.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="newsroom-fieldset">
+          <legend>{t('newsroom.form.leadMedia')}</legend>
+          <p id="lead-media-current" data-none={t('newsroom.form.none')}>
+            {leadMediaTitle ?? t('newsroom.form.none')}
+          </p>
+          <label for="leadMediaId">{t('newsroom.form.leadMediaId')}</label>
+          <input id="leadMediaId" name="leadMediaId" inputMode="numeric" pattern="[0-9]*" maxLength={15} value={values.leadMediaId} />
+          <p class="editor-inline-actions">
+            <button type="button" id="lead-media-pick" hidden>
+              {t('newsroom.form.leadMediaPick')}
+            </button>{' '}
+            <button type="button" id="lead-media-none" hidden>
+              {t('newsroom.form.leadMediaNone')}
+            </button>
+          </p>
+        </fieldset>
         {values.bodyText === null ? (
-          <p id="body">{t('newsroom.form.bodyRich')}</p>
+          <p id="body-label" class="field-label">
+            {t('newsroom.form.body')}
+          </p>
         ) : (
-          <>
-            <p id="body-help" class="meta">
-              {t('newsroom.form.bodyHelp')}
-            </p>
-            <textarea id="body" name="body" rows={14} aria-describedby="body-help">
-              {values.bodyText}
-            </textarea>
-          </>
+          <label for="body" id="body-label">
+            {t('newsroom.form.body')}
+          </label>
         )}
-        <button type="submit">{t('newsroom.form.save')}</button>
+        <BodyEditor i18n={chrome.i18n} body={values.body} labels={labels} />
+        <input type="hidden" name="bodyJson" id="bodyJson" value="" disabled />
+        <div id="body-plain">
+          {values.bodyText === null ? (
+            <p id="body">{t('newsroom.form.bodyRich')}</p>
+          ) : (
+            <>
+              <p id="body-help" class="meta">
+                {t('newsroom.form.bodyHelp')}
+              </p>
+              <textarea id="body" name="body" rows={14} aria-describedby="body-help" dir="auto">
+                {values.bodyText}
+              </textarea>
+            </>
+          )}
+        </div>
+        <p class="editor-inline-actions">
+          <button type="submit">{t('newsroom.form.save')}</button>{' '}
+          {values.id ? (
+            <button type="submit" formAction={`/newsroom/stories/${values.id}/preview`} formTarget="_blank" formNoValidate>
+              {t('newsroom.form.preview')}
+            </button>
+          ) : null}
+        </p>
+        <p
+          id="autosave-status"
+          class="meta"
+          role="status"
+          data-saving={t('newsroom.autosave.saving')}
+          data-saved={t('newsroom.autosave.saved', { time: '{time}' })}
+          data-failed={t('newsroom.autosave.failed', { reason: '{reason}' })}
+        ></p>
+        <div id="autosave-conflict" class="form-error" role="alert" hidden data-message={t('newsroom.autosave.conflict', { version: '{version}' })}>
+          <p id="autosave-conflict-message"></p>
+          <p>
+            <a id="autosave-conflict-diff" href={values.id ? `/newsroom/stories/${values.id}/revisions` : '#'}>
+              {t('newsroom.autosave.conflictDiff')}
+            </a>{' '}
+            · <a href={values.id ? `/newsroom/stories/${values.id}` : '#'}>{t('newsroom.autosave.loadLatest')}</a>
+          </p>
+        </div>
       </form>
-      {values.id && may.file && values.status === 'draft' ? (
-        <form method="post" action={`/newsroom/stories/${values.id}/file`} class="newsroom-action">
-          <input type="hidden" name="_csrf" value={csrf} />
-          <button type="submit">{t('newsroom.form.file')}</button>
-        </form>
-      ) : null}
-      {values.id && may.publish && values.status !== 'published' ? (
-        <form method="post" action={`/newsroom/stories/${values.id}/publish`} class="newsroom-action">
-          <input type="hidden" name="_csrf" value={csrf} />
-          <button type="submit">{t('newsroom.form.publish')}</button>
-        </form>
+      {values.id && values.status ? (
+        <StoryTools
+          i18n={chrome.i18n}
+          csrf={csrf}
+          storyId={values.id}
+          status={values.status}
+          commentsState={values.commentsState}
+          notes={values.notes}
+          may={may}
+        />
       ) : null}
     </NewsroomLayout>
   );

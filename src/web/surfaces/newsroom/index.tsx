@@ -5,16 +5,15 @@ import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { createStory } from '../../../actions/stories/create-story.js';
 import { fileStory } from '../../../actions/stories/file-story.js';
 import { getNewsroomStory, listNewsroomStories } from '../../../actions/stories/newsroom-stories.js';
-import { publishStory } from '../../../actions/stories/publish-story.js';
+import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
-import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
 import { largestSizeLimit } from '../../../domain/media/renditions-plan.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
-import type { Story } from '../../../domain/story/story.js';
 import { can } from '../../../domain/user/permissions.js';
 import { translatorFor } from '../../../i18n/i18n.js';
 import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
+import type { Assets } from '../../../views/page-model.js';
 import { NewsroomErrorPage } from '../../../views/pages/newsroom/error.page.js';
 import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
 import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
@@ -33,14 +32,15 @@ import { acceptForms, type FormBody } from './form-body.js';
 import { idOf, partsFor } from './page-helpers.js';
 import { profilePages } from './profiles.routes.js';
 import { servicePages } from './services.routes.js';
+import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
+import { storyToolPages } from './story-tools.routes.js';
 
 interface Options {
   readonly actions: ActionDeps;
   readonly media: MediaDeps;
   /** Where files of multipart forms (uploads without script, captions) are kept while a request runs. */
   readonly uploadsDir: string;
-  readonly css: string;
-  readonly uploadScript: string | null;
+  readonly assets: Assets;
   readonly secureCookies: boolean;
 }
 
@@ -50,7 +50,9 @@ const i18n = translatorFor('en');
  * The newsroom at /newsroom: server-rendered forms over the same actions as the Admin API,
  * the same sessions and CSRF tokens, permission declared on every route. No script needed.
  */
-export async function newsroomSurface(app: FastifyInstance, { actions, media, uploadsDir, css, uploadScript, secureCookies }: Options): Promise<void> {
+export async function newsroomSurface(app: FastifyInstance, { actions, media, uploadsDir, assets, secureCookies }: Options): Promise<void> {
+  const css = assets.css;
+  const uploadScript = assets.uploadScript ?? null;
   acceptForms(app);
   await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
   authenticate(app, actions);
@@ -138,14 +140,32 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200) => {
     const actor = authOf(request).actor;
-    const options = await newsroomFormOptions(actions, actor);
+    const [options, extra] = await Promise.all([
+      newsroomFormOptions(actions, actor),
+      storyEditorData(actions, { serviceCode: values.serviceCode, body: values.body, leadMediaId: Number(values.leadMediaId) || null }),
+    ]);
+    const resource = { serviceCode: values.serviceCode };
     const may = {
-      file: can(actor, 'story.file', { serviceCode: values.serviceCode }),
-      publish: can(actor, 'story.publish', { serviceCode: values.serviceCode }),
+      file: can(actor, 'story.file', resource),
+      publish: can(actor, 'story.publish', resource),
+      unpublish: can(actor, 'story.unpublish', resource),
+      note: can(actor, 'story.note', resource),
+      comments: can(actor, 'comments.set-state', resource),
     };
     return html(
       reply,
-      <StoryFormPage chrome={await chromeFor(request)} services={options.services} sections={options.sections} values={values} error={error} may={may} />,
+      <StoryFormPage
+        chrome={await chromeFor(request)}
+        services={options.services}
+        sections={options.sections}
+        tags={extra.tags}
+        values={values}
+        labels={extra.labels}
+        leadMediaTitle={extra.leadMedia?.title ?? null}
+        error={error}
+        may={may}
+        editorScript={assets.editorScript ?? null}
+      />,
       status,
     );
   };
@@ -181,7 +201,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       return reply.redirect(`/newsroom/stories/${id}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, { ...valuesFromForm(form, existing), id, status: existing.status }, error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, existing), error.message, 400);
     }
   });
 
@@ -191,71 +211,12 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   });
 
   moderationPages(app, { actions, chromeFor, html });
+  storyToolPages(app, { actions, assets, chromeFor, html });
   profilePages(app, { actions, chromeFor, html });
   servicePages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });
   mediaPages(app, { media, uploadScript, chromeFor, html });
 
-  app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
-    await publishStory(actions, authOf(request).actor, idOf(request));
-    return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
-  });
 }
 
-const EMPTY: StoryFormValues = { id: null, version: 1, status: null, serviceCode: '', sectionId: null, headline: '', deck: '', place: '', outlet: '', bodyText: '' };
-
-/** The form's fields as a story input; what the plain form does not show is kept from the story. */
-function storyFromForm(form: FormBody, existing: Story | null) {
-  const place = form.place?.trim() ?? '';
-  const outlet = form.outlet?.trim() ?? '';
-  const plainBody = existing ? toPlainText(existing.body) : '';
-  return {
-    serviceCode: form.serviceCode ?? '',
-    sectionId: form.sectionId ? Number(form.sectionId) : null,
-    headline: form.headline ?? '',
-    deck: form.deck ?? null,
-    dateline: place || outlet ? { place, outlet } : null,
-    body: form.body !== undefined && plainBody !== null ? fromPlainText(form.body) : (existing?.body ?? []),
-    ...(existing
-      ? {
-          slug: existing.slug,
-          bylines: existing.bylines,
-          credits: existing.credits,
-          leadMediaId: existing.leadMediaId,
-          tagIds: existing.tagIds,
-          commentsState: existing.commentsState,
-        }
-      : {}),
-  };
-}
-
-function valuesFromForm(form: FormBody, existing: Story | null): StoryFormValues {
-  return {
-    id: existing?.id ?? null,
-    version: Number(form.version) || 1,
-    status: existing?.status ?? null,
-    serviceCode: form.serviceCode ?? '',
-    sectionId: form.sectionId ? Number(form.sectionId) : null,
-    headline: form.headline ?? '',
-    deck: form.deck ?? '',
-    place: form.place ?? '',
-    outlet: form.outlet ?? '',
-    bodyText: existing && toPlainText(existing.body) === null ? null : (form.body ?? ''),
-  };
-}
-
-function valuesFromStory(story: Story): StoryFormValues {
-  return {
-    id: story.id,
-    version: story.version,
-    status: story.status,
-    serviceCode: story.serviceCode,
-    sectionId: story.sectionId,
-    headline: story.headline,
-    deck: story.deck ?? '',
-    place: story.dateline?.place ?? '',
-    outlet: story.dateline?.outlet ?? '',
-    bodyText: toPlainText(story.body),
-  };
-}

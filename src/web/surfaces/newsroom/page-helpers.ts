@@ -29,9 +29,9 @@ export function partsFor(actor: Actor): NewsroomPart[] {
   return (Object.keys(PART_PERMISSION) as NewsroomPart[]).filter((part) => can(actor, PART_PERMISSION[part]));
 }
 
-/** The id in the address; 0 (found nowhere) unless a whole number the store's 32-bit ids can hold. */
-export function idOf(request: FastifyRequest): number {
-  const id = Number((request.params as { id?: string }).id);
+/** A positive id from the route's `:name` parameter (`:id` unless told); 0 (found nowhere) unless a whole number the store's 32-bit ids can hold. */
+export function idOf(request: FastifyRequest, name = 'id'): number {
+  const id = Number((request.params as Record<string, string | undefined>)[name]);
   return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : 0;
 }
 

@@ -1,5 +1,6 @@
 import type { PostingDeps } from './actions/comments/guards.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
+import { ChromeCache } from './actions/reader/chrome-cache.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
@@ -37,7 +38,9 @@ export async function composeApp(
   const pageCache = new PageCache(config.pageCacheEntries);
   const log: { error: (context: object, message: string) => void } = { error: () => undefined };
   const events = createEventBus((error, event) => log.error({ err: error, event }, 'event listener failed'));
+  const chromeCache = new ChromeCache();
   events.subscribe((event) => {
+    if (event.type === 'service.changed' || event.type === 'services.changed' || event.type === 'alert.changed') chromeCache.clear();
     pageCache.purge(keysFor(event));
   });
   // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
@@ -52,7 +55,7 @@ export async function composeApp(
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: PostingDeps = { store, clock, events, guards };
+  const actions: PostingDeps = { store, clock, events, guards, chromeCache };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {

@@ -212,6 +212,18 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
     expect(after.body).not.toContain('هشدار آزمایشی');
   });
 
+  it('shows a scheduled alert from its start on pages rendered then, though nothing was published at that moment', async () => {
+    const startsAt = new Date(t.clock.now().getTime() + 10 * 60_000);
+    await createAlert(t.actions, SYSTEM, { serviceCode: 'ky', text: 'Шашылыш кабар', durationMinutes: 30, startsAt });
+    expect((await get('/ky/')).body).not.toContain('Шашылыш кабар');
+    t.clock.advance(10 * 60_000);
+    // A page never rendered before: its masthead (kept in memory per service) must not be the one from before the start.
+    const search = await get('/ky/search?q=%D0%B1%D0%B8%D1%88%D0%BA%D0%B5%D0%BA');
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain('Шашылыш кабар');
+    expect((await get('/ky/')).body).toContain('Шашылыш кабар');
+  });
+
   it('updates the closed notice when the forum reopens, and answers 410 once the story is withdrawn', async () => {
     expect((await get(STORY)).body).toContain('This forum has been closed.');
     await setCommentsState(t.actions, SYSTEM, 1, 'open');

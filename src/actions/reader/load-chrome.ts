@@ -1,13 +1,21 @@
 import { notFound } from '../../domain/shared/errors.js';
 import type { ActionDeps } from '../deps.js';
-import { cacheKey, type ChromeData } from './page-result.js';
+import type { LoadedChrome } from './chrome-cache.js';
+import { cacheKey } from './page-result.js';
 
-/** Loads the service, its sections and live alert; throws SERVICE_NOT_FOUND for an unknown code. */
+/**
+ * The service, its sections and live alert, from the chrome cache when the deps have one;
+ * throws SERVICE_NOT_FOUND for an unknown code.
+ */
 export async function loadChrome(
-  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>,
   serviceCode: string,
   now: Date,
-): Promise<{ chrome: ChromeData; cacheKeys: string[]; validUntil: Date | null }> {
+): Promise<LoadedChrome> {
+  return deps.chromeCache ? deps.chromeCache.get(serviceCode, now, () => readChrome(deps, serviceCode, now)) : readChrome(deps, serviceCode, now);
+}
+
+async function readChrome(deps: Pick<ActionDeps, 'store'>, serviceCode: string, now: Date): Promise<LoadedChrome> {
   const repos = deps.store.read;
   const [services, sections, alert, nextAlertChange] = await Promise.all([
     repos.services.list(),

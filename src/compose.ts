@@ -40,8 +40,9 @@ export async function composeApp(
   const events = createEventBus((error, event) => log.error({ err: error, event }, 'event listener failed'));
   const chromeCache = new ChromeCache();
   events.subscribe((event) => {
-    if (event.type === 'service.changed' || event.type === 'services.changed' || event.type === 'alert.changed') chromeCache.clear();
-    pageCache.purge(keysFor(event));
+    const keys = keysFor(event);
+    chromeCache.purge(keys);
+    pageCache.purge(keys);
   });
   // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
   const relay = await startEventRelay(events, store.read.eventLog, {

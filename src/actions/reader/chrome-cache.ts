@@ -9,10 +9,10 @@ export interface LoadedChrome {
 
 /**
  * The masthead of every reader page (the service, all services, its sections, the live alert),
- * kept per service so a page render does not ask the database for it again. Cleared whole when
- * a service, section or alert changes (`clear`, called on their events, also from other
- * processes through the event relay); an entry also ends when its live alert starts or ends,
- * and after `maxAgeMs` at the most.
+ * kept per service so a page render does not ask the database for it again. Purged by the same
+ * surrogate keys as the page cache (`purge(keysFor(event))`, events of other processes included
+ * through the event relay); an entry also ends when its live alert starts or ends, and after
+ * `maxAgeMs` at the most.
  */
 export class ChromeCache {
   private generation = 0;
@@ -20,9 +20,14 @@ export class ChromeCache {
 
   constructor(private readonly maxAgeMs = 60_000) {}
 
-  clear(): void {
+  /** Forgets the mastheads that show any of these keys (a service, the services list, a service's alerts). */
+  purge(keys: readonly string[]): void {
+    if (!keys.length) return;
+    // A load in flight may have read what just changed: it is not kept (see `get`).
     this.generation += 1;
-    this.entries.clear();
+    for (const [serviceCode, entry] of this.entries) {
+      if (entry.value.cacheKeys.some((key) => keys.includes(key))) this.entries.delete(serviceCode);
+    }
   }
 
   async get(serviceCode: string, now: Date, load: () => Promise<LoadedChrome>): Promise<LoadedChrome> {

@@ -2,7 +2,7 @@ import type { CommentSettings } from '../../../domain/comment/comment-settings.j
 import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { LanguageService } from '../../../domain/service/service.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
-import { ServicePicker } from './parts.js';
+import { Pager, ServicePicker } from './parts.js';
 
 export interface CommentsPageProps {
   readonly chrome: NewsroomChrome;
@@ -79,12 +79,7 @@ export function CommentsPage({ chrome, services, serviceCode, comments, page, ha
           ))}
         </ol>
       ) : null}
-      {page > 1 || hasNext ? (
-        <nav class="pager">
-          {page > 1 ? <a href={pageUrl(page - 1)}>{t('newsroom.comments.previous')}</a> : null}{' '}
-          {hasNext ? <a href={pageUrl(page + 1)}>{t('newsroom.comments.next')}</a> : null}
-        </nav>
-      ) : null}
+      <Pager chrome={chrome} page={page} hasNext={hasNext} pageUrl={pageUrl} />
       {settings ? <SettingsForm chrome={chrome} settings={settings} csrf={csrf} /> : null}
     </NewsroomLayout>
   );

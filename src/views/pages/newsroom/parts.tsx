@@ -56,3 +56,21 @@ export function ServicePicker(props: {
     </form>
   );
 }
+
+/** A filter's service field: "any" or one of the services, named `service`. */
+export function AnyServiceSelect({ chrome, id, services, selected }: { chrome: NewsroomChrome; id: string; services: readonly LanguageService[]; selected: string }) {
+  const { t } = chrome.i18n;
+  return (
+    <>
+      <label for={id}>{t('newsroom.filter.service')}</label>
+      <select id={id} name="service">
+        <option value="">{t('newsroom.filter.any')}</option>
+        {services.map((s) => (
+          <option value={s.code} selected={s.code === selected}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { PROFILE_KINDS, PROFILE_LIMITS, type Profile } from '../../../domain/profile/profile.js';
 import type { LanguageService } from '../../../domain/service/service.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
-import { FormError, Pager, SavedNotice } from './parts.js';
+import { AnyServiceSelect, FormError, Pager, SavedNotice } from './parts.js';
 
 export interface ProfilesPageProps {
   readonly chrome: NewsroomChrome;
@@ -34,15 +34,7 @@ export function ProfilesPage({ chrome, services, filter, profiles, total, page, 
       <form method="get" action="/newsroom/profiles" class="newsroom-filter" role="search">
         <label for="profiles-q">{t('newsroom.profiles.search')}</label>
         <input id="profiles-q" name="q" type="search" maxLength={200} value={filter.q} />
-        <label for="profiles-service">{t('newsroom.filter.service')}</label>
-        <select id="profiles-service" name="service">
-          <option value="">{t('newsroom.filter.any')}</option>
-          {services.map((s) => (
-            <option value={s.code} selected={s.code === filter.service}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <AnyServiceSelect chrome={chrome} id="profiles-service" services={services} selected={filter.service} />
         <button type="submit">{t('newsroom.filter.submit')}</button>
       </form>
       {profiles.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { LanguageService } from '../../../domain/service/service.js';
 import { STORY_STATUSES, type StoryStatus } from '../../../domain/story/story.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { AnyServiceSelect } from './parts.js';
 
 export interface NewsroomStoryRow {
   readonly id: number;
@@ -29,15 +30,7 @@ export function StoriesPage({ chrome, services, filter, stories, total }: Storie
         </a>
       </p>
       <form method="get" action="/newsroom/stories" class="newsroom-filter">
-        <label for="filter-service">{t('newsroom.filter.service')}</label>
-        <select id="filter-service" name="service">
-          <option value="">{t('newsroom.filter.any')}</option>
-          {services.map((s) => (
-            <option value={s.code} selected={s.code === filter.service}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <AnyServiceSelect chrome={chrome} id="filter-service" services={services} selected={filter.service} />
         <label for="filter-status">{t('newsroom.filter.status')}</label>
         <select id="filter-status" name="status">
           <option value="">{t('newsroom.filter.any')}</option>

@@ -12,7 +12,6 @@ import { ingestMedia } from '../src/actions/media/ingest-media.js';
 import { composeMedia, composeWorkers } from '../src/compose-media.js';
 import { DEFAULT_SIZE_LIMITS, videoHeights } from '../src/domain/media/renditions-plan.js';
 import { systemClock } from '../src/domain/shared/clock.js';
-import { createEventBus } from '../src/events/event-bus.js';
 import { mp4Args } from '../src/media/ffmpeg/video.js';
 import { migrateToLatest, openDatabase } from '../src/store/open-store.js';
 import { createStore } from '../src/store/store.js';
@@ -40,7 +39,7 @@ export async function runTranscodeBench(): Promise<BenchOutcome> {
   const db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.sqlite') });
   await migrateToLatest(db, 'sqlite');
   const store = createStore(db, 'sqlite');
-  const actions = { store, clock: systemClock, events: createEventBus(() => undefined) };
+  const actions = { store, clock: systemClock };
   const media = composeMedia({ mediaDir: path.join(dir, 'media'), originalsDir: path.join(dir, 'originals'), mediaLimits: DEFAULT_SIZE_LIMITS }, actions);
   const [worker] = composeWorkers(media, 1).workers;
   if (!worker) throw new Error('no worker');

@@ -4,16 +4,21 @@ import { mediaImportCommand, mediaImportUsage } from './cli/media-import-command
 import { userCommand, userUsage } from './cli/user-command.js';
 import { UsageError, workerCommand, workerUsage } from './cli/worker-command.js';
 import { isDomainError } from './domain/shared/errors.js';
+import { createLogger } from './logger.js';
 
 const usage = `Usage:\n  ${userUsage}\n  ${workerUsage}\n  ${mediaImportUsage}\n\nConfiguration comes from the environment, as for the server (DATABASE_URL, MEDIA_DIR...).\n`;
 
 /** The `dateline` command: a small dispatcher over the commands in src/cli/. */
 async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
-  if (command === 'worker') return workerCommand(loadConfig(process.env), sub === undefined ? [] : [sub, ...rest]);
-  if (command === 'media' && sub === 'import') return mediaImportCommand(loadConfig(process.env), rest);
-  if (command === 'user' && sub === 'add') return userCommand(loadConfig(process.env), 'user add', rest);
-  if (command === 'token' && sub === 'create') return userCommand(loadConfig(process.env), 'token create', rest);
+  const configured = (to: 'stdout' | 'stderr') => {
+    const config = loadConfig(process.env);
+    return [config, createLogger(config.logLevel, to)] as const;
+  };
+  if (command === 'worker') return workerCommand(...configured('stdout'), sub === undefined ? [] : [sub, ...rest]);
+  if (command === 'media' && sub === 'import') return mediaImportCommand(...configured('stderr'), rest);
+  if (command === 'user' && sub === 'add') return userCommand(...configured('stderr'), 'user add', rest);
+  if (command === 'token' && sub === 'create') return userCommand(...configured('stderr'), 'token create', rest);
   if (command === undefined || command === 'help' || command === '--help') {
     process.stdout.write(usage);
     return 0;

@@ -1,3 +1,4 @@
+import type { ActionDeps } from './actions/deps.js';
 import type { PostingDeps } from './actions/comments/guards.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { ChromeCache } from './actions/reader/chrome-cache.js';
@@ -11,6 +12,8 @@ import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
 import { startEventRelay } from './events/event-relay.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { migrateToLatest, openDatabase } from './store/open-store.js';
 import { createStore } from './store/store.js';
 import { buildApp } from './web/app.js';
@@ -20,35 +23,75 @@ import { keysFor, PageCache } from './web/cache/page-cache.js';
 /** A browser solves a challenge in a fraction of a second on a phone; a spammer pays it for every post. */
 const WORK_MAX_NUMBER = 100_000;
 
+export interface CoreOptions {
+  readonly clock?: Clock;
+  /** PostgreSQL: the schema the tables live in (tests use one per database). */
+  readonly schema?: string;
+  /** How often to read other processes' events; 0 never (CLI commands; tests poll by hand). */
+  readonly relayPollMs?: number;
+  /** Tests pass a logger that keeps lines; otherwise one is built from LOG_LEVEL. */
+  readonly logger?: Logger;
+}
+
 /**
- * The composition root: config -> store -> deps -> app. Everything stateful is built here,
- * once, and passed in. Tests use it with their own config and clock. Job workers are built
- * here but started by main.ts (tests drive them with runOnce, and the event relay with pollOnce).
+ * What every Dateline process shares, app, `dateline worker` and the other CLI commands alike:
+ * one logger, the store (whose transactions write their events to the event log and publish
+ * them here after commit), the event bus with the relay that brings other processes' events
+ * to it, and the actions' and media deps.
  */
-export async function composeApp(
-  config: Config,
-  options: { clock?: Clock; schema?: string; rateLimits?: RateLimits; workMaxNumber?: number; relayPollMs?: number } = {},
-) {
-  const secret = loadOrCreateSecret(config);
+export async function composeCore(config: Config, options: CoreOptions = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
   const location = options.schema ? { schema: options.schema } : {};
   const db = openDatabase(config.database, location);
   await migrateToLatest(db, config.database.kind, location);
-  const store = createStore(db, config.database.kind);
-  const clock = options.clock ?? systemClock;
+  const events = createEventBus((error, event) => logger.error({ err: error, event }, 'event listener failed'));
+  const store = createStore(db, config.database.kind, {
+    clock,
+    onCommitted: (emitted) => emitted.forEach((event) => events.publish(event)),
+  });
+  // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
+  const relay = await startEventRelay(events, store.read.eventLog, {
+    origin: store.origin,
+    clock,
+    pollMs: options.relayPollMs ?? 1_000,
+    onError: (error) => logger.error({ err: error }, 'event relay failed'),
+  });
+  const actions: ActionDeps = { store, clock };
+  return {
+    logger,
+    clock,
+    store,
+    events,
+    relay,
+    actions,
+    media: composeMedia(config, actions),
+    /** Stops reading other processes' events and closes the database. */
+    close: async () => {
+      await relay.stop();
+      await store.close();
+    },
+  };
+}
+
+export type Core = Awaited<ReturnType<typeof composeCore>>;
+
+/**
+ * The composition root of the app: config -> core -> deps -> app. Everything stateful is built
+ * here, once, and passed in. Tests use it with their own config and clock. Job workers are built
+ * here but started by main.ts (tests drive them with runOnce, and the event relay with pollOnce).
+ */
+export async function composeApp(config: Config, options: CoreOptions & { rateLimits?: RateLimits; workMaxNumber?: number } = {}) {
+  const secret = loadOrCreateSecret(config);
+  const core = await composeCore(config, options);
+  const { store, events, logger, relay } = core;
   const pageCache = new PageCache(config.pageCacheEntries);
-  const log: { error: (context: object, message: string) => void } = { error: () => undefined };
-  const events = createEventBus((error, event) => log.error({ err: error, event }, 'event listener failed'));
+  const metrics = createMetrics();
   const chromeCache = new ChromeCache();
   events.subscribe((event) => {
     const keys = keysFor(event);
     chromeCache.purge(keys);
     pageCache.purge(keys);
-  });
-  // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
-  const relay = await startEventRelay(events, store.read.eventLog, {
-    clock,
-    pollMs: options.relayPollMs ?? 1_000,
-    onError: (error) => log.error({ err: error }, 'event relay failed'),
   });
   const guards = {
     secret,
@@ -56,22 +99,21 @@ export async function composeApp(
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: PostingDeps = { store, clock, events, guards, chromeCache };
+  const actions: PostingDeps = { ...core.actions, guards, chromeCache };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {
     intervalMs: 15_000,
-    onError: (error) => log.error({ err: error }, 'scheduled publishing failed'),
+    onError: (error) => logger.error({ err: error }, 'scheduled publishing failed'),
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
   const media = composeMedia(config, actions);
-  const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
-  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
+  const workers = composeWorkers(media, config.workers, logger);
+  const app = await buildApp({ config, logger, metrics, actions, media, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => {
     scheduler.stop();
     await relay.stop();
   });
-  log.error = (context, message) => app.log.error(context, message);
-  return { app, store, actions, media, workers, pageCache, scheduler, relay, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, events, logger, metrics, actions, media, workers, pageCache, scheduler, relay, demoLoaded: demo.loaded, demoAdmin };
 }

@@ -41,12 +41,22 @@ export interface Config {
   readonly trustProxy: false | number | readonly string[];
 }
 
+/** What is wrong with one setting: tests and tools match `variable` and `code`, people read `message`. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly code: 'not-a-whole-number' | 'out-of-range' | 'not-allowed' | 'inside-media-dir' | 'unknown-setting' | 'malformed';
+  readonly message: string;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: readonly string[]) {
-    super(`Dateline cannot start, the configuration has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(`Dateline cannot start, the configuration has ${problems.length} problem(s):\n- ${problems.map((problem) => problem.message).join('\n- ')}`);
   }
 }
+
+type Problems = ConfigProblem[];
+const problem = (variable: string, code: ConfigProblem['code'], message: string): ConfigProblem => ({ variable, code, message });
 
 const KNOWN = [
   'PORT',
@@ -73,7 +83,7 @@ const KNOWN = [
  * once, each with the variable's name, what it got and what it wants.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
-  const problems: string[] = [];
+  const problems: Problems = [];
   const get = (name: string) => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -89,12 +99,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     try {
       publicUrl = new URL(rawPublicUrl);
       if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
-        problems.push(`PUBLIC_URL must start with http:// or https:// (got "${rawPublicUrl}")`);
+        problems.push(problem('PUBLIC_URL', 'not-allowed', `PUBLIC_URL must start with http:// or https:// (got "${rawPublicUrl}")`));
       } else if (publicUrl.pathname !== '/' || publicUrl.search || publicUrl.hash) {
-        problems.push(`PUBLIC_URL must be an origin without a path, e.g. https://news.example.org (got "${rawPublicUrl}")`);
+        problems.push(problem('PUBLIC_URL', 'not-allowed', `PUBLIC_URL must be an origin without a path, e.g. https://news.example.org (got "${rawPublicUrl}")`));
       }
     } catch {
-      problems.push(`PUBLIC_URL must be an absolute URL such as https://news.example.org (got "${rawPublicUrl}")`);
+      problems.push(problem('PUBLIC_URL', 'not-allowed', `PUBLIC_URL must be an absolute URL such as https://news.example.org (got "${rawPublicUrl}")`));
     }
   }
 
@@ -105,11 +115,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       new URL(rawDatabase);
       database = { kind: 'postgres', url: rawDatabase };
     } catch {
-      problems.push('DATABASE_URL looks like a PostgreSQL URL but cannot be parsed (postgres://user@host:5432/name)');
+      problems.push(problem('DATABASE_URL', 'malformed', 'DATABASE_URL looks like a PostgreSQL URL but cannot be parsed (postgres://user@host:5432/name)'));
     }
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rawDatabase)) {
     problems.push(
-      `DATABASE_URL must be a SQLite file path or a postgres:// URL (got a "${rawDatabase.split(':')[0]}:" URL)`,
+      problem('DATABASE_URL', 'not-allowed', `DATABASE_URL must be a SQLite file path or a postgres:// URL (got a "${rawDatabase.split(':')[0]}:" URL)`),
     );
   } else if (rawDatabase.startsWith('sqlite:')) {
     database = { kind: 'sqlite', file: path.resolve(cwd, rawDatabase.slice('sqlite:'.length)) };
@@ -118,11 +128,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const mediaDir = path.resolve(cwd, get('MEDIA_DIR') ?? 'data/media');
   const originalsDir = path.resolve(cwd, get('ORIGINALS_DIR') ?? 'data/originals');
   if (originalsDir === mediaDir || originalsDir.startsWith(mediaDir + path.sep)) {
-    problems.push('ORIGINALS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers');
+    problems.push(problem('ORIGINALS_DIR', 'inside-media-dir', 'ORIGINALS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers'));
   }
   const uploadsDir = path.resolve(cwd, get('UPLOADS_DIR') ?? 'data/uploads');
   if (uploadsDir === mediaDir || uploadsDir.startsWith(mediaDir + path.sep)) {
-    problems.push('UPLOADS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers');
+    problems.push(problem('UPLOADS_DIR', 'inside-media-dir', 'UPLOADS_DIR must not be inside MEDIA_DIR: everything in MEDIA_DIR is served to readers'));
   }
   const megabytes = (name: string, fallback: number) =>
     integer(get(name) ?? String(fallback / MB), name, 1, 1_000_000, problems) * MB;
@@ -135,18 +145,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   const rawDemo = (get('DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawDemo)) {
-    problems.push(`DEMO must be true or false (got "${get('DEMO')}")`);
+    problems.push(problem('DEMO', 'not-allowed', `DEMO must be true or false (got "${get('DEMO')}")`));
   }
   const demo = ['true', '1', 'yes'].includes(rawDemo);
 
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const rawLevel = get('LOG_LEVEL') ?? 'info';
   const logLevel = levels.find((level) => level === rawLevel);
-  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${rawLevel}")`);
+  if (!logLevel) problems.push(problem('LOG_LEVEL', 'not-allowed', `LOG_LEVEL must be one of ${levels.join(', ')} (got "${rawLevel}")`));
 
   const secret = get('SECRET') ?? null;
   if (secret !== null && !isStrongSecret(secret)) {
-    problems.push('SECRET must be at least 32 characters of letters, digits, "-", "_", "+", "/" or "=" (e.g. `openssl rand -base64 48`)');
+    problems.push(
+      problem('SECRET', 'not-allowed', 'SECRET must be at least 32 characters of letters, digits, "-", "_", "+", "/" or "=" (e.g. `openssl rand -base64 48`)'),
+    );
   }
   const secretFile = path.resolve(cwd, get('SECRET_FILE') ?? 'data/secret');
 
@@ -154,7 +166,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   for (const name of Object.keys(env)) {
     if (name.startsWith('DATELINE_') && !KNOWN.includes(name.slice('DATELINE_'.length))) {
-      problems.push(`${name} is not a setting Dateline knows`);
+      problems.push(problem(name, 'unknown-setting', `${name} is not a setting Dateline knows`));
     }
   }
 
@@ -178,7 +190,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   });
 }
 
-function parseTrustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+function parseTrustProxy(raw: string | undefined, problems: Problems): Config['trustProxy'] {
   if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   if (/^\d+$/.test(raw)) {
     const hops = Number(raw);
@@ -195,7 +207,11 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): Config['t
   const bad = entries.filter((entry) => !isAddressOrRange(entry));
   if (bad.length || !entries.length) {
     problems.push(
-      `TRUST_PROXY must be false, a number of proxy hops (1-10), or addresses/CIDR ranges separated by commas, e.g. 10.0.0.0/8,127.0.0.1 (got "${raw}")`,
+      problem(
+        'TRUST_PROXY',
+        'not-allowed',
+        `TRUST_PROXY must be false, a number of proxy hops (1-10), or addresses/CIDR ranges separated by commas, e.g. 10.0.0.0/8,127.0.0.1 (got "${raw}")`,
+      ),
     );
     return false;
   }
@@ -206,14 +222,14 @@ export function isStrongSecret(value: string): boolean {
   return value.length >= 32 && value.length <= 512 && /^[A-Za-z0-9+/=_-]+$/.test(value);
 }
 
-function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {
+function integer(raw: string, name: string, min: number, max: number, problems: Problems): number {
   if (!/^\d+$/.test(raw)) {
-    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+    problems.push(problem(name, 'not-a-whole-number', `${name} must be a whole number between ${min} and ${max} (got "${raw}")`));
     return min;
   }
   const value = Number(raw);
   if (value < min || value > max) {
-    problems.push(`${name} must be between ${min} and ${max} (got ${value})`);
+    problems.push(problem(name, 'out-of-range', `${name} must be between ${min} and ${max} (got ${value})`));
     return min;
   }
   return value;

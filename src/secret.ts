@@ -13,7 +13,9 @@ export function loadOrCreateSecret(config: Pick<Config, 'secret' | 'secretFile'>
   if (fs.existsSync(config.secretFile)) {
     const stored = fs.readFileSync(config.secretFile, 'utf8').trim();
     if (!isStrongSecret(stored)) {
-      throw new ConfigError([`the secret in ${config.secretFile} is malformed: delete the file to generate a new one, or set SECRET`]);
+      throw new ConfigError([
+        { variable: 'SECRET_FILE', code: 'malformed', message: `the secret in ${config.secretFile} is malformed: delete the file to generate a new one, or set SECRET` },
+      ]);
     }
     return stored;
   }

@@ -1,13 +1,14 @@
 import type { Clock } from '../domain/shared/clock.js';
-import type { EventBus } from '../events/event-bus.js';
 import type { Store } from '../store/store.js';
 import type { ChromeCache } from './reader/chrome-cache.js';
 
-/** What actions need from the world, built once in main.ts and passed in. */
+/**
+ * What actions need from the world, built once in compose.ts and passed in. Actions tell what
+ * happened by emitting events inside their transaction (`store.transaction((repos, emit) => ...)`).
+ */
 export interface ActionDeps {
   readonly store: Store;
   readonly clock: Clock;
-  readonly events: EventBus;
   /** Reader pages' mastheads kept in memory (the app has one; CLI commands do not need it). */
   readonly chromeCache?: ChromeCache;
 }

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { createApiToken } from '../actions/users/api-tokens.js';
 import { createUser } from '../actions/users/create-user.js';
 import type { Config } from '../config.js';
+import { composeCore } from '../compose.js';
+import type { Logger } from '../logger.js';
 import { systemActor } from '../domain/user/user.js';
-import { openCore } from './open-core.js';
 import { UsageError } from './worker-command.js';
 
 export const userUsage = `dateline user add --email E --name N --role admin            (password on standard input)
@@ -12,7 +13,7 @@ export const userUsage = `dateline user add --email E --name N --role admin     
   dateline token create --email E [--label L]                  prints a personal API token`;
 
 /** `user add` and `token create`: accounts and personal tokens, in the server's database. */
-export async function userCommand(config: Config, command: 'user add' | 'token create', args: string[]): Promise<number> {
+export async function userCommand(config: Config, logger: Logger, command: 'user add' | 'token create', args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -31,7 +32,7 @@ export async function userCommand(config: Config, command: 'user add' | 'token c
   } else if (!values.email) {
     throw new UsageError('token create needs --email');
   }
-  const core = await openCore(config);
+  const core = await composeCore(config, { logger, relayPollMs: 0 });
   const { actions } = core;
   const actor = systemActor('cli');
   try {

@@ -1,20 +1,19 @@
 import { parseArgs } from 'node:util';
 import { composeWorkers } from '../compose-media.js';
 import type { Config } from '../config.js';
-import { openCore } from './open-core.js';
+import { composeCore } from '../compose.js';
+import type { Logger } from '../logger.js';
 
 export const workerUsage = 'dateline worker [--count N]   run job workers (transcoding) until SIGTERM/SIGINT';
 
 /** Job workers in their own process, sharing the queue with the app's and with each other. */
-export async function workerCommand(config: Config, args: string[]): Promise<number> {
+export async function workerCommand(config: Config, logger: Logger, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { count: { type: 'string', default: '1' } }, strict: true });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 16) throw new UsageError('--count must be a whole number from 1 to 16');
-  const core = await openCore(config);
+  const core = await composeCore(config, { logger, relayPollMs: 0 });
   const { media } = core;
-  const workers = composeWorkers(media, count, {
-    error: (context, message) => process.stderr.write(`${message}: ${JSON.stringify(context)}\n`),
-  });
+  const workers = composeWorkers(media, count, logger);
   workers.start();
   process.stdout.write(`dateline worker: ${count} worker(s) on ${config.database.kind}; stop with Ctrl-C\n`);
   await new Promise<void>((resolve) => {

@@ -3,9 +3,10 @@ import type { DatelineEvent } from './events.js';
 export type EventListener = (event: DatelineEvent) => void | Promise<void>;
 
 /**
- * In-process event bus. Writers publish after their transaction commits; listeners run
- * after the writer's response is decided, and a failing listener is reported, never thrown
- * back into the write. Across nodes, a PostgreSQL LISTEN/NOTIFY relay publishes into it.
+ * In-process event bus. The store publishes each transaction's emitted events once it has
+ * committed (see `Store.transaction`); a failing listener is reported, never thrown back into
+ * the write. Events of other processes sharing the database are published into it by the
+ * event relay, which polls the event log.
  */
 export interface EventBus {
   publish(event: DatelineEvent): void;

@@ -1,31 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import type { Clock } from '../domain/shared/clock.js';
 import type { EventBus } from './event-bus.js';
 import type { DatelineEvent } from './events.js';
 
-/** Where processes sharing a database leave their events for each other (the store's event_log). */
+/** Where processes sharing a database find each other's events (the store's event_log). */
 export interface SharedEventLog {
-  append(origin: string, payload: string, now: Date): Promise<void>;
   othersAfter(origin: string, afterId: number, limit: number): Promise<readonly { id: number; payload: string; at: Date }[]>;
   lastId(): Promise<number>;
   deleteBefore(time: Date): Promise<void>;
 }
 
 export interface EventRelay {
-  /** This process's name in the log. */
-  readonly origin: string;
   /** Publishes, on this process's bus, what other processes logged since the last poll; returns how many. */
   pollOnce(): Promise<number>;
-  /** Waits until every event published here so far is in the shared log. */
-  flush(): Promise<void>;
-  /** Stops polling and waits for events still being written. */
+  /** Stops polling. */
   stop(): Promise<void>;
 }
 
 export interface EventRelayOptions {
+  /** This process's name in the log (the store's origin): its own events are not read back. */
+  readonly origin: string;
   readonly clock: Clock;
-  /** How often to read the others' events; 0 only writes (a `dateline worker` has no page cache to purge). */
+  /** How often to read the others' events; 0 never (tests poll by hand). */
   readonly pollMs: number;
   readonly onError: (error: unknown) => void;
   /** A row committed this long after a later id was read is still published (ids are not committed in order on PostgreSQL). */
@@ -38,32 +33,21 @@ const BATCH = 500;
 
 /**
  * Joins this process's event bus to the other processes sharing the database: a `dateline
- * worker` that finishes a transcode, another app node that publishes a story. Every event
- * published here is appended to the shared log; every `pollMs` the others' new events are
- * published here, once each. Polling (not LISTEN/NOTIFY) works the same on SQLite and
- * PostgreSQL; a second's delay is fine for purging cached pages.
+ * worker` that finishes a transcode, another app node that publishes a story. Every
+ * transaction writes its events to the shared log itself (see `Store.transaction`); every
+ * `pollMs` the others' new events are published here, once each. Polling works the same on
+ * SQLite and PostgreSQL; a second's delay is fine for purging cached pages.
  */
 export async function startEventRelay(bus: EventBus, log: SharedEventLog, options: EventRelayOptions): Promise<EventRelay> {
-  const origin = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const { origin } = options;
   const graceMs = options.graceMs ?? 5_000;
   const keepMs = options.keepMs ?? 60 * 60_000;
-  const relayedHere = new WeakSet<DatelineEvent>();
-  const writing = new Set<Promise<void>>();
   /** Every id at or below it has been published (or is older than the grace period). */
   let floor = await log.lastId();
   /** Ids above the floor already published, with their time. */
   const seen = new Map<number, number>();
   let lastPrune = options.clock.now().getTime();
   let polling: Promise<number> | null = null;
-
-  const unsubscribe = bus.subscribe((event) => {
-    if (relayedHere.has(event)) return;
-    const write: Promise<void> = log
-      .append(origin, JSON.stringify(event), options.clock.now())
-      .catch(options.onError)
-      .finally(() => writing.delete(write));
-    writing.add(write);
-  });
 
   const poll = async (): Promise<number> => {
     let published = 0;
@@ -78,7 +62,6 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
         options.onError(error);
         continue;
       }
-      relayedHere.add(event);
       bus.publish(event);
       published += 1;
     }
@@ -112,16 +95,10 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   timer?.unref();
 
   return {
-    origin,
     pollOnce,
-    flush: async () => {
-      await Promise.all(writing);
-    },
     stop: async () => {
       if (timer) clearInterval(timer);
-      unsubscribe();
       await polling?.catch(() => undefined);
-      await Promise.all(writing);
     },
   };
 }

@@ -17,7 +17,8 @@ export interface WorkerOptions {
   readonly name?: string;
   /** A fresh token per claim. */
   readonly newToken?: () => string;
-  readonly log?: { error(context: object, message: string): void };
+  /** A line per job run (type, id, outcome, duration) at info; queue failures at error. */
+  readonly log?: { info(context: object, message: string): void; error(context: object, message: string): void };
 }
 
 export type RunOutcome = 'idle' | 'done' | 'retrying' | 'failed' | 'released' | 'lost';
@@ -52,6 +53,16 @@ export function createWorker(options: WorkerOptions): Worker {
     const token = newToken();
     const job = await store.read.jobs.claimNext(token, clock.now(), leaseMs);
     if (!job) return 'idle';
+    const started = performance.now();
+    const outcome = await run(job, token);
+    options.log?.info(
+      { job: { id: job.id, type: job.type, attempt: job.attempts }, outcome, ms: Math.round(performance.now() - started) },
+      'job',
+    );
+    return outcome;
+  }
+
+  async function run(job: Job, token: string): Promise<RunOutcome> {
     if (job.attempts > job.maxAttempts) {
       return giveUp(job, token, job.lastError ?? `stopped after ${job.maxAttempts} attempts: the worker running it stopped responding`);
     }

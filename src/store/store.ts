@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../domain/shared/clock.js';
+import type { DatelineEvent } from '../events/events.js';
 import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
@@ -30,12 +34,33 @@ export interface Repositories {
   readonly eventLog: EventLogRepository;
 }
 
+/** Records an event of the transaction it is given to: logged with the change, told to listeners after commit. */
+export type Emit = (event: DatelineEvent) => void;
+
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** This process's name in the event log: its relay reads only the other processes' events. */
+  readonly origin: string;
   readonly read: Repositories;
-  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction. Events it emits are written to the event log in the same
+   * transaction (so other processes see them exactly when the change is visible), and told to
+   * `onCommitted` once it has committed; a transaction that fails leaves no trace of them.
+   */
+  transaction<T>(work: (repositories: Repositories, emit: Emit) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Stamps event log rows (the relay ages them on the same clock). */
+  readonly clock?: Clock;
+  readonly origin?: string;
+  /**
+   * The one place told what each committed transaction emitted, in order: the in-process event
+   * bus (a cross-node notifier, e.g. PostgreSQL NOTIFY, would be called here too).
+   */
+  readonly onCommitted?: (events: readonly DatelineEvent[]) => void;
 }
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
@@ -56,11 +81,40 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
   };
 }
 
-export function createStore(db: Kysely<Database>, kind: 'sqlite' | 'postgres'): Store {
+/** A name unique to this process among those sharing the database. */
+export function newOrigin(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+export function createStore(db: Kysely<Database>, kind: 'sqlite' | 'postgres', options: StoreOptions = {}): Store {
+  const clock = options.clock ?? systemClock;
+  const origin = options.origin ?? newOrigin();
   return {
     kind,
+    origin,
     read: repositoriesFor(db),
-    transaction: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx))),
+    async transaction(work) {
+      const emitted: DatelineEvent[] = [];
+      let open = true;
+      const emit: Emit = (event) => {
+        if (!open) throw new Error(`event ${event.type} emitted after its transaction ended`);
+        emitted.push(event);
+      };
+      const result = await db
+        .transaction()
+        .execute(async (trx) => {
+          const repositories = repositoriesFor(trx);
+          const value = await work(repositories, emit);
+          open = false;
+          await repositories.eventLog.append(origin, emitted.map((event) => JSON.stringify(event)), clock.now());
+          return value;
+        })
+        .finally(() => {
+          open = false;
+        });
+      if (emitted.length > 0) options.onCommitted?.(emitted);
+      return result;
+    },
     close: () => db.destroy(),
   };
 }

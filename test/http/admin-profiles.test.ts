@@ -117,7 +117,7 @@ describe.each(STORE_KINDS)('profiles through the Admin API on %s', (kind) => {
     { name: 'an oversized summary', who: () => admin.bearer, method: 'PUT', url: () => `/profiles/${shared}`, payload: { summary: 'x'.repeat(4_001) }, status: 400, code: '*', field: 'summary' },
     { name: 'an unknown kind', who: () => admin.bearer, method: 'POST', url: () => '/profiles', payload: { kind: 'robot', name: 'R2' }, status: 400, code: '*', field: 'kind' },
     { name: 'an unknown field', who: () => admin.bearer, method: 'PUT', url: () => `/profiles/${shared}`, payload: { name: 'X', slug: 'x' }, status: 400, code: 'FIELD_UNKNOWN', field: 'slug' },
-    { name: 'an unknown service', who: () => admin.bearer, method: 'POST', url: () => '/profiles', payload: { kind: 'person', name: 'Nobody', serviceCode: 'xx' }, status: 400, code: 'SERVICE_NOT_FOUND', field: 'serviceCode' },
+    { name: 'an unknown service', who: () => admin.bearer, method: 'POST', url: () => '/profiles', payload: { kind: 'person', name: 'Nobody', serviceCode: 'xx' }, status: 404, code: 'SERVICE_NOT_FOUND', field: 'serviceCode' },
     { name: 'an unknown profile', who: () => admin.bearer, method: 'PUT', url: () => '/profiles/999999', payload: { name: 'X' }, status: 404, code: 'PROFILE_NOT_FOUND' },
     { name: "an editor's shared profile", who: () => editor.bearer, method: 'POST', url: () => '/profiles', payload: { kind: 'person', name: 'Shared' }, status: 403, code: 'FORBIDDEN' },
     { name: "an editor's change to a shared profile", who: () => editor.bearer, method: 'PUT', url: () => `/profiles/${shared}`, payload: { name: 'Changed' }, status: 403, code: 'FORBIDDEN' },

@@ -86,7 +86,7 @@ describe.each(STORE_KINDS)('services, sections, alert lists and the audit log th
     { name: 'an empty service name', method: 'PUT', url: '/services/en', payload: { name: ' ' }, status: 400, code: 'FIELD_REQUIRED', field: 'name' },
     { name: 'a section slug with spaces', method: 'POST', url: '/sections', payload: { serviceCode: 'en', slug: 'a b', name: 'AB' }, status: 400, code: 'SLUG_INVALID', field: 'slug' },
     { name: 'a section slug taken', method: 'POST', url: '/sections', payload: { serviceCode: 'en', slug: 'news', name: 'News' }, status: 400, code: 'SECTION_EXISTS', field: 'slug' },
-    { name: 'a section of no service', method: 'POST', url: '/sections', payload: { serviceCode: 'zz', slug: 'x', name: 'X' }, status: 400, code: 'SERVICE_NOT_FOUND', field: 'serviceCode' },
+    { name: 'a section of no service', method: 'POST', url: '/sections', payload: { serviceCode: 'zz', slug: 'x', name: 'X' }, status: 404, code: 'SERVICE_NOT_FOUND', field: 'serviceCode' },
     { name: 'a negative position', method: 'PUT', url: '/sections/1', payload: { position: -1 }, status: 400, code: '*', field: 'position' },
     { name: 'a section moved to another service', method: 'PUT', url: '/sections/1', payload: { serviceCode: 'ru' }, status: 400, code: 'FIELD_UNKNOWN', field: 'serviceCode' },
     { name: 'an unknown section', method: 'PUT', url: '/sections/999999', payload: { name: 'X' }, status: 404, code: 'SECTION_NOT_FOUND' },

@@ -20,7 +20,6 @@ import { makeClip } from '../support/media.js';
 async function otherProcess(t: TestApp) {
   const db = openDatabase(t.database.config, t.database.location);
   await migrateToLatest(db, t.database.config.kind, t.database.location);
-  const store: Store = createStore(db, t.database.config.kind);
   const heard: DatelineEvent[] = [];
   const events = createEventBus((error) => {
     throw error;
@@ -28,14 +27,19 @@ async function otherProcess(t: TestApp) {
   events.subscribe((event) => {
     heard.push(event);
   });
+  const store: Store = createStore(db, t.database.config.kind, {
+    clock: t.clock,
+    onCommitted: (emitted) => emitted.forEach((event) => events.publish(event)),
+  });
   const relay: EventRelay = await startEventRelay(events, store.read.eventLog, {
+    origin: store.origin,
     clock: t.clock,
     pollMs: 0,
     onError: (error) => {
       throw error;
     },
   });
-  return { store, events, relay, heard, deps: { store, clock: t.clock, events } };
+  return { store, relay, heard, deps: { store, clock: t.clock } };
 }
 
 describe.each(STORE_KINDS)('events shared between processes on %s', (kind) => {
@@ -67,8 +71,8 @@ describe.each(STORE_KINDS)('events shared between processes on %s', (kind) => {
     // The worker runs in the other process: its media.changed event is published on its own bus only.
     const worker = createWorker({ store: other.store, clock: t.clock, handlers: jobHandlers({ ...t.media, ...other.deps }) });
     expect(await worker.runOnce()).toBe('done');
+    // Its transaction wrote the event to the shared log and, once committed, published it on its own bus.
     expect(other.heard).toContainEqual({ type: 'media.changed', mediaId: item.id });
-    await other.relay.flush();
 
     // Until the app reads the log, its cached page still says "no source".
     expect((await t.app.inject(url)).headers['x-cache']).toBe('HIT');
@@ -82,11 +86,10 @@ describe.each(STORE_KINDS)('events shared between processes on %s', (kind) => {
   it('publishes each event of another process once, and never echoes a process its own events', async () => {
     const before = other.heard.length;
     const fromOther: DatelineEvent = { type: 'service.changed', serviceCode: 'en' };
-    other.events.publish(fromOther);
-    await other.relay.flush();
+    await other.store.transaction(async (_repos, emit) => emit(fromOther));
 
     const appHeard: DatelineEvent[] = [];
-    const unsubscribe = t.actions.events.subscribe((event) => {
+    const unsubscribe = t.events.subscribe((event) => {
       appHeard.push(event);
     });
     try {
@@ -95,12 +98,13 @@ describe.each(STORE_KINDS)('events shared between processes on %s', (kind) => {
       expect(appHeard.filter((event) => event.type === 'service.changed')).toEqual([fromOther]);
 
       // The app's own event goes to the log for the others, and is not read back by the app.
-      t.actions.events.publish({ type: 'profile.changed', profileId: 7 });
+      appHeard.length = 0;
+      await t.store.transaction(async (_repos, emit) => emit({ type: 'profile.changed', profileId: 7 }));
+      expect(appHeard).toEqual([{ type: 'profile.changed', profileId: 7 }]);
       appHeard.length = 0;
       await t.relay.pollOnce();
       expect(appHeard).toEqual([]);
       // ...while the other process (polling by hand here) hears it exactly once.
-      await t.relay.flush();
       expect(await other.relay.pollOnce()).toBeGreaterThanOrEqual(1);
       expect(other.heard.slice(before).filter((event) => event.type === 'profile.changed')).toEqual([{ type: 'profile.changed', profileId: 7 }]);
       expect(await other.relay.pollOnce()).toBe(0);

@@ -8,7 +8,6 @@ import { jobHandlers } from '../../src/jobs/handlers.js';
 import { createWorker } from '../../src/jobs/worker.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { makeClip, testMedia } from '../support/media.js';
-import { createEventBus } from '../../src/events/event-bus.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
 import { createStore, type Store } from '../../src/store/store.js';
@@ -44,7 +43,7 @@ describe('a `dateline worker` process killed in the middle of a transcode', () =
     store = createStore(db, 'sqlite');
     // The worker process runs on the real clock: the job must be due for it now.
     const clock = fixedClock(new Date());
-    const t = { store, clock, deps: { store, clock, events: createEventBus(() => undefined) } };
+    const t = { store, clock, deps: { store, clock } };
     const m = testMedia(t);
     const clip = makeClip(path.join(m.dir, 'clip.mp4'), { width: 1280, height: 720, seconds: 6 });
     const item = await ingestMedia(m.deps, { file: clip, title: 'Survivor' });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { composeApp } from '../../src/compose.js';
 import { loadConfig, type DatabaseConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
+import type { Logger } from '../../src/logger.js';
 import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
 import { createTestDatabase, type StoreKind } from './databases.js';
 import { T0 } from './store.js';
@@ -30,6 +31,8 @@ export async function startTestApp(
     workMaxNumber?: number;
     /** More settings, e.g. MAX_IMAGE_MB. */
     env?: Record<string, string>;
+    /** The process's logger (default: silent). */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -56,6 +59,7 @@ export async function startTestApp(
     ...(database.schema ? { schema: database.schema } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.workMaxNumber ? { workMaxNumber: options.workMaxNumber } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     ...composed,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createEventBus } from '../../src/events/event-bus.js';
+import { createEventBus, type EventBus } from '../../src/events/event-bus.js';
 import type { DatelineEvent } from '../../src/events/events.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import type { Database } from '../../src/store/database.js';
@@ -17,17 +17,18 @@ export interface TestStore {
   readonly store: Store;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly events: DatelineEvent[];
+  /** The bus the store publishes committed events on. */
+  readonly bus: EventBus;
   readonly deps: ActionDeps;
   close(): Promise<void>;
 }
 
-/** A migrated, empty store of the given kind, with a fixed clock and a record of published events. */
+/** A migrated, empty store of the given kind, with a fixed clock and a record of the events its transactions published. */
 export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   const database = await createTestDatabase(kind);
   const location = database.schema ? { schema: database.schema } : {};
   const db = openDatabase(database.config, location);
   await migrateToLatest(db, kind, location);
-  const store = createStore(db, kind);
   const clock = fixedClock(T0);
   const events: DatelineEvent[] = [];
   const bus = createEventBus((error) => {
@@ -36,6 +37,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   bus.subscribe((event) => {
     events.push(event);
   });
+  const store = createStore(db, kind, { clock, onCommitted: (emitted) => emitted.forEach((event) => bus.publish(event)) });
   return {
     db,
     kind,
@@ -43,7 +45,8 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
     store,
     clock,
     events,
-    deps: { store, clock, events: bus },
+    bus,
+    deps: { store, clock },
     close: async () => {
       await db.destroy();
       await database.cleanup();

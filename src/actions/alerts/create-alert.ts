@@ -1,5 +1,5 @@
 import { parseAlertInput, type Alert } from '../../domain/alert/alert.js';
-import { invalid } from '../../domain/shared/errors.js';
+import { invalid, notFound } from '../../domain/shared/errors.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -23,14 +23,13 @@ export async function createAlert(
     startsAt,
     expiresAt: new Date(startsAt.getTime() + minutes * 60_000),
   });
-  const saved = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     if (!(await repos.services.find(input.serviceCode))) {
-      throw invalid('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
+      throw notFound('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
     }
     const inserted = await repos.alerts.insert({ ...alert, serviceCode: input.serviceCode }, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'alert.create', subject: `alert:${inserted.id}` }, now);
+    emit({ type: 'alert.changed', serviceCode: inserted.serviceCode, alertId: inserted.id });
     return inserted;
   });
-  deps.events.publish({ type: 'alert.changed', serviceCode: saved.serviceCode, alertId: saved.id });
-  return saved;
 }

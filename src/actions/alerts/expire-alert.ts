@@ -6,13 +6,12 @@ import type { ActionDeps } from '../deps.js';
 /** Takes an alert down now. */
 export async function expireAlert(deps: ActionDeps, actor: Actor, alertId: number): Promise<void> {
   const now = deps.clock.now();
-  const alert = await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     const existing = await repos.alerts.findById(alertId);
     if (!existing) throw notFound('ALERT_NOT_FOUND', `alert ${alertId} does not exist`);
     requirePermission(actor, 'alert.expire', { serviceCode: existing.serviceCode });
     if (existing.expiresAt > now) await repos.alerts.expire(alertId, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'alert.expire', subject: `alert:${alertId}` }, now);
-    return existing;
+    emit({ type: 'alert.changed', serviceCode: existing.serviceCode, alertId });
   });
-  deps.events.publish({ type: 'alert.changed', serviceCode: alert.serviceCode, alertId });
 }

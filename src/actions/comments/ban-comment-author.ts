@@ -17,9 +17,9 @@ export async function banCommentAuthor(
   return deps.store.transaction(async (repos) => {
     const comment = await repos.comments.findById(commentId);
     const provenance = await repos.comments.findProvenance(commentId);
-    if (!comment || !provenance) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId });
+    if (!comment || !provenance) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId } });
     const story = await repos.stories.findById(comment.storyId);
-    if (!story) throw notFound('STORY_NOT_FOUND', 'There is no such story', { storyId: comment.storyId });
+    if (!story) throw notFound('STORY_NOT_FOUND', 'There is no such story', { context: { storyId: comment.storyId } });
     requirePermission(actor, 'comments.moderate', { serviceCode: story.serviceCode });
     if (!by.address && !by.token) throw invalid('BAN_KIND_REQUIRED', 'ban by address, by browser token, or both', 'by');
     const kinds: string[] = [];

@@ -8,11 +8,10 @@ export async function deleteOwnComment(
   input: { commentId: number; browserToken: string | null },
 ): Promise<void> {
   const now = deps.clock.now();
-  const { storyId, serviceCode } = await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     const comment = await requireOwnComment(repos, deps.guards.secret, input.commentId, input.browserToken, now);
     await repos.comments.markDeleted(comment, now);
     const story = await repos.stories.findById(comment.storyId);
-    return { storyId: comment.storyId, serviceCode: story?.serviceCode ?? '' };
+    emit({ type: 'comments.changed', storyId: comment.storyId, serviceCode: story?.serviceCode ?? '' });
   });
-  deps.events.publish({ type: 'comments.changed', storyId, serviceCode });
 }

@@ -12,7 +12,7 @@ export async function editOwnComment(
 ): Promise<Comment> {
   const body = parseCommentBody(input.body);
   const now = deps.clock.now();
-  const { comment, serviceCode } = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const comment = await requireOwnComment(repos, deps.guards.secret, input.commentId, input.browserToken, now);
     const story = await repos.stories.findById(comment.storyId);
     const settings = await repos.commentRules.settings(story?.serviceCode ?? '');
@@ -21,8 +21,7 @@ export async function editOwnComment(
       throw invalid('COMMENT_BANNED_WORD', 'This comment contains words this site does not publish', 'body');
     }
     await repos.comments.updateBody(comment.id, body, now);
-    return { comment: { ...comment, body, editedAt: now }, serviceCode: story?.serviceCode ?? '' };
+    emit({ type: 'comments.changed', storyId: comment.storyId, serviceCode: story?.serviceCode ?? '' });
+    return { ...comment, body, editedAt: now };
   });
-  deps.events.publish({ type: 'comments.changed', storyId: comment.storyId, serviceCode });
-  return comment;
 }

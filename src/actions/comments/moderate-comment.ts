@@ -20,22 +20,21 @@ const TARGET: Readonly<Record<ModerationDecision, Extract<CommentState, 'visible
 export async function moderateComment(deps: ActionDeps, actor: Actor, commentId: number, decision: ModerationDecision): Promise<Comment> {
   const to = TARGET[decision];
   const now = deps.clock.now();
-  const { comment, serviceCode } = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const comment = await repos.comments.findById(commentId);
-    if (!comment) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId });
+    if (!comment) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId } });
     const story = await repos.stories.findById(comment.storyId);
-    if (!story) throw notFound('STORY_NOT_FOUND', 'There is no such story', { storyId: comment.storyId });
+    if (!story) throw notFound('STORY_NOT_FOUND', 'There is no such story', { context: { storyId: comment.storyId } });
     requirePermission(actor, 'comments.moderate', { serviceCode: story.serviceCode });
     if (comment.state !== to && !(await repos.comments.changeState(comment, comment.state, to))) {
-      throw new DomainError('COMMENT_CHANGED', 'conflict', 'Another moderator changed this comment; reload the queue');
+      throw new DomainError('COMMENT_CHANGED', 'Another moderator changed this comment; reload the queue');
     }
     await repos.comments.clearReports(comment.id);
     await repos.audit.record(
       { userId: actorUserId(actor), action: `comment.${decision}`, subject: `comment:${commentId}`, details: { serviceCode: story.serviceCode, from: comment.state } },
       now,
     );
-    return { comment: { ...comment, state: to }, serviceCode: story.serviceCode };
+    emit({ type: 'comments.changed', storyId: comment.storyId, serviceCode: story.serviceCode });
+    return { ...comment, state: to };
   });
-  deps.events.publish({ type: 'comments.changed', storyId: comment.storyId, serviceCode });
-  return comment;
 }

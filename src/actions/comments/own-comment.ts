@@ -14,13 +14,13 @@ export async function requireOwnComment(
   const comment = await repos.comments.findById(commentId);
   const provenance = await repos.comments.findProvenance(commentId);
   if (!comment || !provenance || comment.state === 'rejected' || comment.state === 'spam') {
-    throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId });
+    throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId } });
   }
   if (!browserToken || !provenance.tokenHash || identityHash(secret, 'token', browserToken) !== provenance.tokenHash) {
-    throw new DomainError('COMMENT_NOT_YOURS', 'forbidden', 'Only the author can change this comment, from the browser they posted it from');
+    throw new DomainError('COMMENT_NOT_YOURS', 'Only the author can change this comment, from the browser they posted it from');
   }
   if (!canStillEdit(comment, now)) {
-    throw new DomainError('COMMENT_EDIT_EXPIRED', 'forbidden', 'A comment can only be changed in the first minutes after posting');
+    throw new DomainError('COMMENT_EDIT_EXPIRED', 'A comment can only be changed in the first minutes after posting');
   }
   return comment;
 }

@@ -31,9 +31,9 @@ export async function postComment(deps: PostingDeps, input: PostCommentInput): P
   for (const phase of POSTING_PHASES) await phase(context);
   const story = required(context.story, 'story');
 
-  const comment = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     if (context.work && !(await repos.commentRules.spendChallenge(context.work.signature, context.work.expiresAt, context.now))) {
-      throw new DomainError('POW_REPLAYED', 'invalid', 'This anti-spam check was already used; please try again', 'altcha');
+      throw new DomainError('POW_REPLAYED', 'This anti-spam check was already used; please try again', 'altcha');
     }
     const stored = await repos.comments.insert(
       {
@@ -52,8 +52,7 @@ export async function postComment(deps: PostingDeps, input: PostCommentInput): P
         context.now,
       );
     }
+    emit({ type: 'comments.changed', storyId: story.id, serviceCode: story.serviceCode });
     return stored;
   });
-  deps.events.publish({ type: 'comments.changed', storyId: story.id, serviceCode: story.serviceCode });
-  return comment;
 }

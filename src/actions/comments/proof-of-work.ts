@@ -35,7 +35,7 @@ export async function verifyWork(guards: CommentGuards, clock: Clock, payload: s
   if (!Number.isFinite(expires)) throw powInvalid();
   const expiresAt = new Date(expires * 1000);
   if (expiresAt.getTime() <= clock.now().getTime()) {
-    throw new DomainError('POW_EXPIRED', 'invalid', 'The anti-spam check expired; please try again', 'altcha');
+    throw new DomainError('POW_EXPIRED', 'The anti-spam check expired; please try again', 'altcha');
   }
   const ok = await verifySolution(decoded, challengeKey(guards.secret), false).catch(() => false);
   if (!ok) throw powInvalid();

@@ -35,7 +35,7 @@ export class RateLimiter {
     });
     const over = windows.find((w) => w.recent.length >= w.limit.max);
     if (over) {
-      throw new DomainError('RATE_LIMITED', 'rate-limited', 'Too many comments in a short time; please wait a minute and try again');
+      throw new DomainError('RATE_LIMITED', 'Too many comments in a short time; please wait a minute and try again');
     }
     for (const { key, recent } of windows) {
       recent.push(now);

@@ -13,7 +13,7 @@ export async function reportComment(
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
     const comment = await repos.comments.findById(input.commentId);
-    if (!comment || comment.state !== 'visible') throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId: input.commentId });
+    if (!comment || comment.state !== 'visible') throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId: input.commentId } });
     return { reported: await repos.comments.addReport(comment.id, reporter, now) };
   });
 }

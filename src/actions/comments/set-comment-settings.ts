@@ -13,8 +13,8 @@ export async function setCommentSettings(
 ): Promise<CommentSettings> {
   requirePermission(actor, 'comments.settings', { serviceCode });
   const now = deps.clock.now();
-  const settings = await deps.store.transaction(async (repos) => {
-    if (!(await repos.services.find(serviceCode))) throw notFound('SERVICE_NOT_FOUND', 'There is no such service', { serviceCode });
+  return deps.store.transaction(async (repos, emit) => {
+    if (!(await repos.services.find(serviceCode))) throw notFound('SERVICE_NOT_FOUND', 'There is no such service', { context: { serviceCode } });
     const settings = parseCommentSettings(serviceCode, input, await repos.commentRules.settings(serviceCode));
     await repos.commentRules.saveSettings(settings);
     await repos.audit.record(
@@ -26,9 +26,8 @@ export async function setCommentSettings(
       },
       now,
     );
+    // Auto-close may have changed whether forms show: every page of the service may change.
+    emit({ type: 'service.changed', serviceCode });
     return settings;
   });
-  // Auto-close may have changed whether forms show: every page of the service may change.
-  deps.events.publish({ type: 'service.changed', serviceCode });
-  return settings;
 }

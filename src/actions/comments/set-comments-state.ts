@@ -8,7 +8,7 @@ import { requireStory } from '../stories/check-story-references.js';
 export async function setCommentsState(deps: ActionDeps, actor: Actor, storyId: number, state: unknown): Promise<void> {
   const commentsState = parseCommentsState(state);
   const now = deps.clock.now();
-  const story = await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     const existing = await requireStory(repos, storyId);
     requirePermission(actor, 'comments.set-state', { serviceCode: existing.serviceCode });
     await repos.stories.setCommentsState(storyId, commentsState, now);
@@ -16,7 +16,6 @@ export async function setCommentsState(deps: ActionDeps, actor: Actor, storyId: 
       { userId: actorUserId(actor), action: `comments.${commentsState === 'closed' ? 'close' : 'reopen'}`, subject: `story:${storyId}` },
       now,
     );
-    return existing;
+    emit({ type: 'comments.changed', storyId, serviceCode: existing.serviceCode });
   });
-  deps.events.publish({ type: 'comments.changed', storyId, serviceCode: story.serviceCode });
 }

@@ -15,7 +15,7 @@ export async function storeComment(
   const authorName = requireText(input.authorName, 'authorName', 80);
   const body = requireText(input.body, 'body', 5_000);
   const createdAt = input.at ?? deps.clock.now();
-  const { id, serviceCode } = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const story = await requireStory(repos, input.storyId);
     if (input.parentId) {
       const parent = await repos.comments.findById(input.parentId);
@@ -31,8 +31,7 @@ export async function storeComment(
       state: input.state,
       createdAt,
     });
-    return { id: comment.id, serviceCode: story.serviceCode };
+    emit({ type: 'comments.changed', storyId: story.id, serviceCode: story.serviceCode });
+    return comment.id;
   });
-  deps.events.publish({ type: 'comments.changed', storyId: input.storyId, serviceCode });
-  return id;
 }

@@ -30,9 +30,10 @@ export async function addCaptions(
     await fs.promises.writeFile(file, captions.text);
     const { sizeBytes } = await deps.media.storage.put(key, file);
     stored = true;
-    const replaced = await deps.store.transaction(async (repos) => {
+    const replaced = await deps.store.transaction(async (repos, emit) => {
       const old = await repos.media.putCaption(mediaId, { language: captions.language, label: captions.label, path: key, sizeBytes }, now);
       await repos.audit.record({ userId: actorUserId(actor), action: 'media.captions', subject: `media:${mediaId}`, details: { language: captions.language } }, now);
+      emit({ type: 'media.changed', mediaId });
       return old;
     });
     if (replaced) await deps.media.storage.delete(replaced);
@@ -42,6 +43,5 @@ export async function addCaptions(
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
-  deps.events.publish({ type: 'media.changed', mediaId });
   return requireMedia(deps, mediaId);
 }

@@ -24,10 +24,10 @@ export async function editMedia(deps: ActionDeps, actor: Actor, mediaId: number,
     altText: change.altText === undefined ? current.altText : change.altText,
   });
   const now = deps.clock.now();
-  await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     await repos.media.updateText(mediaId, text, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'media.edit', subject: `media:${mediaId}` }, now);
+    emit({ type: 'media.changed', mediaId });
   });
-  deps.events.publish({ type: 'media.changed', mediaId });
   return requireMedia(deps, mediaId);
 }

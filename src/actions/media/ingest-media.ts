@@ -30,7 +30,7 @@ export async function ingestMedia(
   const source = `${folder}/original`;
   await deps.media.originals.put(source, input.file);
   try {
-    const saved = await deps.store.transaction(async (repos) => {
+    return await deps.store.transaction(async (repos, emit) => {
       const item = await repos.media.insert(
         {
           kind: probe.kind,
@@ -44,10 +44,9 @@ export async function ingestMedia(
       );
       const payload: ProcessMediaPayload = { mediaId: item.id, source, folder };
       await repos.jobs.enqueue({ type: PROCESS_MEDIA_JOB, payload }, now);
+      emit({ type: 'media.changed', mediaId: item.id });
       return item;
     });
-    deps.events.publish({ type: 'media.changed', mediaId: saved.id });
-    return saved;
   } catch (error) {
     await deps.media.originals.delete(source);
     throw error;

@@ -5,11 +5,10 @@ import type { ActionDeps } from '../deps.js';
  * with the reason. An item already playable stays "ready" with what it has.
  */
 export async function markMediaFailed(deps: ActionDeps, mediaId: number, reason: string): Promise<void> {
-  const changed = await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     const item = await repos.media.findById(mediaId);
-    if (!item || item.state !== 'processing') return false;
+    if (!item || item.state !== 'processing') return;
     await repos.media.setState(mediaId, 'failed', reason, deps.clock.now());
-    return true;
+    emit({ type: 'media.changed', mediaId });
   });
-  if (changed) deps.events.publish({ type: 'media.changed', mediaId });
 }

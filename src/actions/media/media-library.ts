@@ -38,7 +38,7 @@ export async function getMedia(deps: ActionDeps, actor: Actor, mediaId: number):
 
 export async function requireMedia(deps: ActionDeps, mediaId: number): Promise<StoredMediaItem> {
   const item = await deps.store.read.media.findById(mediaId);
-  if (!item) throw notFound('MEDIA_NOT_FOUND', 'there is no media item with this id', { mediaId });
+  if (!item) throw notFound('MEDIA_NOT_FOUND', 'there is no media item with this id', { context: { mediaId } });
   return item;
 }
 

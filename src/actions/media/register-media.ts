@@ -34,7 +34,9 @@ export async function registerMedia(
     failureReason: null,
     renditions: input.renditions,
   };
-  const saved = await deps.store.transaction((repos) => repos.media.insert(item, deps.clock.now()));
-  deps.events.publish({ type: 'media.changed', mediaId: saved.id });
-  return saved;
+  return deps.store.transaction(async (repos, emit) => {
+    const saved = await repos.media.insert(item, deps.clock.now());
+    emit({ type: 'media.changed', mediaId: saved.id });
+    return saved;
+  });
 }

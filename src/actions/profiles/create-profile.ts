@@ -9,12 +9,11 @@ export async function createProfile(deps: ActionDeps, actor: Actor, input: Profi
   const profile = parseProfileInput(input);
   requirePermission(actor, 'profile.edit', { serviceCode: profile.serviceCode });
   const now = deps.clock.now();
-  const saved = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     await requireKnownService(repos, profile.serviceCode);
     const inserted = await repos.profiles.insert(profile, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'profile.create', subject: `profile:${inserted.id}` }, now);
+    emit({ type: 'profile.changed', profileId: inserted.id });
     return inserted;
   });
-  deps.events.publish({ type: 'profile.changed', profileId: saved.id });
-  return saved;
 }

@@ -11,7 +11,7 @@ import { requireKnownService } from './profile-service.js';
  */
 export async function updateProfile(deps: ActionDeps, actor: Actor, profileId: number, changes: Partial<ProfileInput>): Promise<Profile> {
   const now = deps.clock.now();
-  const saved = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const existing = await repos.profiles.findById(profileId);
     if (!existing) throw notFound('PROFILE_NOT_FOUND', `profile ${profileId} does not exist`);
     requirePermission(actor, 'profile.edit', { serviceCode: existing.serviceCode });
@@ -30,8 +30,7 @@ export async function updateProfile(deps: ActionDeps, actor: Actor, profileId: n
       { userId: actorUserId(actor), action: 'profile.update', subject: `profile:${profileId}`, details: { fields: changed } },
       now,
     );
+    emit({ type: 'profile.changed', profileId });
     return profile;
   });
-  deps.events.publish({ type: 'profile.changed', profileId });
-  return saved;
 }

@@ -28,17 +28,17 @@ export async function getCommentThread(
   const story = await findReadableStory(repos, params.storyId, now);
   const comment = await repos.comments.findById(params.commentId);
   if (!comment || comment.storyId !== story.id || comment.state !== 'visible') {
-    throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId: params.commentId });
+    throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId: params.commentId } });
   }
   const root = comment.rootId === null ? comment : await repos.comments.findById(comment.rootId);
-  if (!root || root.state !== 'visible') throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId: params.commentId });
+  if (!root || root.state !== 'visible') throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId: params.commentId } });
   const [base, replies, settings] = await Promise.all([
     loadChrome(deps, story.serviceCode, now),
     repos.comments.listVisibleReplies([root.id], REPLIES_PER_PAGE),
     repos.commentRules.settings(story.serviceCode),
   ]);
   const [thread] = buildThreads([root], replies);
-  if (!thread) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { commentId: params.commentId });
+  if (!thread) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId: params.commentId } });
   return {
     chrome: base.chrome,
     story,

@@ -16,7 +16,7 @@ export async function getProfilePage(
 ): Promise<ProfilePageOutcome> {
   const now = deps.clock.now();
   const profile = await deps.store.read.profiles.findById(params.profileId);
-  if (!profile) throw notFound('PROFILE_NOT_FOUND', 'There is no profile at this address', params);
+  if (!profile) throw notFound('PROFILE_NOT_FOUND', 'There is no profile at this address', { context: params });
   const base = await loadChrome(deps, params.serviceCode, now);
   if (profile.slug !== params.slug) return { kind: 'redirect', slug: profile.slug, id: profile.id };
   const list = await listPage(deps, { serviceCode: params.serviceCode, profileId: profile.id, now }, params.page);

@@ -12,7 +12,7 @@ export async function getSectionPage(
   const now = deps.clock.now();
   const base = await loadChrome(deps, params.serviceCode, now);
   const section = base.chrome.sections.find((s) => s.slug === params.sectionSlug);
-  if (!section) throw notFound('SECTION_NOT_FOUND', 'There is no section at this address', params);
+  if (!section) throw notFound('SECTION_NOT_FOUND', 'There is no section at this address', { context: params });
   const list = await listPage(deps, { serviceCode: params.serviceCode, sectionId: section.id, now }, params.page);
   return {
     chrome: base.chrome,

@@ -12,7 +12,7 @@ export async function getTagPage(
   const now = deps.clock.now();
   const base = await loadChrome(deps, params.serviceCode, now);
   const tag = await deps.store.read.services.findTag(params.serviceCode, params.tagSlug);
-  if (!tag) throw notFound('TAG_NOT_FOUND', 'There is no topic at this address', params);
+  if (!tag) throw notFound('TAG_NOT_FOUND', 'There is no topic at this address', { context: params });
   const list = await listPage(deps, { serviceCode: params.serviceCode, tagId: tag.id, now }, params.page);
   return {
     chrome: base.chrome,

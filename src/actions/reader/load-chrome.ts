@@ -24,7 +24,7 @@ async function readChrome(deps: Pick<ActionDeps, 'store'>, serviceCode: string, 
     repos.alerts.nextChangeAfter(serviceCode, now),
   ]);
   const service = services.find((s) => s.code === serviceCode);
-  if (!service) throw notFound('SERVICE_NOT_FOUND', 'There is no language service at this address', { serviceCode });
+  if (!service) throw notFound('SERVICE_NOT_FOUND', 'There is no language service at this address', { context: { serviceCode } });
   return {
     chrome: { service, services, sections, alert: alert ?? null },
     cacheKeys: [cacheKey.service(serviceCode), cacheKey.services(), cacheKey.alerts(serviceCode)],

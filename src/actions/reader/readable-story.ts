@@ -9,12 +9,12 @@ import type { Repositories } from '../../store/store.js';
 export async function findReadableStory(repos: Repositories, storyId: number, now: Date) {
   const story = await repos.stories.findById(storyId);
   if (story?.status === 'unpublished') {
-    throw new DomainError('STORY_GONE', 'gone', 'This story has been withdrawn', undefined, { storyId });
+    throw new DomainError('STORY_GONE', 'This story has been withdrawn', { context: { storyId } });
   }
   // Only a published story whose time has come is readable: drafts, filed and scheduled
   // (embargoed) stories are not found.
   if (!story || !isVisibleToReaders(story, now)) {
-    throw notFound('STORY_NOT_FOUND', 'There is no story at this address', { storyId });
+    throw notFound('STORY_NOT_FOUND', 'There is no story at this address', { context: { storyId } });
   }
   return story;
 }

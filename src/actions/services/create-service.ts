@@ -1,4 +1,4 @@
-import { invalid } from '../../domain/shared/errors.js';
+import { invalid, notFound } from '../../domain/shared/errors.js';
 import { parseLanguageService, parseSectionInput, type LanguageService, type Section, type Tag } from '../../domain/service/service.js';
 import { requireSlug, requireText } from '../../domain/shared/text.js';
 import { requirePermission } from '../../domain/user/permissions.js';
@@ -10,15 +10,15 @@ export async function createService(deps: ActionDeps, actor: Actor, input: Param
   requirePermission(actor, 'service.manage');
   const service = parseLanguageService(input);
   const now = deps.clock.now();
-  await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     if (await repos.services.find(service.code)) {
       throw invalid('SERVICE_EXISTS', `a service with code "${service.code}" already exists`, 'code');
     }
     await repos.services.insert(service);
     await repos.audit.record({ userId: actorUserId(actor), action: 'service.create', subject: `service:${service.code}` }, now);
+    emit({ type: 'service.changed', serviceCode: service.code });
+    emit({ type: 'services.changed' });
   });
-  deps.events.publish({ type: 'service.changed', serviceCode: service.code });
-  deps.events.publish({ type: 'services.changed' });
   return service;
 }
 
@@ -31,19 +31,18 @@ export async function createSection(
   requirePermission(actor, 'service.manage');
   const fields = parseSectionInput(input);
   const now = deps.clock.now();
-  const section = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     if (!(await repos.services.find(input.serviceCode))) {
-      throw invalid('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
+      throw notFound('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
     }
     if (await repos.services.findSection(input.serviceCode, fields.slug)) {
       throw invalid('SECTION_EXISTS', `section "${fields.slug}" already exists in this service`, 'slug');
     }
     const inserted = await repos.services.insertSection({ serviceCode: input.serviceCode, ...fields });
     await repos.audit.record({ userId: actorUserId(actor), action: 'section.create', subject: `section:${inserted.id}` }, now);
+    emit({ type: 'service.changed', serviceCode: input.serviceCode });
     return inserted;
   });
-  deps.events.publish({ type: 'service.changed', serviceCode: input.serviceCode });
-  return section;
 }
 
 export async function createTag(deps: ActionDeps, input: { serviceCode: string; slug: unknown; name: unknown }): Promise<Tag> {
@@ -51,7 +50,7 @@ export async function createTag(deps: ActionDeps, input: { serviceCode: string; 
   const name = requireText(input.name, 'name', 80);
   return deps.store.transaction(async (repos) => {
     if (!(await repos.services.find(input.serviceCode))) {
-      throw invalid('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
+      throw notFound('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
     }
     if (await repos.services.findTag(input.serviceCode, slug)) {
       throw invalid('TAG_EXISTS', `topic "${slug}" already exists in this service`, 'slug');

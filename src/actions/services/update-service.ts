@@ -10,7 +10,7 @@ type ServiceChanges = Partial<Omit<Parameters<typeof parseLanguageService>[0], '
 export async function updateService(deps: ActionDeps, actor: Actor, code: string, changes: ServiceChanges): Promise<LanguageService> {
   requirePermission(actor, 'service.manage');
   const now = deps.clock.now();
-  const saved = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const existing = await repos.services.find(code);
     if (!existing) throw notFound('SERVICE_NOT_FOUND', `there is no service "${code}"`);
     const service = parseLanguageService({ ...existing, ...definedOnly(changes), code });
@@ -19,11 +19,10 @@ export async function updateService(deps: ActionDeps, actor: Actor, code: string
       { userId: actorUserId(actor), action: 'service.update', subject: `service:${code}`, details: { fields: Object.keys(definedOnly(changes)) } },
       now,
     );
+    emit({ type: 'service.changed', serviceCode: code });
+    emit({ type: 'services.changed' });
     return service;
   });
-  deps.events.publish({ type: 'service.changed', serviceCode: code });
-  deps.events.publish({ type: 'services.changed' });
-  return saved;
 }
 
 /** Renames, re-slugs or moves a section within its service's navigation (admins). */
@@ -35,7 +34,7 @@ export async function updateSection(
 ): Promise<Section> {
   requirePermission(actor, 'service.manage');
   const now = deps.clock.now();
-  const saved = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const existing = await repos.services.findSectionById(sectionId);
     if (!existing) throw notFound('SECTION_NOT_FOUND', `section ${sectionId} does not exist`);
     const fields = parseSectionInput({ ...existing, ...definedOnly(changes) });
@@ -48,10 +47,9 @@ export async function updateSection(
       { userId: actorUserId(actor), action: 'section.update', subject: `section:${sectionId}`, details: { fields: Object.keys(definedOnly(changes)) } },
       now,
     );
+    emit({ type: 'service.changed', serviceCode: section.serviceCode });
     return section;
   });
-  deps.events.publish({ type: 'service.changed', serviceCode: saved.serviceCode });
-  return saved;
 }
 
 function definedOnly<T extends object>(changes: T): Partial<T> {

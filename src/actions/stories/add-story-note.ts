@@ -8,12 +8,11 @@ import { requireStory } from './check-story-references.js';
 export async function addStoryNote(deps: ActionDeps, actor: Actor, storyId: number, input: { kind: unknown; text: unknown }) {
   const note = parseNote(input);
   const now = deps.clock.now();
-  const story = await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     const existing = await requireStory(repos, storyId);
     requirePermission(actor, 'story.note', { serviceCode: existing.serviceCode });
     await repos.stories.addNote(storyId, note, now);
     await repos.audit.record({ userId: actorUserId(actor), action: `story.${note.kind}`, subject: `story:${storyId}` }, now);
-    return existing;
+    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
 }

@@ -10,7 +10,7 @@ export async function createStory(deps: ActionDeps, actor: Actor, input: unknown
   requirePermission(actor, 'story.create', { serviceCode: story.serviceCode });
   const now = deps.clock.now();
   const userId = actorUserId(actor);
-  const id = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     await checkStoryReferences(repos, story);
     const storyId = await repos.stories.insert(
       story,
@@ -19,8 +19,7 @@ export async function createStory(deps: ActionDeps, actor: Actor, input: unknown
     );
     await repos.revisions.insert({ storyId, version: 1, kind: 'save', content: story, userId }, now);
     await repos.audit.record({ userId, action: 'story.create', subject: `story:${storyId}` }, now);
+    emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
     return storyId;
   });
-  deps.events.publish({ type: 'story.changed', storyId: id, serviceCode: story.serviceCode });
-  return id;
 }

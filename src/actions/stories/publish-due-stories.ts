@@ -7,15 +7,15 @@ import type { ActionDeps } from '../deps.js';
  */
 export async function publishDueStories(deps: ActionDeps): Promise<number[]> {
   const now = deps.clock.now();
-  const published = await deps.store.transaction(async (repos) => {
+  const published = await deps.store.transaction(async (repos, emit) => {
     const due = await repos.stories.dueScheduled(now, 100);
     for (const story of due) {
       const current = await repos.stories.findById(story.id);
       await repos.stories.setStatus(story.id, 'published', current?.publishedAt ?? now, now);
       await repos.audit.record({ userId: null, action: 'story.publish', subject: `story:${story.id}`, details: { scheduled: true } }, now);
+      emit({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode });
     }
     return due;
   });
-  for (const story of published) deps.events.publish({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode });
   return published.map((story) => story.id);
 }

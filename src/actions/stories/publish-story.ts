@@ -18,7 +18,7 @@ export async function publishStory(
 ): Promise<{ status: 'published' | 'scheduled'; publishedAt: Date }> {
   const now = deps.clock.now();
   if (options.at && Number.isNaN(options.at.getTime())) throw invalid('FIELD_INVALID', 'publish time is not a date', 'at');
-  const result = await deps.store.transaction(async (repos) => {
+  return deps.store.transaction(async (repos, emit) => {
     const existing = await requireStory(repos, storyId);
     requirePermission(actor, 'story.publish', { serviceCode: existing.serviceCode });
     requireTransition('publish', existing.status);
@@ -30,8 +30,7 @@ export async function publishStory(
       { userId: actorUserId(actor), action: `story.${status === 'published' ? 'publish' : 'schedule'}`, subject: `story:${storyId}`, details: { at: publishedAt.toISOString() } },
       now,
     );
-    return { serviceCode: existing.serviceCode, status, publishedAt };
+    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+    return { status, publishedAt };
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: result.serviceCode });
-  return { status: result.status, publishedAt: result.publishedAt };
 }

@@ -7,13 +7,12 @@ import { requireStory } from './check-story-references.js';
 /** Withdraws a published (or scheduled) story: its address answers 410 Gone and it leaves every list. */
 export async function unpublishStory(deps: ActionDeps, actor: Actor, storyId: number): Promise<void> {
   const now = deps.clock.now();
-  const story = await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     const existing = await requireStory(repos, storyId);
     requirePermission(actor, 'story.unpublish', { serviceCode: existing.serviceCode });
     requireTransition('unpublish', existing.status);
     await repos.stories.setStatus(storyId, 'unpublished', existing.publishedAt, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'story.unpublish', subject: `story:${storyId}` }, now);
-    return existing;
+    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
 }

@@ -36,7 +36,7 @@ export async function saveStoryContent(
 ): Promise<number> {
   const now = deps.clock.now();
   const userId = actorUserId(actor);
-  const outcome = await deps.store.transaction(async (repos) => {
+  const outcome = await deps.store.transaction(async (repos, emit) => {
     const existing = await requireStory(repos, storyId);
     requirePermission(actor, 'story.edit', { serviceCode: existing.serviceCode, authorId: existing.authorId, status: existing.status });
     if (story.serviceCode !== existing.serviceCode) requirePermission(actor, 'story.edit', { serviceCode: story.serviceCode });
@@ -49,7 +49,9 @@ export async function saveStoryContent(
     const version = await repos.stories.update(storyId, story, now);
     await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
     await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
-    return { version, before: existing.serviceCode } as const;
+    emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+    if (existing.serviceCode !== story.serviceCode) emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+    return { version } as const;
   });
   if ('conflict' in outcome) {
     throw conflict(
@@ -57,10 +59,6 @@ export async function saveStoryContent(
       `this story was changed by someone else since you opened it (you edited version ${options.version}, it is now at version ${outcome.conflict}); your text was kept as a revision`,
       'version',
     );
-  }
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
-  if (outcome.before !== story.serviceCode) {
-    deps.events.publish({ type: 'story.changed', storyId, serviceCode: outcome.before });
   }
   return outcome.version;
 }

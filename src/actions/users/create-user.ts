@@ -1,4 +1,4 @@
-import { conflict, invalid } from '../../domain/shared/errors.js';
+import { conflict, notFound } from '../../domain/shared/errors.js';
 import { requireText } from '../../domain/shared/text.js';
 import { parseEmail, parseGrant, parsePassword } from '../../domain/user/parse-user.js';
 import { requirePermission } from '../../domain/user/permissions.js';
@@ -25,7 +25,7 @@ export async function createUser(deps: ActionDeps, actor: Actor, input: NewUser)
     if (await repos.users.findByEmail(email)) throw conflict('USER_EXISTS', `there is already an account for ${email}`, 'email');
     for (const grant of grants) {
       if (grant.serviceCode && !(await repos.services.find(grant.serviceCode))) {
-        throw invalid('SERVICE_NOT_FOUND', `there is no service "${grant.serviceCode}"`, 'serviceCode');
+        throw notFound('SERVICE_NOT_FOUND', `there is no service "${grant.serviceCode}"`, 'serviceCode');
       }
     }
     const id = await repos.users.insert({ email, name, passwordHash, grants }, now);

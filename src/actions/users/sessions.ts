@@ -18,9 +18,9 @@ export interface SignedIn {
   readonly expiresAt: Date;
 }
 
-const badCredentials = () => new DomainError('SIGN_IN_FAILED', 'unauthenticated', 'the email or password is not right');
+const badCredentials = () => new DomainError('SIGN_IN_FAILED', 'the email or password is not right');
 const locked = () =>
-  new DomainError('SIGN_IN_LOCKED', 'rate-limited', 'too many failed sign-ins: try again in a quarter of an hour');
+  new DomainError('SIGN_IN_LOCKED', 'too many failed sign-ins: try again in a quarter of an hour');
 
 /**
  * Signs in with email and password. Failures are counted per account and per address;

@@ -13,7 +13,7 @@ const ALLOWED: Readonly<Record<'file' | 'publish' | 'unpublish', readonly StoryS
 
 export function requireTransition(step: keyof typeof ALLOWED, from: StoryStatus): void {
   if (!ALLOWED[step].includes(from)) {
-    throw new DomainError('STORY_STATE_INVALID', 'conflict', `a ${from} story cannot be ${step === 'file' ? 'filed' : `${step}ed`}`, 'status');
+    throw new DomainError('STORY_STATE_INVALID', `a ${from} story cannot be ${step === 'file' ? 'filed' : `${step}ed`}`, 'status');
   }
 }
 

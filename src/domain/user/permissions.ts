@@ -87,7 +87,7 @@ export function readableServices(actor: Actor): readonly string[] | null {
 }
 
 export function forbidden(permission: Permission): DomainError {
-  return new DomainError('FORBIDDEN', 'forbidden', `you may not do this (${permission})`, undefined, { permission });
+  return new DomainError('FORBIDDEN', `you may not do this (${permission})`, { context: { permission } });
 }
 
 /** Throws FORBIDDEN unless the actor may do this. Actions call it first. */

@@ -9,12 +9,16 @@ export interface LoggedEvent {
   readonly at: Date;
 }
 
-/** The shared event log: each process appends what it publishes and reads what the others did. */
+/** The shared event log: each transaction appends what it emitted; each process reads what the others did. */
 export class EventLogRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async append(origin: string, payload: string, now: Date): Promise<void> {
-    await this.db.insertInto('event_log').values({ origin, payload, created_at: now.getTime() }).execute();
+  async append(origin: string, payloads: readonly string[], now: Date): Promise<void> {
+    if (payloads.length === 0) return;
+    await this.db
+      .insertInto('event_log')
+      .values(payloads.map((payload) => ({ origin, payload, created_at: now.getTime() })))
+      .execute();
   }
 
   /** Events of other processes with an id above `afterId`, oldest first. */

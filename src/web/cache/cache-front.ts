@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../domain/shared/clock.js';
+import type { Metrics } from '../../metrics.js';
 import { cacheControl } from '../surfaces/reader/page-response.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 
@@ -30,6 +31,7 @@ export function cacheFront(
   cache: PageCache,
   clock: Clock,
   baseHeaders: Readonly<Record<string, string>>,
+  metrics: Metrics,
 ): (request: IncomingMessage, response: ServerResponse) => boolean {
   const prepared = new WeakMap<CachedPage, PreparedPage>();
   const prepare = (page: CachedPage, now: number): PreparedPage => {
@@ -48,6 +50,8 @@ export function cacheFront(
     const now = clock.now().getTime();
     const page = cache.get(request.url, now);
     if (!page) return false;
+    // Counted, not logged: at tens of thousands of hits a second a log line each would cost more than the hit.
+    metrics.increment('dateline_page_cache_hits_total');
     const ready = prepare(page, now);
     const headers = request.headers;
     if (headers['if-none-match'] === page.etag) {

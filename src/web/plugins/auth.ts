@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../actions/deps.js';
 import { authenticateToken } from '../../actions/users/api-tokens.js';
 import { authenticateSession } from '../../actions/users/sessions.js';
+import type { CodeOf } from '../../domain/shared/error-catalogue.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import type { Actor } from '../../domain/user/user.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
@@ -20,8 +21,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const unauthenticated = (code = 'SIGN_IN_REQUIRED', message = 'sign in first') =>
-  new DomainError(code, 'unauthenticated', message);
+export const unauthenticated = (code: CodeOf<'unauthenticated'> = 'SIGN_IN_REQUIRED', message?: string) => new DomainError(code, message);
 
 /**
  * Resolves `request.auth` for a surface. A bearer token that is not valid is refused outright
@@ -39,7 +39,7 @@ export function checkCsrf(request: FastifyRequest): void {
   const auth = request.auth;
   if (!auth || auth.via !== 'session' || SAFE_METHODS.has(request.method)) return;
   if (!sameSecret(csrfTokenOf(request), auth.csrfToken)) {
-    throw new DomainError('CSRF_INVALID', 'forbidden', 'this request did not carry the right CSRF token: reload the page and try again');
+    throw new DomainError('CSRF_INVALID', 'this request did not carry the right CSRF token: reload the page and try again');
   }
 }
 

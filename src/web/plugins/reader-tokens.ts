@@ -73,7 +73,7 @@ export function readerTokens(secret: string, secure: boolean): ReaderTokens {
     checkForm(request, submitted) {
       const cookie = readCookies(request)[FORM_COOKIE];
       if (!validFormToken(secret, cookie) || typeof submitted !== 'string' || submitted !== cookie) {
-        throw new DomainError('FORM_EXPIRED', 'forbidden', 'This form has expired; please reload the page and try again', FORM_FIELD);
+        throw new DomainError('FORM_EXPIRED', 'This form has expired; please reload the page and try again', FORM_FIELD);
       }
     },
     browserToken(request) {

@@ -36,11 +36,11 @@ export async function fetchStored(work: MediaWork, key: string, file: string): P
  */
 export async function saveRenditions(work: MediaWork, renditions: readonly Rendition[]): Promise<void> {
   const { deps, item } = work;
-  await deps.store.transaction(async (repos) => {
+  await deps.store.transaction(async (repos, emit) => {
     await repos.media.addRenditions(item.id, renditions);
     const current = await repos.media.findById(item.id);
     const usable = renditions.some((r) => r.kind !== 'poster');
     if (usable && current?.state === 'processing') await repos.media.setState(item.id, 'ready', null, deps.clock.now());
+    emit({ type: 'media.changed', mediaId: item.id });
   });
-  deps.events.publish({ type: 'media.changed', mediaId: item.id });
 }

@@ -8,7 +8,7 @@ import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { parseMediaText } from '../../../domain/media/media-text.js';
 import { largestSizeLimit, mediaTooLarge } from '../../../domain/media/renditions-plan.js';
 import { DomainError, invalid, isDomainError, notFound } from '../../../domain/shared/errors.js';
-import { STATUS_FOR } from '../../plugins/error-status.js';
+import { jsonError, STATUS_FOR } from '../../plugins/errors.js';
 import { authOf } from './route-permission.js';
 
 export const UPLOADS_PATH = '/uploads';
@@ -43,7 +43,7 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
     disableTerminationForFinishedUploads: true,
     onUploadCreate: async (request, upload) => {
       const owner = uploaders.get(nodeRequestOf(request) as IncomingMessage);
-      if (!owner) throw tusError(new DomainError('SIGN_IN_REQUIRED', 'unauthenticated', 'sign in first'));
+      if (!owner) throw tusError(new DomainError('SIGN_IN_REQUIRED', 'sign in first'));
       const fields = upload.metadata ?? {};
       try {
         parseMediaText(textOf(fields));
@@ -129,9 +129,6 @@ function textOf(metadata: NonNullable<Upload['metadata']>) {
 
 /** A refusal as tus sends it: the status and our usual JSON error body. */
 function tusError(error: unknown): { status_code: number; body: string } {
-  const known: DomainError = isDomainError(error)
-    ? error
-    : new DomainError('INTERNAL', 'unavailable', 'Something went wrong on our side');
-  const status = known.code === 'INTERNAL' ? 500 : STATUS_FOR[known.kind];
-  return { status_code: status, body: JSON.stringify({ error: { code: known.code, message: known.message, field: known.field ?? null } }) };
+  const known: DomainError = isDomainError(error) ? error : new DomainError('INTERNAL');
+  return { status_code: STATUS_FOR[known.kind], body: JSON.stringify(jsonError(known)) };
 }

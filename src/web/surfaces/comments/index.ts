@@ -16,9 +16,10 @@ import { commentsPath } from '../../../domain/story/story-path.js';
 import type { Story } from '../../../domain/story/story.js';
 import { renderCommentEditPage } from '../../../views/pages/comment-edit.page.js';
 import { renderCommentFragment, renderCommentsPage } from '../../../views/pages/comments.page.js';
-import { renderErrorPage } from '../../../views/pages/error.page.js';
 import type { Assets, CommentNotice, CommentUrls } from '../../../views/page-model.js';
-import { STATUS_FOR } from '../../plugins/error-status.js';
+import { classifyError, sendJsonError, STATUS_FOR } from '../../plugins/errors.js';
+import { readerErrorPages } from '../../plugins/error-page.js';
+import { noteFailure } from '../../plugins/request-log.js';
 import { FORM_FIELD, readerTokens } from '../../plugins/reader-tokens.js';
 import { toChrome } from '../reader/chrome.js';
 import { sendUncached } from '../reader/page-response.js';
@@ -83,7 +84,13 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     for (const [name, value] of new URLSearchParams(body as string)) if (!(name in fields)) fields[name] = value;
     done(null, fields);
   });
-  app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, error));
+  const errorPages = readerErrorPages(actions, assets);
+  const renderNotFound = (request: FastifyRequest, reply: FastifyReply) => errorPages.send(request, reply, 404);
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    if (!isJson(request)) return errorPages.handler(thrown, request, reply);
+    const { error, status } = classifyError(request, thrown);
+    return sendJsonError(reply, error, status);
+  });
 
   app.get('/api/comments/challenge', { schema: { response: { 200: CHALLENGE_SCHEMA } } }, async (_request, reply) => {
     const challenge = await createWorkChallenge(actions.guards, actions.clock);
@@ -168,7 +175,8 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       if (!isDomainError(error)) throw error;
       if (json) {
         const chromeData = await getErrorChrome(actions, request.params.service);
-        return sendJsonError(reply, error, chromeData ? toChrome(chromeData, assets).i18n.t(refusalMessage(error.code)) : error.message);
+        noteFailure(request, error);
+        return sendJsonError(reply, error, STATUS_FOR[error.kind], chromeData ? toChrome(chromeData, assets).i18n.t(refusalMessage(error.code)) : error.message);
       }
       const parent = typeof fields.parentId === 'string' && ID.test(fields.parentId) ? Number(fields.parentId) : null;
       return renderPage(request, reply, {
@@ -328,38 +336,6 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       preModerated,
     };
   }
-
-  async function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
-    if (isDomainError(error)) {
-      if (isJson(request)) return sendJsonError(reply, error);
-      if (error.kind === 'not-found') return renderNotFound(request, reply);
-      if (error.kind === 'gone') return renderErrorWith(request, reply, 'gone', 410);
-      return renderErrorWith(request, reply, 'bad-request', STATUS_FOR[error.kind]);
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      if (isJson(request)) return reply.code(error.statusCode).send({ error: { code: 'REQUEST_INVALID', message: error.message, field: null } });
-      return renderErrorWith(request, reply, 'bad-request', error.statusCode);
-    }
-    request.log.error({ err: error }, 'comments request failed');
-    return reply.code(500).header('content-type', 'text/plain; charset=utf-8').send('Something went wrong on our side.');
-  }
-
-  function renderNotFound(request: FastifyRequest, reply: FastifyReply) {
-    return renderErrorWith(request, reply, 'not-found', 404);
-  }
-
-  async function renderErrorWith(request: FastifyRequest, reply: FastifyReply, kind: 'not-found' | 'gone' | 'bad-request', status: number) {
-    const chromeData = await getErrorChrome(actions, request.url.split('/')[1]?.split('?')[0]);
-    if (!chromeData) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Not found');
-    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets), kind));
-  }
-}
-
-function sendJsonError(reply: FastifyReply, error: DomainError, message = error.message) {
-  return reply
-    .code(STATUS_FOR[error.kind])
-    .header('cache-control', 'no-store')
-    .send({ error: { code: error.code, message, field: error.field ?? null } });
 }
 
 function parseIds(params: Params): { storyId: number; commentId: number | null } | null {

@@ -23,7 +23,7 @@ import { authenticate, sameSecret } from '../../plugins/auth.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
-import { STATUS_FOR } from '../../plugins/error-status.js';
+import { classifyError } from '../../plugins/errors.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
@@ -71,14 +71,13 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    if (isDomainError(error) && error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
-    const status = isDomainError(error) ? STATUS_FOR[error.kind] : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
+  app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
+    const { error, status } = classifyError(request, thrown);
+    if (error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
     const message =
-      isDomainError(error) && error.code === 'STORY_VERSION_CONFLICT'
+      error.code === 'STORY_VERSION_CONFLICT'
         ? i18n.t('newsroom.error.conflict')
-        : isDomainError(error) && error.kind === 'forbidden' && error.code === 'FORBIDDEN'
+        : error.code === 'FORBIDDEN'
           ? i18n.t('newsroom.error.forbidden')
           : status < 500
             ? error.message

@@ -1,6 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
-import { getErrorChrome } from '../../../actions/reader/get-error-chrome.js';
 import { getHomePage } from '../../../actions/reader/get-home-page.js';
 import { getProfilePage } from '../../../actions/reader/get-profile-page.js';
 import { getSectionPage } from '../../../actions/reader/get-section-page.js';
@@ -9,10 +8,8 @@ import { getTagPage } from '../../../actions/reader/get-tag-page.js';
 import { listServices } from '../../../actions/reader/list-services.js';
 import { parsePage } from '../../../actions/reader/list-page.js';
 import { searchStories } from '../../../actions/reader/search-stories.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
-import { renderErrorPage, type ErrorPageKind } from '../../../views/pages/error.page.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
 import { renderSearchPage } from '../../../views/pages/search.page.js';
@@ -20,6 +17,7 @@ import { renderServicesPage } from '../../../views/pages/services.page.js';
 import { renderStoryPage } from '../../../views/pages/story.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import type { PageCache } from '../../cache/page-cache.js';
+import { readerErrorPages } from '../../plugins/error-page.js';
 import { toChrome } from './chrome.js';
 import { sendUncached, servePage } from './page-response.js';
 
@@ -42,8 +40,9 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
   const now = () => actions.clock.now().getTime();
   const withPage = (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => sendErrorPage(request, reply, error));
-  app.setNotFoundHandler((request, reply) => renderError(request, reply, 'not-found', 404));
+  const errorPages = readerErrorPages(actions, assets);
+  app.setErrorHandler(errorPages.handler);
+  app.setNotFoundHandler((request, reply) => errorPages.send(request, reply, 404));
 
   app.get('/', async (_request, reply) => {
     const services = await listServices(actions);
@@ -53,7 +52,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
   app.get<{ Params: Params }>('/:service', async (request, reply) => {
     const code = request.params.service ?? '';
     // Only what looks like a service code gets the trailing slash; /favicon.ico is simply not found.
-    if (!SERVICE_CODE.test(code)) return renderError(request, reply, 'not-found', 404);
+    if (!SERVICE_CODE.test(code)) return errorPages.send(request, reply, 404);
     return reply.redirect(`/${code}/`, 301);
   });
 
@@ -115,7 +114,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
 
   app.get<{ Params: Params; Querystring: Query }>('/:service/p/:slug/:id', async (request, reply) => {
     const { service: serviceCode = '', slug = '', id = '' } = request.params;
-    if (!ID.test(id)) return renderError(request, reply, 'not-found', 404);
+    if (!ID.test(id)) return errorPages.send(request, reply, 404);
     const page = parsePage(request.query.page);
     const path = `/${serviceCode}/p/${encodeURIComponent(slug)}/${id}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
@@ -137,7 +136,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
 
   app.get<{ Params: Params }>('/:service/a/:slug/:id', async (request, reply) => {
     const { service: serviceCode = '', slug = '', id = '' } = request.params;
-    if (!ID.test(id)) return renderError(request, reply, 'not-found', 404);
+    if (!ID.test(id)) return errorPages.send(request, reply, 404);
     const path = `/${serviceCode}/a/${encodeURIComponent(slug)}/${id}`;
     return servePage(cache, request, reply, path, now(), async () => {
       const outcome = await getStoryPage(actions, { serviceCode, slug, storyId: Number(id) });
@@ -167,24 +166,4 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     });
     return sendUncached(reply, 200, html);
   });
-
-  async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
-    if (isDomainError(error)) {
-      if (error.kind === 'gone') return renderError(request, reply, 'gone', 410);
-      if (error.kind === 'not-found') return renderError(request, reply, 'not-found', 404);
-      if (error.kind === 'invalid') return renderError(request, reply, 'bad-request', 400);
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return renderError(request, reply, 'bad-request', error.statusCode);
-    }
-    request.log.error({ err: error }, 'reader page failed');
-    return reply.code(500).header('content-type', 'text/plain; charset=utf-8').send('Something went wrong on our side.');
-  }
-
-  async function renderError(request: FastifyRequest, reply: FastifyReply, kind: ErrorPageKind, status: number) {
-    const guess = request.url.split('/')[1]?.split('?')[0];
-    const chromeData = await getErrorChrome(actions, guess);
-    if (!chromeData) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Not found');
-    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets), kind));
-  }
 }

@@ -8,5 +8,5 @@ export async function checkBannedAuthor(context: PostingContext): Promise<void> 
     addressHash: context.addressHash,
     tokenHash: context.tokenHash,
   });
-  if (banned) throw new DomainError('COMMENT_AUTHOR_BANNED', 'forbidden', 'You can no longer comment on this site');
+  if (banned) throw new DomainError('COMMENT_AUTHOR_BANNED', 'You can no longer comment on this site');
 }

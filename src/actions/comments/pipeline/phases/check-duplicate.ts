@@ -8,5 +8,5 @@ export async function checkDuplicate(context: PostingContext): Promise<void> {
     addressHash: context.addressHash,
     tokenHash: context.tokenHash,
   });
-  if (duplicate) throw new DomainError('COMMENT_DUPLICATE', 'conflict', 'You already posted this comment here', 'body');
+  if (duplicate) throw new DomainError('COMMENT_DUPLICATE', 'You already posted this comment here', 'body');
 }

@@ -9,7 +9,7 @@ export async function checkForumOpen(context: PostingContext): Promise<void> {
   const story = await findReadableStory(repos, context.input.storyId, context.now);
   const settings = await repos.commentRules.settings(story.serviceCode);
   if (isForumClosed(story, settings, context.now)) {
-    throw new DomainError('COMMENTS_CLOSED', 'conflict', 'This forum has been closed.');
+    throw new DomainError('COMMENTS_CLOSED', 'This forum has been closed.');
   }
   if (context.parentId !== null) {
     const parent = await repos.comments.findById(context.parentId);

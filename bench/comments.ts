@@ -14,7 +14,6 @@ import { solveChallenge } from 'altcha-lib/v1';
 import type { PostingDeps } from '../src/actions/comments/guards.js';
 import { postComment } from '../src/actions/comments/post-comment.js';
 import { createWorkChallenge } from '../src/actions/comments/proof-of-work.js';
-import { storeComment } from '../src/actions/comments/store-comment.js';
 import { createSection, createService } from '../src/actions/services/create-service.js';
 import { createStory } from '../src/actions/stories/create-story.js';
 import { publishStory } from '../src/actions/stories/publish-story.js';
@@ -28,6 +27,7 @@ import { startReplayBaseline } from './support/baseline.js';
 import { makeTempDir } from './support/temp.js';
 import { DEFAULT_HEADERS, requireWrk, runWrk, wrkProblems, type WrkResult } from './support/wrk.js';
 import type { BenchOutcome } from './story-page.js';
+import { storeComment } from '../src/demo/seed.js';
 
 const BENCH = systemActor('bench');
 

@@ -3,11 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAlert } from '../actions/alerts/create-alert.js';
 import { setCommentsState } from '../actions/comments/set-comments-state.js';
-import { storeComment } from '../actions/comments/store-comment.js';
 import type { ActionDeps } from '../actions/deps.js';
-import { registerMedia } from '../actions/media/register-media.js';
 import { createProfile } from '../actions/profiles/create-profile.js';
-import { createSection, createService, createTag } from '../actions/services/create-service.js';
+import { createSection, createService } from '../actions/services/create-service.js';
 import { addStoryNote } from '../actions/stories/add-story-note.js';
 import { createStory } from '../actions/stories/create-story.js';
 import { publishStory } from '../actions/stories/publish-story.js';
@@ -15,6 +13,7 @@ import type { Rendition } from '../domain/media/media.js';
 import { systemActor } from '../domain/user/user.js';
 import { storyPath } from '../domain/story/story-path.js';
 import type { DemoContent, DemoElement, DemoInline, DemoStory } from './demo-content.js';
+import { createTag, registerMedia, storeComment } from './seed.js';
 
 const demoMediaDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'media');
 // Compiled code runs from dist/, the demo's media files stay in src/.

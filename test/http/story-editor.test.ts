@@ -98,21 +98,22 @@ describe.each(STORE_KINDS)('the story form, tools, revisions and preview in the 
   it('refuses bad input with a clear message and changes nothing', async () => {
     const id = await draft();
     const before = await stored(id);
-    const cases: [Record<string, string>, string][] = [
+    // A reference to something that does not exist is a 404 (its *_NOT_FOUND code), as everywhere.
+    const cases: [Record<string, string>, string, number?][] = [
       [{ headline: 'h'.repeat(301) }, 'headline must be at most 300 characters'],
       [{ bylines: 'b'.repeat(121) }, 'bylines[0] must be at most 120 characters'],
       [{ slug: 'not a slug!' }, 'slug'],
       [{ bodyJson: '{not json' }, 'body is not a valid document'],
       [{ bodyJson: JSON.stringify([{ type: 'video', src: 'x' }]) }, 'body[0].type is not a known element type'],
       [{ bodyJson: JSON.stringify([{ type: 'paragraph', content: [{ type: 'link', text: 'x', href: 'javascript:alert(1)' }] }]) }, 'scheme that is not allowed'],
-      [{ bodyJson: JSON.stringify([{ type: 'paragraph', content: [{ type: 'profile', text: 'Nobody', profileId: 999_999 }] }]) }, 'profile 999999 does not exist'],
-      [{ leadMediaId: '999999' }, 'media item 999999 does not exist'],
+      [{ bodyJson: JSON.stringify([{ type: 'paragraph', content: [{ type: 'profile', text: 'Nobody', profileId: 999_999 }] }]) }, 'profile 999999 does not exist', 404],
+      [{ leadMediaId: '999999' }, 'media item 999999 does not exist', 404],
       [{ leadMediaId: 'abc' }, 'leadMediaId must be a positive whole number'],
-      [{ 'tag-999999': '1' }, 'tag 999999 is not a topic of this service'],
+      [{ 'tag-999999': '1' }, 'tag 999999 is not a topic of this service', 404],
     ];
-    for (const [overrides, message] of cases) {
+    for (const [overrides, message, status = 400] of cases) {
       const response = await post(`/newsroom/stories/${id}`, fields(overrides));
-      expect(response.statusCode, message).toBe(400);
+      expect(response.statusCode, message).toBe(status);
       expect(response.body, message).toContain(message);
       expect(response.body).toContain('role="alert"');
     }

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
 import { expireAlert } from '../../src/actions/alerts/expire-alert.js';
 import { setCommentsState } from '../../src/actions/comments/set-comments-state.js';
-import { storeComment } from '../../src/actions/comments/store-comment.js';
 import { loadChrome } from '../../src/actions/reader/load-chrome.js';
 import { getCommentsPage } from '../../src/actions/reader/get-comments-page.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { openTestStore, type TestStore } from '../support/store.js';
+import { storeComment } from '../../src/demo/seed.js';
 
 describe.each(STORE_KINDS)('alerts on %s', (kind) => {
   let t: TestStore;

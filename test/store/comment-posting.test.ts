@@ -118,11 +118,13 @@ describe.each(STORE_KINDS)('posting comments on %s', (kind) => {
     await expect(readerPost(deps, { storyId, body: 'Scampi for dinner' })).resolves.toMatchObject({ state: 'visible' });
   });
 
-  it('refuses the same text from the same author twice on a story', async () => {
+  it('refuses the same text from the same author twice on a story, whatever its case, width and spacing', async () => {
     await readerPost(deps, { storyId, body: 'Same text', address: '192.0.2.7' });
     await expect(readerPost(deps, { storyId, body: 'Same text', address: '192.0.2.7' })).rejects.toMatchObject({ code: 'COMMENT_DUPLICATE' });
+    await expect(readerPost(deps, { storyId, body: '  SAME\n\n ｔｅｘｔ ', address: '192.0.2.7' })).rejects.toMatchObject({ code: 'COMMENT_DUPLICATE' });
+    await expect(readerPost(deps, { storyId, body: 'Same text, again', address: '192.0.2.7' })).resolves.toBeTruthy();
     await expect(readerPost(deps, { storyId, body: 'Same text', address: '192.0.2.8' })).resolves.toBeTruthy();
-    expect(await stored()).toBe(2);
+    expect(await stored()).toBe(3);
   });
 
   it('limits posts per address and per story', async () => {

@@ -6,7 +6,6 @@ import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
 import { createProfile } from '../../src/actions/profiles/create-profile.js';
-import { registerMedia } from '../../src/actions/media/register-media.js';
 import { getStoryPage } from '../../src/actions/reader/get-story-page.js';
 import { getHomePage } from '../../src/actions/reader/get-home-page.js';
 import { getProfilePage } from '../../src/actions/reader/get-profile-page.js';
@@ -15,6 +14,7 @@ import { DomainError } from '../../src/domain/shared/errors.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenPublishedStory, givenService, storyInput, SYSTEM } from '../support/factories.js';
 import { openTestStore, type TestStore } from '../support/store.js';
+import { registerMedia } from '../../src/demo/seed.js';
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   try {

@@ -1,8 +1,9 @@
-import { createSection, createService, createTag } from '../../src/actions/services/create-service.js';
+import { createSection, createService } from '../../src/actions/services/create-service.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import type { ActionDeps } from '../../src/actions/deps.js';
 import { systemActor } from '../../src/domain/user/user.js';
+import { createTag } from '../../src/demo/seed.js';
 
 /** The install itself, for setting up test data through the actions. */
 export const SYSTEM = systemActor('test');

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ActionDeps } from '../../src/actions/deps.js';
 import type { MediaDeps } from '../../src/actions/media/media-deps.js';
-import { registerMedia } from '../../src/actions/media/register-media.js';
 import type { MediaKind, Rendition } from '../../src/domain/media/media.js';
 import { DEFAULT_SIZE_LIMITS, type MediaSizeLimits } from '../../src/domain/media/renditions-plan.js';
 import { localDiskStorage } from '../../src/media/storage/local-disk-storage.js';
 import type { TestStore } from './store.js';
+import { registerMedia } from '../../src/demo/seed.js';
 
 export interface TestMedia {
   readonly deps: MediaDeps;

@@ -1,6 +1,5 @@
 import { invalid, notFound } from '../../domain/shared/errors.js';
-import { parseLanguageService, parseSectionInput, type LanguageService, type Section, type Tag } from '../../domain/service/service.js';
-import { requireSlug, requireText } from '../../domain/shared/text.js';
+import { parseLanguageService, parseSectionInput, type LanguageService, type Section } from '../../domain/service/service.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -42,19 +41,5 @@ export async function createSection(
     await repos.audit.record({ userId: actorUserId(actor), action: 'section.create', subject: `section:${inserted.id}` }, now);
     emit({ type: 'service.changed', serviceCode: input.serviceCode });
     return inserted;
-  });
-}
-
-export async function createTag(deps: ActionDeps, input: { serviceCode: string; slug: unknown; name: unknown }): Promise<Tag> {
-  const slug = requireSlug(input.slug, 'slug');
-  const name = requireText(input.name, 'name', 80);
-  return deps.store.transaction(async (repos) => {
-    if (!(await repos.services.find(input.serviceCode))) {
-      throw notFound('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');
-    }
-    if (await repos.services.findTag(input.serviceCode, slug)) {
-      throw invalid('TAG_EXISTS', `topic "${slug}" already exists in this service`, 'slug');
-    }
-    return repos.services.insertTag({ serviceCode: input.serviceCode, slug, name });
   });
 }

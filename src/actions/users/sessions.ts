@@ -74,7 +74,7 @@ export async function authenticateSession(deps: ActionDeps, token: string): Prom
   const session = await repos.sessions.findSession(hash);
   if (!session) return undefined;
   if (session.expiresAt <= deps.clock.now()) {
-    await repos.sessions.deleteSession(hash);
+    await deps.store.transaction((trx) => trx.sessions.deleteSession(hash));
     return undefined;
   }
   return activeActor(repos, session.userId, session.csrfToken);
@@ -87,7 +87,7 @@ async function activeActor(repos: Repositories, userId: number, csrfToken: strin
 }
 
 export async function signOut(deps: ActionDeps, token: string): Promise<void> {
-  await deps.store.read.sessions.deleteSession(hashSecret(token));
+  await deps.store.transaction((repos) => repos.sessions.deleteSession(hashSecret(token)));
 }
 
 /** Ends every session of the user (on every device). API tokens stay: they are revoked one by one. */

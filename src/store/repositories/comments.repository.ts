@@ -123,15 +123,14 @@ export class CommentRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** Whether the same author already posted the same text on this story. */
-  async hasDuplicate(storyId: number, body: string, provenance: CommentProvenance): Promise<boolean> {
+  /** The texts of the author's latest comments on this story (by address or browser token), newest first. */
+  async recentBodiesBy(storyId: number, provenance: CommentProvenance, limit: number): Promise<string[]> {
     const { addressHash, tokenHash } = provenance;
-    if (!addressHash && !tokenHash) return false;
-    const row = await this.db
+    if (!addressHash && !tokenHash) return [];
+    const rows = await this.db
       .selectFrom('comments')
-      .select('id')
+      .select('body')
       .where('story_id', '=', storyId)
-      .where('body', '=', body)
       .where('deleted_at', 'is', null)
       .where((eb) =>
         eb.or([
@@ -139,8 +138,10 @@ export class CommentRepository {
           ...(tokenHash ? [eb('token_hash', '=', tokenHash)] : []),
         ]),
       )
-      .executeTakeFirst();
-    return row !== undefined;
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.body);
   }
 
   /** Comments waiting for a moderator: held, or reported by readers. Oldest first, a page at a time. */

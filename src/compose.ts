@@ -74,8 +74,6 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
   };
 }
 
-export type Core = Awaited<ReturnType<typeof composeCore>>;
-
 /**
  * The composition root of the app: config -> core -> deps -> app. Everything stateful is built
  * here, once, and passed in. Tests use it with their own config and clock. Job workers are built

@@ -8,6 +8,3 @@ export type DatelineEvent =
   | { readonly type: 'service.changed'; readonly serviceCode: string }
   /** The list of services every page's masthead shows changed: one added, renamed, reordered. */
   | { readonly type: 'services.changed' };
-
-export type EventType = DatelineEvent['type'];
-export type EventOf<T extends EventType> = Extract<DatelineEvent, { type: T }>;

@@ -51,5 +51,4 @@ function interpolate(
   });
 }
 
-export const supportedLanguages = Object.keys(catalogues);
 export type { MessageKey };

@@ -11,10 +11,6 @@ export interface Alert {
   readonly expiresAt: Date;
 }
 
-export function isLive(alert: Pick<Alert, 'startsAt' | 'expiresAt'>, now: Date): boolean {
-  return alert.startsAt <= now && now < alert.expiresAt;
-}
-
 export type AlertState = 'scheduled' | 'live' | 'expired';
 
 export function alertState(alert: Pick<Alert, 'startsAt' | 'expiresAt'>, now: Date): AlertState {

@@ -20,7 +20,3 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
-
-export function isPostgresUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === '23505';
-}

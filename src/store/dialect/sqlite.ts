@@ -45,7 +45,3 @@ function withStatementCache(connection: SQLite.Database): SqliteDatabase {
     },
   };
 }
-
-export function isSqliteUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
-}

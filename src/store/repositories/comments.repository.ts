@@ -92,18 +92,6 @@ export class CommentRepository {
     return rows.map(toComment);
   }
 
-  /** Every visible comment of a story in posting order, a page at a time (flat view, feeds). */
-  async listVisible(storyId: number, page: { limit: number; offset: number }): Promise<Comment[]> {
-    const rows = await this.visible()
-      .where('story_id', '=', storyId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    return rows.map(toComment);
-  }
-
   /** Counted from the comments themselves: the check on the story's kept count. */
   async countVisible(storyId: number): Promise<number> {
     const row = await this.visible()

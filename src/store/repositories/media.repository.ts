@@ -14,7 +14,6 @@ export interface MediaSearch {
   readonly offset: number;
 }
 
-
 export class MediaRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -64,14 +63,6 @@ export class MediaRepository {
           label: r.label,
         })),
       )
-      .execute();
-  }
-
-  async setDuration(id: number, durationMs: number, now: Date): Promise<void> {
-    await this.db
-      .updateTable('media_items')
-      .set({ duration_ms: durationMs, modified_at: now.getTime() })
-      .where('id', '=', id)
       .execute();
   }
 

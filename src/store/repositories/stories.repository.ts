@@ -228,13 +228,6 @@ export class StoryRepository {
     return rows.map(toSummary);
   }
 
-  async countPublished(filter: Omit<ListFilter, 'limit' | 'offset'>): Promise<number> {
-    const row = await this.visible(filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  }
-
   /** Published, visible summaries of the given stories (for "related" cards), any service. */
   async findVisibleSummaries(ids: readonly number[], now: Date): Promise<StorySummary[]> {
     if (ids.length === 0) return [];

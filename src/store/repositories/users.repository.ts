@@ -39,10 +39,6 @@ export class UserRepository {
       .execute();
   }
 
-  async setPassword(userId: number, passwordHash: string, now: Date): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash, modified_at: now.getTime() }).where('id', '=', userId).execute();
-  }
-
   async setState(userId: number, state: User['state'], now: Date): Promise<void> {
     await this.db.updateTable('users').set({ state, modified_at: now.getTime() }).where('id', '=', userId).execute();
   }

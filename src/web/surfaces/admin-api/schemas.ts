@@ -124,7 +124,6 @@ export const NoteRequest = Type.Object(
 );
 export const CommentsStateRequest = Type.Object({ state: Type.Union([Type.Literal('open'), Type.Literal('closed')]) }, strict);
 export const Done = Type.Object({ ok: Type.Boolean() });
-export const VersionResult = Type.Object({ id: Id, version: Type.Integer() });
 export const RestoreRequest = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, strict);
 
 export const RevisionList = Type.Object({

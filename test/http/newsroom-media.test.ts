@@ -138,6 +138,48 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(filesUnder(t.uploadsDir)).toEqual([]);
   });
 
+  it('never takes in a server file named by a text field, answers the same whether it exists or not, and refuses url-encoded file forms', async () => {
+    // A real recording and real captions on the server's disk: what a hostile reporter would aim at.
+    const tape = makeTone(path.join(files, 'server-tape.wav'), 1);
+    const vtt = path.join(files, 'server-captions.vtt');
+    fs.writeFileSync(vtt, VTT);
+    const missing = path.join(files, 'no-such-file.wav');
+    const mediaBefore = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+    const videoBefore = await t.store.read.media.findById(video.id);
+
+    const textFieldForm = (url: string, file: string) => {
+      const form = new FormData();
+      form.set('_csrf', session.csrfToken);
+      form.set('title', 'Taken from the server');
+      form.set('language', 'de');
+      form.set('label', 'Deutsch');
+      form.set('file', file);
+      return postMultipart(url, form);
+    };
+    for (const url of ['/newsroom/media', `/newsroom/media/${video.id}/captions`]) {
+      const target = url === '/newsroom/media' ? tape : vtt;
+      const existing = await textFieldForm(url, target);
+      const absent = await textFieldForm(url, missing);
+      expect(existing.status).toBe(400);
+      expect(absent.status).toBe(existing.status);
+      const [existingBody, absentBody] = [await existing.text(), await absent.text()];
+      expect(existingBody).toContain(url === '/newsroom/media' ? 'choose a file to upload' : 'choose a WebVTT file');
+      // No oracle: the answer says nothing about the path.
+      expect(absentBody).toBe(existingBody);
+
+      const urlEncoded = await postForm(url, { _csrf: session.csrfToken, title: 'Taken from the server', language: 'de', label: 'Deutsch', file: target });
+      expect(urlEncoded.statusCode).toBe(400);
+      expect(urlEncoded.body).toContain('multipart/form-data');
+      const urlEncodedMissing = await postForm(url, { _csrf: session.csrfToken, title: 'Taken from the server', language: 'de', label: 'Deutsch', file: missing });
+      expect(urlEncodedMissing.statusCode).toBe(400);
+      expect(urlEncodedMissing.body).toBe(urlEncoded.body);
+    }
+    expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(mediaBefore);
+    expect(await t.store.read.media.findById(video.id)).toEqual(videoBefore);
+    expect(filesUnder(path.join(path.dirname(t.mediaDir), 'originals'))).toEqual([]);
+    expect(fs.existsSync(tape) && fs.existsSync(vtt)).toBe(true);
+  });
+
   it('takes an upload without script as one form post, and keeps no file of it', async () => {
     const form = new FormData();
     form.set('_csrf', session.csrfToken);

@@ -35,6 +35,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Files a multipart form brought, removed when the answer has gone. */
     uploadedFiles?: string[];
+    /**
+     * The files this request's own multipart handler wrote, by form field. The only way a
+     * route reaches a file: a text field, whatever its name, never names a path.
+     */
+    formFiles?: Map<string, string>;
   }
 }
 
@@ -73,9 +78,10 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
 
   /** Without script: the whole file in one request, then the same pipeline as a resumable upload. */
   app.post('/newsroom/media', { config: { permission: 'media.upload' } }, async (request, reply) => {
+    const file = formFileOf(request);
     const form = (request.body ?? {}) as FormBody;
-    if (!form.file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
-    const item = await ingestMedia(media, { file: form.file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
+    if (!file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
+    const item = await ingestMedia(media, { file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
     return reply.redirect(`/newsroom/media/${item.id}`, 303);
   });
 
@@ -123,9 +129,10 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
   app.post('/newsroom/media/:id/captions', { config: { permission: 'media.edit' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
+    const file = formFileOf(request);
     const item = await getMedia(media, actor, idOf(request));
     try {
-      const bytes = await readSmallFile(form.file, CAPTIONS_MAX_BYTES);
+      const bytes = await readSmallFile(file, CAPTIONS_MAX_BYTES);
       await addCaptions(media, actor, item.id, { language: form.language, label: form.label, bytes });
       return reply.redirect(`/newsroom/media/${item.id}`, 303);
     } catch (error) {
@@ -156,7 +163,8 @@ export async function acceptMultipartForms(app: FastifyInstance, options: { uplo
       const file = path.join(uploadsDir, `form-${randomBytes(16).toString('hex')}`);
       (this.uploadedFiles ??= []).push(file);
       await pipeline(part.file, fs.createWriteStream(file));
-      part.value = file;
+      // Kept apart from the text fields: the body never carries a path.
+      (this.formFiles ??= new Map()).set(part.fieldname, file);
     },
   });
   const removeFiles = async (request: FastifyRequest) => {
@@ -168,6 +176,18 @@ export async function acceptMultipartForms(app: FastifyInstance, options: { uplo
     return payload;
   });
   app.addHook('onResponse', removeFiles);
+}
+
+/**
+ * The file sent in the form's `file` field, as written by this request's multipart handler.
+ * Routes that take a file answer any other kind of body (an url-encoded form) with a clear
+ * refusal, and a text field named `file` is ignored: the answer is the same whatever it says.
+ */
+function formFileOf(request: FastifyRequest): string | undefined {
+  if (!request.isMultipart()) {
+    throw invalid('MULTIPART_REQUIRED', 'send the file in a multipart/form-data form (enctype="multipart/form-data")', 'file');
+  }
+  return request.formFiles?.get('file');
 }
 
 /** A form's file, read whole only when it is small: one byte over the limit is enough to refuse it. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
-import { filesUnder, makeClip, makeTone } from '../support/media.js';
+import { filesUnder, makeClip, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
 import { tusClient } from '../support/tus.js';
 
@@ -134,6 +134,29 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
       nothingLeft();
     });
   }
+
+  it('refuses playlists and lists of files as not a supported format, without reading the files they name', async () => {
+    const { secret, attacks } = makeIndirectionAttacks(files);
+    for (const attack of attacks) {
+      const before = await mediaCount();
+      const originals = path.join(path.dirname(t.mediaDir), 'originals');
+      const originalsBefore = filesUnder(originals);
+      const renditionsBefore = filesUnder(t.mediaDir);
+      const response = await uploadWhole(attack.file, { filename: 'clip.mp4', title: attack.name });
+      expect(response.status, attack.name).toBe(400);
+      expect(response.headers.get('dateline-media-id')).toBeNull();
+      const error = await errorOf(response);
+      expect(error.code, attack.name).toBe('MEDIA_FORMAT_UNSUPPORTED');
+      expect(error.message).toContain('not a supported format');
+      // Nothing of the clip it names: not its length, not a frame, not that it exists.
+      expect(error.message).not.toMatch(/7[.,]3|7300|176x144/);
+      expect(await mediaCount()).toBe(before);
+      expect(filesUnder(originals)).toEqual(originalsBefore);
+      expect(filesUnder(t.mediaDir)).toEqual(renditionsBefore);
+      expect(wasRead(secret), attack.name).toBe(false);
+      nothingLeft();
+    }
+  });
 
   it('refuses at creation an upload declared larger than the largest limit, or of no declared size', async () => {
     const tus = tusClient(base, reporter.bearer);

@@ -6,7 +6,7 @@ import { markMediaFailed } from '../../src/actions/media/mark-media-failed.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
-import { filesUnder, givenMediaItem, makeTone } from '../support/media.js';
+import { filesUnder, givenMediaItem, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
 import { givenUser, signInAs } from '../support/newsroom.js';
 
 const VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nWe will not back down.\n';
@@ -178,6 +178,29 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(await t.store.read.media.findById(video.id)).toEqual(videoBefore);
     expect(filesUnder(path.join(path.dirname(t.mediaDir), 'originals'))).toEqual([]);
     expect(fs.existsSync(tape) && fs.existsSync(vtt)).toBe(true);
+  });
+
+  it('refuses playlists and lists of files sent with the form as not a supported format, without reading the files they name', async () => {
+    const { secret, attacks } = makeIndirectionAttacks(files);
+    const originals = path.join(path.dirname(t.mediaDir), 'originals');
+    const stored = filesUnder(t.mediaDir);
+    for (const attack of attacks) {
+      const before = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+      const form = new FormData();
+      form.set('_csrf', session.csrfToken);
+      form.set('title', attack.name);
+      form.set('file', new Blob([fs.readFileSync(attack.file)]), 'clip.mp4');
+      const response = await postMultipart('/newsroom/media', form);
+      expect(response.status, attack.name).toBe(400);
+      const body = await response.text();
+      expect(body).toContain('not a supported format');
+      expect(body).not.toMatch(/7[.,]3|7300|176x144/);
+      expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(before);
+      expect(filesUnder(originals)).toEqual([]);
+      expect(filesUnder(t.mediaDir)).toEqual(stored);
+      expect(filesUnder(t.uploadsDir)).toEqual([]);
+      expect(wasRead(secret), attack.name).toBe(false);
+    }
   });
 
   it('takes an upload without script as one form post, and keeps no file of it', async () => {

@@ -115,3 +115,41 @@ export async function givenMediaItem(
     renditions,
   });
 }
+
+/** The "secret" a hostile playlist points at: an MPEG-TS clip of a distinctive length (7.3 s, 176x144). */
+export const SECRET_CLIP_SECONDS = 7.3;
+
+export interface IndirectionAttack {
+  readonly name: string;
+  readonly file: string;
+}
+
+/**
+ * Files that are not media but lists of other files, each pointing at `secret` (a local clip
+ * the uploader should never reach): an HLS playlist with a file:// URL segment, one with a bare
+ * absolute path, and a concat list.
+ */
+export function makeIndirectionAttacks(dir: string): { secret: string; attacks: IndirectionAttack[] } {
+  const secret = path.join(dir, 'secret-clip.ts');
+  execFileSync('ffmpeg', [
+    '-nostdin', '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc=size=176x144:rate=25:duration=${SECRET_CLIP_SECONDS}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mpegts', secret,
+  ]);
+  const playlist = (segment: string) =>
+    `#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:8\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:${SECRET_CLIP_SECONDS},\n${segment}\n#EXT-X-ENDLIST\n`;
+  const attacks = [
+    { name: 'an HLS playlist with a file:// segment', file: path.join(dir, 'url-playlist.mp4'), text: playlist(`file://${secret}`) },
+    { name: 'an HLS playlist with a bare absolute path', file: path.join(dir, 'path-playlist.mp4'), text: playlist(secret) },
+    { name: 'a concat list', file: path.join(dir, 'concat-list.mp4'), text: `ffconcat version 1.0\nfile '${secret}'\nduration ${SECRET_CLIP_SECONDS}\n` },
+  ];
+  for (const attack of attacks) fs.writeFileSync(attack.file, attack.text);
+  // An access time older than the change time: the next read of the clip moves it (relatime).
+  fs.utimesSync(secret, new Date(1_000_000), new Date());
+  return { secret, attacks: attacks.map(({ name, file }) => ({ name, file })) };
+}
+
+/** Whether `file` was read since makeIndirectionAttacks set its access time back. */
+export function wasRead(file: string): boolean {
+  return fs.statSync(file).atimeMs !== 1_000_000;
+}

@@ -174,6 +174,48 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     nothingLeft();
   });
 
+  it("answers with the app's security headers, same-origin only, and every refusal as JSON", async () => {
+    const tus = tusClient(base, { ...reporter.bearer, origin: 'https://evil.example' });
+    const expectSecured = (response: Response) => {
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('strict-transport-security')).toBeNull(); // plain http here
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    };
+    const created = await tus.create(1_000, { title: 'Headers' });
+    expect(created.status).toBe(201);
+    expectSecured(created);
+    const location = created.headers.get('location')!;
+    const sent = await tus.send(location, 0, Buffer.alloc(100, 1));
+    expect(sent.status).toBe(204);
+    expectSecured(sent);
+    const head = await fetch(new URL(location, base), { method: 'HEAD', headers: { ...reporter.bearer, 'tus-resumable': '1.0.0' } });
+    expect(head.headers.get('upload-offset')).toBe('100');
+    expectSecured(head);
+
+    // Refused by our hooks (no title), and by tus itself (wrong offset, no protocol version).
+    const untitled = await tus.create(100, { caption: 'No title' });
+    const wrongOffset = await tus.send(location, 7, Buffer.alloc(10, 1));
+    const noVersion = await fetch(`${base}/uploads`, { method: 'POST', headers: { ...reporter.bearer, 'upload-length': '100' } });
+    for (const [response, status, code] of [
+      [untitled, 400, /^FIELD_/],
+      [wrongOffset, 409, /^UPLOAD_OFFSET_CONFLICT$/],
+      [noVersion, 412, /^UPLOAD_REFUSED$/],
+    ] as const) {
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expectSecured(response);
+      const error = await errorOf(response);
+      expect(error.code).toMatch(code);
+      expect(error.message.length).toBeGreaterThan(5);
+    }
+    expect((await tus.cancel(location)).status).toBe(204);
+    nothingLeft();
+  });
+
   it('lets only the uploader resume or cancel an upload, and cancelling removes it', async () => {
     const tus = tusClient(base, reporter.bearer);
     const created = await tus.create(1_000, { title: 'Mine' });
@@ -200,5 +242,25 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     expect(withCsrf.status).toBe(201);
     await tusClient(base, session.headers).cancel(withCsrf.headers.get('location')!);
     nothingLeft();
+  });
+});
+
+describe.each(STORE_KINDS)('resumable uploads over https on %s', (kind) => {
+  it('send HSTS like every other answer of the app', async () => {
+    const t = await startTestApp(kind, { demo: false, env: { PUBLIC_URL: 'https://news.example.org' } });
+    try {
+      await givenService(t.actions);
+      const reporter = await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }]);
+      const base = `${await listen(t.app)}${API}`;
+      const tus = tusClient(base, reporter.bearer);
+      const created = await tus.create(100, { title: 'Over https' });
+      expect(created.status).toBe(201);
+      expect(created.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      const refused = await tus.create(100, {});
+      expect(refused.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect((await tus.cancel(created.headers.get('location')!)).status).toBe(204);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { NodeRequest } from 'srvx/node';
 import { ingestMedia } from '../../../actions/media/ingest-media.js';
 import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { parseMediaText } from '../../../domain/media/media-text.js';
@@ -28,7 +28,9 @@ const OWNER = 'dateline-user';
  *
  * Routes declare `media.upload`, so the surface's guard refuses signed-out callers, wrong
  * CSRF tokens and other roles before tus sees the request. They are left out of the OpenAPI
- * document: tus is its own protocol, not JSON.
+ * document: tus is its own protocol, not JSON. tus's answers go out through Fastify like any
+ * other (security headers, no-store), same-origin only (no CORS headers), and every refusal
+ * as our JSON error.
  */
 export async function uploadRoutes(app: FastifyInstance, options: { media: MediaDeps; uploadsDir: string; apiPrefix: string }): Promise<void> {
   const { media } = options;
@@ -41,8 +43,10 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
     maxSize,
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
+    // Same-origin only: the newsroom's own pages and scripts need no CORS.
+    allowedOrigins: () => false,
     onUploadCreate: async (request, upload) => {
-      const owner = uploaders.get(nodeRequestOf(request) as IncomingMessage);
+      const owner = uploaders.get(request);
       if (!owner) throw tusError(new DomainError('SIGN_IN_REQUIRED', 'unauthenticated', 'sign in first'));
       const fields = upload.metadata ?? {};
       try {
@@ -74,11 +78,18 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
 
   // tus learns who uploads from the request it is handed, never from anything the client sends.
-  const uploaders = new WeakMap<IncomingMessage, string>();
+  const uploaders = new WeakMap<Request, string>();
   const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
-    uploaders.set(request.raw, String(authOf(request).userId));
-    reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    const web = new NodeRequest({ req: request.raw, res: reply.raw });
+    uploaders.set(web, String(authOf(request).userId));
+    const answer = await tus.handleWeb(web);
+    for (const [name, value] of answer.headers) {
+      if (!/^(access-control-|content-type$|content-length$)/i.test(name)) reply.header(name, value);
+    }
+    reply.code(answer.status);
+    const body = await answer.text();
+    if (answer.status < 400) return reply.send(answer.status === 204 || body === '' ? undefined : body);
+    return reply.type('application/json; charset=utf-8').send(asJsonError(answer.status, body));
   };
 
   app.post(UPLOADS_PATH, { config: { permission: 'media.upload' }, schema: { hide: true } }, async (request, reply) => {
@@ -105,11 +116,6 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
   });
 }
 
-/** The Node.js request behind the web Request tus hands its hooks. */
-function nodeRequestOf(request: Request): unknown {
-  return (request as Request & { runtime?: { node?: { req?: unknown } } }).runtime?.node?.req;
-}
-
 async function ownerOf(datastore: FileStore, id: string): Promise<string | undefined> {
   try {
     return (await datastore.getUpload(id)).metadata?.[OWNER] ?? undefined;
@@ -125,6 +131,20 @@ function textOf(metadata: NonNullable<Upload['metadata']>) {
     credit: metadata.credit ?? undefined,
     altText: metadata.alt ?? undefined,
   };
+}
+
+/**
+ * A refusal as JSON: ours (from the hooks) as it is, tus's own plain-text ones ("Upload-Offset
+ * conflict", "Tus-Resumable Required"...) in the same shape.
+ */
+function asJsonError(status: number, body: string): string {
+  try {
+    if ((JSON.parse(body) as { error?: unknown }).error) return body;
+  } catch {
+    // tus's own words, below
+  }
+  const code = status === 404 ? 'UPLOAD_NOT_FOUND' : status === 409 ? 'UPLOAD_OFFSET_CONFLICT' : 'UPLOAD_REFUSED';
+  return JSON.stringify({ error: { code, message: body.trim() || 'the upload request was refused', field: null } });
 }
 
 /** A refusal as tus sends it: the status and our usual JSON error body. */

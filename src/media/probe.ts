@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { checkImagePixels } from '../domain/media/renditions-plan.js';
 import { invalid } from '../domain/shared/errors.js';
 import { acceptedContainer, lockedInput, refusedContainer, type Container } from './ffmpeg/containers.js';
 import { runTool, ToolError } from './ffmpeg/run-tool.js';
@@ -41,7 +42,11 @@ interface FfprobeOutput {
  */
 export async function probeMedia(file: string, options: { signal?: AbortSignal } = {}): Promise<Probe> {
   const image = await probeImage(file);
-  if (image) return image;
+  if (image) {
+    // Read from the header alone: an image of too many pixels is never decoded.
+    checkImagePixels(image.width, image.height);
+    return image;
+  }
 
   let output: FfprobeOutput;
   try {
@@ -85,9 +90,10 @@ export async function probeMedia(file: string, options: { signal?: AbortSignal }
   throw invalid('MEDIA_TYPE_UNSUPPORTED', 'the file holds neither video nor audio', 'file');
 }
 
-async function probeImage(file: string): Promise<Probe | null> {
+async function probeImage(file: string): Promise<Extract<Probe, { kind: 'image' }> | null> {
   try {
-    const meta = await sharp(file, { failOn: 'none' }).metadata();
+    // The header only, whatever size it declares: probeMedia refuses too many pixels with the reason.
+    const meta = await sharp(file, { failOn: 'none', limitInputPixels: false }).metadata();
     if (!meta.format || !IMAGE_FORMATS.has(meta.format) || !meta.width || !meta.height) return null;
     // EXIF orientations 5-8 are stored sideways and shown upright.
     const sideways = (meta.orientation ?? 1) >= 5;

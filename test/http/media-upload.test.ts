@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
-import { filesUnder, makeClip, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
+import { filesUnder, makeClip, makeHugeImageHeader, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
 import { tusClient } from '../support/tus.js';
 
@@ -94,7 +94,7 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     nothingLeft();
   });
 
-  const REFUSED: { name: string; make: () => string; code: string }[] = [
+  const REFUSED: { name: string; make: () => string; code: string; message?: string }[] = [
     {
       name: 'a truncated clip',
       make: () => {
@@ -115,6 +115,12 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
       code: 'MEDIA_UNREADABLE',
     },
     {
+      name: 'a small PNG that declares 16000 x 16000 pixels',
+      make: () => makeHugeImageHeader(path.join(files, 'bomb.png')),
+      code: 'MEDIA_TOO_LARGE',
+      message: 'the image is 16000 x 16000 pixels (256 megapixels): an image may have at most 50 megapixels',
+    },
+    {
       name: 'audio over the audio limit (yet under the largest)',
       make: () => makeTone(path.join(files, 'long.wav'), 14),
       code: 'MEDIA_TOO_LARGE',
@@ -129,6 +135,7 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
       const error = await errorOf(response);
       expect(error.code).toBe(refused.code);
       expect(error.message.length).toBeGreaterThan(10);
+      if (refused.message) expect(error.message).toBe(refused.message);
       expect(await mediaCount()).toBe(before);
       expect(filesUnder(path.join(path.dirname(t.mediaDir), 'originals'))).toEqual(originalsBefore);
       nothingLeft();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { ActionDeps } from '../../src/actions/deps.js';
 import type { MediaDeps } from '../../src/actions/media/media-deps.js';
 import { registerMedia } from '../../src/actions/media/register-media.js';
@@ -152,4 +153,33 @@ export function makeIndirectionAttacks(dir: string): { secret: string; attacks: 
 /** Whether `file` was read since makeIndirectionAttacks set its access time back. */
 export function wasRead(file: string): boolean {
   return fs.statSync(file).atimeMs !== 1_000_000;
+}
+
+/**
+ * A small PNG (a few hundred bytes) whose header declares `width` x `height` pixels: what a
+ * decompression bomb looks like to anything that reads headers.
+ */
+export function makeHugeImageHeader(file: string, width = 16_000, height = 16_000): string {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // 8 bits a sample, grey, no interlace
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', zlib.deflateSync(Buffer.alloc((width + 1) * 4))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+  return file;
 }

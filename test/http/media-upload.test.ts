@@ -223,6 +223,45 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     nothingLeft();
   });
 
+  it('lets one person have at most 10 open uploads, however many they start at once', async () => {
+    const tus = tusClient(base, other.bearer);
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => tus.create(1_000, { title: `Parallel ${i}` })));
+    const created = answers.filter((answer) => answer.status === 201);
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(created).toHaveLength(10);
+    expect(refused.map((answer) => answer.status)).toEqual([429, 429, 429, 429, 429, 429]);
+    for (const answer of refused) {
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      const error = await errorOf(answer);
+      expect(error.code).toBe('UPLOADS_TOO_MANY');
+      expect(error.message).toContain('finish or cancel one');
+    }
+    const since = new Date(t.clock.now().getTime() - 24 * 60 * 60_000);
+    expect(await t.store.read.openUploads.countOpen(other.id, since)).toBe(10);
+    const locations = created.map((answer) => answer.headers.get('location')!);
+    expect(new Set(locations).size).toBe(10);
+
+    // Another person is not held back; a cancelled or finished upload frees a place.
+    const mine = await tusClient(base, reporter.bearer).create(1_000, { title: 'Someone else' });
+    expect(mine.status).toBe(201);
+    expect((await tusClient(base, reporter.bearer).cancel(mine.headers.get('location')!)).status).toBe(204);
+    expect((await tus.create(1_000, { title: 'Eleventh' })).status).toBe(429);
+    expect((await tus.cancel(locations.pop()!)).status).toBe(204);
+    const afterCancel = await tus.create(1_000, { title: 'In its place' });
+    expect(afterCancel.status).toBe(201);
+    locations.push(afterCancel.headers.get('location')!);
+    const finished = await tus.send(locations.pop()!, 0, Buffer.alloc(1_000, 7));
+    expect(finished.status).toBe(400); // not media, but finished: it no longer counts
+    const afterFinish = await tus.create(1_000, { title: 'In its place again' });
+    expect(afterFinish.status).toBe(201);
+    locations.push(afterFinish.headers.get('location')!);
+    expect(await t.store.read.openUploads.countOpen(other.id, since)).toBe(10);
+
+    for (const location of locations) expect((await tus.cancel(location)).status).toBe(204);
+    expect(await t.store.read.openUploads.countOpen(other.id, since)).toBe(0);
+    nothingLeft();
+  });
+
   it('lets only the uploader resume or cancel an upload, and cancelling removes it', async () => {
     const tus = tusClient(base, reporter.bearer);
     const created = await tus.create(1_000, { title: 'Mine' });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,8 @@ import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
 import { filesUnder, givenMediaItem, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
-import { givenUser, signInAs } from '../support/newsroom.js';
+import { API, givenUser, signInAs } from '../support/newsroom.js';
+import { tusClient } from '../support/tus.js';
 
 const VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nWe will not back down.\n';
 
@@ -18,10 +20,11 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
   let moderator: Awaited<ReturnType<typeof signInAs>>;
   let files: string;
   let video: Awaited<ReturnType<typeof givenMediaItem>>;
+  let reporter: Awaited<ReturnType<typeof givenUser>>;
   beforeAll(async () => {
     t = await startTestApp(kind, { demo: false });
     await givenService(t.actions);
-    await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
+    reporter = await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
     await givenUser(t.actions, 'moderator', [{ role: 'moderator', serviceCode: 'en' }], { withPassword: true });
     session = await signInAs(t, 'reporter@example.org');
     moderator = await signInAs(t, 'moderator@example.org');
@@ -223,6 +226,69 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('not a video, audio or image file');
     expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(before);
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+  });
+
+  it('counts a form upload against the open uploads of its sender while it streams in, and refuses one over the limit', async () => {
+    const since = new Date(t.clock.now().getTime() - 24 * 60 * 60_000);
+    const openNow = () => t.store.read.openUploads.countOpen(reporter.id, since);
+    const tus = tusClient(`${base}${API}`, reporter.bearer);
+    const locations: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const created = await tus.create(1_000, { title: `Resumable ${i}` });
+      expect(created.status).toBe(201);
+      locations.push(created.headers.get('location')!);
+    }
+    const tape = fs.readFileSync(makeTone(path.join(files, 'quota.wav'), 1));
+    const mediaBefore = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+    const form = new FormData();
+    form.set('_csrf', session.csrfToken);
+    form.set('title', 'One too many');
+    form.set('file', new Blob([tape]), 'quota.wav');
+    const refused = await postMultipart('/newsroom/media', form);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('finish or cancel one');
+    expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(mediaBefore);
+    expect(await openNow()).toBe(10);
+
+    // One cancelled: a form upload takes its place while it streams in, and gives it back when done.
+    expect((await tus.cancel(locations.pop()!)).status).toBe(204);
+    expect(await openNow()).toBe(9);
+    const boundary = 'dateline-quota-boundary';
+    const head = Buffer.from(
+      [`--${boundary}`, 'Content-Disposition: form-data; name="_csrf"', '', session.csrfToken,
+        `--${boundary}`, 'Content-Disposition: form-data; name="title"', '', 'Streaming in',
+        `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="quota.wav"', 'Content-Type: audio/wav', '', ''].join('\r\n'),
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const half = Math.floor(tape.length / 2);
+    const url = new URL('/newsroom/media', base);
+    const request = http.request(url, {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + tape.length + tail.length),
+      },
+    });
+    const answered = new Promise<number>((resolve, reject) => {
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+    });
+    request.write(Buffer.concat([head, tape.subarray(0, half)]));
+    const deadline = Date.now() + 5_000;
+    while ((await openNow()) < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await openNow()).toBe(10);
+    expect((await tus.create(1_000, { title: 'While a form streams' })).status).toBe(429);
+    request.end(Buffer.concat([tape.subarray(half), tail]));
+    expect(await answered).toBe(303);
+    expect(await openNow()).toBe(9);
+
+    for (const location of locations) expect((await tus.cancel(location)).status).toBe(204);
+    expect(await openNow()).toBe(0);
     expect(filesUnder(t.uploadsDir)).toEqual([]);
   });
 });

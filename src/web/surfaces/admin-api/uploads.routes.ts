@@ -5,15 +5,15 @@ import path from 'node:path';
 import { NodeRequest } from 'srvx/node';
 import { ingestMedia } from '../../../actions/media/ingest-media.js';
 import type { MediaDeps } from '../../../actions/media/media-deps.js';
+import { closeUpload, forgetExpiredUploads, openUpload } from '../../../actions/media/open-uploads.js';
 import { parseMediaText } from '../../../domain/media/media-text.js';
 import { largestSizeLimit, mediaTooLarge } from '../../../domain/media/renditions-plan.js';
+import { KEEP_UNFINISHED_UPLOAD_MS } from '../../../domain/media/uploads.js';
 import { DomainError, invalid, isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf } from './route-permission.js';
 
 export const UPLOADS_PATH = '/uploads';
-/** Unfinished uploads are kept this long for a client to resume, then removed. */
-const KEEP_UNFINISHED_MS = 24 * 60 * 60_000;
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 /** Who started an upload: only they may resume, inspect or cancel it. */
 const OWNER = 'dateline-user';
@@ -35,7 +35,7 @@ const OWNER = 'dateline-user';
 export async function uploadRoutes(app: FastifyInstance, options: { media: MediaDeps; uploadsDir: string; apiPrefix: string }): Promise<void> {
   const { media } = options;
   const uploadsDir = path.join(options.uploadsDir, 'tus');
-  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: KEEP_UNFINISHED_MS });
+  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: KEEP_UNFINISHED_UPLOAD_MS });
   const maxSize = largestSizeLimit(media.media.limits);
   const tus = new Server({
     path: options.apiPrefix + UPLOADS_PATH,
@@ -51,6 +51,8 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
       const fields = upload.metadata ?? {};
       try {
         parseMediaText(textOf(fields));
+        // Counted against the uploader's open uploads until it finishes, is cancelled or expires.
+        await openUpload(media, { uploadId: upload.id, userId: Number(owner) });
       } catch (error) {
         throw tusError(error);
       }
@@ -65,14 +67,19 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
         throw tusError(error);
       } finally {
         await datastore.remove(upload.id).catch(() => undefined);
+        await closeUpload(media, upload.id).catch((error: unknown) => app.log.error({ err: error }, 'a finished upload stays counted as open'));
       }
     },
   });
 
-  const expire = setInterval(() => void tus.cleanUpExpiredUploads().catch(() => undefined), 60 * 60_000);
+  const cleanUp = async () => {
+    await tus.cleanUpExpiredUploads().catch(() => undefined);
+    await forgetExpiredUploads(media).catch((error: unknown) => app.log.error({ err: error }, 'expired uploads could not be forgotten'));
+  };
+  const expire = setInterval(() => void cleanUp(), 60 * 60_000);
   expire.unref();
   app.addHook('onClose', async () => clearInterval(expire));
-  await tus.cleanUpExpiredUploads().catch(() => undefined);
+  await cleanUp();
 
   // tus reads the request body itself, as a stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
@@ -83,6 +90,8 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
     const web = new NodeRequest({ req: request.raw, res: reply.raw });
     uploaders.set(web, String(authOf(request).userId));
     const answer = await tus.handleWeb(web);
+    // A cancelled upload no longer counts against its uploader's open uploads.
+    if (request.method === 'DELETE' && answer.status === 204) await closeUpload(media, (request.params as { id: string }).id);
     for (const [name, value] of answer.headers) {
       if (!/^(access-control-|content-type$|content-length$)/i.test(name)) reply.header(name, value);
     }

@@ -51,8 +51,9 @@ export async function runPublishVisibleBench(): Promise<BenchOutcome> {
   if (!existsSync(path.join(ROOT, 'dist/main.js'))) throw new Error('dist/main.js is missing; build first (npm run build)');
   console.log(heading('Publish to visible across two nodes (PostgreSQL)'));
 
+  // The nodes create it (DATABASE_SCHEMA); it is dropped at the end.
   const schema = `bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(url, `create schema ${schema}`);
+  await adminQuery(url, 'select 1');
   const problems: string[] = [];
   const nodes: ServerProcess[] = [];
   try {

@@ -38,10 +38,16 @@ export function migrator(db: Kysely<Database>, kind: DatabaseConfig['kind'], opt
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseConfig['kind'], options: StoreLocation = {}): Promise<void> {
-  if (kind === 'postgres' && options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
+  if (kind === 'postgres' && options.schema) await createSchemaIfMissing(db, options.schema);
   const { error, results } = await migrator(db, kind, options).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
   }
+}
+
+/** Looked up first: a role that may not create schemas can still use one made for it. */
+async function createSchemaIfMissing(db: Kysely<Database>, schema: string): Promise<void> {
+  const { rows } = await sql<{ found: number }>`select 1 as found from pg_namespace where nspname = ${schema}`.execute(db);
+  if (rows.length === 0) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
 }

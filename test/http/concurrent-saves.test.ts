@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { givenService, storyInput } from '../support/factories.js';
+import { createProfile } from '../../src/actions/profiles/create-profile.js';
+import { givenService, storyInput, SYSTEM } from '../support/factories.js';
+import { givenMediaItem } from '../support/media.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
 
 const EDITORS = 6;
@@ -76,5 +78,31 @@ describe.each(STORE_KINDS)('saves of the same story version at the same moment o
     expect(await t.store.read.stories.findById(id)).toMatchObject({ headline: winner, version: 2 });
     const kept = (await revisionsOf(id)).filter((r) => r.kind === 'conflict');
     expect(kept.map((r) => r.headline).sort()).toEqual(headlines.filter((h) => h !== winner).sort());
+  });
+
+  // Not versioned: an edit names only the fields it changes, and keeps the others as they are.
+  it('keeps both of two media edits of different fields made at the same moment', async () => {
+    const item = await givenMediaItem(t.actions, { title: 'The square', caption: null, credit: null });
+    const edits = [{ caption: 'Crowds in the square at noon' }, { credit: 'Reuters' }, { alt: 'A crowd of people' }];
+    const responses = await Promise.all(
+      edits.map((payload) => t.app.inject({ method: 'PATCH', url: `${API}/media/${item.id}`, headers: editor.bearer, payload })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(await t.store.read.media.findById(item.id)).toMatchObject({
+      title: 'The square',
+      caption: 'Crowds in the square at noon',
+      credit: 'Reuters',
+      altText: 'A crowd of people',
+    });
+  });
+
+  it('keeps both of two profile edits of different fields made at the same moment', async () => {
+    const { id } = await createProfile(t.actions, SYSTEM, { kind: 'person', name: 'Roza Otunbaeva', serviceCode: 'en' });
+    const responses = await Promise.all([
+      t.app.inject({ method: 'PUT', url: `${API}/profiles/${id}`, headers: editor.bearer, payload: { summary: 'Leader of the interim government' } }),
+      t.app.inject({ method: 'PUT', url: `${API}/profiles/${id}`, headers: editor.bearer, payload: { name: 'Roza Isakovna Otunbaeva' } }),
+    ]);
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(await t.store.read.profiles.findById(id)).toMatchObject({ name: 'Roza Isakovna Otunbaeva', summary: 'Leader of the interim government' });
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheKey } from '../../src/actions/reader/page-result.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { POSTGRES_URL } from '../support/databases.js';
 import { givenPublishedStory, givenService, storyInput } from '../support/factories.js';
@@ -85,8 +86,14 @@ describe('the app on PostgreSQL while its database is away (a restart, a failove
     // The pages are valid HTML, with and without a masthead in memory.
     const dir = fs.mkdtempSync(path.join(t.mediaDir, 'pages-'));
     fs.writeFileSync(path.join(dir, 'unavailable.html'), search.body);
-    const bare = await get('/zz/search?q=x');
+    // A process that has no masthead in memory (all forgotten, as after a services change) answers a bare page.
+    t.actions.chromeCache?.purge([cacheKey.services()]);
+    const bare = await get('/en/search?q=budget');
     expect(bare.statusCode).toBe(503);
+    expect(bare.headers['retry-after']).toBe('5');
+    expect(bare.body).toContain('<html lang="en" dir="ltr">');
+    expect(bare.body).toContain('This page cannot be shown right now');
+    expect(bare.body).not.toContain('Service en');
     fs.writeFileSync(path.join(dir, 'unavailable-bare.html'), bare.body);
     expect(await runNuChecker([path.join(dir, 'unavailable.html'), path.join(dir, 'unavailable-bare.html')])).toEqual([]);
 

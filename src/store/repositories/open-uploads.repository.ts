@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { lockRows } from '../dialect/row-locks.js';
+import { lockedRows } from '../dialect/row-locks.js';
 
 /** Resumable uploads in progress, per person: the quota on open uploads. */
 export class OpenUploadRepository {
@@ -12,7 +12,7 @@ export class OpenUploadRepository {
    * parallel requests count one after another and none slips past the limit.
    */
   async reserve(input: { id: string; userId: number; limit: number; since: Date; now: Date }): Promise<boolean> {
-    const person = await lockRows(this.db, this.db.selectFrom('users').select('id').where('id', '=', input.userId)).executeTakeFirst();
+    const person = await lockedRows(this.db, this.db.selectFrom('users').select('id').where('id', '=', input.userId)).executeTakeFirst();
     if (!person) return false;
     if ((await this.countOpen(input.userId, input.since)) >= input.limit) return false;
     await this.db.insertInto('open_uploads').values({ id: input.id, user_id: input.userId, created_at: input.now.getTime() }).execute();

@@ -3,8 +3,7 @@ import type { ActionDeps } from './actions/deps.js';
 import type { MediaDeps } from './actions/media/media-deps.js';
 import type { Config } from './config.js';
 import { jobHandlers } from './jobs/handlers.js';
-import { createWorker, type Worker } from './jobs/worker.js';
-import type { Logger } from './logger.js';
+import { createWorker, type Worker, type WorkerOptions } from './jobs/worker.js';
 import { localDiskStorage } from './media/storage/local-disk-storage.js';
 
 /** Media deps: renditions on MEDIA_DIR (served at /media/), originals in ORIGINALS_DIR (never served). */
@@ -30,7 +29,7 @@ export interface Workers {
 export function composeWorkers(
   deps: MediaDeps,
   count: number,
-  log?: Logger,
+  log?: WorkerOptions['log'],
 ): Workers {
   const workers = Array.from({ length: count }, (_, index) =>
     createWorker({

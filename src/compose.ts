@@ -1,5 +1,6 @@
 import type { ActionDeps } from './actions/deps.js';
 import type { PostingDeps } from './actions/comments/guards.js';
+import { backgroundLog } from './background-log.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { ChromeCache } from './actions/reader/chrome-cache.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
@@ -14,7 +15,7 @@ import { startEventRelay } from './events/event-relay.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { migrateToLatest, openDatabase } from './store/open-store.js';
+import { migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { loadAssets } from './web/assets.js';
@@ -41,11 +42,13 @@ export interface CoreOptions {
  */
 export async function composeCore(config: Config, options: CoreOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Work that runs on its own warns now and then while the database is away, instead of an error a second.
+  const background = backgroundLog({ error: (c, m) => logger.error(c, m), warn: (c, m) => logger.warn(c, m) });
   const clock = options.clock ?? systemClock;
-  const location = options.schema ? { schema: options.schema } : {};
-  const db = openDatabase(config.database, location);
+  const location = options.schema ? { schema: options.schema } : storeLocation(config.database);
+  const db = openDatabase(config.database, { ...location, onConnectionLost: (error) => background.connectionLost(error) });
   await migrateToLatest(db, config.database.kind, location);
-  const events = createEventBus((error, event) => logger.error({ err: error, event }, 'event listener failed'));
+  const events = createEventBus((error, event) => background.error({ err: error, event }, 'event listener failed'));
   const store = createStore(db, config.database.kind, {
     clock,
     onCommitted: (emitted) => emitted.forEach((event) => events.publish(event)),
@@ -55,11 +58,14 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
     origin: store.origin,
     clock,
     pollMs: options.relayPollMs ?? 1_000,
-    onError: (error) => logger.error({ err: error }, 'event relay failed'),
+    onError: (error) => background.error({ err: error }, 'event relay failed'),
   });
   const actions: ActionDeps = { store, clock };
   return {
     logger,
+    background,
+    /** What job workers log: a line per job run, and their background failures. */
+    workerLog: { info: (c: object, m: string) => logger.info(c, m), error: (c: object, m: string) => background.error(c, m) },
     clock,
     store,
     events,
@@ -82,7 +88,7 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
 export async function composeApp(config: Config, options: CoreOptions & { rateLimits?: RateLimits; workMaxNumber?: number } = {}) {
   const secret = loadOrCreateSecret(config);
   const core = await composeCore(config, options);
-  const { store, events, logger, relay } = core;
+  const { store, events, logger, background, relay } = core;
   const pageCache = new PageCache(config.pageCacheEntries);
   const metrics = createMetrics();
   const chromeCache = new ChromeCache();
@@ -102,12 +108,12 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {
     intervalMs: 15_000,
-    onError: (error) => logger.error({ err: error }, 'scheduled publishing failed'),
+    onError: (error) => background.error({ err: error }, 'scheduled publishing failed'),
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
   const media = composeMedia(config, actions);
-  const workers = composeWorkers(media, config.workers, logger);
+  const workers = composeWorkers(media, config.workers, core.workerLog);
   const app = await buildApp({ config, logger, metrics, actions, media, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => {
     scheduler.stop();

@@ -13,7 +13,7 @@ export async function workerCommand(config: Config, logger: Logger, args: string
   if (!Number.isInteger(count) || count < 1 || count > 16) throw new UsageError('--count must be a whole number from 1 to 16');
   const core = await composeCore(config, { logger, relayPollMs: 0 });
   const { media } = core;
-  const workers = composeWorkers(media, count, logger);
+  const workers = composeWorkers(media, count, core.workerLog);
   workers.start();
   process.stdout.write(`dateline worker: ${count} worker(s) on ${config.database.kind}; stop with Ctrl-C\n`);
   await new Promise<void>((resolve) => {

@@ -31,12 +31,16 @@ describe('configuration', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://news@db:5432/dateline', PUBLIC_URL: 'https://news.example.org' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://news@db:5432/dateline' });
     expect(config.publicUrl.origin).toBe('https://news.example.org');
+    const inSchema = loadConfig({ DATABASE_URL: 'postgres://news@db:5432/dateline', DATABASE_SCHEMA: 'newsroom_2' });
+    expect(inSchema.database).toEqual({ kind: 'postgres', url: 'postgres://news@db:5432/dateline', schema: 'newsroom_2' });
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'not-a-whole-number'],
     [{ PORT: '70000' }, 'PORT', 'out-of-range'],
     [{ DATABASE_URL: 'mysql://root@db/news' }, 'DATABASE_URL', 'not-allowed'],
+    [{ DATABASE_URL: 'postgres://news@db/news', DATABASE_SCHEMA: 'News; drop' }, 'DATABASE_SCHEMA', 'not-allowed'],
+    [{ DATABASE_SCHEMA: 'newsroom' }, 'DATABASE_SCHEMA', 'not-allowed'],
     [{ PUBLIC_URL: 'news.example.org' }, 'PUBLIC_URL', 'not-allowed'],
     [{ PUBLIC_URL: 'ftp://news.example.org' }, 'PUBLIC_URL', 'not-allowed'],
     [{ PUBLIC_URL: 'https://news.example.org/site/' }, 'PUBLIC_URL', 'not-allowed'],

@@ -71,6 +71,9 @@ export const ERRORS = {
   MEDIA_CONVERSION_FAILED: { kind: 'invalid', message: 'The file could not be converted' },
   JOB_PAYLOAD_INVALID: { kind: 'invalid', message: 'The job carries data it cannot run with' },
   UPLOAD_LENGTH_REQUIRED: { kind: 'invalid', message: 'Declare the file size (Upload-Length) when the upload starts' },
+  UPLOAD_REFUSED: { kind: 'invalid', message: 'The upload request was refused' },
+  MEDIA_FORMAT_UNSUPPORTED: { kind: 'invalid', message: 'This container or format is not taken in' },
+  MULTIPART_REQUIRED: { kind: 'invalid', message: 'Send the file in a multipart/form-data form' },
 
   // Not there: 404, 410
   SERVICE_NOT_FOUND: { kind: 'not-found', message: 'There is no such language service' },
@@ -93,6 +96,7 @@ export const ERRORS = {
   COMMENT_CHANGED: { kind: 'conflict', message: 'Another moderator changed this comment; reload the queue' },
   COMMENT_DUPLICATE: { kind: 'conflict', message: 'You already posted this comment here' },
   COMMENTS_CLOSED: { kind: 'conflict', message: 'This forum has been closed.' },
+  UPLOAD_OFFSET_CONFLICT: { kind: 'conflict', message: 'The upload offset does not match what the server has' },
 
   // Who: 401, 403, 429
   SIGN_IN_REQUIRED: { kind: 'unauthenticated', message: 'Sign in first' },
@@ -106,6 +110,10 @@ export const ERRORS = {
   COMMENT_AUTHOR_BANNED: { kind: 'forbidden', message: 'You can no longer comment on this site' },
   RATE_LIMITED: { kind: 'rate-limited', message: 'Too many requests in a short time; please wait a minute and try again' },
   SIGN_IN_LOCKED: { kind: 'rate-limited', message: 'Too many failed sign-ins: try again in a quarter of an hour' },
+  UPLOADS_TOO_MANY: { kind: 'rate-limited', message: 'Too many unfinished uploads: finish or cancel one first' },
+
+  // Not now: 503
+  DATABASE_UNAVAILABLE: { kind: 'unavailable', message: 'The database cannot be reached at the moment; try again shortly' },
 
   // Ours: 500
   INTERNAL: { kind: 'internal', message: 'Something went wrong on our side' },

@@ -5,7 +5,9 @@ import { renderErrorPage, type ErrorPageKind } from '../../views/pages/error.pag
 import type { Assets } from '../../views/page-model.js';
 import { toChrome } from '../surfaces/reader/chrome.js';
 import { sendUncached } from '../surfaces/reader/page-response.js';
+import { sendUnavailablePage } from '../surfaces/reader/unavailable-page.js';
 import { classifyError } from './errors.js';
+import { isUnavailable } from './unavailable.js';
 
 export interface ReaderErrorPages {
   /** The surface's error handler: every error as a page in the reader's language. */
@@ -29,6 +31,11 @@ export function readerErrorPages(actions: Pick<ActionDeps, 'store' | 'clock' | '
   };
   return {
     send,
-    handler: (thrown, request, reply) => send(request, reply, classifyError(request, thrown).status),
+    handler: async (thrown, request, reply) => {
+      const { error, status } = classifyError(request, thrown);
+      // The database is away: the masthead still in memory, 503 with Retry-After.
+      if (isUnavailable(error)) return sendUnavailablePage(request, reply, error, actions, assets);
+      return send(request, reply, status);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, isDomainError, type ErrorCode, type ErrorKind } from '../../domain/shared/errors.js';
 import { noteFailure } from './request-log.js';
+import { replyUnavailable } from './unavailable.js';
 
 /** The one place domain error kinds become HTTP statuses. */
 export const STATUS_FOR: Readonly<Record<ErrorKind, number>> = {
@@ -56,12 +57,14 @@ export function jsonError(error: DomainError, message = error.message): JsonErro
 export function jsonErrors(app: FastifyInstance): void {
   app.setErrorHandler((thrown: FastifyError, request, reply) => {
     const { error, status } = classifyError(request, thrown);
+    if (error.kind === 'unavailable') return replyUnavailable(request, reply, error).send(jsonError(error));
     return reply.code(status).send(jsonError(error));
   });
 }
 
 /** The same for a surface that answers some requests with JSON (the comments island). */
-export function sendJsonError(reply: FastifyReply, error: DomainError, status: number, message = error.message) {
+export function sendJsonError(request: FastifyRequest, reply: FastifyReply, error: DomainError, status: number, message = error.message) {
+  if (error.kind === 'unavailable') return replyUnavailable(request, reply, error).send(jsonError(error, message));
   return reply.code(status).header('cache-control', 'no-store').send(jsonError(error, message));
 }
 

@@ -89,7 +89,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   app.setErrorHandler((thrown: FastifyError, request, reply) => {
     if (!isJson(request)) return errorPages.handler(thrown, request, reply);
     const { error, status } = classifyError(request, thrown);
-    return sendJsonError(reply, error, status);
+    return sendJsonError(request, reply, error, status);
   });
 
   app.get('/api/comments/challenge', { schema: { response: { 200: CHALLENGE_SCHEMA } } }, async (_request, reply) => {
@@ -176,7 +176,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       if (json) {
         const chromeData = await getErrorChrome(actions, request.params.service);
         noteFailure(request, error);
-        return sendJsonError(reply, error, STATUS_FOR[error.kind], chromeData ? toChrome(chromeData, assets).i18n.t(refusalMessage(error.code)) : error.message);
+        return sendJsonError(request, reply, error, STATUS_FOR[error.kind], chromeData ? toChrome(chromeData, assets).i18n.t(refusalMessage(error.code)) : error.message);
       }
       const parent = typeof fields.parentId === 'string' && ID.test(fields.parentId) ? Number(fields.parentId) : null;
       return renderPage(request, reply, {

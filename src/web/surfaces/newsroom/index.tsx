@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { classifyError } from '../../plugins/errors.js';
+import { replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
@@ -54,7 +55,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const css = assets.css;
   const uploadScript = assets.uploadScript ?? null;
   acceptForms(app);
-  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
+  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
   authenticate(app, actions);
   guardRoutes(app);
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -74,8 +75,11 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
     const { error, status } = classifyError(request, thrown);
     if (error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
+    if (error.kind === 'unavailable') replyUnavailable(request, reply, error);
     const message =
-      error.code === 'STORY_VERSION_CONFLICT'
+      error.kind === 'unavailable'
+        ? i18n.t('error.unavailable.body')
+        : error.code === 'STORY_VERSION_CONFLICT'
         ? i18n.t('newsroom.error.conflict')
         : error.code === 'FORBIDDEN'
           ? i18n.t('newsroom.error.forbidden')

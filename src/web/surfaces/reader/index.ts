@@ -22,7 +22,7 @@ import { toChrome } from './chrome.js';
 import { sendUncached, servePage } from './page-response.js';
 
 export interface ReaderSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  readonly actions: Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>;
   readonly cache: PageCache;
   readonly assets: Assets;
   readonly publicUrl: URL;

@@ -11,7 +11,7 @@ import { loadOrCreateSecret } from './secret.js';
 import { demoContent } from './demo/demo.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
-import { startEventRelay } from './events/event-relay.js';
+import { sharedEventLog, startEventRelay } from './events/event-relay.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -54,7 +54,7 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
     onCommitted: (emitted) => emitted.forEach((event) => events.publish(event)),
   });
   // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
-  const relay = await startEventRelay(events, store.read.eventLog, {
+  const relay = await startEventRelay(events, sharedEventLog(store), {
     origin: store.origin,
     clock,
     pollMs: options.relayPollMs ?? 1_000,

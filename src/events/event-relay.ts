@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/shared/clock.js';
+import type { Store } from '../store/store.js';
 import type { EventBus } from './event-bus.js';
 import type { DatelineEvent } from './events.js';
 
@@ -7,6 +8,15 @@ export interface SharedEventLog {
   othersAfter(origin: string, afterId: number, limit: number): Promise<readonly { id: number; payload: string; at: Date }[]>;
   lastId(): Promise<number>;
   deleteBefore(time: Date): Promise<void>;
+}
+
+/** The store's event log as the relay uses it: reads as they are, the pruning as a write of its own. */
+export function sharedEventLog(store: Store): SharedEventLog {
+  return {
+    othersAfter: (origin, afterId, limit) => store.read.eventLog.othersAfter(origin, afterId, limit),
+    lastId: () => store.read.eventLog.lastId(),
+    deleteBefore: (time) => store.transaction((repos) => repos.eventLog.deleteBefore(time)),
+  };
 }
 
 export interface EventRelay {

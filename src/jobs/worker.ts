@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isDomainError } from '../domain/shared/errors.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { DEFAULT_RETRY, readableError, retryDelayMs, type Job, type RetryPolicy } from '../domain/jobs/job.js';
-import type { Store } from '../store/store.js';
+import type { Repositories, Store } from '../store/store.js';
 import { PermanentJobError, type JobHandlers } from './job-handler.js';
 
 export interface WorkerOptions {
@@ -39,19 +39,21 @@ export function createWorker(options: WorkerOptions): Worker {
   const name = options.name ?? `worker-${process.pid}`;
   const newToken = options.newToken ?? (() => `${name}/${randomBytes(8).toString('hex')}`);
   const { store, clock, handlers } = options;
+  /** Each change to the queue is a write of its own: one statement in its own transaction. */
+  const queue = <T>(write: (jobs: Repositories['jobs']) => Promise<T>): Promise<T> => store.transaction((repos) => write(repos.jobs));
   const stopping = new AbortController();
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
 
   async function giveUp(job: Job, token: string, reason: string): Promise<RunOutcome> {
-    if (!(await store.read.jobs.fail(job.id, token, reason, clock.now()))) return 'lost';
+    if (!(await queue((jobs) => jobs.fail(job.id, token, reason, clock.now())))) return 'lost';
     await handlers[job.type]?.gaveUp?.(job.payload, reason);
     return 'failed';
   }
 
   async function runOnce(): Promise<RunOutcome> {
     const token = newToken();
-    const job = await store.read.jobs.claimNext(token, clock.now(), leaseMs);
+    const job = await queue((jobs) => jobs.claimNext(token, clock.now(), leaseMs));
     if (!job) return 'idle';
     const started = performance.now();
     const outcome = await run(job, token);
@@ -70,24 +72,24 @@ export function createWorker(options: WorkerOptions): Worker {
     if (!handler) return giveUp(job, token, `no handler for job type "${job.type}"`);
 
     const heartbeat = setInterval(() => {
-      store.read.jobs.extendLease(job.id, token, new Date(clock.now().getTime() + leaseMs)).catch(() => undefined);
+      queue((jobs) => jobs.extendLease(job.id, token, new Date(clock.now().getTime() + leaseMs))).catch(() => undefined);
     }, Math.max(1_000, Math.floor(leaseMs / 3)));
     heartbeat.unref();
     try {
       await handler.run(job.payload, { job, signal: stopping.signal, lastAttempt: job.attempts >= job.maxAttempts });
     } catch (error) {
       if (stopping.signal.aborted) {
-        return (await store.read.jobs.release(job.id, token, clock.now())) ? 'released' : 'lost';
+        return (await queue((jobs) => jobs.release(job.id, token, clock.now()))) ? 'released' : 'lost';
       }
       const reason = readableError(error);
       const permanent = error instanceof PermanentJobError || (isDomainError(error) && error.kind === 'invalid');
       if (permanent || job.attempts >= job.maxAttempts) return giveUp(job, token, reason);
       const runAt = new Date(clock.now().getTime() + retryDelayMs(job.attempts, retry));
-      return (await store.read.jobs.retryLater(job.id, token, reason, runAt, clock.now())) ? 'retrying' : 'lost';
+      return (await queue((jobs) => jobs.retryLater(job.id, token, reason, runAt, clock.now()))) ? 'retrying' : 'lost';
     } finally {
       clearInterval(heartbeat);
     }
-    return (await store.read.jobs.complete(job.id, token, clock.now())) ? 'done' : 'lost';
+    return (await queue((jobs) => jobs.complete(job.id, token, clock.now()))) ? 'done' : 'lost';
   }
 
   async function poll(): Promise<void> {

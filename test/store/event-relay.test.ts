@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestMedia } from '../../src/actions/media/ingest-media.js';
 import { storyPath } from '../../src/domain/story/story-path.js';
 import { createEventBus } from '../../src/events/event-bus.js';
-import { startEventRelay, type EventRelay } from '../../src/events/event-relay.js';
+import { sharedEventLog, startEventRelay, type EventRelay } from '../../src/events/event-relay.js';
 import type { DatelineEvent } from '../../src/events/events.js';
 import { jobHandlers } from '../../src/jobs/handlers.js';
 import { createWorker } from '../../src/jobs/worker.js';
@@ -31,7 +31,7 @@ async function otherProcess(t: TestApp) {
     clock: t.clock,
     onCommitted: (emitted) => emitted.forEach((event) => events.publish(event)),
   });
-  const relay: EventRelay = await startEventRelay(events, store.read.eventLog, {
+  const relay: EventRelay = await startEventRelay(events, sharedEventLog(store), {
     origin: store.origin,
     clock: t.clock,
     pollMs: 0,

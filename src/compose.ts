@@ -2,7 +2,7 @@ import type { ActionDeps } from './actions/deps.js';
 import type { PostingDeps } from './actions/comments/guards.js';
 import { backgroundLog } from './background-log.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
-import { ChromeCache } from './actions/reader/chrome-cache.js';
+import { MastheadCache } from './actions/reader/masthead-cache.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
@@ -91,10 +91,10 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   const { store, events, logger, background, relay } = core;
   const pageCache = new PageCache(config.pageCacheEntries);
   const metrics = createMetrics();
-  const chromeCache = new ChromeCache();
+  const mastheadCache = new MastheadCache();
   events.subscribe((event) => {
     const keys = keysFor(event);
-    chromeCache.purge(keys);
+    mastheadCache.purge(keys);
     pageCache.purge(keys);
   });
   const guards = {
@@ -103,7 +103,7 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: PostingDeps = { ...core.actions, guards, chromeCache };
+  const actions: PostingDeps = { ...core.actions, guards, mastheadCache };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {

@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/shared/clock.js';
 import type { Store } from '../store/store.js';
-import type { ChromeCache } from './reader/chrome-cache.js';
+import type { MastheadCache } from './reader/masthead-cache.js';
 
 /**
  * What actions need from the world, built once in compose.ts and passed in. Actions tell what
@@ -10,5 +10,5 @@ export interface ActionDeps {
   readonly store: Store;
   readonly clock: Clock;
   /** Reader pages' mastheads kept in memory (the app has one; CLI commands do not need it). */
-  readonly chromeCache?: ChromeCache;
+  readonly mastheadCache?: MastheadCache;
 }

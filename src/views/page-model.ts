@@ -20,7 +20,7 @@ export interface Assets {
 }
 
 /** What every reader page shows around its content. */
-export interface Chrome {
+export interface MastheadModel {
   readonly service: LanguageService;
   readonly services: readonly LanguageService[];
   readonly sections: readonly Section[];

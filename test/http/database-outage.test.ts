@@ -87,7 +87,7 @@ describe('the app on PostgreSQL while its database is away (a restart, a failove
     const dir = fs.mkdtempSync(path.join(t.mediaDir, 'pages-'));
     fs.writeFileSync(path.join(dir, 'unavailable.html'), search.body);
     // A process that has no masthead in memory (all forgotten, as after a services change) answers a bare page.
-    t.actions.chromeCache?.purge([cacheKey.services()]);
+    t.actions.mastheadCache?.purge([cacheKey.services()]);
     const bare = await get('/en/search?q=budget');
     expect(bare.statusCode).toBe(503);
     expect(bare.headers['retry-after']).toBe('5');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
 import { expireAlert } from '../../src/actions/alerts/expire-alert.js';
 import { setCommentsState } from '../../src/actions/comments/set-comments-state.js';
-import { loadChrome } from '../../src/actions/reader/load-chrome.js';
+import { loadMasthead } from '../../src/actions/reader/load-masthead.js';
 import { getCommentsPage } from '../../src/actions/reader/get-comments-page.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
@@ -26,8 +26,8 @@ describe.each(STORE_KINDS)('alerts on %s', (kind) => {
       startsAt: new Date(now.getTime() + 10 * 60_000),
       durationMinutes: 5,
     });
-    const live = async () => (await loadChrome(t.deps, 'en', t.clock.now())).chrome.alert?.text ?? null;
-    const next = async () => (await loadChrome(t.deps, 'en', t.clock.now())).validUntil;
+    const live = async () => (await loadMasthead(t.deps, 'en', t.clock.now())).masthead.alert?.text ?? null;
+    const next = async () => (await loadMasthead(t.deps, 'en', t.clock.now())).validUntil;
 
     expect(await live()).toBe('Opposition claims power');
     expect(await next()).toEqual(later.startsAt);

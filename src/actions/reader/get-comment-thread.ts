@@ -5,12 +5,12 @@ import { notFound } from '../../domain/shared/errors.js';
 import type { Story } from '../../domain/story/story.js';
 import type { ActionDeps } from '../deps.js';
 import { REPLIES_PER_PAGE } from './get-comments-page.js';
-import { loadChrome } from './load-chrome.js';
+import { loadMasthead } from './load-masthead.js';
 import { findReadableStory } from './readable-story.js';
-import type { ChromeData } from './page-result.js';
+import type { MastheadData } from './page-result.js';
 
 export interface CommentThreadData {
-  readonly chrome: ChromeData;
+  readonly masthead: MastheadData;
   readonly story: Story;
   readonly comment: Comment;
   readonly thread: ThreadNode;
@@ -33,14 +33,14 @@ export async function getCommentThread(
   const root = comment.rootId === null ? comment : await repos.comments.findById(comment.rootId);
   if (!root || root.state !== 'visible') throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId: params.commentId } });
   const [base, replies, settings] = await Promise.all([
-    loadChrome(deps, story.serviceCode, now),
+    loadMasthead(deps, story.serviceCode, now),
     repos.comments.listVisibleReplies([root.id], REPLIES_PER_PAGE),
     repos.commentRules.settings(story.serviceCode),
   ]);
   const [thread] = buildThreads([root], replies);
   if (!thread) throw notFound('COMMENT_NOT_FOUND', 'There is no such comment', { context: { commentId: params.commentId } });
   return {
-    chrome: base.chrome,
+    masthead: base.masthead,
     story,
     comment,
     thread,

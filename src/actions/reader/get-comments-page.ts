@@ -3,7 +3,7 @@ import { buildThreads, type ThreadNode } from '../../domain/comment/thread.js';
 import type { Story } from '../../domain/story/story.js';
 import type { CommentSort } from '../../store/repositories/comments.repository.js';
 import type { ActionDeps } from '../deps.js';
-import { loadChrome } from './load-chrome.js';
+import { loadMasthead } from './load-masthead.js';
 import { findReadableStory } from './readable-story.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
@@ -45,7 +45,7 @@ export async function getCommentsPage(
     return { kind: 'redirect', serviceCode: story.serviceCode, slug: story.slug, id: story.id };
   }
   const [base, roots, settings] = await Promise.all([
-    loadChrome(deps, story.serviceCode, now),
+    loadMasthead(deps, story.serviceCode, now),
     repos.comments.listVisibleRoots(story.id, {
       limit: COMMENTS_PAGE_SIZE + 1,
       offset: (params.page - 1) * COMMENTS_PAGE_SIZE,
@@ -61,7 +61,7 @@ export async function getCommentsPage(
   return {
     kind: 'page',
     page: {
-      chrome: base.chrome,
+      masthead: base.masthead,
       model: {
         story,
         threads: buildThreads(shownRoots, replies),

@@ -2,7 +2,7 @@ import { notFound } from '../../domain/shared/errors.js';
 import type { Profile } from '../../domain/profile/profile.js';
 import type { ActionDeps } from '../deps.js';
 import { listPage, type ListPageData } from './list-page.js';
-import { loadChrome } from './load-chrome.js';
+import { loadMasthead } from './load-masthead.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
 export type ProfilePageOutcome =
@@ -17,13 +17,13 @@ export async function getProfilePage(
   const now = deps.clock.now();
   const profile = await deps.store.read.profiles.findById(params.profileId);
   if (!profile) throw notFound('PROFILE_NOT_FOUND', 'There is no profile at this address', { context: params });
-  const base = await loadChrome(deps, params.serviceCode, now);
+  const base = await loadMasthead(deps, params.serviceCode, now);
   if (profile.slug !== params.slug) return { kind: 'redirect', slug: profile.slug, id: profile.id };
   const list = await listPage(deps, { serviceCode: params.serviceCode, profileId: profile.id, now }, params.page);
   return {
     kind: 'page',
     page: {
-      chrome: base.chrome,
+      masthead: base.masthead,
       model: { ...list, profile },
       cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), cacheKey.profile(profile.id)],
       validUntil: base.validUntil,

@@ -5,7 +5,7 @@ import type { Section, Tag } from '../../domain/service/service.js';
 import type { Story, StorySummary } from '../../domain/story/story.js';
 import { autoClosesAt, isForumClosed } from '../../domain/comment/comment-settings.js';
 import type { ActionDeps } from '../deps.js';
-import { earliest, loadChrome } from './load-chrome.js';
+import { earliest, loadMasthead } from './load-masthead.js';
 import { findReadableStory } from './readable-story.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
@@ -55,7 +55,7 @@ export async function shapeStoryPage(
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
   const [base, section, tags, media, profiles, related, settings] = await Promise.all([
-    loadChrome(deps, story.serviceCode, now),
+    loadMasthead(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
     repos.media.findByIds(mediaIds),
@@ -67,7 +67,7 @@ export async function shapeStoryPage(
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
 
   return {
-    chrome: base.chrome,
+    masthead: base.masthead,
     model: {
       story,
       section: section ?? null,

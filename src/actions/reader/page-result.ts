@@ -2,7 +2,7 @@ import type { Alert } from '../../domain/alert/alert.js';
 import type { LanguageService, Section } from '../../domain/service/service.js';
 
 /** What every reader page shows around its content, as data. */
-export interface ChromeData {
+export interface MastheadData {
   readonly service: LanguageService;
   readonly services: readonly LanguageService[];
   readonly sections: readonly Section[];
@@ -15,7 +15,7 @@ export interface ChromeData {
  * itself (an alert starting or expiring).
  */
 export interface PageResult<M> {
-  readonly chrome: ChromeData;
+  readonly masthead: MastheadData;
   readonly model: M;
   readonly cacheKeys: readonly string[];
   readonly validUntil: Date | null;

@@ -1,7 +1,7 @@
 import { invalid } from '../../domain/shared/errors.js';
 import type { ActionDeps } from '../deps.js';
 import { listPage, type ListPageData } from './list-page.js';
-import { loadChrome } from './load-chrome.js';
+import { loadMasthead } from './load-masthead.js';
 import type { PageResult } from './page-result.js';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -16,9 +16,9 @@ export async function searchStories(
     throw invalid('QUERY_TOO_LONG', `a search may be at most ${MAX_QUERY_LENGTH} characters`, 'q');
   }
   const now = deps.clock.now();
-  const base = await loadChrome(deps, params.serviceCode, now);
+  const base = await loadMasthead(deps, params.serviceCode, now);
   const list = query
     ? await listPage(deps, { serviceCode: params.serviceCode, text: query, now }, params.page)
     : { stories: [], page: 1, hasNext: false };
-  return { chrome: base.chrome, model: { ...list, query }, cacheKeys: [], validUntil: null };
+  return { masthead: base.masthead, model: { ...list, query }, cacheKeys: [], validUntil: null };
 }

@@ -1,7 +1,7 @@
-import type { Chrome } from '../page-model.js';
+import type { MastheadModel } from '../page-model.js';
 
-export function Masthead({ chrome }: { chrome: Chrome }) {
-  const { service, services, sections, i18n } = chrome;
+export function Masthead({ masthead }: { masthead: MastheadModel }) {
+  const { service, services, sections, i18n } = masthead;
   const t = i18n.t;
   const others = services.filter((s) => s.code !== service.code);
   return (

@@ -1,5 +1,5 @@
 import type { MediaItem, Rendition } from '../../domain/media/media.js';
-import type { Chrome } from '../page-model.js';
+import type { MastheadModel } from '../page-model.js';
 
 const SIZES = '(min-width: 48rem) 46rem, 100vw';
 const MODERN = ['image/avif', 'image/webp'] as const;
@@ -8,14 +8,14 @@ const MODERN = ['image/avif', 'image/webp'] as const;
  * An image as <picture>: AVIF and WebP sources for browsers that take them, a JPEG <img>
  * for the rest, every width in each srcset so the browser picks what the screen needs.
  */
-export function MediaImage({ item, chrome }: { item: MediaItem; chrome: Chrome }) {
+export function MediaImage({ item, masthead }: { item: MediaItem; masthead: MastheadModel }) {
   if (item.state !== 'ready') return null;
   const images = item.renditions.filter((r) => r.kind === 'image' && r.width).sort((a, b) => (a.width ?? 0) - (b.width ?? 0));
   const fallback = images.filter((r) => !MODERN.some((type) => type === r.mimeType));
   const smallest = fallback[0];
   if (!smallest) return null;
-  const srcset = (set: readonly Rendition[]) => set.map((r) => `${chrome.mediaBase}${r.path} ${r.width}w`).join(', ');
-  const t = chrome.i18n.t;
+  const srcset = (set: readonly Rendition[]) => set.map((r) => `${masthead.mediaBase}${r.path} ${r.width}w`).join(', ');
+  const t = masthead.i18n.t;
   return (
     <figure class="media media-image">
       <picture>
@@ -24,7 +24,7 @@ export function MediaImage({ item, chrome }: { item: MediaItem; chrome: Chrome }
           return set.length ? <source key={type} type={type} srcset={srcset(set)} sizes={SIZES} /> : null;
         })}
         <img
-          src={`${chrome.mediaBase}${smallest.path}`}
+          src={`${masthead.mediaBase}${smallest.path}`}
           srcset={srcset(fallback)}
           sizes={SIZES}
           width={smallest.width ?? undefined}

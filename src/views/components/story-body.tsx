@@ -4,14 +4,14 @@ import { profilePath } from '../../domain/profile/profile.js';
 import { storyPath } from '../../domain/story/story-path.js';
 import type { MediaItem } from '../../domain/media/media.js';
 import type { Profile } from '../../domain/profile/profile.js';
-import type { Chrome, StoryListItem } from '../page-model.js';
+import type { MastheadModel, StoryListItem } from '../page-model.js';
 import { Player } from './player.js';
 import { MediaImage } from './media-image.js';
 
 export interface StoryBodyProps {
   readonly body: Body;
   readonly dateline: Dateline | null;
-  readonly chrome: Chrome;
+  readonly masthead: MastheadModel;
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StoryListItem>;
@@ -22,9 +22,9 @@ export interface StoryBodyProps {
  * target is gone (a deleted profile, an unpublished related story) render as their text
  * alone, or not at all, rather than as a broken link.
  */
-export function StoryBody({ body, dateline, chrome, media, profiles, related }: StoryBodyProps) {
+export function StoryBody({ body, dateline, masthead, media, profiles, related }: StoryBodyProps) {
   const firstParagraph = body.findIndex((element) => element.type === 'paragraph');
-  const serviceCode = chrome.service.code;
+  const serviceCode = masthead.service.code;
   const inlines = (content: readonly Inline[]) =>
     content.map((inline, index) => <InlineRun key={index} inline={inline} profiles={profiles} serviceCode={serviceCode} />);
   return (
@@ -66,8 +66,8 @@ export function StoryBody({ body, dateline, chrome, media, profiles, related }: 
           case 'media': {
             const item = media.get(element.mediaId);
             if (!item) return null;
-            if (item.kind === 'image') return <MediaImage key={index} item={item} chrome={chrome} />;
-            return <Player key={index} item={item} i18n={chrome.i18n} mediaBase={chrome.mediaBase} hlsScript={chrome.assets.hlsScript} />;
+            if (item.kind === 'image') return <MediaImage key={index} item={item} masthead={masthead} />;
+            return <Player key={index} item={item} i18n={masthead.i18n} mediaBase={masthead.mediaBase} hlsScript={masthead.assets.hlsScript} />;
           }
           case 'profile': {
             const profile = profiles.get(element.profileId);
@@ -76,7 +76,7 @@ export function StoryBody({ body, dateline, chrome, media, profiles, related }: 
               <aside key={index} class="profile-card" aria-label={profile.name}>
                 <p class="profile-card-name">
                   <a href={profilePath(serviceCode, profile)}>{profile.name}</a>{' '}
-                  <span class="profile-card-kind">{chrome.i18n.t(`profile.kind.${profile.kind}`)}</span>
+                  <span class="profile-card-kind">{masthead.i18n.t(`profile.kind.${profile.kind}`)}</span>
                 </p>
                 {profile.summary ? <p>{profile.summary}</p> : null}
               </aside>
@@ -86,9 +86,9 @@ export function StoryBody({ body, dateline, chrome, media, profiles, related }: 
             const story = related.get(element.storyId);
             if (!story) return null;
             return (
-              <aside key={index} class="related" aria-label={chrome.i18n.t('story.related')}>
+              <aside key={index} class="related" aria-label={masthead.i18n.t('story.related')}>
                 <p>
-                  <span class="related-label">{chrome.i18n.t('story.related')}:</span>{' '}
+                  <span class="related-label">{masthead.i18n.t('story.related')}:</span>{' '}
                   <a href={storyPath(story)}>{story.headline}</a>
                 </p>
               </aside>

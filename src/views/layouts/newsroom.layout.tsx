@@ -5,7 +5,7 @@ import type { Translator } from '../../i18n/i18n.js';
 export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'audit'] as const;
 export type NewsroomPart = (typeof NEWSROOM_PARTS)[number];
 
-export interface NewsroomChrome {
+export interface NewsroomMasthead {
   readonly i18n: Translator;
   readonly css: string;
   /**
@@ -17,26 +17,26 @@ export interface NewsroomChrome {
 
 /** The frame of every newsroom page: the reader site's look, a header with sign-out; no script needed (the editor page adds its island). */
 export function NewsroomLayout({
-  chrome,
+  masthead,
   title,
   children,
   scripts = [],
 }: {
-  chrome: NewsroomChrome;
+  masthead: NewsroomMasthead;
   title: string;
   children: ComponentChildren;
   /** Script islands of this page only (the story editor), from our own origin. */
   scripts?: readonly string[];
 }) {
-  const { t } = chrome.i18n;
+  const { t } = masthead.i18n;
   return (
-    <html lang={chrome.i18n.locale} dir="ltr">
+    <html lang={masthead.i18n.locale} dir="ltr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} | ${t('newsroom.title')}`}</title>
-        <link rel="stylesheet" href={chrome.css} />
+        <link rel="stylesheet" href={masthead.css} />
         {scripts.map((src) => (
           <script src={src} defer />
         ))}
@@ -46,17 +46,17 @@ export function NewsroomLayout({
           <p class="site-name">
             <a href="/newsroom/stories">{t('newsroom.title')}</a>
           </p>
-          {chrome.user ? (
+          {masthead.user ? (
             <nav aria-label={t('newsroom.nav.label')} class="newsroom-nav">
-              {NEWSROOM_PARTS.filter((part) => (chrome.user?.parts ?? ['stories']).includes(part)).map((part) => (
+              {NEWSROOM_PARTS.filter((part) => (masthead.user?.parts ?? ['stories']).includes(part)).map((part) => (
                 <a href={`/newsroom/${part}`}>{t(`newsroom.nav.${part}`)}</a>
               ))}
             </nav>
           ) : null}
-          {chrome.user ? (
+          {masthead.user ? (
             <form method="post" action="/newsroom/sign-out" class="newsroom-signout">
-              <span>{t('newsroom.signedInAs', { name: chrome.user.name })}</span>{' '}
-              <input type="hidden" name="_csrf" value={chrome.user.csrfToken} />
+              <span>{t('newsroom.signedInAs', { name: masthead.user.name })}</span>{' '}
+              <input type="hidden" name="_csrf" value={masthead.user.csrfToken} />
               <button type="submit">{t('newsroom.signOut')}</button>
             </form>
           ) : null}

@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import type { Chrome } from '../page-model.js';
+import type { MastheadModel } from '../page-model.js';
 import { BreakingBanner } from '../components/breaking-banner.js';
 import { Masthead } from '../components/masthead.js';
 import { SkipLinks } from '../components/skip-links.js';
 
 export interface ReaderLayoutProps {
-  readonly chrome: Chrome;
+  readonly masthead: MastheadModel;
   readonly title: string;
   readonly description?: string | null;
   readonly canonicalUrl?: string;
@@ -15,8 +15,8 @@ export interface ReaderLayoutProps {
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, children }: ReaderLayoutProps) {
-  const { service, i18n, assets } = chrome;
+export function ReaderLayout({ masthead, title, description, canonicalUrl, withPlayer, withComments, children }: ReaderLayoutProps) {
+  const { service, i18n, assets } = masthead;
   return (
     <html lang={service.locale} dir={service.direction}>
       <head>
@@ -31,8 +31,8 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
       </head>
       <body>
         <SkipLinks t={i18n.t} />
-        <Masthead chrome={chrome} />
-        {chrome.alert ? <BreakingBanner alert={chrome.alert} t={i18n.t} /> : null}
+        <Masthead masthead={masthead} />
+        {masthead.alert ? <BreakingBanner alert={masthead.alert} t={i18n.t} /> : null}
         <main id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -1,12 +1,12 @@
 import { renderDocument } from '../render.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
-import type { Chrome, CommentEditPageModel } from '../page-model.js';
+import type { MastheadModel, CommentEditPageModel } from '../page-model.js';
 
 /** The author's own comment, to change within the edit window. */
-export function CommentEditPage({ chrome, model }: { chrome: Chrome; model: CommentEditPageModel }) {
-  const t = chrome.i18n.t;
+export function CommentEditPage({ masthead, model }: { masthead: MastheadModel; model: CommentEditPageModel }) {
+  const t = masthead.i18n.t;
   return (
-    <ReaderLayout chrome={chrome} title={t('comments.editHeading')}>
+    <ReaderLayout masthead={masthead} title={t('comments.editHeading')}>
       <article class="comments-page">
         <p class="kicker">
           <a href={model.backHref}>{model.story.headline}</a>
@@ -34,6 +34,6 @@ export function CommentEditPage({ chrome, model }: { chrome: Chrome; model: Comm
   );
 }
 
-export function renderCommentEditPage(chrome: Chrome, model: CommentEditPageModel): string {
-  return renderDocument(<CommentEditPage chrome={chrome} model={model} />);
+export function renderCommentEditPage(masthead: MastheadModel, model: CommentEditPageModel): string {
+  return renderDocument(<CommentEditPage masthead={masthead} model={model} />);
 }

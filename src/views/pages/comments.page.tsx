@@ -4,7 +4,7 @@ import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Pager } from '../components/story-list.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentItem, threadNames } from '../components/comment-thread.js';
-import type { Chrome, CommentNotice, CommentsPageModel } from '../page-model.js';
+import type { MastheadModel, CommentNotice, CommentsPageModel } from '../page-model.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
 
 const NOTICES: Record<CommentNotice, MessageKey> = {
@@ -14,14 +14,14 @@ const NOTICES: Record<CommentNotice, MessageKey> = {
   reported: 'comments.reportedNotice',
 };
 
-export function CommentsPage({ chrome, model }: { chrome: Chrome; model: CommentsPageModel }) {
+export function CommentsPage({ masthead, model }: { masthead: MastheadModel; model: CommentsPageModel }) {
   const { story, threads, commentCount, form, urls } = model;
-  const { i18n } = chrome;
+  const { i18n } = masthead;
   const t = i18n.t;
   const names = threadNames(threads);
   const headingTemplate = t('comments.heading', { count: '{count}' });
   return (
-    <ReaderLayout chrome={chrome} title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`} withComments>
+    <ReaderLayout masthead={masthead} title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`} withComments>
       <article class="comments-page" aria-labelledby="comments-heading">
         <p class="kicker">
           <a href={storyPath(story)}>{story.headline}</a>
@@ -77,13 +77,13 @@ export function CommentsPage({ chrome, model }: { chrome: Chrome; model: Comment
   );
 }
 
-export function renderCommentsPage(chrome: Chrome, model: CommentsPageModel): string {
-  return renderDocument(<CommentsPage chrome={chrome} model={model} />);
+export function renderCommentsPage(masthead: MastheadModel, model: CommentsPageModel): string {
+  return renderDocument(<CommentsPage masthead={masthead} model={model} />);
 }
 
 /** One new comment as HTML, for the comments island to insert in place. */
 export function renderCommentFragment(
-  i18n: Chrome['i18n'],
+  i18n: MastheadModel['i18n'],
   props: { node: CommentsPageModel['threads'][number]; urls: CommentsPageModel['urls']; formToken: string; own: boolean },
 ): string {
   return renderFragment(

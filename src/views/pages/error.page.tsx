@@ -1,6 +1,6 @@
 import { renderDocument } from '../render.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
-import type { Assets, Chrome } from '../page-model.js';
+import type { Assets, MastheadModel } from '../page-model.js';
 import { translatorFor } from '../../i18n/i18n.js';
 
 export type ErrorPageKind = 'not-found' | 'gone' | 'bad-request' | 'unavailable';
@@ -13,23 +13,23 @@ const COPY = {
 } as const;
 
 /** 404, 410, 400 and 503 pages, in the language of the service the address belongs to. */
-export function ErrorPage({ chrome, kind }: { chrome: Chrome; kind: ErrorPageKind }) {
-  const t = chrome.i18n.t;
+export function ErrorPage({ masthead, kind }: { masthead: MastheadModel; kind: ErrorPageKind }) {
+  const t = masthead.i18n.t;
   const [titleKey, bodyKey] = COPY[kind];
   const title = t(titleKey);
   return (
-    <ReaderLayout chrome={chrome} title={title}>
+    <ReaderLayout masthead={masthead} title={title}>
       <h1>{title}</h1>
       <p>{t(bodyKey)}</p>
       <p>
-        <a href={`/${chrome.service.code}/`}>{t('error.goHome')}</a>
+        <a href={`/${masthead.service.code}/`}>{t('error.goHome')}</a>
       </p>
     </ReaderLayout>
   );
 }
 
-export function renderErrorPage(chrome: Chrome, kind: ErrorPageKind): string {
-  return renderDocument(<ErrorPage chrome={chrome} kind={kind} />);
+export function renderErrorPage(masthead: MastheadModel, kind: ErrorPageKind): string {
+  return renderDocument(<ErrorPage masthead={masthead} kind={kind} />);
 }
 
 /**

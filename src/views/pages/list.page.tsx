@@ -1,20 +1,20 @@
 import { renderDocument } from '../render.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Pager, StoryList } from '../components/story-list.js';
-import type { Chrome, ListPageModel } from '../page-model.js';
+import type { MastheadModel, ListPageModel } from '../page-model.js';
 
 /** Service home, section and topic pages: a heading and a paginated list of stories. */
-export function ListPage({ chrome, model }: { chrome: Chrome; model: ListPageModel }) {
+export function ListPage({ masthead, model }: { masthead: MastheadModel; model: ListPageModel }) {
   return (
-    <ReaderLayout chrome={chrome} title={model.title}>
+    <ReaderLayout masthead={masthead} title={model.title}>
       <h1>{model.heading}</h1>
       {model.intro ? <p class="intro">{model.intro}</p> : null}
-      <StoryList stories={model.stories} i18n={chrome.i18n} />
-      <Pager pagination={model.pagination} i18n={chrome.i18n} />
+      <StoryList stories={model.stories} i18n={masthead.i18n} />
+      <Pager pagination={model.pagination} i18n={masthead.i18n} />
     </ReaderLayout>
   );
 }
 
-export function renderListPage(chrome: Chrome, model: ListPageModel): string {
-  return renderDocument(<ListPage chrome={chrome} model={model} />);
+export function renderListPage(masthead: MastheadModel, model: ListPageModel): string {
+  return renderDocument(<ListPage masthead={masthead} model={model} />);
 }

@@ -1,27 +1,27 @@
 import { renderDocument } from '../render.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Pager, StoryList } from '../components/story-list.js';
-import type { Chrome, ProfilePageModel } from '../page-model.js';
+import type { MastheadModel, ProfilePageModel } from '../page-model.js';
 
-export function ProfilePage({ chrome, model }: { chrome: Chrome; model: ProfilePageModel }) {
+export function ProfilePage({ masthead, model }: { masthead: MastheadModel; model: ProfilePageModel }) {
   const { profile } = model;
-  const t = chrome.i18n.t;
+  const t = masthead.i18n.t;
   return (
-    <ReaderLayout chrome={chrome} title={profile.name} description={profile.summary}>
+    <ReaderLayout masthead={masthead} title={profile.name} description={profile.summary}>
       <article class="profile" aria-labelledby="profile-name">
         <p class="kicker">{t(`profile.kind.${profile.kind}`)}</p>
         <h1 id="profile-name">{profile.name}</h1>
         {profile.summary ? <p class="profile-summary">{profile.summary}</p> : null}
         <section aria-labelledby="profile-stories">
           <h2 id="profile-stories">{t('profile.stories', { name: profile.name })}</h2>
-          <StoryList stories={model.stories} i18n={chrome.i18n} />
-          <Pager pagination={model.pagination} i18n={chrome.i18n} />
+          <StoryList stories={model.stories} i18n={masthead.i18n} />
+          <Pager pagination={model.pagination} i18n={masthead.i18n} />
         </section>
       </article>
     </ReaderLayout>
   );
 }
 
-export function renderProfilePage(chrome: Chrome, model: ProfilePageModel): string {
-  return renderDocument(<ProfilePage chrome={chrome} model={model} />);
+export function renderProfilePage(masthead: MastheadModel, model: ProfilePageModel): string {
+  return renderDocument(<ProfilePage masthead={masthead} model={model} />);
 }

@@ -4,17 +4,17 @@ import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
-import type { Chrome, StoryPageModel } from '../page-model.js';
+import type { MastheadModel, StoryPageModel } from '../page-model.js';
 
-export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
+export function StoryPage({ masthead, model }: { masthead: MastheadModel; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
-  const { i18n, service } = chrome;
+  const { i18n, service } = masthead;
   const t = i18n.t;
   const lead = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
   const hasPlayer = [...media.values()].some((item) => item.kind !== 'image');
   return (
     <ReaderLayout
-      chrome={chrome}
+      masthead={masthead}
       title={story.headline}
       description={story.deck}
       canonicalUrl={model.canonicalUrl}
@@ -45,12 +45,12 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
             ) : null}
           </p>
         </header>
-        {lead && lead.kind === 'image' ? <MediaImage item={lead} chrome={chrome} /> : null}
-        {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={chrome.mediaBase} hlsScript={chrome.assets.hlsScript} lead /> : null}
+        {lead && lead.kind === 'image' ? <MediaImage item={lead} masthead={masthead} /> : null}
+        {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={masthead.mediaBase} hlsScript={masthead.assets.hlsScript} lead /> : null}
         <StoryBody
           body={story.body}
           dateline={story.dateline}
-          chrome={chrome}
+          masthead={masthead}
           media={media}
           profiles={model.profiles}
           related={model.related}
@@ -90,6 +90,6 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
   );
 }
 
-export function renderStoryPage(chrome: Chrome, model: StoryPageModel): string {
-  return renderDocument(<StoryPage chrome={chrome} model={model} />);
+export function renderStoryPage(masthead: MastheadModel, model: StoryPageModel): string {
+  return renderDocument(<StoryPage masthead={masthead} model={model} />);
 }

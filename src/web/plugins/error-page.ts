@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../actions/deps.js';
-import { getErrorChrome } from '../../actions/reader/get-error-chrome.js';
+import { getErrorMasthead } from '../../actions/reader/get-error-masthead.js';
 import { renderErrorPage, type ErrorPageKind } from '../../views/pages/error.page.js';
 import type { Assets } from '../../views/page-model.js';
-import { toChrome } from '../surfaces/reader/chrome.js';
+import { toMasthead } from '../surfaces/reader/masthead.js';
 import { sendUncached } from '../surfaces/reader/page-response.js';
 import { sendUnavailablePage } from '../surfaces/reader/unavailable-page.js';
 import { classifyError } from './errors.js';
@@ -21,13 +21,13 @@ export interface ReaderErrorPages {
  * service the address names, with its masthead; never a stack trace. Other surfaces answer JSON
  * (`jsonErrors`) or their own layout (the newsroom), mapped by the same `classifyError`.
  */
-export function readerErrorPages(actions: Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>, assets: Assets): ReaderErrorPages {
+export function readerErrorPages(actions: Pick<ActionDeps, 'store' | 'clock' | 'mastheadCache'>, assets: Assets): ReaderErrorPages {
   const send = async (request: FastifyRequest, reply: FastifyReply, status: number) => {
     if (status >= 500) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Something went wrong on our side.');
     const kind: ErrorPageKind = status === 404 ? 'not-found' : status === 410 ? 'gone' : 'bad-request';
-    const chromeData = await getErrorChrome(actions, request.url.split('/')[1]?.split('?')[0]);
-    if (!chromeData) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Not found');
-    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets), kind));
+    const mastheadData = await getErrorMasthead(actions, request.url.split('/')[1]?.split('?')[0]);
+    if (!mastheadData) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Not found');
+    return sendUncached(reply, status, renderErrorPage(toMasthead(mastheadData, assets), kind));
   };
   return {
     send,

@@ -1,10 +1,10 @@
 import type { Alert, AlertState } from '../../../domain/alert/alert.js';
 import type { LanguageService } from '../../../domain/service/service.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { FormError, Pager, ServicePicker } from './parts.js';
 
 export interface AlertsPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   /** The services the person may send alerts for. */
   readonly services: readonly LanguageService[];
   readonly serviceCode: string;
@@ -16,15 +16,15 @@ export interface AlertsPageProps {
 }
 
 /** One service's breaking-news alerts: send one, see which are live, take one down now. */
-export function AlertsPage({ chrome, services, serviceCode, alerts, page, hasNext, values, error }: AlertsPageProps) {
-  const { t } = chrome.i18n;
-  const csrf = chrome.user?.csrfToken ?? '';
+export function AlertsPage({ masthead, services, serviceCode, alerts, page, hasNext, values, error }: AlertsPageProps) {
+  const { t } = masthead.i18n;
+  const csrf = masthead.user?.csrfToken ?? '';
   const pageUrl = (n: number) => `/newsroom/alerts?service=${encodeURIComponent(serviceCode)}&page=${n}`;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.alerts.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.alerts.title')}>
       <h1>{t('newsroom.alerts.title')}</h1>
       <ServicePicker
-        chrome={chrome}
+        masthead={masthead}
         action="/newsroom/alerts"
         id="alerts-service"
         label={t('newsroom.filter.service')}
@@ -68,7 +68,7 @@ export function AlertsPage({ chrome, services, serviceCode, alerts, page, hasNex
               </p>
               <p class="meta">
                 {t(`newsroom.alerts.state.${alert.state}`)} ·{' '}
-                {t('newsroom.alerts.times', { start: chrome.i18n.dateTime(alert.startsAt), end: chrome.i18n.dateTime(alert.expiresAt) })}
+                {t('newsroom.alerts.times', { start: masthead.i18n.dateTime(alert.startsAt), end: masthead.i18n.dateTime(alert.expiresAt) })}
               </p>
               {alert.state !== 'expired' ? (
                 <form method="post" action={`/newsroom/alerts/${alert.id}/expire`}>
@@ -83,7 +83,7 @@ export function AlertsPage({ chrome, services, serviceCode, alerts, page, hasNex
           ))}
         </ul>
       ) : null}
-      <Pager chrome={chrome} page={page} hasNext={hasNext} pageUrl={pageUrl} />
+      <Pager masthead={masthead} page={page} hasNext={hasNext} pageUrl={pageUrl} />
     </NewsroomLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { Pager } from './parts.js';
 
 export interface AuditRow {
@@ -11,7 +11,7 @@ export interface AuditRow {
 }
 
 export interface AuditPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly choices: { readonly users: readonly { id: number; name: string }[]; readonly actions: readonly string[] };
   readonly filter: { readonly user: string; readonly action: string };
   readonly entries: readonly AuditRow[];
@@ -34,11 +34,11 @@ function Subject({ subject }: { subject: string }) {
 }
 
 /** Who did what and when, newest first, filtered by person and action, a page at a time. */
-export function AuditPage({ chrome, choices, filter, entries, page, hasNext }: AuditPageProps) {
-  const { t } = chrome.i18n;
+export function AuditPage({ masthead, choices, filter, entries, page, hasNext }: AuditPageProps) {
+  const { t } = masthead.i18n;
   const pageUrl = (n: number) => `/newsroom/audit?${new URLSearchParams({ user: filter.user, action: filter.action, page: String(n) }).toString()}`;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.audit.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.audit.title')}>
       <h1>{t('newsroom.audit.title')}</h1>
       <form method="get" action="/newsroom/audit" class="newsroom-filter">
         <label for="audit-user">{t('newsroom.audit.who')}</label>
@@ -77,7 +77,7 @@ export function AuditPage({ chrome, choices, filter, entries, page, hasNext }: A
           <tbody>
             {entries.map((entry) => (
               <tr>
-                <td>{chrome.i18n.dateTime(entry.at)}</td>
+                <td>{masthead.i18n.dateTime(entry.at)}</td>
                 <td>{entry.userName ?? (entry.userId === null ? t('newsroom.audit.system') : `#${entry.userId}`)}</td>
                 <td>{entry.action}</td>
                 <td>
@@ -88,7 +88,7 @@ export function AuditPage({ chrome, choices, filter, entries, page, hasNext }: A
           </tbody>
         </table>
       )}
-      <Pager chrome={chrome} page={page} hasNext={hasNext} pageUrl={pageUrl} />
+      <Pager masthead={masthead} page={page} hasNext={hasNext} pageUrl={pageUrl} />
     </NewsroomLayout>
   );
 }

@@ -1,11 +1,11 @@
 import type { CommentSettings } from '../../../domain/comment/comment-settings.js';
 import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { LanguageService } from '../../../domain/service/service.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { Pager, ServicePicker } from './parts.js';
 
 export interface CommentsPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   /** The services the signed-in person moderates. */
   readonly services: readonly LanguageService[];
   readonly serviceCode: string;
@@ -17,15 +17,15 @@ export interface CommentsPageProps {
 }
 
 /** The moderation queue of one service, a decision form per comment, and the service's comment rules for editors. */
-export function CommentsPage({ chrome, services, serviceCode, comments, page, hasNext, settings }: CommentsPageProps) {
-  const { t } = chrome.i18n;
-  const csrf = chrome.user?.csrfToken ?? '';
+export function CommentsPage({ masthead, services, serviceCode, comments, page, hasNext, settings }: CommentsPageProps) {
+  const { t } = masthead.i18n;
+  const csrf = masthead.user?.csrfToken ?? '';
   const pageUrl = (n: number) => `/newsroom/comments?service=${encodeURIComponent(serviceCode)}&page=${n}`;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.comments.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.comments.title')}>
       <h1>{t('newsroom.comments.title')}</h1>
       <ServicePicker
-        chrome={chrome}
+        masthead={masthead}
         action="/newsroom/comments"
         id="queue-service"
         label={t('newsroom.comments.service')}
@@ -43,7 +43,7 @@ export function CommentsPage({ chrome, services, serviceCode, comments, page, ha
                   {t('newsroom.comments.onStory')}: <a href={`/newsroom/stories/${comment.storyId}`}>{comment.storyHeadline}</a>
                 </p>
                 <p class="meta" id={`comment-${comment.id}-by`}>
-                  {t('newsroom.comments.by', { name: comment.authorName, time: chrome.i18n.dateTime(comment.createdAt) })}
+                  {t('newsroom.comments.by', { name: comment.authorName, time: masthead.i18n.dateTime(comment.createdAt) })}
                 </p>
                 <p class="meta">
                   {t(comment.state === 'held' ? 'newsroom.comments.state.held' : 'newsroom.comments.state.visible')} ·{' '}
@@ -79,14 +79,14 @@ export function CommentsPage({ chrome, services, serviceCode, comments, page, ha
           ))}
         </ol>
       ) : null}
-      <Pager chrome={chrome} page={page} hasNext={hasNext} pageUrl={pageUrl} />
-      {settings ? <SettingsForm chrome={chrome} settings={settings} csrf={csrf} /> : null}
+      <Pager masthead={masthead} page={page} hasNext={hasNext} pageUrl={pageUrl} />
+      {settings ? <SettingsForm masthead={masthead} settings={settings} csrf={csrf} /> : null}
     </NewsroomLayout>
   );
 }
 
-function SettingsForm({ chrome, settings, csrf }: { chrome: NewsroomChrome; settings: CommentSettings; csrf: string }) {
-  const { t } = chrome.i18n;
+function SettingsForm({ masthead, settings, csrf }: { masthead: NewsroomMasthead; settings: CommentSettings; csrf: string }) {
+  const { t } = masthead.i18n;
   return (
     <section aria-labelledby="settings-title" class="comment-settings">
       <h2 id="settings-title">

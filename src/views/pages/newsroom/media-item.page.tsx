@@ -1,10 +1,10 @@
 import { formatDuration } from '../../../domain/media/duration.js';
 import { thumbnailOf, type StoredMediaItem } from '../../../domain/media/media.js';
 import { Player } from '../../components/player.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 
 export interface MediaItemPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly item: StoredMediaItem;
   readonly mediaBase: string;
   /** What the details form shows: the item's words, or what was sent when it was refused. */
@@ -15,12 +15,12 @@ export interface MediaItemPageProps {
 }
 
 /** One media item: its state (processing, failed with the reason, ready), a preview, its details and captions. */
-export function MediaItemPage({ chrome, item, mediaBase, values, error, captionsError, mayEdit }: MediaItemPageProps) {
-  const { t } = chrome.i18n;
+export function MediaItemPage({ masthead, item, mediaBase, values, error, captionsError, mayEdit }: MediaItemPageProps) {
+  const { t } = masthead.i18n;
   const thumbnail = thumbnailOf(item);
-  const csrf = chrome.user ? <input type="hidden" name="_csrf" value={chrome.user.csrfToken} /> : null;
+  const csrf = masthead.user ? <input type="hidden" name="_csrf" value={masthead.user.csrfToken} /> : null;
   return (
-    <NewsroomLayout chrome={chrome} title={item.title}>
+    <NewsroomLayout masthead={masthead} title={item.title}>
       <p>
         <a href="/newsroom/media">{t('newsroom.media.back')}</a>
       </p>
@@ -33,7 +33,7 @@ export function MediaItemPage({ chrome, item, mediaBase, values, error, captions
       <p class="meta">
         {t(`newsroom.media.kind.${item.kind}`)}
         {item.durationMs !== null ? ` · ${t('newsroom.media.item.duration', { duration: formatDuration(item.durationMs) })}` : ''} ·{' '}
-        {t('newsroom.media.item.added', { time: chrome.i18n.dateTime(item.createdAt) })}
+        {t('newsroom.media.item.added', { time: masthead.i18n.dateTime(item.createdAt) })}
       </p>
 
       <section aria-labelledby="preview-heading">
@@ -41,7 +41,7 @@ export function MediaItemPage({ chrome, item, mediaBase, values, error, captions
         {item.kind === 'image' ? (
           thumbnail ? <img src={`${mediaBase}${thumbnail.path}`} alt={item.altText ?? ''} class="media-preview" /> : null
         ) : (
-          <Player item={item} i18n={chrome.i18n} mediaBase={mediaBase} />
+          <Player item={item} i18n={masthead.i18n} mediaBase={mediaBase} />
         )}
         {item.renditions.length ? (
           <>
@@ -50,7 +50,7 @@ export function MediaItemPage({ chrome, item, mediaBase, values, error, captions
               {item.renditions.map((r) => (
                 <li>
                   <a href={`${mediaBase}${r.path}`}>{r.label}</a> ({r.mimeType}
-                  {r.width && r.height ? `, ${r.width}×${r.height}` : ''}, {chrome.i18n.number(Math.max(1, Math.round(r.sizeBytes / 1024)))} KB)
+                  {r.width && r.height ? `, ${r.width}×${r.height}` : ''}, {masthead.i18n.number(Math.max(1, Math.round(r.sizeBytes / 1024)))} KB)
                 </li>
               ))}
             </ul>

@@ -1,9 +1,9 @@
 import { formatDuration } from '../../../domain/media/duration.js';
 import { MEDIA_KINDS, thumbnailOf, type MediaSizeLimitsInMb, type StoredMediaItem } from '../../../domain/media/media.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 
 export interface MediaLibraryPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly filter: { readonly q: string; readonly kind: string };
   readonly items: readonly StoredMediaItem[];
   readonly total: number;
@@ -15,12 +15,12 @@ export interface MediaLibraryPageProps {
 }
 
 /** The newsroom's media library: upload, search by title or caption, filter by kind. */
-export function MediaLibraryPage({ chrome, filter, items, total, mediaBase, limitsMb, uploadScript, mayUpload }: MediaLibraryPageProps) {
-  const { t } = chrome.i18n;
+export function MediaLibraryPage({ masthead, filter, items, total, mediaBase, limitsMb, uploadScript, mayUpload }: MediaLibraryPageProps) {
+  const { t } = masthead.i18n;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.media.title')} scripts={uploadScript ? [uploadScript] : []}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.media.title')} scripts={uploadScript ? [uploadScript] : []}>
       <h1>{t('newsroom.media.title')}</h1>
-      {mayUpload && chrome.user ? (
+      {mayUpload && masthead.user ? (
         <section aria-labelledby="upload-heading" class="media-upload">
           <h2 id="upload-heading">{t('newsroom.media.upload.title')}</h2>
           <form
@@ -34,7 +34,7 @@ export function MediaLibraryPage({ chrome, filter, items, total, mediaBase, limi
             data-text-done={t('newsroom.media.upload.done')}
             data-text-refused={t('newsroom.media.upload.refused')}
           >
-            <input type="hidden" name="_csrf" value={chrome.user.csrfToken} />
+            <input type="hidden" name="_csrf" value={masthead.user.csrfToken} />
             <p class="field">
               <label for="upload-title">{t('newsroom.media.field.title')}</label>
               <input id="upload-title" name="title" required maxLength={300} />
@@ -97,7 +97,7 @@ export function MediaLibraryPage({ chrome, filter, items, total, mediaBase, limi
                 </h2>
                 <p class="meta">
                   {t(`newsroom.media.kind.${item.kind}`)} · {t(`newsroom.media.state.${item.state}`)}
-                  {item.durationMs !== null ? ` · ${formatDuration(item.durationMs)}` : ''} · {chrome.i18n.dateTime(item.createdAt)}
+                  {item.durationMs !== null ? ` · ${formatDuration(item.durationMs)}` : ''} · {masthead.i18n.dateTime(item.createdAt)}
                 </p>
               </li>
             );

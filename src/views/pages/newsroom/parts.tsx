@@ -1,5 +1,5 @@
 import type { LanguageService } from '../../../domain/service/service.js';
-import type { NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import type { NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 
 /** Why the form was refused, announced to screen readers. */
 export function FormError({ error }: { error: string | null }) {
@@ -11,16 +11,16 @@ export function FormError({ error }: { error: string | null }) {
 }
 
 /** "Saved." after a form was taken, as a status message. */
-export function SavedNotice({ chrome, saved }: { chrome: NewsroomChrome; saved: boolean }) {
+export function SavedNotice({ masthead, saved }: { masthead: NewsroomMasthead; saved: boolean }) {
   return saved ? (
     <p class="form-saved" role="status">
-      {chrome.i18n.t('newsroom.saved')}
+      {masthead.i18n.t('newsroom.saved')}
     </p>
   ) : null;
 }
 
-export function Pager({ chrome, page, hasNext, pageUrl }: { chrome: NewsroomChrome; page: number; hasNext: boolean; pageUrl: (n: number) => string }) {
-  const { t } = chrome.i18n;
+export function Pager({ masthead, page, hasNext, pageUrl }: { masthead: NewsroomMasthead; page: number; hasNext: boolean; pageUrl: (n: number) => string }) {
+  const { t } = masthead.i18n;
   return page > 1 || hasNext ? (
     <nav class="pager" aria-label={t('newsroom.pages')}>
       {page > 1 ? <a href={pageUrl(page - 1)}>{t('newsroom.comments.previous')}</a> : null}{' '}
@@ -31,7 +31,7 @@ export function Pager({ chrome, page, hasNext, pageUrl }: { chrome: NewsroomChro
 
 /** Picks the one service a page works on (GET form, no script), or says the person works on none. */
 export function ServicePicker(props: {
-  chrome: NewsroomChrome;
+  masthead: NewsroomMasthead;
   action: string;
   id: string;
   label: string;
@@ -39,7 +39,7 @@ export function ServicePicker(props: {
   services: readonly LanguageService[];
   serviceCode: string;
 }) {
-  const { chrome, action, id, label, none, services, serviceCode } = props;
+  const { masthead, action, id, label, none, services, serviceCode } = props;
   return services.length === 0 ? (
     <p>{none}</p>
   ) : (
@@ -52,14 +52,14 @@ export function ServicePicker(props: {
           </option>
         ))}
       </select>
-      <button type="submit">{chrome.i18n.t('newsroom.comments.show')}</button>
+      <button type="submit">{masthead.i18n.t('newsroom.comments.show')}</button>
     </form>
   );
 }
 
 /** A filter's service field: "any" or one of the services, named `service`. */
-export function AnyServiceSelect({ chrome, id, services, selected }: { chrome: NewsroomChrome; id: string; services: readonly LanguageService[]; selected: string }) {
-  const { t } = chrome.i18n;
+export function AnyServiceSelect({ masthead, id, services, selected }: { masthead: NewsroomMasthead; id: string; services: readonly LanguageService[]; selected: string }) {
+  const { t } = masthead.i18n;
   return (
     <>
       <label for={id}>{t('newsroom.filter.service')}</label>

@@ -1,10 +1,10 @@
 import { PROFILE_KINDS, PROFILE_LIMITS, type Profile } from '../../../domain/profile/profile.js';
 import type { LanguageService } from '../../../domain/service/service.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { AnyServiceSelect, FormError, Pager, SavedNotice } from './parts.js';
 
 export interface ProfilesPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly services: readonly LanguageService[];
   readonly filter: { readonly q: string; readonly service: string };
   /** Each with its reader address and whether the person may edit it. */
@@ -17,12 +17,12 @@ export interface ProfilesPageProps {
 }
 
 /** Profiles found by the start of words of their names, with their reader pages, and a link to each one's form. */
-export function ProfilesPage({ chrome, services, filter, profiles, total, page, hasNext, mayCreate }: ProfilesPageProps) {
-  const { t } = chrome.i18n;
+export function ProfilesPage({ masthead, services, filter, profiles, total, page, hasNext, mayCreate }: ProfilesPageProps) {
+  const { t } = masthead.i18n;
   const pageUrl = (n: number) =>
     `/newsroom/profiles?${new URLSearchParams({ q: filter.q, service: filter.service, page: String(n) }).toString()}`;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.profiles.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.profiles.title')}>
       <h1>{t('newsroom.profiles.title')}</h1>
       {mayCreate ? (
         <p>
@@ -34,7 +34,7 @@ export function ProfilesPage({ chrome, services, filter, profiles, total, page, 
       <form method="get" action="/newsroom/profiles" class="newsroom-filter" role="search">
         <label for="profiles-q">{t('newsroom.profiles.search')}</label>
         <input id="profiles-q" name="q" type="search" maxLength={200} value={filter.q} />
-        <AnyServiceSelect chrome={chrome} id="profiles-service" services={services} selected={filter.service} />
+        <AnyServiceSelect masthead={masthead} id="profiles-service" services={services} selected={filter.service} />
         <button type="submit">{t('newsroom.filter.submit')}</button>
       </form>
       {profiles.length === 0 ? (
@@ -52,7 +52,7 @@ export function ProfilesPage({ chrome, services, filter, profiles, total, page, 
           ))}
         </ul>
       )}
-      <Pager chrome={chrome} page={page} hasNext={hasNext} pageUrl={pageUrl} />
+      <Pager masthead={masthead} page={page} hasNext={hasNext} pageUrl={pageUrl} />
     </NewsroomLayout>
   );
 }
@@ -68,7 +68,7 @@ export interface ProfileFormValues {
 }
 
 export interface ProfileFormPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   /** The services whose profiles the person keeps; `mayShare`: may keep shared ones (admins). */
   readonly services: readonly LanguageService[];
   readonly mayShare: boolean;
@@ -78,13 +78,13 @@ export interface ProfileFormPageProps {
 }
 
 /** A profile's form: kind, name, summary and the service that keeps it. Plain HTML, every field labelled. */
-export function ProfileFormPage({ chrome, services, mayShare, values, error, saved }: ProfileFormPageProps) {
-  const { t } = chrome.i18n;
+export function ProfileFormPage({ masthead, services, mayShare, values, error, saved }: ProfileFormPageProps) {
+  const { t } = masthead.i18n;
   const title = values.id ? t('newsroom.profiles.edit') : t('newsroom.profiles.new');
   return (
-    <NewsroomLayout chrome={chrome} title={title}>
+    <NewsroomLayout masthead={masthead} title={title}>
       <h1>{title}</h1>
-      <SavedNotice chrome={chrome} saved={saved} />
+      <SavedNotice masthead={masthead} saved={saved} />
       {values.url ? (
         <p>
           <a href={values.url}>{t('newsroom.profiles.readerPage')}</a>
@@ -92,7 +92,7 @@ export function ProfileFormPage({ chrome, services, mayShare, values, error, sav
       ) : null}
       <FormError error={error} />
       <form method="post" action={values.id ? `/newsroom/profiles/${values.id}` : '/newsroom/profiles'} class="newsroom-form">
-        <input type="hidden" name="_csrf" value={chrome.user?.csrfToken ?? ''} />
+        <input type="hidden" name="_csrf" value={masthead.user?.csrfToken ?? ''} />
         <label for="profile-kind">{t('newsroom.profiles.kind')}</label>
         <select id="profile-kind" name="kind">
           {PROFILE_KINDS.map((kind) => (

@@ -1,5 +1,5 @@
 import type { RevisionChange, RevisionKind } from '../../../domain/story/revision.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 
 export interface RevisionRow {
   readonly id: number;
@@ -10,7 +10,7 @@ export interface RevisionRow {
 }
 
 export interface RevisionsPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly storyId: number;
   readonly headline: string;
   /** The story's current version: a restore is a save based on it. */
@@ -22,15 +22,15 @@ export interface RevisionsPageProps {
 }
 
 /** A story's revisions, newest first: compare any two (a readable diff) and restore one. No script needed. */
-export function RevisionsPage({ chrome, storyId, headline, version, revisions, mayRestore, diff }: RevisionsPageProps) {
-  const { t } = chrome.i18n;
-  const csrf = chrome.user?.csrfToken ?? '';
+export function RevisionsPage({ masthead, storyId, headline, version, revisions, mayRestore, diff }: RevisionsPageProps) {
+  const { t } = masthead.i18n;
+  const csrf = masthead.user?.csrfToken ?? '';
   const base = `/newsroom/stories/${storyId}`;
   const title = diff ? t('newsroom.revisions.diffTitle') : t('newsroom.revisions.title');
-  const name = (row: RevisionRow) => `${t('newsroom.revisions.version', { version: row.version })} · ${t(`newsroom.revisions.kind.${row.kind}`)} · ${chrome.i18n.dateTime(row.at)}`;
+  const name = (row: RevisionRow) => `${t('newsroom.revisions.version', { version: row.version })} · ${t(`newsroom.revisions.kind.${row.kind}`)} · ${masthead.i18n.dateTime(row.at)}`;
   const byId = new Map(revisions.map((row) => [row.id, row]));
   return (
-    <NewsroomLayout chrome={chrome} title={title}>
+    <NewsroomLayout masthead={masthead} title={title}>
       <h1>{title}</h1>
       <p>
         <a href={base}>{t('newsroom.revisions.back', { headline })}</a>
@@ -99,7 +99,7 @@ export function RevisionsPage({ chrome, storyId, headline, version, revisions, m
               <td>{row.version}</td>
               <td>{t(`newsroom.revisions.kind.${row.kind}`)}</td>
               <td>
-                <time dateTime={row.at.toISOString()}>{chrome.i18n.dateTime(row.at)}</time>
+                <time dateTime={row.at.toISOString()}>{masthead.i18n.dateTime(row.at)}</time>
               </td>
               <td>{row.headline}</td>
               {mayRestore ? (

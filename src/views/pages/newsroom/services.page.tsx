@@ -1,12 +1,12 @@
 import { SECTION_LIMITS, type LanguageService, type Section } from '../../../domain/service/service.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { FormError, SavedNotice } from './parts.js';
 
 /** The language services, each with a link to its form. */
-export function ServicesPage({ chrome, services }: { chrome: NewsroomChrome; services: readonly LanguageService[] }) {
-  const { t } = chrome.i18n;
+export function ServicesPage({ masthead, services }: { masthead: NewsroomMasthead; services: readonly LanguageService[] }) {
+  const { t } = masthead.i18n;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.services.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.services.title')}>
       <h1>{t('newsroom.services.title')}</h1>
       <p>
         <a href="/newsroom/services/new" class="button-link">
@@ -41,17 +41,17 @@ export interface ServiceFormValues {
 }
 
 /** A service's form. The code, part of every address, is chosen once and then only shown. */
-export function ServiceFormPage(props: { chrome: NewsroomChrome; isNew: boolean; values: ServiceFormValues; error: string | null; saved: boolean }) {
-  const { chrome, isNew, values, error, saved } = props;
-  const { t } = chrome.i18n;
+export function ServiceFormPage(props: { masthead: NewsroomMasthead; isNew: boolean; values: ServiceFormValues; error: string | null; saved: boolean }) {
+  const { masthead, isNew, values, error, saved } = props;
+  const { t } = masthead.i18n;
   const title = isNew ? t('newsroom.services.new') : t('newsroom.services.edit');
   return (
-    <NewsroomLayout chrome={chrome} title={title}>
+    <NewsroomLayout masthead={masthead} title={title}>
       <h1>{title}</h1>
-      <SavedNotice chrome={chrome} saved={saved} />
+      <SavedNotice masthead={masthead} saved={saved} />
       <FormError error={error} />
       <form method="post" action={isNew ? '/newsroom/services' : `/newsroom/services/${encodeURIComponent(values.code)}`} class="newsroom-form">
-        <input type="hidden" name="_csrf" value={chrome.user?.csrfToken ?? ''} />
+        <input type="hidden" name="_csrf" value={masthead.user?.csrfToken ?? ''} />
         <label for="service-code">{t('newsroom.services.code')}</label>
         {isNew ? (
           <input id="service-code" name="code" required maxLength={16} value={values.code} aria-describedby="service-code-help" />
@@ -84,10 +84,10 @@ export function ServiceFormPage(props: { chrome: NewsroomChrome; isNew: boolean;
 }
 
 /** Every service's sections in navigation order, each with a link to its form. */
-export function SectionsPage({ chrome, services, sections }: { chrome: NewsroomChrome; services: readonly LanguageService[]; sections: readonly Section[] }) {
-  const { t } = chrome.i18n;
+export function SectionsPage({ masthead, services, sections }: { masthead: NewsroomMasthead; services: readonly LanguageService[]; sections: readonly Section[] }) {
+  const { t } = masthead.i18n;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.sections.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.sections.title')}>
       <h1>{t('newsroom.sections.title')}</h1>
       <p>
         <a href="/newsroom/sections/new" class="button-link">
@@ -130,22 +130,22 @@ export interface SectionFormValues {
 
 /** A section's form: its service (chosen once), name, slug for its address, and place in the navigation. */
 export function SectionFormPage(props: {
-  chrome: NewsroomChrome;
+  masthead: NewsroomMasthead;
   services: readonly LanguageService[];
   values: SectionFormValues;
   error: string | null;
   saved: boolean;
 }) {
-  const { chrome, services, values, error, saved } = props;
-  const { t } = chrome.i18n;
+  const { masthead, services, values, error, saved } = props;
+  const { t } = masthead.i18n;
   const title = values.id ? t('newsroom.sections.edit') : t('newsroom.sections.new');
   return (
-    <NewsroomLayout chrome={chrome} title={title}>
+    <NewsroomLayout masthead={masthead} title={title}>
       <h1>{title}</h1>
-      <SavedNotice chrome={chrome} saved={saved} />
+      <SavedNotice masthead={masthead} saved={saved} />
       <FormError error={error} />
       <form method="post" action={values.id ? `/newsroom/sections/${values.id}` : '/newsroom/sections'} class="newsroom-form">
-        <input type="hidden" name="_csrf" value={chrome.user?.csrfToken ?? ''} />
+        <input type="hidden" name="_csrf" value={masthead.user?.csrfToken ?? ''} />
         <label for="section-service">{t('newsroom.form.service')}</label>
         <select id="section-service" name="serviceCode" disabled={values.id !== null}>
           {services.map((s) => (

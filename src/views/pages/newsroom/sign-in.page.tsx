@@ -1,7 +1,7 @@
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 
 export interface SignInPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly error: 'failed' | 'locked' | 'expired' | null;
   readonly email: string;
   readonly csrfToken: string;
@@ -9,10 +9,10 @@ export interface SignInPageProps {
 
 const ERROR_KEYS = { failed: 'newsroom.signIn.failed', locked: 'newsroom.signIn.locked', expired: 'newsroom.signIn.expired' } as const;
 
-export function SignInPage({ chrome, error, email, csrfToken }: SignInPageProps) {
-  const { t } = chrome.i18n;
+export function SignInPage({ masthead, error, email, csrfToken }: SignInPageProps) {
+  const { t } = masthead.i18n;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.signIn.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.signIn.title')}>
       <h1>{t('newsroom.signIn.title')}</h1>
       {error ? (
         <p class="form-error" role="alert">

@@ -1,6 +1,6 @@
 import type { LanguageService } from '../../../domain/service/service.js';
 import { STORY_STATUSES, type StoryStatus } from '../../../domain/story/story.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { AnyServiceSelect } from './parts.js';
 
 export interface NewsroomStoryRow {
@@ -12,17 +12,17 @@ export interface NewsroomStoryRow {
 }
 
 export interface StoriesPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly services: readonly LanguageService[];
   readonly filter: { readonly service: string; readonly status: string; readonly q: string };
   readonly stories: readonly NewsroomStoryRow[];
   readonly total: number;
 }
 
-export function StoriesPage({ chrome, services, filter, stories, total }: StoriesPageProps) {
-  const { t } = chrome.i18n;
+export function StoriesPage({ masthead, services, filter, stories, total }: StoriesPageProps) {
+  const { t } = masthead.i18n;
   return (
-    <NewsroomLayout chrome={chrome} title={t('newsroom.stories.title')}>
+    <NewsroomLayout masthead={masthead} title={t('newsroom.stories.title')}>
       <h1>{t('newsroom.stories.title')}</h1>
       <p>
         <a href="/newsroom/stories/new" class="button-link">
@@ -30,7 +30,7 @@ export function StoriesPage({ chrome, services, filter, stories, total }: Storie
         </a>
       </p>
       <form method="get" action="/newsroom/stories" class="newsroom-filter">
-        <AnyServiceSelect chrome={chrome} id="filter-service" services={services} selected={filter.service} />
+        <AnyServiceSelect masthead={masthead} id="filter-service" services={services} selected={filter.service} />
         <label for="filter-status">{t('newsroom.filter.status')}</label>
         <select id="filter-status" name="status">
           <option value="">{t('newsroom.filter.any')}</option>
@@ -54,7 +54,7 @@ export function StoriesPage({ chrome, services, filter, stories, total }: Storie
                 <a href={`/newsroom/stories/${story.id}`}>{story.headline}</a>
               </h2>
               <p class="meta">
-                {story.serviceCode} · {t(`newsroom.status.${story.status}`)} · {chrome.i18n.dateTime(story.modifiedAt)}
+                {story.serviceCode} · {t(`newsroom.status.${story.status}`)} · {masthead.i18n.dateTime(story.modifiedAt)}
               </p>
             </li>
           ))}

@@ -3,7 +3,7 @@ import type { BodyLabels } from '../../../domain/body/editor-document.js';
 import type { LanguageService, Section, Tag } from '../../../domain/service/service.js';
 import type { CommentsState, StoryNote, StoryStatus } from '../../../domain/story/story.js';
 import { BodyEditor } from '../../components/newsroom/body-editor.js';
-import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
+import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { StoryTools } from './story-tools.js';
 
 export interface StoryFormValues {
@@ -32,7 +32,7 @@ export interface StoryFormValues {
 }
 
 export interface StoryFormPageProps {
-  readonly chrome: NewsroomChrome;
+  readonly masthead: NewsroomMasthead;
   readonly services: readonly LanguageService[];
   readonly sections: readonly Section[];
   readonly tags: readonly Tag[];
@@ -50,13 +50,13 @@ export interface StoryFormPageProps {
  * (the body as plain paragraphs). With JavaScript the editor island takes over the body,
  * saves on its own every few seconds, and says so in the status line.
  */
-export function StoryFormPage({ chrome, services, sections, tags, values, labels, leadMediaTitle, error, may, editorScript }: StoryFormPageProps) {
-  const { t } = chrome.i18n;
-  const csrf = chrome.user?.csrfToken ?? '';
+export function StoryFormPage({ masthead, services, sections, tags, values, labels, leadMediaTitle, error, may, editorScript }: StoryFormPageProps) {
+  const { t } = masthead.i18n;
+  const csrf = masthead.user?.csrfToken ?? '';
   const action = values.id ? `/newsroom/stories/${values.id}` : '/newsroom/stories';
   const title = values.id ? t('newsroom.stories.edit') : t('newsroom.stories.new');
   return (
-    <NewsroomLayout chrome={chrome} title={title} scripts={editorScript ? [editorScript] : []}>
+    <NewsroomLayout masthead={masthead} title={title} scripts={editorScript ? [editorScript] : []}>
       <h1>{title}</h1>
       {values.status ? (
         <p class="meta" id="story-state">
@@ -153,7 +153,7 @@ export function StoryFormPage({ chrome, services, sections, tags, values, labels
             {t('newsroom.form.body')}
           </label>
         )}
-        <BodyEditor i18n={chrome.i18n} body={values.body} labels={labels} />
+        <BodyEditor i18n={masthead.i18n} body={values.body} labels={labels} />
         <input type="hidden" name="bodyJson" id="bodyJson" value="" disabled />
         <div id="body-plain">
           {values.bodyText === null ? (
@@ -197,7 +197,7 @@ export function StoryFormPage({ chrome, services, sections, tags, values, labels
       </form>
       {values.id && values.status ? (
         <StoryTools
-          i18n={chrome.i18n}
+          i18n={masthead.i18n}
           csrf={csrf}
           storyId={values.id}
           status={values.status}

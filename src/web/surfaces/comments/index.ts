@@ -8,7 +8,7 @@ import { createWorkChallenge } from '../../../actions/comments/proof-of-work.js'
 import { reportComment } from '../../../actions/comments/report-comment.js';
 import { getCommentThread } from '../../../actions/reader/get-comment-thread.js';
 import { getCommentsPage, parseSort } from '../../../actions/reader/get-comments-page.js';
-import { getErrorChrome } from '../../../actions/reader/get-error-chrome.js';
+import { getErrorMasthead } from '../../../actions/reader/get-error-masthead.js';
 import { parsePage } from '../../../actions/reader/list-page.js';
 import type { ThreadNode } from '../../../domain/comment/thread.js';
 import { isDomainError, type DomainError } from '../../../domain/shared/errors.js';
@@ -21,7 +21,7 @@ import { classifyError, sendJsonError, STATUS_FOR } from '../../plugins/errors.j
 import { readerErrorPages } from '../../plugins/error-page.js';
 import { noteFailure } from '../../plugins/request-log.js';
 import { FORM_FIELD, readerTokens } from '../../plugins/reader-tokens.js';
-import { toChrome } from '../reader/chrome.js';
+import { toMasthead } from '../reader/masthead.js';
 import { sendUncached } from '../reader/page-response.js';
 import { refusalMessage } from './refusal-message.js';
 
@@ -112,8 +112,8 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     const urls = urlsFor(data.story);
     const browserToken = tokens.browserToken(request);
     const formToken = tokens.formToken(request, reply);
-    const chrome = toChrome(data.chrome, assets);
-    const html = renderCommentsPage(chrome, {
+    const masthead = toMasthead(data.masthead, assets);
+    const html = renderCommentsPage(masthead, {
       story: data.story,
       threads: [data.thread],
       commentCount: data.commentCount,
@@ -154,7 +154,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       const urls = urlsFor(story);
       if (json) {
         const node: ThreadNode = { comment, replies: [], depth: comment.parentId ? 2 : 1 };
-        const chrome = toChrome((await getErrorChrome(actions, story.serviceCode))!, assets);
+        const masthead = toMasthead((await getErrorMasthead(actions, story.serviceCode))!, assets);
         return reply
           .code(201)
           .header('cache-control', 'no-store')
@@ -162,10 +162,10 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
             comment: { id: comment.id, state: comment.state, parentId: comment.parentId },
             count: story.commentCount,
             permalink: urls.permalink(comment.id),
-            notice: chrome.i18n.t(comment.state === 'visible' ? 'comments.postedNotice' : 'comments.heldNotice'),
+            notice: masthead.i18n.t(comment.state === 'visible' ? 'comments.postedNotice' : 'comments.heldNotice'),
             html:
               comment.state === 'visible'
-                ? renderCommentFragment(chrome.i18n, { node, urls, formToken: String(fields[FORM_FIELD]), own: true })
+                ? renderCommentFragment(masthead.i18n, { node, urls, formToken: String(fields[FORM_FIELD]), own: true })
                 : null,
           });
       }
@@ -174,9 +174,9 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (json) {
-        const chromeData = await getErrorChrome(actions, request.params.service);
+        const mastheadData = await getErrorMasthead(actions, request.params.service);
         noteFailure(request, error);
-        return sendJsonError(request, reply, error, STATUS_FOR[error.kind], chromeData ? toChrome(chromeData, assets).i18n.t(refusalMessage(error.code)) : error.message);
+        return sendJsonError(request, reply, error, STATUS_FOR[error.kind], mastheadData ? toMasthead(mastheadData, assets).i18n.t(refusalMessage(error.code)) : error.message);
       }
       const parent = typeof fields.parentId === 'string' && ID.test(fields.parentId) ? Number(fields.parentId) : null;
       return renderPage(request, reply, {
@@ -229,17 +229,17 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   async function renderEdit(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, status: number, body: string, error: DomainError | null) {
     const ids = parseIds(request.params)!;
     const thread = await getCommentThread(actions, { storyId: ids.storyId, commentId: ids.commentId! }).catch(() => null);
-    const chromeData = thread?.chrome ?? (await getErrorChrome(actions, request.params.service));
-    if (!chromeData || !thread) return renderNotFound(request, reply);
-    const chrome = toChrome(chromeData, assets);
+    const mastheadData = thread?.masthead ?? (await getErrorMasthead(actions, request.params.service));
+    if (!mastheadData || !thread) return renderNotFound(request, reply);
+    const masthead = toMasthead(mastheadData, assets);
     const urls = urlsFor(thread.story);
-    const html = renderCommentEditPage(chrome, {
+    const html = renderCommentEditPage(masthead, {
       story: thread.story,
       commentId: ids.commentId!,
       body,
       action: urls.edit(ids.commentId!),
       formToken: tokens.formToken(request, reply),
-      error: error ? chrome.i18n.t(refusalMessage(error.code)) : null,
+      error: error ? masthead.i18n.t(refusalMessage(error.code)) : null,
       backHref: urls.permalink(ids.commentId!),
     });
     return sendUncached(reply, status, html);
@@ -269,7 +269,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     });
     if (outcome.kind === 'redirect') return reply.redirect(commentsPath(outcome), 301);
     const { model } = outcome.page;
-    const chrome = toChrome(outcome.page.chrome, assets);
+    const masthead = toMasthead(outcome.page.masthead, assets);
     const urls = urlsFor(model.story);
     const replyTarget = state.replyTo === null ? null : findNode(model.threads, state.replyTo);
     const replyTo = replyTarget
@@ -287,8 +287,8 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       return q ? `${urls.page}?${q}` : urls.page;
     };
     const formToken = tokens.formToken(request, reply);
-    const error = state.error ? chrome.i18n.t(refusalMessage(state.error.code)) : null;
-    const html = renderCommentsPage(chrome, {
+    const error = state.error ? masthead.i18n.t(refusalMessage(state.error.code)) : null;
+    const html = renderCommentsPage(masthead, {
       story: model.story,
       threads: model.threads,
       commentCount: model.commentCount,

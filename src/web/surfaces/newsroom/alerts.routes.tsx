@@ -15,7 +15,7 @@ import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
 const NO_VALUES: AlertsPageProps['values'] = { text: '', linkUrl: '', durationMinutes: '60' };
 
 /** /newsroom/alerts: a service's breaking-news alerts, sent and taken down by its editors. */
-export function alertPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+export function alertPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const alertsPage = async (request: FastifyRequest, reply: FastifyReply, wanted: string | undefined, page: number, values = NO_VALUES, error: string | null = null) => {
     const actor = authOf(request).actor;
     const services = (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'alert.create', { serviceCode: s.code }));
@@ -24,7 +24,7 @@ export function alertPages(app: FastifyInstance, { actions, chromeFor, html }: P
     return html(
       reply,
       <AlertsPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         services={services}
         serviceCode={serviceCode}
         alerts={list.items}
@@ -68,7 +68,7 @@ export function alertPages(app: FastifyInstance, { actions, chromeFor, html }: P
 }
 
 /** /newsroom/audit: who did what, filtered by person and action (audit.read). */
-export function auditPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+export function auditPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   app.get('/newsroom/audit', { config: { permission: 'audit.read' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
@@ -81,7 +81,7 @@ export function auditPages(app: FastifyInstance, { actions, chromeFor, html }: P
     ]);
     return html(
       reply,
-      <AuditPage chrome={await chromeFor(request)} choices={choices} filter={filter} entries={log.items} page={page} hasNext={log.hasNext} />,
+      <AuditPage masthead={await mastheadFor(request)} choices={choices} filter={filter} entries={log.items} page={page} hasNext={log.hasNext} />,
     );
   });
 }

@@ -14,7 +14,7 @@ import type { FormBody } from './form-body.js';
 import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
 
 /** /newsroom/comments: the moderation queue of the services the person moderates, and the comment rules for editors. */
-export function moderationPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+export function moderationPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   app.get('/newsroom/comments', { config: { permission: 'comments.moderate' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
@@ -26,7 +26,7 @@ export function moderationPages(app: FastifyInstance, { actions, chromeFor, html
     return html(
       reply,
       <CommentsPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         services={services}
         serviceCode={serviceCode}
         comments={queue.comments}

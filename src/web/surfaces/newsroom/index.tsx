@@ -12,7 +12,7 @@ import { largestSizeLimit } from '../../../domain/media/renditions-plan.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
 import { translatorFor } from '../../../i18n/i18n.js';
-import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
+import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import type { Assets } from '../../../views/page-model.js';
 import { NewsroomErrorPage } from '../../../views/pages/newsroom/error.page.js';
 import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
@@ -63,7 +63,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return payload;
   });
 
-  const chromeFor = async (request: FastifyRequest): Promise<NewsroomChrome> => {
+  const mastheadFor = async (request: FastifyRequest): Promise<NewsroomMasthead> => {
     const auth = request.auth;
     if (!auth || auth.via !== 'session') return { i18n, css, user: null };
     const user = await describeUser(actions, auth.userId);
@@ -86,8 +86,8 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
           : status < 500
             ? error.message
             : i18n.t('newsroom.error.title');
-    const chrome = await chromeFor(request).catch(() => ({ i18n, css, user: null }));
-    return html(reply, <NewsroomErrorPage chrome={chrome} message={message} />, status);
+    const masthead = await mastheadFor(request).catch(() => ({ i18n, css, user: null }));
+    return html(reply, <NewsroomErrorPage masthead={masthead} message={message} />, status);
   });
 
   app.get('/newsroom', { config: { permission: 'public' } }, async (request, reply) =>
@@ -97,7 +97,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const signInForm = (reply: FastifyReply, error: 'failed' | 'locked' | 'expired' | null, email: string, status: number) => {
     const token = randomBytes(32).toString('base64url');
     reply.header('set-cookie', signInCookie(token, { secure: secureCookies }));
-    return html(reply, <SignInPage chrome={{ i18n, css, user: null }} error={error} email={email} csrfToken={token} />, status);
+    return html(reply, <SignInPage masthead={{ i18n, css, user: null }} error={error} email={email} csrfToken={token} />, status);
   };
 
   app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (_request, reply) => signInForm(reply, null, '', 200));
@@ -138,7 +138,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       }),
       newsroomFormOptions(actions, actor),
     ]);
-    return html(reply, <StoriesPage chrome={await chromeFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} />);
+    return html(reply, <StoriesPage masthead={await mastheadFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} />);
   });
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200) => {
@@ -158,7 +158,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return html(
       reply,
       <StoryFormPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         services={options.services}
         sections={options.sections}
         tags={extra.tags}
@@ -213,13 +213,13 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
   });
 
-  moderationPages(app, { actions, chromeFor, html });
-  storyToolPages(app, { actions, assets, chromeFor, html });
-  profilePages(app, { actions, chromeFor, html });
-  servicePages(app, { actions, chromeFor, html });
-  alertPages(app, { actions, chromeFor, html });
-  auditPages(app, { actions, chromeFor, html });
-  mediaPages(app, { media, uploadScript, chromeFor, html });
+  moderationPages(app, { actions, mastheadFor, html });
+  storyToolPages(app, { actions, assets, mastheadFor, html });
+  profilePages(app, { actions, mastheadFor, html });
+  servicePages(app, { actions, mastheadFor, html });
+  alertPages(app, { actions, mastheadFor, html });
+  auditPages(app, { actions, mastheadFor, html });
+  mediaPages(app, { media, uploadScript, mastheadFor, html });
 
 }
 

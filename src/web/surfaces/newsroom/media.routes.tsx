@@ -14,18 +14,18 @@ import type { StoredMediaItem } from '../../../domain/media/media.js';
 import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
 import { invalid, isDomainError } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
-import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
+import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import { MediaItemPage } from '../../../views/pages/newsroom/media-item.page.js';
 import { MediaLibraryPage } from '../../../views/pages/newsroom/media-library.page.js';
 import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../admin-api/route-permission.js';
-import { MEDIA_BASE } from '../reader/chrome.js';
+import { MEDIA_BASE } from '../reader/masthead.js';
 import type { FormBody } from './form-body.js';
 
 interface Options {
   readonly media: MediaDeps;
   readonly uploadScript: string | null;
-  readonly chromeFor: (request: FastifyRequest) => Promise<NewsroomChrome>;
+  readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
 }
 
@@ -53,7 +53,7 @@ declare module 'fastify' {
  * the upload script, or as one plain form post without it); each item's state, preview,
  * details and captions. Plain forms: everything but the progress bar works without script.
  */
-export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFor, html }: Options): void {
+export function mediaPages(app: FastifyInstance, { media, uploadScript, mastheadFor, html }: Options): void {
   const limitsMb = {
     video: Math.floor(media.media.limits.video / MB),
     audio: Math.floor(media.media.limits.audio / MB),
@@ -69,7 +69,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
     return html(
       reply,
       <MediaLibraryPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         filter={filter}
         items={list.items}
         total={list.total}
@@ -102,7 +102,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
     return html(
       reply,
       <MediaItemPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         item={item}
         mediaBase={MEDIA_BASE}
         values={values}

@@ -2,13 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { can, type Permission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
-import type { NewsroomChrome, NewsroomPart } from '../../../views/layouts/newsroom.layout.js';
+import type { NewsroomMasthead, NewsroomPart } from '../../../views/layouts/newsroom.layout.js';
 import type { renderDocument } from '../../../views/render.js';
 
 /** What every group of newsroom pages gets from the surface. */
 export interface PageHelpers {
   readonly actions: ActionDeps;
-  readonly chromeFor: (request: FastifyRequest) => Promise<NewsroomChrome>;
+  readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
 }
 

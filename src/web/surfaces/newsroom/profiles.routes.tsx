@@ -14,7 +14,7 @@ import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
 const PER_PAGE = 20;
 
 /** /newsroom/profiles: find profiles (everyone who writes), create and edit them (editors of their service, admins). */
-export function profilePages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+export function profilePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   app.get('/newsroom/profiles', { config: { permission: 'story.read' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
@@ -27,7 +27,7 @@ export function profilePages(app: FastifyInstance, { actions, chromeFor, html }:
     return html(
       reply,
       <ProfilesPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         services={services}
         filter={filter}
         profiles={found.items.map((profile) => ({ ...profile, editable: can(actor, 'profile.edit', { serviceCode: profile.serviceCode }) }))}
@@ -44,7 +44,7 @@ export function profilePages(app: FastifyInstance, { actions, chromeFor, html }:
     const services = await editableServices(actor);
     const saved = (request.query as { saved?: string }).saved === '1';
     const mayShare = can(actor, 'profile.edit', { serviceCode: null });
-    return html(reply, <ProfileFormPage chrome={await chromeFor(request)} services={services} mayShare={mayShare} values={values} error={error} saved={saved} />, status);
+    return html(reply, <ProfileFormPage masthead={await mastheadFor(request)} services={services} mayShare={mayShare} values={values} error={error} saved={saved} />, status);
   };
   const editableServices = async (actor: Actor) =>
     (await listLanguageServices(actions, actor)).filter((s) => can(actor, 'profile.edit', { serviceCode: s.code }));

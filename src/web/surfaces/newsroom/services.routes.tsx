@@ -16,7 +16,7 @@ import type { FormBody } from './form-body.js';
 import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
 
 /** /newsroom/services and /newsroom/sections: the language services and their sections (admins). */
-export function servicePages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+export function servicePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved === '1';
   /** Re-shows a refused form with what was typed and why; anything but bad input goes to the error page. */
   const refused = async (error: unknown, show: (message: string) => Promise<FastifyReply>) => {
@@ -27,11 +27,11 @@ export function servicePages(app: FastifyInstance, { actions, chromeFor, html }:
   // Services.
 
   app.get('/newsroom/services', { config: { permission: 'service.manage' } }, async (request, reply) =>
-    html(reply, <ServicesPage chrome={await chromeFor(request)} services={await listLanguageServices(actions, authOf(request).actor)} />),
+    html(reply, <ServicesPage masthead={await mastheadFor(request)} services={await listLanguageServices(actions, authOf(request).actor)} />),
   );
 
   const serviceForm = async (request: FastifyRequest, reply: FastifyReply, isNew: boolean, values: ServiceFormValues, error: string | null) =>
-    html(reply, <ServiceFormPage chrome={await chromeFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} />, error ? 400 : 200);
+    html(reply, <ServiceFormPage masthead={await mastheadFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} />, error ? 400 : 200);
 
   app.get('/newsroom/services/new', { config: { permission: 'service.manage' } }, async (request, reply) =>
     serviceForm(request, reply, true, { code: '', name: '', locale: '', direction: 'ltr', outlet: '', position: '0' }, null),
@@ -75,14 +75,14 @@ export function servicePages(app: FastifyInstance, { actions, chromeFor, html }:
   app.get('/newsroom/sections', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const [services, sections] = await Promise.all([listLanguageServices(actions, actor), listSections(actions, actor)]);
-    return html(reply, <SectionsPage chrome={await chromeFor(request)} services={services} sections={sections} />);
+    return html(reply, <SectionsPage masthead={await mastheadFor(request)} services={services} sections={sections} />);
   });
 
   const sectionForm = async (request: FastifyRequest, reply: FastifyReply, values: SectionFormValues, error: string | null) =>
     html(
       reply,
       <SectionFormPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         services={await listLanguageServices(actions, authOf(request).actor)}
         values={values}
         error={error}

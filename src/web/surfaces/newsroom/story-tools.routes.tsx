@@ -10,13 +10,13 @@ import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import { can } from '../../../domain/user/permissions.js';
-import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
+import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import type { Assets } from '../../../views/page-model.js';
 import { RevisionsPage } from '../../../views/pages/newsroom/revisions.page.js';
 import { renderStoryPage } from '../../../views/pages/story.page.js';
 import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../admin-api/route-permission.js';
-import { toChrome } from '../reader/chrome.js';
+import { toMasthead } from '../reader/masthead.js';
 import type { FormBody } from './form-body.js';
 import { idOf } from './page-helpers.js';
 import { storyFromForm } from './story-form-values.js';
@@ -24,7 +24,7 @@ import { storyFromForm } from './story-form-values.js';
 interface PageHelpers {
   readonly actions: ActionDeps;
   readonly assets: Assets;
-  readonly chromeFor: (request: FastifyRequest) => Promise<NewsroomChrome>;
+  readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
 }
 
@@ -33,7 +33,7 @@ interface PageHelpers {
  * at a time, withdraw, notes and corrections, comments open or closed, revisions (list, diff,
  * restore) and the preview of the reader page.
  */
-export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFor, html }: PageHelpers): void {
+export function storyToolPages(app: FastifyInstance, { actions, assets, mastheadFor, html }: PageHelpers): void {
   const back = (reply: FastifyReply, id: number) => reply.redirect(`/newsroom/stories/${id}`, 303);
   const form = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
 
@@ -71,7 +71,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFo
     return html(
       reply,
       <RevisionsPage
-        chrome={await chromeFor(request)}
+        masthead={await mastheadFor(request)}
         storyId={id}
         headline={story.headline}
         version={story.version}
@@ -103,12 +103,12 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFo
   /** The reader page of the story, saved (GET) or as the form stands (POST): never cached, never indexed. */
   const preview = async (request: FastifyRequest, reply: FastifyReply, input?: unknown) => {
     const result = await previewStory(actions, authOf(request).actor, idOf(request), input);
-    const chrome = toChrome(result.chrome, assets);
+    const masthead = toMasthead(result.masthead, assets);
     const canonicalUrl = new URL(storyPath(result.model.story), `${request.protocol}://${request.host}`).href;
     return reply
       .header('x-robots-tag', 'noindex, nofollow')
       .type('text/html; charset=utf-8')
-      .send(renderStoryPage(chrome, { ...result.model, canonicalUrl }));
+      .send(renderStoryPage(masthead, { ...result.model, canonicalUrl }));
   };
 
   app.get('/newsroom/stories/:id/preview', { config: { permission: 'story.read' } }, async (request, reply) => preview(request, reply));

@@ -18,11 +18,11 @@ import { renderStoryPage } from '../../../views/pages/story.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { readerErrorPages } from '../../plugins/error-page.js';
-import { toChrome } from './chrome.js';
+import { toMasthead } from './masthead.js';
 import { sendUncached, servePage } from './page-response.js';
 
 export interface ReaderSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>;
+  readonly actions: Pick<ActionDeps, 'store' | 'clock' | 'mastheadCache'>;
   readonly cache: PageCache;
   readonly assets: Assets;
   readonly publicUrl: URL;
@@ -61,10 +61,10 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const page = parsePage(request.query.page);
     return servePage(cache, request, reply, withPage(`/${serviceCode}/`, page), now(), async () => {
       const result = await getHomePage(actions, { serviceCode, page });
-      const chrome = toChrome(result.chrome, assets);
-      const html = renderListPage(chrome, {
-        title: chrome.i18n.t('list.latest'),
-        heading: chrome.i18n.t('list.latest'),
+      const masthead = toMasthead(result.masthead, assets);
+      const html = renderListPage(masthead, {
+        title: masthead.i18n.t('list.latest'),
+        heading: masthead.i18n.t('list.latest'),
         intro: null,
         stories: result.model.stories,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(`/${serviceCode}/`, p) },
@@ -80,8 +80,8 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const path = `/${serviceCode}/s/${encodeURIComponent(sectionSlug)}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
       const result = await getSectionPage(actions, { serviceCode, sectionSlug, page });
-      const chrome = toChrome(result.chrome, assets);
-      const html = renderListPage(chrome, {
+      const masthead = toMasthead(result.masthead, assets);
+      const html = renderListPage(masthead, {
         title: result.model.section.name,
         heading: result.model.section.name,
         intro: null,
@@ -99,9 +99,9 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const path = `/${serviceCode}/t/${encodeURIComponent(tagSlug)}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
       const result = await getTagPage(actions, { serviceCode, tagSlug, page });
-      const chrome = toChrome(result.chrome, assets);
-      const heading = chrome.i18n.t('tag.heading', { name: result.model.tag.name });
-      const html = renderListPage(chrome, {
+      const masthead = toMasthead(result.masthead, assets);
+      const heading = masthead.i18n.t('tag.heading', { name: result.model.tag.name });
+      const html = renderListPage(masthead, {
         title: heading,
         heading,
         intro: null,
@@ -124,8 +124,8 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         return 'sent';
       }
       const result = outcome.page;
-      const chrome = toChrome(result.chrome, assets);
-      const html = renderProfilePage(chrome, {
+      const masthead = toMasthead(result.masthead, assets);
+      const html = renderProfilePage(masthead, {
         profile: result.model.profile,
         stories: result.model.stories,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
@@ -145,9 +145,9 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         return 'sent';
       }
       const result = outcome.page;
-      const chrome = toChrome(result.chrome, assets);
+      const masthead = toMasthead(result.masthead, assets);
       const canonicalUrl = new URL(storyPath(result.model.story), deps.publicUrl).href;
-      const html = renderStoryPage(chrome, { ...result.model, canonicalUrl });
+      const html = renderStoryPage(masthead, { ...result.model, canonicalUrl });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
     });
   });
@@ -157,9 +157,9 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const query = typeof request.query.q === 'string' ? request.query.q : '';
     const page = parsePage(request.query.page);
     const result = await searchStories(actions, { serviceCode, query, page });
-    const chrome = toChrome(result.chrome, assets);
+    const masthead = toMasthead(result.masthead, assets);
     const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
-    const html = renderSearchPage(chrome, {
+    const html = renderSearchPage(masthead, {
       query: result.model.query,
       stories: result.model.stories,
       pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },

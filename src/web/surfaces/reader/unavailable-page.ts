@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
-import { getRememberedChrome } from '../../../actions/reader/get-error-chrome.js';
+import { getRememberedMasthead } from '../../../actions/reader/get-error-masthead.js';
 import type { DomainError } from '../../../domain/shared/errors.js';
 import { renderBareUnavailablePage, renderErrorPage } from '../../../views/pages/error.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import { replyUnavailable } from '../../plugins/unavailable.js';
-import { toChrome } from './chrome.js';
+import { toMasthead } from './masthead.js';
 
 /**
  * 503 with Retry-After for a reader page that needs the database while it is away: the
@@ -16,10 +16,10 @@ export function sendUnavailablePage(
   request: FastifyRequest,
   reply: FastifyReply,
   error: DomainError,
-  actions: Pick<ActionDeps, 'chromeCache'>,
+  actions: Pick<ActionDeps, 'mastheadCache'>,
   assets: Assets,
 ): FastifyReply {
-  const chrome = getRememberedChrome(actions, request.url.split('/')[1]?.split('?')[0]);
-  const html = chrome ? renderErrorPage(toChrome(chrome, assets), 'unavailable') : renderBareUnavailablePage(assets);
+  const masthead = getRememberedMasthead(actions, request.url.split('/')[1]?.split('?')[0]);
+  const html = masthead ? renderErrorPage(toMasthead(masthead, assets), 'unavailable') : renderBareUnavailablePage(assets);
   return replyUnavailable(request, reply, error).header('content-type', 'text/html; charset=utf-8').send(html);
 }

@@ -1,9 +1,9 @@
-import type { ChromeData } from './page-result.js';
+import type { MastheadData } from './page-result.js';
 
-export interface LoadedChrome {
-  readonly chrome: ChromeData;
+export interface LoadedMasthead {
+  readonly masthead: MastheadData;
   readonly cacheKeys: string[];
-  /** When the live alert next starts or ends: the chrome is the same until then. */
+  /** When the live alert next starts or ends: the masthead is the same until then. */
   readonly validUntil: Date | null;
 }
 
@@ -14,9 +14,9 @@ export interface LoadedChrome {
  * through the event relay); an entry also ends when its live alert starts or ends, and after
  * `maxAgeMs` at the most.
  */
-export class ChromeCache {
+export class MastheadCache {
   private generation = 0;
-  private readonly entries = new Map<string, { readonly value: LoadedChrome; readonly from: number; readonly until: number }>();
+  private readonly entries = new Map<string, { readonly value: LoadedMasthead; readonly from: number; readonly until: number }>();
 
   constructor(private readonly maxAgeMs = 60_000) {}
 
@@ -34,12 +34,12 @@ export class ChromeCache {
    * The last masthead kept for this service (else for any service), however old: for the page
    * that says the site cannot reach its database, where an old masthead beats none.
    */
-  remembered(serviceCode: string | undefined): LoadedChrome | undefined {
+  remembered(serviceCode: string | undefined): LoadedMasthead | undefined {
     const entry = (serviceCode === undefined ? undefined : this.entries.get(serviceCode)) ?? this.entries.values().next().value;
     return entry?.value;
   }
 
-  async get(serviceCode: string, now: Date, load: () => Promise<LoadedChrome>): Promise<LoadedChrome> {
+  async get(serviceCode: string, now: Date, load: () => Promise<LoadedMasthead>): Promise<LoadedMasthead> {
     const time = now.getTime();
     const hit = this.entries.get(serviceCode);
     if (hit && time >= hit.from && time < hit.until) return hit.value;

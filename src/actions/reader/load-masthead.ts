@@ -1,21 +1,21 @@
 import { notFound } from '../../domain/shared/errors.js';
 import type { ActionDeps } from '../deps.js';
-import type { LoadedChrome } from './chrome-cache.js';
+import type { LoadedMasthead } from './masthead-cache.js';
 import { cacheKey } from './page-result.js';
 
 /**
- * The service, its sections and live alert, from the chrome cache when the deps have one;
+ * The service, its sections and live alert, from the masthead cache when the deps have one;
  * throws SERVICE_NOT_FOUND for an unknown code.
  */
-export async function loadChrome(
-  deps: Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>,
+export async function loadMasthead(
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'mastheadCache'>,
   serviceCode: string,
   now: Date,
-): Promise<LoadedChrome> {
-  return deps.chromeCache ? deps.chromeCache.get(serviceCode, now, () => readChrome(deps, serviceCode, now)) : readChrome(deps, serviceCode, now);
+): Promise<LoadedMasthead> {
+  return deps.mastheadCache ? deps.mastheadCache.get(serviceCode, now, () => readMasthead(deps, serviceCode, now)) : readMasthead(deps, serviceCode, now);
 }
 
-async function readChrome(deps: Pick<ActionDeps, 'store'>, serviceCode: string, now: Date): Promise<LoadedChrome> {
+async function readMasthead(deps: Pick<ActionDeps, 'store'>, serviceCode: string, now: Date): Promise<LoadedMasthead> {
   const repos = deps.store.read;
   const [services, sections, alert, nextAlertChange] = await Promise.all([
     repos.services.list(),
@@ -26,7 +26,7 @@ async function readChrome(deps: Pick<ActionDeps, 'store'>, serviceCode: string, 
   const service = services.find((s) => s.code === serviceCode);
   if (!service) throw notFound('SERVICE_NOT_FOUND', 'There is no language service at this address', { context: { serviceCode } });
   return {
-    chrome: { service, services, sections, alert: alert ?? null },
+    masthead: { service, services, sections, alert: alert ?? null },
     cacheKeys: [cacheKey.service(serviceCode), cacheKey.services(), cacheKey.alerts(serviceCode)],
     validUntil: nextAlertChange,
   };

@@ -1,5 +1,5 @@
 import type { ActionDeps } from './actions/deps.js';
-import type { PostingDeps } from './actions/comments/guards.js';
+import type { AppActionDeps } from './actions/app-action-deps.js';
 import { backgroundLog } from './background-log.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { MastheadCache } from './actions/reader/masthead-cache.js';
@@ -103,7 +103,7 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: PostingDeps = { ...core.actions, guards, mastheadCache };
+  const actions: AppActionDeps = { ...core.actions, guards, mastheadCache };
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { PostingDeps } from '../actions/comments/guards.js';
+import type { AppActionDeps } from '../actions/app-action-deps.js';
 import type { MediaDeps } from '../actions/media/media-deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -24,7 +24,7 @@ export interface AppDeps {
   /** The process's logger: Fastify logs through it, with a request id per request. */
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly actions: PostingDeps;
+  readonly actions: AppActionDeps;
   /** Media storage, originals and upload limits (uploads, the media library). */
   readonly media: MediaDeps;
   readonly pageCache: PageCache;

@@ -1,4 +1,5 @@
 import { prepareMachine } from '../../scripts/prepare-tests.js';
+import { loadAssets } from '../../src/web/assets.js';
 import { dropTestSchemas, runSchemaPrefix } from './databases.js';
 
 /**
@@ -11,6 +12,8 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   // Seconds since the epoch name this run's PostgreSQL schemas; forked test workers inherit it.
   process.env.TEST_SCHEMA_RUN = String(Math.floor(Date.now() / 1000));
   await prepareMachine();
+  // The client bundles, made once here (or found unchanged on disk), are what every test app reuses.
+  await loadAssets();
   const prefix = runSchemaPrefix();
   return async () => {
     await dropTestSchemas(prefix, Number(process.env.TEST_SCHEMA_RUN) - 6 * 3600);

@@ -5,7 +5,7 @@ import { composeApp } from '../../src/compose.js';
 import { loadConfig, type DatabaseConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
-import { createTestDatabase, type StoreKind } from './databases.js';
+import { copyMigratedSqlite, createTestDatabase, type StoreKind } from './databases.js';
 import { T0 } from './store.js';
 
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
@@ -33,6 +33,8 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
+  // The app migrates at start as always; on SQLite it finds the run's migrated copy up to date.
+  copyMigratedSqlite(database);
   const mediaDir = path.join(database.dir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
   const databaseUrl = database.config.kind === 'sqlite' ? database.config.file : database.config.url;

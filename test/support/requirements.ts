@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { prepareMachine } from '../../scripts/prepare-tests.js';
+import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
 import { loadAssets } from '../../src/web/assets.js';
-import { dropTestSchemas, runSchemaPrefix } from './databases.js';
+import { dropTestSchemas, runSchemaPrefix, SQLITE_TEMPLATE_VARIABLE } from './databases.js';
 
 /**
  * Runs once before the suite: the tests use real PostgreSQL, real Chromium and real ffmpeg.
@@ -14,8 +18,16 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   await prepareMachine();
   // The client bundles, made once here (or found unchanged on disk), are what every test app reuses.
   await loadAssets();
+  // SQLite migrated once for the run: test stores and apps start from a copy.
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-test-run-'));
+  const template = path.join(runDir, 'migrated.sqlite');
+  const db = openDatabase({ kind: 'sqlite', file: template });
+  await migrateToLatest(db, 'sqlite');
+  await db.destroy();
+  process.env[SQLITE_TEMPLATE_VARIABLE] = template;
   const prefix = runSchemaPrefix();
   return async () => {
+    fs.rmSync(runDir, { recursive: true, force: true });
     await dropTestSchemas(prefix, Number(process.env.TEST_SCHEMA_RUN) - 6 * 3600);
   };
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../src/store/database.js';
 import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import type { ActionDeps } from '../../src/actions/deps.js';
-import { createTestDatabase, type StoreKind, type TestDatabase } from './databases.js';
+import { copyMigratedSqlite, createTestDatabase, type StoreKind, type TestDatabase } from './databases.js';
 
 export const T0 = new Date('2026-11-29T12:00:00.000Z');
 
@@ -23,8 +23,8 @@ export interface TestStore {
 
 /**
  * PostgreSQL schemas this test process has migrated and is not using right now. Migrating a new
- * schema costs about a second; emptying one a few milliseconds. (SQLite migrates in milliseconds:
- * each test gets a new file.) Each file runs in a process of its own, so nothing is shared between
+ * schema costs about a second; emptying one a few milliseconds. (On SQLite each test gets a copy
+ * of the file the global setup migrated.) Each file runs in a process of its own, so nothing is shared between
  * files; the schemas are dropped with the rest of the run's.
  */
 const idleSchemas: TestDatabase[] = [];
@@ -73,12 +73,13 @@ async function emptyTables(db: Kysely<Database>, schema: string): Promise<void> 
 
 /**
  * A migrated, empty store of the given kind, with a fixed clock and a record of published events.
- * On PostgreSQL, a schema an earlier test of this file closed is emptied and used again (brought
+ * On SQLite, a copy of the run's migrated file. On PostgreSQL, a schema an earlier test of this file closed is emptied and used again (brought
  * to the latest migration first, in case that test moved it); otherwise a new one is migrated.
  */
 export async function openTestStore(kind: StoreKind): Promise<TestStore> {
   const reused = kind === 'postgres' ? idleSchemas.pop() : undefined;
   const database = reused ?? (await createTestDatabase(kind));
+  copyMigratedSqlite(database);
   const location = database.schema ? { schema: database.schema } : {};
   const db = openDatabase(database.config, location);
   try {

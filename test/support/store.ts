@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { createEventBus } from '../../src/events/event-bus.js';
 import type { DatelineEvent } from '../../src/events/events.js';
@@ -24,8 +27,7 @@ export interface TestStore {
 /**
  * PostgreSQL schemas this test process has migrated and is not using right now. Migrating a new
  * schema costs about a second; emptying one a few milliseconds. (On SQLite each test gets a copy
- * of the file the global setup migrated.) Each file runs in a process of its own, so nothing is shared between
- * files; the schemas are dropped with the rest of the run's.
+ * of the file the global setup migrated.) The schemas are dropped with the rest of the run's.
  */
 const idleSchemas: TestDatabase[] = [];
 
@@ -72,13 +74,14 @@ async function emptyTables(db: Kysely<Database>, schema: string): Promise<void> 
 }
 
 /**
- * A migrated, empty store of the given kind, with a fixed clock and a record of published events.
- * On SQLite, a copy of the run's migrated file. On PostgreSQL, a schema an earlier test of this file closed is emptied and used again (brought
- * to the latest migration first, in case that test moved it); otherwise a new one is migrated.
+ * A migrated, empty database of the given kind, open. On SQLite, a copy of the run's migrated file.
+ * On PostgreSQL, a schema an earlier test closed is emptied and used again (brought to the latest
+ * migration first, in case that test moved it); otherwise a new one is migrated. Each test gets a
+ * temp folder of its own either way. Give it back with `releaseDatabase` once nothing uses it.
  */
-export async function openTestStore(kind: StoreKind): Promise<TestStore> {
+export async function takeMigratedDatabase(kind: StoreKind): Promise<{ database: TestDatabase; db: Kysely<Database> }> {
   const reused = kind === 'postgres' ? idleSchemas.pop() : undefined;
-  const database = reused ?? (await createTestDatabase(kind));
+  const database = reused ? await withNewDir(reused) : await createTestDatabase(kind);
   copyMigratedSqlite(database);
   const location = database.schema ? { schema: database.schema } : {};
   const db = openDatabase(database.config, location);
@@ -90,6 +93,23 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
     await database.cleanup();
     throw error;
   }
+  return { database, db };
+}
+
+async function withNewDir(database: TestDatabase): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-test-'));
+  return { ...database, dir, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** After its last user closed: its folder removed, a PostgreSQL schema kept for the next test. */
+export async function releaseDatabase(database: TestDatabase): Promise<void> {
+  await database.cleanup();
+  if (database.config.kind === 'postgres') idleSchemas.push(database);
+}
+
+/** A migrated, empty store of the given kind, with a fixed clock and a record of published events. */
+export async function openTestStore(kind: StoreKind): Promise<TestStore> {
+  const { database, db } = await takeMigratedDatabase(kind);
   const store = createStore(db, kind);
   const clock = fixedClock(T0);
   const events: DatelineEvent[] = [];
@@ -110,8 +130,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
     close: async () => {
       // Waits for this test's queries; whatever it left running fails as on a closed store.
       await db.destroy();
-      await database.cleanup();
-      if (kind === 'postgres') idleSchemas.push(database);
+      await releaseDatabase(database);
     },
   };
 }

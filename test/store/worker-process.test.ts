@@ -124,7 +124,7 @@ describe.each(STORE_KINDS)('a `dateline worker` process killed with SIGKILL in t
     const t = { store, clock, deps: { store, clock, events: createEventBus(() => undefined) } };
     media = testMedia(t);
     const m = media;
-    const clip = makeClip(path.join(m.dir, 'clip.mp4'), { width: 1280, height: 720, seconds: 6 });
+    const clip = makeClip(path.join(m.dir, 'clip.mp4'), { width: 1280, height: 720, seconds: 4 });
     const item = await ingestMedia(m.deps, { file: clip, title: 'Survivor' });
     const job = await until('the media job', async () => (await t.store.read.jobs.countByState('queued')) === 1);
     expect(job).toBe(true);

@@ -41,7 +41,8 @@ export function parseProcessMediaPayload(payload: unknown): ProcessMediaPayload 
 /**
  * The media job: makes the renditions of one item from its original. Safe to run again after
  * a crash: what an earlier run finished is kept and skipped. Its scratch folder is removed
- * whatever happens (or, if its process is killed, at the next start: removeAbandonedScratch). A file ffmpeg cannot convert is an `invalid` error (no retry helps).
+ * whatever happens (if its process is killed, at the next start: removeAbandonedScratch).
+ * A file ffmpeg cannot convert is an `invalid` error (no retry helps).
  */
 export async function processMedia(deps: MediaDeps, payload: ProcessMediaPayload, signal?: AbortSignal): Promise<void> {
   const item = await deps.store.read.media.findById(payload.mediaId);

@@ -90,7 +90,7 @@ export class PageCache {
   get(path: string, now: number): CachedPage | undefined {
     const page = this.pages.get(path);
     if (page && page.validUntil !== null && now >= page.validUntil) {
-      this.delete(path, now);
+      this.makeStale(path, now);
       return undefined;
     }
     return page;
@@ -208,7 +208,7 @@ export class PageCache {
       const paths = this.byKey.get(key);
       if (!paths) continue;
       for (const path of [...paths]) {
-        if (this.delete(path, now)) purged++;
+        if (this.makeStale(path, now)) purged++;
       }
     }
     return purged;
@@ -221,7 +221,7 @@ export class PageCache {
   }
 
   /** Moves a page to the stale side. */
-  private delete(path: string, now: number): boolean {
+  private makeStale(path: string, now: number): boolean {
     const page = this.remove(path);
     if (!page) return false;
     this.stale.delete(path);

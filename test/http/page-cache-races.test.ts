@@ -107,6 +107,21 @@ describe.each(STORE_KINDS)('page cache under concurrent renders and purges on %s
     expect(await after.text()).toContain('An Edit That Landed Mid-Render');
   });
 
+  it('does not give a request that came after an edit the render that started before it', async () => {
+    const coalesced = t.pageCache.stats.coalesced;
+    const held = reads.hold();
+    const early = get();
+    await held;
+    await editHeadline(t, 'Seen By Whoever Comes After');
+    // This request arrives after the edit, while the render from before it is still running.
+    const late = get();
+    await until(() => t.pageCache.stats.coalesced - coalesced === 1);
+    reads.release();
+    expect(await (await early).text()).toContain(headline);
+    expect(await (await late).text()).toContain('Seen By Whoever Comes After');
+    expect(reads.reads).toBe(2);
+  });
+
   it('renders once for 100 concurrent misses of one page, and gives all of them the page', async () => {
     const renders = t.pageCache.stats.renders;
     const coalesced = t.pageCache.stats.coalesced;

@@ -43,14 +43,14 @@ export interface PageCacheStats {
 
 /** How long after its purge a page may still be served while its new version renders. */
 const STALE_FOR_MS = 60_000;
-/** A request that came after a change the shared render may have missed renders again, this many times at most. */
+/** Requests that waited for a render a purge overtook wait for a new one, this many times at most. */
 const MAX_RETRIES = 2;
 
 interface Flight {
   readonly done: Promise<FlightResult>;
 }
 /** What a shared render gives the requests that waited for it; null when the render sent its own reply (a redirect). */
-type FlightResult = { readonly page: CachedPage; readonly lastPurge: number } | null;
+type FlightResult = { readonly page: CachedPage; readonly kept: boolean } | null;
 
 /**
  * Rendered reader pages in memory, keyed by path. Each page carries the surrogate keys of what
@@ -59,7 +59,8 @@ type FlightResult = { readonly page: CachedPage; readonly lastPurge: number } | 
  *
  * `load` is the only way in for a render, and it holds three promises:
  * - A render that ran while one of its page's keys was purged may have read the data from
- *   before the change: it is served to the request that asked, never stored. Every purge
+ *   before the change: it is served to the request that asked, never stored, and requests
+ *   that waited for it (perhaps arriving after the change) wait for a new render. Every purge
  *   counts up an epoch and notes it per key; a render remembers the epoch it started at.
  * - Concurrent misses for one path wait for one render (request coalescing).
  * - A purged page is kept aside as stale for a minute: while its new version renders, other
@@ -116,11 +117,10 @@ export class PageCache {
         this.stats.staleServed += 1;
         return { page: stale.page, state: 'STALE' };
       }
-      const joinedAt = this.epoch;
       this.stats.coalesced += 1;
       const shared = await flight.done;
-      // A render that started before a change this request came after is not good enough for it.
-      if (shared && (shared.lastPurge <= joinedAt || attempt >= MAX_RETRIES)) return { page: shared.page, state: 'MISS' };
+      // A render a purge overtook may miss a change this request came after: it waits for a new one.
+      if (shared && (shared.kept || attempt >= MAX_RETRIES)) return { page: shared.page, state: 'MISS' };
       if (!shared) {
         this.stats.renders += 1;
         const own = await render();
@@ -146,10 +146,9 @@ export class PageCache {
     try {
       const fresh = await render();
       if (fresh) {
-        const lastPurge = Math.max(0, ...fresh.keys.map((key) => this.purgedAt.get(key) ?? 0));
-        const page = lastPurge > startedAt ? buildPage(fresh) : this.store(path, fresh);
-        if (lastPurge > startedAt) this.stats.discarded += 1;
-        result = { page, lastPurge };
+        const kept = fresh.keys.every((key) => (this.purgedAt.get(key) ?? 0) <= startedAt);
+        if (!kept) this.stats.discarded += 1;
+        result = { page: kept ? this.store(path, fresh) : buildPage(fresh), kept };
       } else {
         this.stale.delete(path);
         result = null;

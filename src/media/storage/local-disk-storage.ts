@@ -53,7 +53,13 @@ export function localDiskStorage(root: string, urlBase = '/media/'): MediaStorag
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       const partial = await stagingPath();
       try {
-        await fs.promises.cp(sourceDir, partial, { recursive: true, errorOnExist: true, force: false });
+        await fs.promises.mkdir(partial);
+        // Regular files only, one by one: nothing else of the source folder (a link) comes along.
+        for (const name of names) {
+          const copy = path.join(partial, ...name.split('/'));
+          await fs.promises.mkdir(path.dirname(copy), { recursive: true });
+          await fs.promises.copyFile(path.join(sourceDir, ...name.split('/')), copy, fs.constants.COPYFILE_EXCL);
+        }
         if (await exists(target)) throw new Error(`media key already exists: ${key}`);
         // One rename: the folder appears with every file in it.
         await fs.promises.rename(partial, target);

@@ -55,7 +55,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const css = assets.css;
   const uploadScript = assets.uploadScript ?? null;
   acceptForms(app);
-  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
+  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
   authenticate(app, actions);
   guardRoutes(app);
   app.addHook('onSend', async (_request, reply, payload) => {

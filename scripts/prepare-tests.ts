@@ -132,13 +132,21 @@ function onPath(command: string): boolean {
     });
 }
 
-function clusterPort(): { port: number } | null {
+interface Cluster {
+  readonly port: number;
+  /** Where its postmaster.pid is while a server runs (starting, up or stopping). */
+  readonly dataDirectory: string | null;
+}
+
+function debianCluster(): Cluster | null {
   try {
     for (const version of fs.readdirSync(POSTGRES_CONFIG_DIR)) {
       const conf = path.join(POSTGRES_CONFIG_DIR, version, 'main', 'postgresql.conf');
       if (!fs.existsSync(conf)) continue;
-      const port = /^\s*port\s*=\s*(\d+)/mu.exec(fs.readFileSync(conf, 'utf8'))?.[1];
-      return { port: Number(port ?? 5432) };
+      const text = fs.readFileSync(conf, 'utf8');
+      const port = /^\s*port\s*=\s*(\d+)/mu.exec(text)?.[1];
+      const dataDirectory = /^\s*data_directory\s*=\s*'([^']+)'/mu.exec(text)?.[1] ?? null;
+      return { port: Number(port ?? 5432), dataDirectory };
     }
   } catch {
     // No /etc/postgresql: no Debian cluster.
@@ -146,8 +154,9 @@ function clusterPort(): { port: number } | null {
   return null;
 }
 
-/** One connection to the test database, told apart by how it fails. */
-export async function probePostgres(url: string): Promise<PostgresAnswer> {
+type Attempt = PostgresAnswer | 'coming-up';
+
+async function connectOnce(url: string): Promise<Attempt> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   // A refused connection also surfaces as an 'error' event on some paths; the connect promise says it.
   client.on('error', () => undefined);
@@ -157,12 +166,37 @@ export async function probePostgres(url: string): Promise<PostgresAnswer> {
     return 'ready';
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const message = error instanceof Error ? error.message : '';
     if (code === '3D000') return 'no-database';
     // 28000: no such role or no pg_hba line; 28P01: wrong password; a password the server asks for and the URL lacks.
-    if (code === '28000' || code === '28P01' || /password/iu.test(error instanceof Error ? error.message : '')) return 'login-refused';
+    if (code === '28000' || code === '28P01' || /password/iu.test(message)) return 'login-refused';
+    // Starting up or shutting down, or a connection a restart dropped.
+    if (code === '57P03' || code === 'ECONNRESET' || /Connection terminated/u.test(message)) return 'coming-up';
     return 'not-answering';
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** This machine's cluster has a server process (its pid file is there) yet refuses connections: it is on its way. */
+function localServerStarting(url: string, cluster: Cluster | null): boolean {
+  const where = target(url);
+  if (!where?.local || !cluster?.dataDirectory || where.port !== cluster.port) return false;
+  return fs.existsSync(path.join(cluster.dataDirectory, 'postmaster.pid'));
+}
+
+/**
+ * One connection to the test database, told apart by how it fails. A server that is starting
+ * (just restarted) is waited for, up to `waitMs`; a stopped one is reported at once.
+ */
+export async function probePostgres(url: string, options: { waitMs?: number } = {}): Promise<PostgresAnswer> {
+  const deadline = Date.now() + (options.waitMs ?? 30_000);
+  const cluster = debianCluster();
+  for (;;) {
+    const attempt = await connectOnce(url);
+    if (attempt !== 'coming-up' && !(attempt === 'not-answering' && localServerStarting(url, cluster))) return attempt;
+    if (Date.now() > deadline) return 'not-answering';
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
@@ -175,6 +209,7 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function probeMachine(url = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL): Promise<Probes> {
   const answer = await probePostgres(url);
+  const cluster = debianCluster();
   const chromium = fs.existsSync(CHROMIUM_PATH);
   const ffmpeg = onPath('ffmpeg') && onPath('ffprobe');
   const java = onPath('java');
@@ -186,7 +221,7 @@ export async function probeMachine(url = process.env.TEST_DATABASE_URL ?? DEFAUL
     ffmpeg,
     java,
     fonts,
-    postgres: { url, answer, cluster: clusterPort() },
+    postgres: { url, answer, cluster: cluster ? { port: cluster.port } : null },
     // Asking sudo costs a process: only when something is missing.
     privilege: ready ? 'none' : privilege(),
   };

@@ -58,9 +58,14 @@ version="$(ls /etc/postgresql | sort -V | tail -n 1)"
 port="$(sed -n 's/^[[:space:]]*port[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' "/etc/postgresql/$version/main/postgresql.conf")"
 port="${port:-5432}"
 if ! pg_isready -h 127.0.0.1 -p "$port" -q; then
-  echo "setup: starting PostgreSQL $version"
-  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
-  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p "$port" -q && break; sleep 1; done
+  # A server that was just restarted may still be starting (or stopping): start it only if it
+  # is not running, then wait until it accepts connections.
+  if ! pg_lsclusters --no-header | grep -q ' online'; then
+    echo "setup: starting PostgreSQL $version"
+    $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  fi
+  for _ in $(seq 1 60); do pg_isready -h 127.0.0.1 -p "$port" -q && break; sleep 1; done
+  pg_isready -h 127.0.0.1 -p "$port" -q || { echo "setup: PostgreSQL did not start within 60 s" >&2; exit 1; }
 fi
 
 as_postgres() { $SUDO runuser -u postgres -- "$@"; }

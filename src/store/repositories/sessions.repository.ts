@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { AttemptCount } from '../../domain/user/throttle.js';
 import type { Database } from '../database.js';
 
 export interface SessionRecord {
@@ -52,26 +53,39 @@ export class SessionRepository {
     return row?.user_id;
   }
 
-  async findFailures(key: string): Promise<{ failures: number; windowStart: Date; lockedUntil: Date | null } | undefined> {
-    const row = await this.db.selectFrom('sign_in_failures').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      failures: row.failures,
-      windowStart: new Date(Number(row.window_start)),
-      lockedUntil: row.locked_until === null ? null : new Date(Number(row.locked_until)),
-    };
+  /**
+   * Adds one sign-in attempt to a key's counter and returns the new count, in one statement,
+   * so attempts running at the same time are all counted. A window that has passed, or a lock
+   * that has expired, starts the count again; the attempt that passes `max` sets the lock.
+   */
+  async countAttempt(key: string, now: Date, rule: { windowMs: number; lockMs: number; max: number }): Promise<AttemptCount> {
+    const at = now.getTime();
+    const current = sql.ref('sign_in_failures.failures');
+    const lockedUntil = sql.ref('sign_in_failures.locked_until');
+    const windowStart = sql.ref('sign_in_failures.window_start');
+    const fresh = sql<boolean>`((${lockedUntil} is not null and ${lockedUntil} <= ${at}) or (${lockedUntil} is null and ${windowStart} <= ${at - rule.windowMs}))`;
+    const row = await this.db
+      .insertInto('sign_in_failures')
+      .values({ key, failures: 1, window_start: at, locked_until: 1 > rule.max ? at + rule.lockMs : null })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`case when ${fresh} then 1 else ${current} + 1 end`,
+          window_start: sql<number>`case when ${fresh} then ${at} else ${windowStart} end`,
+          locked_until: sql<number | null>`case when ${fresh} then null when ${lockedUntil} is not null then ${lockedUntil} when ${current} + 1 > ${rule.max} then ${at + rule.lockMs} else null end`,
+        }),
+      )
+      .returning(['failures', 'locked_until'])
+      .executeTakeFirstOrThrow();
+    return { attempts: Number(row.failures), lockedUntil: row.locked_until === null ? null : new Date(Number(row.locked_until)) };
   }
 
-  async saveFailures(key: string, state: { failures: number; windowStart: Date; lockedUntil: Date | null }): Promise<void> {
-    const values = {
-      failures: state.failures,
-      window_start: state.windowStart.getTime(),
-      locked_until: state.lockedUntil?.getTime() ?? null,
-    };
+  /** Takes back one attempt of a key (a sign-in that succeeded does not count against its address). */
+  async giveBackAttempt(key: string): Promise<void> {
     await this.db
-      .insertInto('sign_in_failures')
-      .values({ key, ...values })
-      .onConflict((oc) => oc.column('key').doUpdateSet(values))
+      .updateTable('sign_in_failures')
+      .set({ failures: sql<number>`failures - 1` })
+      .where('key', '=', key)
+      .where('failures', '>', 0)
       .execute();
   }
 

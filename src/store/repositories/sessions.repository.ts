@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { ApiToken } from '../../domain/user/api-token.js';
 import type { AttemptCount } from '../../domain/user/throttle.js';
 import type { Database } from '../database.js';
 
@@ -39,18 +40,54 @@ export class SessionRepository {
     return Number(result.numDeletedRows);
   }
 
-  async insertToken(userId: number, tokenHash: string, label: string, now: Date): Promise<number> {
+  async insertToken(userId: number, tokenHash: string, input: { label: string; expiresAt: Date | null }, now: Date): Promise<number> {
     const { id } = await this.db
       .insertInto('api_tokens')
-      .values({ user_id: userId, token_hash: tokenHash, label, created_at: now.getTime() })
+      .values({ user_id: userId, token_hash: tokenHash, label: input.label, created_at: now.getTime(), expires_at: input.expiresAt?.getTime() ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
   }
 
+  /** The token with this hash, if it exists (expired or not: the caller decides). */
+  async findToken(tokenHash: string): Promise<ApiToken | undefined> {
+    const row = await this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row ? tokenFromRow(row) : undefined;
+  }
+
   async findTokenUser(tokenHash: string): Promise<number | undefined> {
-    const row = await this.db.selectFrom('api_tokens').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row?.user_id;
+    return (await this.findToken(tokenHash))?.userId;
+  }
+
+  async findTokenById(id: number): Promise<ApiToken | undefined> {
+    const row = await this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? tokenFromRow(row) : undefined;
+  }
+
+  /** A user's tokens, newest first (a person has a handful; the limit keeps it bounded). */
+  async listTokens(userId: number, limit: number): Promise<ApiToken[]> {
+    const rows = await this.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(tokenFromRow);
+  }
+
+  /** Records a use, at most once per `precisionMs` (one cheap write, skipped when recent). */
+  async touchToken(id: number, now: Date, precisionMs: number): Promise<void> {
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now.getTime() })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', now.getTime() - precisionMs)]))
+      .execute();
+  }
+
+  async deleteToken(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('api_tokens').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async deleteUserTokens(userId: number): Promise<number> {
+    const result = await this.db.deleteFrom('api_tokens').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /**
@@ -92,4 +129,22 @@ export class SessionRepository {
   async clearFailures(key: string): Promise<void> {
     await this.db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
   }
+}
+
+function tokenFromRow(row: {
+  id: number;
+  user_id: number;
+  label: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+}): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    label: row.label,
+    createdAt: new Date(Number(row.created_at)),
+    expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
+    lastUsedAt: row.last_used_at === null ? null : new Date(Number(row.last_used_at)),
+  };
 }

@@ -25,6 +25,7 @@ import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { accountPages } from './accounts.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
@@ -216,6 +217,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   servicePages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });
+  accountPages(app, { actions, chromeFor, html });
   mediaPages(app, { media, uploadScript, chromeFor, html });
 
 }

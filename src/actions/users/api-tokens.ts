@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../../domain/shared/errors.js';
-import { requireId, requireText } from '../../domain/shared/text.js';
+import { requireId, requireName } from '../../domain/shared/text.js';
 import { isTokenLive, LAST_USED_PRECISION_MS, tokenExpiry, type ApiToken } from '../../domain/user/api-token.js';
 import { parseEmail } from '../../domain/user/parse-user.js';
 import { requirePermission } from '../../domain/user/permissions.js';
@@ -25,7 +25,7 @@ const TOKEN_LIST_LIMIT = 100;
  * its hash is kept. A person makes their own; admins (`user.manage`) anyone's.
  */
 export async function issueApiToken(deps: ActionDeps, actor: Actor, whose: UserRef, input: TokenRequest = {}): Promise<{ token: string; apiToken: ApiToken }> {
-  const label = input.label === undefined || input.label === '' ? 'personal token' : requireText(input.label, 'label', 120);
+  const label = input.label === undefined || input.label === '' ? 'personal token' : requireName(input.label, 'label', 120);
   const now = deps.clock.now();
   const expiresAt = tokenExpiry(input.expiresInDays, now);
   const token = newSecret('dl_');

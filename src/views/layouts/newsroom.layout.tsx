@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/i18n.js';
+import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
 /** The newsroom's parts, in the order the navigation shows them. */
 export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'users', 'audit'] as const;
@@ -13,20 +14,6 @@ export interface NewsroomChrome {
    * newsroom their roles may use (only those are linked; the server refuses the others anyway).
    */
   readonly user: { readonly name: string; readonly csrfToken: string; readonly parts?: readonly NewsroomPart[] } | null;
-}
-
-const NAME_SLOT = '\u0000';
-
-/** "Signed in as {name}" with the name isolated (<bdi>), so a right-to-left name cannot reorder the line. */
-function SignedInAs({ text, name }: { text: string; name: string }) {
-  const [before = '', after = ''] = text.split(NAME_SLOT);
-  return (
-    <span>
-      {before}
-      <bdi>{name}</bdi>
-      {after}
-    </span>
-  );
 }
 
 /** The frame of every newsroom page: the reader site's look, a header with sign-out; no script needed (the editor page adds its island). */
@@ -69,7 +56,9 @@ export function NewsroomLayout({
           ) : null}
           {chrome.user ? (
             <form method="post" action="/newsroom/sign-out" class="newsroom-signout">
-              <SignedInAs text={t('newsroom.signedInAs', { name: NAME_SLOT })} name={chrome.user.name} />{' '}
+              <span>
+                <WithNames text={t('newsroom.signedInAs', { name: NAME_SLOT })} names={[chrome.user.name]} />
+              </span>{' '}
               <a href="/newsroom/account">{t('newsroom.account.link')}</a>{' '}
               <input type="hidden" name="_csrf" value={chrome.user.csrfToken} />
               <button type="submit">{t('newsroom.signOut')}</button>

@@ -20,6 +20,7 @@ import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
 import { renderDocument } from '../../../views/render.js';
 import { authenticate, sameSecret } from '../../plugins/auth.js';
+import { refuseBrokenMultipartText } from '../../plugins/request-text.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
@@ -56,6 +57,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const uploadScript = assets.uploadScript ?? null;
   acceptForms(app);
   await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
+  refuseBrokenMultipartText(app);
   authenticate(app, actions);
   guardRoutes(app);
   app.addHook('onSend', async (_request, reply, payload) => {

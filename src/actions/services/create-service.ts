@@ -1,6 +1,6 @@
 import { invalid } from '../../domain/shared/errors.js';
 import { parseLanguageService, parseSectionInput, type LanguageService, type Section, type Tag } from '../../domain/service/service.js';
-import { requireName, requireSlug, requireText } from '../../domain/shared/text.js';
+import { requireName, requireSlug } from '../../domain/shared/text.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';

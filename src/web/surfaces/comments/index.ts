@@ -20,8 +20,10 @@ import { renderErrorPage } from '../../../views/pages/error.page.js';
 import type { Assets, CommentNotice, CommentUrls } from '../../../views/page-model.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { FORM_FIELD, readerTokens } from '../../plugins/reader-tokens.js';
+import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { toChrome } from '../reader/chrome.js';
 import { sendUncached } from '../reader/page-response.js';
+import { sendUnavailablePage } from '../reader/unavailable-page.js';
 import { refusalMessage } from './refusal-message.js';
 import { parseFormFields } from '../../plugins/request-text.js';
 
@@ -333,6 +335,10 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   }
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
+    if (isUnavailable(error)) {
+      if (isJson(request)) return sendJsonError(replyUnavailable(request, reply, error), error);
+      return sendUnavailablePage(request, reply, error, actions, assets);
+    }
     if (isDomainError(error)) {
       if (isJson(request)) return sendJsonError(reply, error);
       if (error.kind === 'not-found') return renderNotFound(request, reply);

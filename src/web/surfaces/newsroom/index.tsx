@@ -25,6 +25,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
+import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
 import { accountPages } from './accounts.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
@@ -77,9 +78,11 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isDomainError(error) && error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
     const status = isDomainError(error) ? STATUS_FOR[error.kind] : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
-    const message =
-      isDomainError(error) && error.code === 'STORY_VERSION_CONFLICT'
+    if (isUnavailable(error)) replyUnavailable(request, reply, error);
+    else if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
+    const message = isUnavailable(error)
+      ? i18n.t('error.unavailable.body')
+      : isDomainError(error) && error.code === 'STORY_VERSION_CONFLICT'
         ? i18n.t('newsroom.error.conflict')
         : isDomainError(error) && error.kind === 'forbidden' && error.code === 'FORBIDDEN'
           ? i18n.t('newsroom.error.forbidden')

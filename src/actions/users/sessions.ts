@@ -54,8 +54,9 @@ export async function signIn(deps: ActionDeps, input: { email: unknown; password
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await deps.store.transaction(async (trx) => {
-    if (accountKey !== null) await trx.sessions.clearFailures(accountKey);
+    // The address's row before the account's, as when counting: the same order never deadlocks.
     await trx.sessions.giveBackAttempt(addressKey);
+    if (accountKey !== null) await trx.sessions.clearFailures(accountKey);
     await trx.sessions.insertSession(hashSecret(token), { userId: user.id, csrfToken, expiresAt }, now);
     await trx.audit.record({ userId: user.id, action: 'session.sign-in', subject: `user:${user.id}`, details: { address: input.address } }, now);
   });

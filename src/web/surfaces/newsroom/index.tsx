@@ -57,7 +57,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const css = assets.css;
   const uploadScript = assets.uploadScript ?? null;
   acceptForms(app);
-  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
+  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
   refuseBrokenMultipartText(app);
   authenticate(app, actions);
   guardRoutes(app);

@@ -89,7 +89,7 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   const secret = loadOrCreateSecret(config);
   const core = await composeCore(config, options);
   const { store, events, logger, background, relay } = core;
-  const pageCache = new PageCache(config.pageCacheEntries);
+  const pageCache = new PageCache(config.pageCacheEntries, core.clock);
   const metrics = createMetrics();
   const mastheadCache = new MastheadCache();
   events.subscribe((event) => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/shared/clock.js';
 import type { Store } from '../store/store.js';
 import type { MastheadCache } from './reader/masthead-cache.js';
+import type { PasswordHasher } from './users/passwords.js';
 
 /**
  * What actions need from the world, built once in compose.ts and passed in. Actions tell what
@@ -11,4 +12,6 @@ export interface ActionDeps {
   readonly clock: Clock;
   /** Reader pages' mastheads kept in memory (the app has one; CLI commands do not need it). */
   readonly mastheadCache?: MastheadCache;
+  /** How passwords are hashed and checked; scrypt unless a test counts the work. */
+  readonly passwords?: PasswordHasher;
 }

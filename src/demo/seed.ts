@@ -5,7 +5,7 @@ import { parseMediaText } from '../domain/media/media-text.js';
 import type { MediaItem, MediaKind, MediaState, Rendition } from '../domain/media/media.js';
 import type { Tag } from '../domain/service/service.js';
 import { invalid, notFound } from '../domain/shared/errors.js';
-import { requireSlug, requireText } from '../domain/shared/text.js';
+import { requireName, requireSlug, requireText } from '../domain/shared/text.js';
 
 // Records written as they are, with no actor: no permission check and no audit entry. They load
 // the demo content (and set up tests); what people do goes through src/actions.
@@ -83,7 +83,7 @@ export async function registerMedia(
 /** A topic of a service. */
 export async function createTag(deps: ActionDeps, input: { serviceCode: string; slug: unknown; name: unknown }): Promise<Tag> {
   const slug = requireSlug(input.slug, 'slug');
-  const name = requireText(input.name, 'name', 80);
+  const name = requireName(input.name, 'name', 80);
   return deps.store.transaction(async (repos) => {
     if (!(await repos.services.find(input.serviceCode))) {
       throw notFound('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');

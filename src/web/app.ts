@@ -10,6 +10,7 @@ import type { PageCache } from './cache/page-cache.js';
 import { cacheFront } from './cache/cache-front.js';
 import { jsonErrors } from './plugins/errors.js';
 import { requestLog } from './plugins/request-log.js';
+import { strictJsonBodies } from './plugins/request-text.js';
 import { securityHeadersFor, securityHeaders } from './plugins/security-headers.js';
 import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   securityHeaders(app, { hsts });
   jsonErrors(app);
+  strictJsonBodies(app);
   requestLog(app);
 
   await app.register(healthSurface, { actions: deps.actions, metrics: deps.metrics });

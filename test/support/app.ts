@@ -6,8 +6,8 @@ import { loadConfig, type DatabaseConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import type { Logger } from '../../src/logger.js';
 import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
-import { createTestDatabase, type StoreKind } from './databases.js';
-import { T0 } from './store.js';
+import type { StoreKind } from './databases.js';
+import { releaseDatabase, T0, takeMigratedDatabase } from './store.js';
 
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly clock: ReturnType<typeof fixedClock>;
@@ -21,7 +21,7 @@ export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh database, with a fixed clock; demo content loaded unless told otherwise. */
+/** The whole app on a fresh (migrated, empty) database, with a fixed clock; demo content loaded unless told otherwise. */
 export async function startTestApp(
   kind: StoreKind,
   options: {
@@ -35,7 +35,9 @@ export async function startTestApp(
     logger?: Logger;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
+  // Already migrated (the app migrates at start as always, and finds nothing to do) and empty.
+  const { database, db } = await takeMigratedDatabase(kind);
+  await db.destroy();
   const mediaDir = path.join(database.dir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
   const databaseUrl = database.config.kind === 'sqlite' ? database.config.file : database.config.url;
@@ -71,7 +73,7 @@ export async function startTestApp(
     close: async () => {
       await composed.app.close();
       await composed.store.close();
-      await database.cleanup();
+      await releaseDatabase(database);
     },
   };
 }

@@ -72,6 +72,8 @@ export const ERRORS = {
   JOB_PAYLOAD_INVALID: { kind: 'invalid', message: 'The job carries data it cannot run with' },
   UPLOAD_LENGTH_REQUIRED: { kind: 'invalid', message: 'Declare the file size (Upload-Length) when the upload starts' },
   UPLOAD_REFUSED: { kind: 'invalid', message: 'The upload request was refused' },
+  TEXT_ENCODING_INVALID: { kind: 'invalid', message: 'The request is not well-formed UTF-8 text' },
+  PUBLISH_TIME_TOO_EARLY: { kind: 'invalid', message: 'A publish time may be at most 7 days in the past' },
   MEDIA_FORMAT_UNSUPPORTED: { kind: 'invalid', message: 'This container or format is not taken in' },
   MULTIPART_REQUIRED: { kind: 'invalid', message: 'Send the file in a multipart/form-data form' },
 
@@ -86,11 +88,14 @@ export const ERRORS = {
   ALERT_NOT_FOUND: { kind: 'not-found', message: 'There is no such alert' },
   COMMENT_NOT_FOUND: { kind: 'not-found', message: 'There is no such comment' },
   USER_NOT_FOUND: { kind: 'not-found', message: 'There is no such account' },
+  TOKEN_NOT_FOUND: { kind: 'not-found', message: 'There is no such token' },
   UPLOAD_NOT_FOUND: { kind: 'not-found', message: 'There is no such upload of yours' },
   STORY_GONE: { kind: 'gone', message: 'This story has been withdrawn' },
 
   // State: 409
   USER_EXISTS: { kind: 'conflict', message: 'There is already an account with this email' },
+  USER_DISABLED: { kind: 'conflict', message: 'This account is disabled' },
+  USER_SELF_DISABLE: { kind: 'conflict', message: 'You cannot disable your own account' },
   STORY_STATE_INVALID: { kind: 'conflict', message: 'The story is not in a state that allows this' },
   STORY_VERSION_CONFLICT: { kind: 'conflict', message: 'This story was changed by someone else since you opened it' },
   COMMENT_CHANGED: { kind: 'conflict', message: 'Another moderator changed this comment; reload the queue' },
@@ -103,6 +108,7 @@ export const ERRORS = {
   SIGN_IN_FAILED: { kind: 'unauthenticated', message: 'The email or password is not right' },
   TOKEN_INVALID: { kind: 'unauthenticated', message: 'The bearer token is not valid' },
   FORBIDDEN: { kind: 'forbidden', message: 'You may not do this' },
+  TOKEN_FROM_TOKEN: { kind: 'forbidden', message: 'Sign in to make a token: a token cannot make another' },
   CSRF_INVALID: { kind: 'forbidden', message: 'This request did not carry the right CSRF token: reload the page and try again' },
   FORM_EXPIRED: { kind: 'forbidden', message: 'This form has expired; please reload the page and try again' },
   COMMENT_NOT_YOURS: { kind: 'forbidden', message: 'Only the author can change this comment, from the browser they posted it from' },

@@ -24,6 +24,7 @@ import { FORM_FIELD, readerTokens } from '../../plugins/reader-tokens.js';
 import { toMasthead } from '../reader/masthead.js';
 import { sendUncached } from '../reader/page-response.js';
 import { refusalMessage } from './refusal-message.js';
+import { parseFormFields } from '../../plugins/request-text.js';
 
 export interface CommentsSurfaceDeps {
   readonly actions: PostingDeps;
@@ -79,10 +80,12 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   const { actions, assets } = deps;
   const tokens = readerTokens(actions.guards.secret, deps.secureCookies);
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    const fields: Record<string, string> = {};
-    for (const [name, value] of new URLSearchParams(body as string)) if (!(name in fields)) fields[name] = value;
-    done(null, fields);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, parseFormFields(body as Buffer, 'first'));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   const errorPages = readerErrorPages(actions, assets);
   const renderNotFound = (request: FastifyRequest, reply: FastifyReply) => errorPages.send(request, reply, 404);

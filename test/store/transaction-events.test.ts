@@ -59,9 +59,15 @@ describe.each(STORE_KINDS)('events emitted in a transaction on %s', (kind) => {
 
   it('the log write is part of the transaction: if it fails, the change is undone and nothing is published', async () => {
     await refuseEventLogWrites(t);
-    await expect(createAlert(t.deps, SYSTEM, { serviceCode: 'en', text: 'Polls close early', durationMinutes: 30 })).rejects.toThrow();
-    expect(await alertCount(t)).toBe(0);
-    expect(t.events).toEqual([]);
+    try {
+      await expect(createAlert(t.deps, SYSTEM, { serviceCode: 'en', text: 'Polls close early', durationMinutes: 30 })).rejects.toThrow();
+      expect(await alertCount(t)).toBe(0);
+      expect(t.events).toEqual([]);
+    } finally {
+      // Test databases are emptied and used again: the trigger must not outlive this test.
+      await sql`DROP TRIGGER refuse_event_log${t.kind === 'postgres' ? sql` ON event_log` : sql``}`.execute(t.db);
+      if (t.kind === 'postgres') await sql`DROP FUNCTION refuse_event_log()`.execute(t.db);
+    }
   });
 
   it('refuses an event emitted after its transaction ended', async () => {

@@ -9,7 +9,7 @@ import { parseMediaText } from '../../../domain/media/media-text.js';
 import { largestSizeLimit, mediaTooLarge } from '../../../domain/media/renditions-plan.js';
 import { DomainError, invalid, isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 
 export const UPLOADS_PATH = '/uploads';
 /** Unfinished uploads are kept this long for a client to resume, then removed. */

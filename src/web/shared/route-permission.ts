@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can, forbidden, PERMISSIONS, type Permission } from '../../../domain/user/permissions.js';
-import { checkCsrf, unauthenticated, type Auth } from '../../plugins/auth.js';
+import { can, forbidden, PERMISSIONS, type Permission } from '../../domain/user/permissions.js';
+import { checkCsrf, unauthenticated, type Auth } from '../plugins/auth.js';
 
 /** What a route needs: a permission (checked again, with the resource, by the action), any signed-in user, or nobody. */
 export type RoutePermission = Permission | 'signed-in' | 'public';

@@ -2,6 +2,8 @@ import http from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifySchema } from 'fastify';
 import type { PostingDeps } from '../actions/comments/guards.js';
 import { readerComments } from '../actions/comments/reader-comments.js';
+import { checkReadiness } from '../actions/reader/check-readiness.js';
+import { readerPages } from '../actions/reader/reader-pages.js';
 import type { MediaDeps } from '../actions/media/media-deps.js';
 import type { Config } from '../config.js';
 import type { AssetBundle } from './assets.js';
@@ -68,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   securityHeaders(app, { hsts });
   jsonErrors(app);
 
-  await app.register(healthSurface, { actions: deps.actions });
+  await app.register(healthSurface, { checkReadiness: () => checkReadiness(deps.actions) });
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
@@ -80,7 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: hsts,
   });
   await app.register(readerSurface, {
-    actions: deps.actions,
+    pages: readerPages(deps.actions),
+    clock: deps.actions.clock,
     cache: deps.pageCache,
     assets: deps.assets.urls,
     publicUrl: deps.config.publicUrl,

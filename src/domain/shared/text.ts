@@ -1,5 +1,5 @@
 import { invalid } from './errors.js';
-import { isId, MAX_ID, SLUG } from './limits.js';
+import { isId, SLUG } from './limits.js';
 
 /** A required single-line string, trimmed, with a length limit; names the field at fault. */
 export function requireText(value: unknown, field: string, max: number): string {
@@ -27,7 +27,7 @@ export function optionalText(value: unknown, field: string, max: number): string
 
 export function requireId(value: unknown, field: string): number {
   if (!isId(value)) {
-    throw invalid('FIELD_INVALID', `${field} must be a whole number from 1 to ${MAX_ID}`, field);
+    throw invalid('FIELD_INVALID', `${field} must be a positive whole number`, field);
   }
   return value;
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { checkReadiness } from '../../../actions/reader/check-readiness.js';
 
 /** /healthz: the process answers. /readyz: it can also reach its database. */
-export async function healthSurface(app: FastifyInstance, options: { actions: Pick<ActionDeps, 'store'> }): Promise<void> {
+export async function healthSurface(
+  app: FastifyInstance,
+  options: { readonly checkReadiness: () => Promise<{ ready: boolean; reason?: string }> },
+): Promise<void> {
   app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const readiness = await checkReadiness(options.actions);
+    const readiness = await options.checkReadiness();
     return reply
       .code(readiness.ready ? 200 : 503)
       .header('cache-control', 'no-store')

@@ -31,7 +31,8 @@ export const MediaListQuery = Form({ q: Optional(SearchText), kind: Optional(Tex
 export const DiffQuery = Form({ from: Optional(Id), to: Optional(Id) });
 
 export const SignInForm = Form({ email: Optional(Text(320)), password: Optional(Text(1024)) });
-export const StoryForm = Form({ version: Optional(OrEmpty(Version)), sectionId: Optional(OrEmpty(Id)), leadMediaId: Optional(OrEmpty(Id)) });
+/** The lead media's number is typed by hand without script: the action names it when it is wrong. */
+export const StoryForm = Form({ version: Optional(OrEmpty(Version)), sectionId: Optional(OrEmpty(Id)) });
 export const RestoreForm = Form({ version: Optional(OrEmpty(Version)) });
 
 export type StoryListQuery = Static<typeof StoryListQuery>;

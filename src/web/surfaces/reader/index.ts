@@ -1,13 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { getErrorChrome } from '../../../actions/reader/get-error-chrome.js';
-import { getHomePage } from '../../../actions/reader/get-home-page.js';
-import { getProfilePage } from '../../../actions/reader/get-profile-page.js';
-import { getSectionPage } from '../../../actions/reader/get-section-page.js';
-import { getStoryPage } from '../../../actions/reader/get-story-page.js';
-import { getTagPage } from '../../../actions/reader/get-tag-page.js';
-import { listServices } from '../../../actions/reader/list-services.js';
-import { searchStories } from '../../../actions/reader/search-stories.js';
+import type { ReaderPages } from '../../../actions/reader/reader-pages.js';
+import type { Clock } from '../../../domain/shared/clock.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
@@ -23,7 +16,9 @@ import { pageNumber } from '../../shared/schemas.js';
 import { ItemParams, PageQuery, SearchQuery, SectionParams, ServiceParams, TagParams } from './schemas.js';
 
 export interface ReaderSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  /** What the pages read: the surface is given these actions, never the store. */
+  readonly pages: ReaderPages;
+  readonly clock: Clock;
   readonly cache: PageCache;
   readonly assets: Assets;
   readonly publicUrl: URL;
@@ -32,16 +27,16 @@ export interface ReaderSurfaceDeps {
 
 /** The reader site: server-rendered pages that need no JavaScript, served from the page cache. */
 export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDeps): Promise<void> {
-  const { actions, cache, assets } = deps;
-  const now = () => actions.clock.now().getTime();
+  const { pages, cache, assets } = deps;
+  const now = () => deps.clock.now().getTime();
   const withPage = (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path);
 
-  const errors = readerErrorPages((guess) => getErrorChrome(actions, guess), assets);
+  const errors = readerErrorPages(pages.errorMasthead, assets);
   app.setErrorHandler((error: FastifyError, request, reply) => errors.forError(request, reply, error));
   app.setNotFoundHandler((request, reply) => errors.notFound(request, reply));
 
   app.get('/', async (_request, reply) => {
-    const services = await listServices(actions);
+    const services = await pages.services();
     return sendUncached(reply, 200, renderServicesPage(services, assets, 'Dateline'));
   });
 
@@ -54,7 +49,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const serviceCode = request.params.service;
     const page = pageNumber(request.query.page);
     return servePage(cache, request, reply, withPage(`/${serviceCode}/`, page), now(), async () => {
-      const result = await getHomePage(actions, { serviceCode, page });
+      const result = await pages.home({ serviceCode, page });
       const chrome = toChrome(result.chrome, assets);
       const html = renderListPage(chrome, {
         title: chrome.i18n.t('list.latest'),
@@ -72,7 +67,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const page = pageNumber(request.query.page);
     const path = `/${serviceCode}/s/${encodeURIComponent(sectionSlug)}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
-      const result = await getSectionPage(actions, { serviceCode, sectionSlug, page });
+      const result = await pages.section({ serviceCode, sectionSlug, page });
       const chrome = toChrome(result.chrome, assets);
       const html = renderListPage(chrome, {
         title: result.model.section.name,
@@ -90,7 +85,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const page = pageNumber(request.query.page);
     const path = `/${serviceCode}/t/${encodeURIComponent(tagSlug)}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
-      const result = await getTagPage(actions, { serviceCode, tagSlug, page });
+      const result = await pages.tag({ serviceCode, tagSlug, page });
       const chrome = toChrome(result.chrome, assets);
       const heading = chrome.i18n.t('tag.heading', { name: result.model.tag.name });
       const html = renderListPage(chrome, {
@@ -109,7 +104,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const page = pageNumber(request.query.page);
     const path = `/${serviceCode}/p/${encodeURIComponent(slug)}/${id}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
-      const outcome = await getProfilePage(actions, { serviceCode, slug, profileId: id, page });
+      const outcome = await pages.profile({ serviceCode, slug, profileId: id, page });
       if (outcome.kind === 'redirect') {
         await reply.redirect(profilePath(serviceCode, outcome), 301);
         return 'sent';
@@ -129,7 +124,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const { service: serviceCode, slug, id } = request.params;
     const path = `/${serviceCode}/a/${encodeURIComponent(slug)}/${id}`;
     return servePage(cache, request, reply, path, now(), async () => {
-      const outcome = await getStoryPage(actions, { serviceCode, slug, storyId: id });
+      const outcome = await pages.story({ serviceCode, slug, storyId: id });
       if (outcome.kind === 'redirect') {
         await reply.redirect(storyPath({ serviceCode: outcome.serviceCode, slug: outcome.slug, id: outcome.id }), 301);
         return 'sent';
@@ -146,7 +141,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const serviceCode = request.params.service;
     const query = request.query.q ?? '';
     const page = pageNumber(request.query.page);
-    const result = await searchStories(actions, { serviceCode, query, page });
+    const result = await pages.search({ serviceCode, query, page });
     const chrome = toChrome(result.chrome, assets);
     const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
     const html = renderSearchPage(chrome, {

@@ -19,7 +19,7 @@ const TEN_KB = 'x'.repeat(10 * 1024);
 /** As they appear in a URL (path segment or query value). */
 const URL_SHAPES = ['0', '-1', '99999999999', '2147483648', '9007199254740992', 'abc', NUL, `a${NUL}b`, '1e308', TEN_KB];
 /** In a JSON body: none of them is a valid value for any field. */
-const JSON_SHAPES: unknown[] = [-1, 99999999999, 2147483648, 2 ** 53, 1e308, '\u0000', 'a\u0000b', `${TEN_KB}\u0000`];
+const JSON_SHAPES: unknown[] = [-1, 99999999999, 1e308, 'a\u0000b', `${TEN_KB}\u0000`];
 /** In a url-encoded form: NUL bytes, and numbers no field takes (numeric fields refuse them, text fields take them as text). */
 const FORM_SHAPES = ['\u0000', 'a\u0000b', '-1', '99999999999', '2147483648', '9007199254740992', '1e308'];
 /** Query names tried on routes whose query takes any name (reader pages ignore the ones they do not know). */
@@ -73,6 +73,8 @@ describe.each(STORE_KINDS)('every route with hostile ids, NUL bytes and numbers 
     expect(signInToken).not.toBe('');
     db = openDatabase(t.database.config, t.database.location) as unknown as typeof db;
     // The test app logs nothing (LOG_LEVEL=silent): record what would have gone out at error level.
+    // Requests log through children of the app's logger; silent, a child is the logger itself.
+    expect(t.app.log.child({})).toBe(t.app.log);
     const log = t.app.log as unknown as Record<'error' | 'fatal', (...args: unknown[]) => void>;
     log.error = (...args) => errorLines.push(args);
     log.fatal = (...args) => errorLines.push(args);

@@ -37,6 +37,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'media_captions',
         'media_items',
         'media_renditions',
+        'open_uploads',
         'profile_name_prefixes',
         'profiles',
         'role_grants',

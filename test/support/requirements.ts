@@ -23,16 +23,11 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   } catch {
     missing.push('java on the PATH, for the Nu HTML checker (Debian package "default-jre-headless")');
   }
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-  } catch (error) {
+  const postgresError = await waitForPostgres();
+  if (postgresError) {
     missing.push(
-      `PostgreSQL at ${POSTGRES_URL} (${error instanceof Error ? error.message : String(error)}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start, or set TEST_DATABASE_URL`,
+      `PostgreSQL at ${POSTGRES_URL} (${postgresError}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start, or set TEST_DATABASE_URL`,
     );
-  } finally {
-    await client.end().catch(() => undefined);
   }
   if (missing.length) {
     throw new Error(
@@ -43,4 +38,28 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   return async () => {
     await dropTestSchemas(prefix, Number(process.env.TEST_SCHEMA_RUN) - 6 * 3600);
   };
+}
+
+/**
+ * Null once PostgreSQL answers a query, else why not. A server that was just (re)started
+ * refuses connections or says it is starting up for a few seconds: that is waited for.
+ */
+async function waitForPostgres(ms = 30_000): Promise<string | null> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+      const message = error instanceof Error ? error.message : String(error);
+      const comingUp = ['57P03', 'ECONNREFUSED', 'ECONNRESET'].includes(code) || /Connection terminated/.test(message);
+      if (!comingUp || Date.now() > deadline) return message;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

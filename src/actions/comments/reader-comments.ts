@@ -2,7 +2,7 @@ import type { Comment } from '../../domain/comment/comment.js';
 import type { Story } from '../../domain/story/story.js';
 import { getCommentThread } from '../reader/get-comment-thread.js';
 import { getCommentsPage } from '../reader/get-comments-page.js';
-import { getErrorChrome } from '../reader/get-error-chrome.js';
+import { getErrorChrome, getRememberedChrome } from '../reader/get-error-chrome.js';
 import { deleteOwnComment } from './delete-own-comment.js';
 import { editOwnComment } from './edit-own-comment.js';
 import type { PostingDeps } from './guards.js';
@@ -23,6 +23,8 @@ export function readerComments(deps: PostingDeps) {
     thread: (params: Parameters<typeof getCommentThread>[1]) => getCommentThread(deps, params),
     /** The masthead for an error page of the service the address names (else the first one). */
     errorMasthead: (serviceCodeGuess: string | undefined) => getErrorChrome(deps, serviceCodeGuess),
+    /** What this process remembers of that masthead, for the 503 page while the database is away. */
+    rememberedMasthead: (serviceCodeGuess: string | undefined) => getRememberedChrome(deps, serviceCodeGuess),
     /** Posts, and answers with the comment and its story as it now is (with the new count). */
     post: async (input: PostCommentInput): Promise<{ comment: Comment; story: Story & { commentCount: number } }> => {
       const comment = await postComment(deps, input);

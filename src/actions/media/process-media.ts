@@ -55,7 +55,7 @@ export async function processMedia(deps: MediaDeps, payload: ProcessMediaPayload
     }
     const work: MediaWork = { deps, item, folder: payload.folder, dir, signal };
     if (probe.kind === 'video') await makeVideoRenditions(work, source, probe);
-    else if (probe.kind === 'audio') await makeAudioRenditions(work, source);
+    else if (probe.kind === 'audio') await makeAudioRenditions(work, { file: source, container: probe.container });
     else await makeImageRenditions(work, source, probe);
   } catch (error) {
     if (error instanceof ToolError && !error.transient) {

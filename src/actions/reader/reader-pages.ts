@@ -1,5 +1,5 @@
 import type { ActionDeps } from '../deps.js';
-import { getErrorChrome } from './get-error-chrome.js';
+import { getErrorChrome, getRememberedChrome } from './get-error-chrome.js';
 import { getHomePage } from './get-home-page.js';
 import { getProfilePage } from './get-profile-page.js';
 import { getSectionPage } from './get-section-page.js';
@@ -25,6 +25,8 @@ export function readerPages(deps: Deps) {
     search: (params: Parameters<typeof searchStories>[1]) => searchStories(deps, params),
     /** The masthead for an error page of the service the address names (else the first one). */
     errorMasthead: (serviceCodeGuess: string | undefined) => getErrorChrome(deps, serviceCodeGuess),
+    /** What this process remembers of that masthead, for the 503 page while the database is away. */
+    rememberedMasthead: (serviceCodeGuess: string | undefined) => getRememberedChrome(deps, serviceCodeGuess),
   };
 }
 

@@ -95,6 +95,8 @@ export const en = {
   'error.gone.body': 'This story has been withdrawn by the editors.',
   'error.badRequest.title': 'This address is not valid',
   'error.badRequest.body': 'Part of this address could not be understood. Check it, or start again from the home page.',
+  'error.unavailable.title': 'We will be back in a moment',
+  'error.unavailable.body': 'This page cannot be shown right now. Please try again in a few seconds.',
   'error.goHome': 'Go to the home page',
   'footer.text': 'Published with Dateline',
   'services.title': 'Choose your language',

@@ -98,6 +98,8 @@ export const fa: Messages = {
   'error.gone.body': 'این مطلب از سوی سردبیران برداشته شده است.',
   'error.badRequest.title': 'این نشانی معتبر نیست',
   'error.badRequest.body': 'بخشی از این نشانی قابل فهم نبود. آن را بررسی کنید یا از صفحهٔ اصلی دوباره شروع کنید.',
+  'error.unavailable.title': 'این صفحه موقتاً در دسترس نیست',
+  'error.unavailable.body': 'اکنون نمی‌توانیم این صفحه را نشان دهیم. چند ثانیه دیگر دوباره تلاش کنید.',
   'error.goHome': 'رفتن به صفحه اصلی',
   'footer.text': 'منتشرشده با Dateline',
   'services.title': 'زبان خود را انتخاب کنید',

@@ -98,6 +98,8 @@ export const ky: Messages = {
   'error.gone.body': 'Бул материалды редакция алып салды.',
   'error.badRequest.title': 'Дарек туура эмес',
   'error.badRequest.body': 'Бул даректин бир бөлүгү түшүнүксүз. Аны текшериңиз же башкы беттен кайра баштаңыз.',
+  'error.unavailable.title': 'Барак убактылуу жеткиликсиз',
+  'error.unavailable.body': 'Бул баракты азыр көрсөтө албайбыз. Бир нече секунддан кийин кайра аракет кылыңыз.',
   'error.goHome': 'Башкы бетке өтүү',
   'footer.text': 'Dateline аркылуу жарыяланды',
   'services.title': 'Тилди тандаңыз',

@@ -98,6 +98,8 @@ export const ru: Messages = {
   'error.gone.body': 'Редакция сняла этот материал с публикации.',
   'error.badRequest.title': 'Неверный адрес',
   'error.badRequest.body': 'Часть этого адреса не удалось распознать. Проверьте его или начните с главной страницы.',
+  'error.unavailable.title': 'Страница временно недоступна',
+  'error.unavailable.body': 'Сейчас мы не можем показать эту страницу. Попробуйте ещё раз через несколько секунд.',
   'error.goHome': 'Перейти на главную страницу',
   'footer.text': 'Опубликовано с помощью Dateline',
   'services.title': 'Выберите язык',

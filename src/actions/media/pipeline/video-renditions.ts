@@ -12,10 +12,11 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
   const heights = videoHeights(probe.height);
   const top = heights[heights.length - 1] ?? probe.height;
   const { storage } = work.deps.media;
+  const input = { file: source, container: probe.container };
 
   if (!existing(work, 'Poster')) {
     const file = path.join(work.dir, 'poster.jpg');
-    await extractPoster(source, file, posterTimeMs(probe.durationMs), top, work.signal);
+    await extractPoster(input, file, posterTimeMs(probe.durationMs), top, work.signal);
     if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
       throw invalid('MEDIA_CONVERSION_FAILED', 'the file could not be converted: no frame of the video could be read');
     }
@@ -34,7 +35,7 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
     if (made) {
       await fetchStored(work, made.path, file);
     } else {
-      await encodeMp4(source, file, height, work.signal);
+      await encodeMp4(input, file, height, work.signal);
     }
     const out = { width: scaledWidth(probe.width, probe.height, height), height };
     variants.push({ file, ...out, durationMs: probe.durationMs });

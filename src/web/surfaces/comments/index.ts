@@ -3,6 +3,7 @@ import type { ReaderComments } from '../../../actions/comments/reader-comments.j
 import { isDomainError } from '../../../domain/shared/errors.js';
 import type { Assets } from '../../../views/page-model.js';
 import { readerTokens } from '../../plugins/reader-tokens.js';
+import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { readerErrorPages } from '../../shared/masthead.js';
 import { isJson, sendJsonError } from './json.js';
 import { commentRoutes } from './routes.js';
@@ -25,7 +26,7 @@ export interface CommentsSurfaceDeps {
 export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfaceDeps): Promise<void> {
   const { comments, assets } = deps;
   const tokens = readerTokens(deps.secret, deps.secureCookies);
-  const errors = readerErrorPages(comments.errorMasthead, assets);
+  const errors = readerErrorPages(comments, assets);
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
     const fields: Record<string, string> = {};
@@ -34,6 +35,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   });
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isJson(request)) {
+      if (isUnavailable(error)) return sendJsonError(replyUnavailable(request, reply, error), error);
       if (isDomainError(error)) return sendJsonError(reply, error);
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return reply.code(error.statusCode).send({ error: { code: 'REQUEST_INVALID', message: error.message, field: null } });

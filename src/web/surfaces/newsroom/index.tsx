@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
+import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../../shared/route-permission.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
@@ -70,7 +71,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   app.addHook('preValidation', async (request) => {
     request.readingForm = true;
   });
-  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits) });
+  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
   app.addHook('preValidation', async (request) => {
     request.readingForm = false;
   });
@@ -93,7 +94,8 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isDomainError(error) && error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
     const { status, message } = failureOf(error, request);
-    if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
+    if (isUnavailable(error)) replyUnavailable(request, reply, error);
+    else if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
     const chrome = await chromeFor(request).catch(() => ({ i18n, css, user: null }));
     return html(reply, <NewsroomErrorPage chrome={chrome} message={message} />, status);
   });
@@ -233,6 +235,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
 /** The status and the message of a newsroom error page. */
 function failureOf(error: FastifyError | DomainError, request: FastifyRequest): { status: number; message: string } {
+  if (isUnavailable(error)) return { status: STATUS_FOR.unavailable, message: i18n.t('error.unavailable.body') };
   if (isDomainError(error)) {
     if (error.code === 'STORY_VERSION_CONFLICT') return { status: STATUS_FOR[error.kind], message: i18n.t('newsroom.error.conflict') };
     if (error.kind === 'forbidden' && error.code === 'FORBIDDEN') return { status: 403, message: i18n.t('newsroom.error.forbidden') };

@@ -31,7 +31,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
   const now = () => deps.clock.now().getTime();
   const withPage = (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path);
 
-  const errors = readerErrorPages(pages.errorMasthead, assets);
+  const errors = readerErrorPages(pages, assets);
   app.setErrorHandler((error: FastifyError, request, reply) => errors.forError(request, reply, error));
   app.setNotFoundHandler((request, reply) => errors.notFound(request, reply));
 

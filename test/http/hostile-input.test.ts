@@ -36,6 +36,8 @@ interface Probe {
   /** A 4xx is the only right answer (else anything below 500 is: a reader page ignoring a name it does not know). */
   readonly mustRefuse: boolean;
   readonly what: string;
+  /** An id that names nothing: pages answer their not-found page, the APIs 400. */
+  readonly badId?: boolean;
 }
 
 type Schema = {
@@ -123,7 +125,10 @@ describe.each(STORE_KINDS)('every route with hostile ids, NUL bytes and numbers 
           });
           const status = response.statusCode;
           const signInRedirect = who === 'signed out' && status === 303 && response.headers.location === '/newsroom/sign-in';
-          if (status >= 500 || (probe.mustRefuse && !(status >= 400 && status < 500) && !signInRedirect)) {
+          const api = probe.url.startsWith('/api/');
+          // (A 10 KB segment is longer than any route parameter may be: 414 from the router.)
+          const wrongIdAnswer = probe.badId && !signInRedirect && status !== 414 && !(api ? [400, 401, 404].includes(status) : status === 404);
+          if (status >= 500 || (probe.mustRefuse && !(status >= 400 && status < 500) && !signInRedirect) || wrongIdAnswer) {
             failures.push(`${probe.method} ${probe.url.slice(0, 120)} (${probe.what}): ${status} ${response.body.slice(0, 160)}`);
           }
         }
@@ -161,16 +166,18 @@ describe.each(STORE_KINDS)('every route with hostile ids, NUL bytes and numbers 
     const base = fill(null, '');
     const takesBody = route.method !== 'GET' && route.method !== 'DELETE';
     const bodyless = (url: string, what: string, mustRefuse: boolean): Probe =>
-      takesBody
-        ? { url, method: route.method, what, mustRefuse, payload: new URLSearchParams(tokenFields(route.url)).toString(), contentType: 'application/x-www-form-urlencoded' }
-        : { url, method: route.method, what, mustRefuse };
+      !takesBody
+        ? { url, method: route.method, what, mustRefuse }
+        : route.url.startsWith('/api/')
+          ? { url, method: route.method, what, mustRefuse, payload: '{}', contentType: 'application/json' }
+          : { url, method: route.method, what, mustRefuse, payload: new URLSearchParams(tokenFields(route.url)).toString(), contentType: 'application/x-www-form-urlencoded' };
 
     // Parameters: every shape in each one, the others plausible. No shape is an id; a slug or a
     // code may be one of the plain words (and then be redirected or not found), never a NUL or 10 KB.
     for (const param of params) {
       for (const shape of URL_SHAPES) {
         const refuse = ID_PARAMS.includes(param) || (param !== '*' && (shape.includes(NUL) || shape === TEN_KB));
-        probes.push(bodyless(fill(param, shape), `param ${param}`, refuse));
+        probes.push({ ...bodyless(fill(param, shape), `param ${param}`, refuse), badId: ID_PARAMS.includes(param) });
       }
     }
 
@@ -235,3 +242,32 @@ function accepts(schema: Schema | undefined, text: string): boolean {
   }
   return true;
 }
+
+describe.each(STORE_KINDS)('a bad id on a reader page on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await givenService(t.actions);
+    await givenService(t.actions, 'fa', 'rtl');
+  });
+  afterAll(async () => t?.close());
+
+  it("answers the not-found page in the service's language, whatever the shape of the id", async () => {
+    for (const id of ['0', '-1', '99999999999', '2147483648', '9007199254740992', 'abc', '%00', '007']) {
+      for (const path of [`/fa/a/x/${id}`, `/fa/a/x/${id}/comments`, `/fa/a/x/1/comments/${id}`, `/fa/p/x/${id}`]) {
+        const response = await t.app.inject({ method: 'GET', url: path });
+        expect(response.statusCode, path).toBe(404);
+        expect(response.body, path).toContain('<html lang="fa" dir="rtl"');
+      }
+    }
+  });
+
+  it('answers a bad page number with the bad-request page', async () => {
+    for (const page of ['0', '1e308', '501', 'abc', '%00']) {
+      const response = await t.app.inject({ method: 'GET', url: `/fa/?page=${page}` });
+      expect(response.statusCode, page).toBe(400);
+      expect(response.body).toContain('<html lang="fa" dir="rtl"');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/fa/search?q=a%00b' })).statusCode).toBe(400);
+  });
+});

@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedPage, PageCache } from '../cache/page-cache.js';
+import type { CachedPage, CacheState, PageCache } from '../cache/page-cache.js';
 
 const HTML = 'text/html; charset=utf-8';
 /** Shared caches (a CDN, Varnish) keep pages for up to five minutes and are purged by surrogate key. */
 const SHARED_MAX_AGE = 300;
+const STALE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=0';
 
 export interface RenderedPage {
   readonly html: string;
@@ -118,8 +119,10 @@ function cacheControl(page: CachedPage, now: number): string {
 const routedReplies = pageReplies({});
 
 /**
- * Serves a reader page from the page cache, or renders, stores and serves it. The cache key
- * is the path plus the page number only, so made-up query strings cannot flood the cache.
+ * Serves a reader page from the page cache, or renders, stores and serves it (see PageCache.load:
+ * one render for concurrent misses, stale copies while it runs, never storing a render that a
+ * purge overtook). The cache key is the path plus the page number only, so made-up query
+ * strings cannot flood the cache.
  */
 export async function servePage(
   cache: PageCache,
@@ -129,27 +132,31 @@ export async function servePage(
   now: number,
   render: () => Promise<RenderedPage | 'sent'>,
 ): Promise<FastifyReply | void> {
-  const hit = cache.get(cacheKey, now);
-  if (hit) return send(reply, routedReplies(request.headers, hit, now), 'HIT');
-  const rendered = await render();
-  if (rendered === 'sent') return reply;
-  const page = cache.set(cacheKey, {
-    status: 200,
-    headers: {
-      'content-type': HTML,
-      'surrogate-key': rendered.keys.join(' '),
-      vary: 'accept-encoding',
-    },
-    body: rendered.html,
-    keys: rendered.keys,
-    validUntil: rendered.validUntil?.getTime() ?? null,
+  const served = await cache.load(cacheKey, now, async () => {
+    const rendered = await render();
+    if (rendered === 'sent') return null;
+    return {
+      status: 200,
+      headers: {
+        'content-type': HTML,
+        'surrogate-key': rendered.keys.join(' '),
+        vary: 'accept-encoding',
+      },
+      body: rendered.html,
+      keys: rendered.keys,
+      validUntil: rendered.validUntil?.getTime() ?? null,
+    };
   });
-  return send(reply, routedReplies(request.headers, page, now), 'MISS');
+  // The render sent its own reply (a redirect).
+  if (!served) return reply;
+  return send(reply, routedReplies(request.headers, served.page, now), served.state);
 }
 
-function send(reply: FastifyReply, page: PageReply, cacheState: 'HIT' | 'MISS') {
+function send(reply: FastifyReply, page: PageReply, cacheState: CacheState) {
   reply.code(page.status);
   for (let i = 0; i < page.rawHeaders.length; i += 2) reply.header(page.rawHeaders[i]!, page.rawHeaders[i + 1]);
+  // A purged page served while its new version renders: no shared cache may keep it.
+  if (cacheState === 'STALE') reply.header('cache-control', STALE_CACHE_CONTROL);
   return reply.header('x-cache', cacheState).send(page.body ?? undefined);
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../../domain/shared/errors.js';
 import { can, forbidden, PERMISSIONS, type Permission } from '../../domain/user/permissions.js';
 import { checkCsrf, unauthenticated, type Auth } from '../plugins/auth.js';
 
@@ -39,4 +40,14 @@ export function guardRoutes(app: FastifyInstance): void {
 export function authOf(request: FastifyRequest): Auth {
   if (!request.auth) throw unauthenticated();
   return request.auth;
+}
+
+/**
+ * New tokens are made from a signed-in session (or the CLI), never with a bearer token: a
+ * leaked token must not be able to mint others that outlive its revocation.
+ */
+export function requireSessionForNewToken(auth: Auth): void {
+  if (auth.via === 'token') {
+    throw new DomainError('TOKEN_FROM_TOKEN', 'forbidden', 'sign in to make a token: a token cannot make another');
+  }
 }

@@ -3,6 +3,7 @@ import type { ReaderComments } from '../../../actions/comments/reader-comments.j
 import { isDomainError } from '../../../domain/shared/errors.js';
 import type { Assets } from '../../../views/page-model.js';
 import { readerTokens } from '../../plugins/reader-tokens.js';
+import { parseFormFields } from '../../plugins/request-text.js';
 import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { readerErrorPages } from '../../shared/masthead.js';
 import { isJson, sendJsonError } from './json.js';
@@ -28,10 +29,12 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   const tokens = readerTokens(deps.secret, deps.secureCookies);
   const errors = readerErrorPages(comments, assets);
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    const fields: Record<string, string> = {};
-    for (const [name, value] of new URLSearchParams(body as string)) if (!(name in fields)) fields[name] = value;
-    done(null, fields);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, parseFormFields(body as Buffer, 'first'));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isJson(request)) {

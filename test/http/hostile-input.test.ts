@@ -61,6 +61,7 @@ describe.each(STORE_KINDS)('every route with hostile ids, NUL bytes and numbers 
   let formToken: string;
   let signInToken: string;
   const errorLines: unknown[][] = [];
+  let restoreLog = () => {};
 
   beforeAll(async () => {
     t = await startTestApp(kind, { demo: false, rateLimits: GENEROUS_LIMITS });
@@ -78,10 +79,13 @@ describe.each(STORE_KINDS)('every route with hostile ids, NUL bytes and numbers 
     // Requests log through children of the app's logger; silent, a child is the logger itself.
     expect(t.app.log.child({})).toBe(t.app.log);
     const log = t.app.log as unknown as Record<'error' | 'fatal', (...args: unknown[]) => void>;
+    // (The silent logger is one object shared by every silent app: put its methods back afterwards.)
+    restoreLog = ((error, fatal) => () => Object.assign(log, { error, fatal }))(log.error, log.fatal);
     log.error = (...args) => errorLines.push(args);
     log.fatal = (...args) => errorLines.push(args);
   });
   afterAll(async () => {
+    restoreLog();
     await db?.destroy();
     await t?.close();
   });

@@ -78,6 +78,7 @@ export const ERRORS = {
   MULTIPART_REQUIRED: { kind: 'invalid', message: 'Send the file in a multipart/form-data form' },
 
   // Not there: 404, 410
+  ADDRESS_NOT_FOUND: { kind: 'not-found', message: 'There is nothing at this address.' },
   SERVICE_NOT_FOUND: { kind: 'not-found', message: 'There is no such language service' },
   SECTION_NOT_FOUND: { kind: 'not-found', message: 'There is no such section' },
   TAG_NOT_FOUND: { kind: 'not-found', message: 'There is no such topic' },

@@ -17,6 +17,12 @@ export interface Assets {
   readonly uploadScript?: string | null;
   /** The newsroom's story editor (Tiptap): loaded on the story form only. */
   readonly editorScript?: string | null;
+  /** The favicon set and the web app manifest, linked from every page. */
+  readonly icon?: string;
+  readonly appleTouchIcon?: string;
+  readonly manifest?: string;
+  /** The Persian/Arabic typeface (WOFF2), preloaded on right-to-left pages only. */
+  readonly arabicFonts?: readonly string[];
 }
 
 /** What every reader page shows around its content. */

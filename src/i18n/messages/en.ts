@@ -362,6 +362,21 @@ export const en = {
   'newsroom.media.captions.label': 'Label shown in the player',
   'newsroom.media.captions.submit': 'Upload captions',
   'newsroom.media.back': 'Back to the media library',
+  'meta.default': "{service}: news, analysis, video and audio.",
+  'meta.list': "{name}: the latest stories from {service}.",
+  'story.datelineDash': "--",
+  'story.moreFrom': "More from {section}",
+  'share.label': "Share this story",
+  'share.link': "Link to this story",
+  'share.email': "Email",
+  'player.play': "Play",
+  'player.duration': "Duration",
+  'player.time': "Time",
+  'home.top': "Top stories",
+  'home.mostRead': "Most read",
+  'home.latest': "Latest",
+  'footer.sections': "Sections",
+  'time.utc': "UTC",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,7 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
       description={story.deck}
       canonicalUrl={model.canonicalUrl}
       withPlayer={hasPlayer}
+      currentSection={section?.slug}
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">

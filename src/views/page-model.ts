@@ -126,6 +126,19 @@ export interface ListPageModel {
   readonly pagination: Pagination;
 }
 
+/** A story on a service's front page: what a list shows, plus its section and picture. */
+export interface FrontStory extends StoryListItem {
+  readonly sectionId: number | null;
+  readonly leadMediaId: number | null;
+}
+
+/** The first page of a service's home: a lead story, top stories with pictures, the rest by section. */
+export interface FrontPageModel {
+  readonly stories: readonly FrontStory[];
+  readonly media: ReadonlyMap<number, MediaItem>;
+  readonly pagination: Pagination;
+}
+
 export interface ProfilePageModel {
   readonly profile: Profile;
   readonly stories: readonly StoryListItem[];

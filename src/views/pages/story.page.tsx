@@ -4,6 +4,7 @@ import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
+import { ShareLinks } from '../components/share-links.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
 
 export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
@@ -30,21 +31,21 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           ) : null}
           <h1 id="story-headline">{story.headline}</h1>
           {story.deck ? <p class="deck">{story.deck}</p> : null}
-          <p class="meta">
-            {story.bylines.length ? <span class="byline">{t('story.by', { names: story.bylines.join(', ') })} </span> : null}
+          <div class="story-meta">
+            {story.bylines.length ? <p class="byline">{t('story.by', { names: story.bylines.join(', ') })}</p> : null}
             {story.publishedAt ? (
-              <span>
-                {t('story.publishedOn')}{' '}
-                <time dateTime={story.publishedAt.toISOString()}>{i18n.dateTime(story.publishedAt)}</time>
-              </span>
+              <p class="story-time">
+                <span>
+                  {t('story.publishedOn')} <time dateTime={story.publishedAt.toISOString()}>{i18n.dateTime(story.publishedAt)}</time>
+                </span>
+                {story.updatedAt ? (
+                  <span>
+                    {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()}>{i18n.dateTime(story.updatedAt)}</time>
+                  </span>
+                ) : null}
+              </p>
             ) : null}
-            {story.updatedAt ? (
-              <span>
-                {' · '}
-                {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()}>{i18n.dateTime(story.updatedAt)}</time>
-              </span>
-            ) : null}
-          </p>
+          </div>
         </header>
         {lead && lead.kind === 'image' ? <MediaImage item={lead} chrome={chrome} /> : null}
         {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={chrome.mediaBase} hlsScript={chrome.assets.hlsScript} lead /> : null}
@@ -70,7 +71,8 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           </aside>
         ) : null}
         {tags.length ? (
-          <nav class="story-tags" aria-label={t('story.tags')}>
+          <nav class="story-tags" aria-labelledby="story-topics">
+            <h2 id="story-topics">{t('story.tags')}</h2>
             <ul>
               {tags.map((tag) => (
                 <li key={tag.id}>
@@ -80,6 +82,7 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
             </ul>
           </nav>
         ) : null}
+        <ShareLinks url={model.canonicalUrl} title={story.headline} t={t} />
         <footer class="story-comments" id="comments">
           <p>
             <a href={commentsPath(story)}>{t('comments.see', { count: commentCount })}</a>

@@ -14,6 +14,7 @@ import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
 import { renderErrorPage, type ErrorPageKind } from '../../../views/pages/error.page.js';
 import { isUnavailable } from '../../plugins/unavailable.js';
+import { renderFrontPage } from '../../../views/pages/front.page.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
 import { renderSearchPage } from '../../../views/pages/search.page.js';
@@ -65,13 +66,17 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     return servePage(cache, request, reply, withPage(`/${serviceCode}/`, page), now(), async () => {
       const result = await getHomePage(actions, { serviceCode, page });
       const chrome = toChrome(result.chrome, assets);
-      const html = renderListPage(chrome, {
-        title: chrome.i18n.t('list.latest'),
-        heading: chrome.i18n.t('list.latest'),
-        intro: null,
-        stories: result.model.stories,
-        pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(`/${serviceCode}/`, p) },
-      });
+      const pagination = { page, hasNext: result.model.hasNext, hrefFor: (p: number) => withPage(`/${serviceCode}/`, p) };
+      const html =
+        page === 1
+          ? renderFrontPage(chrome, { stories: result.model.stories, media: result.model.media, pagination })
+          : renderListPage(chrome, {
+              title: chrome.i18n.t('list.latest'),
+              heading: chrome.i18n.t('list.latest'),
+              intro: null,
+              stories: result.model.stories,
+              pagination,
+            });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
     });
   });

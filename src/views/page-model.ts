@@ -135,6 +135,8 @@ export interface FrontStory extends StoryListItem {
 /** The first page of a service's home: a lead story, top stories with pictures, the rest by section. */
 export interface FrontPageModel {
   readonly stories: readonly FrontStory[];
+  /** The most read stories of the last days, most first; empty until anything was read. */
+  readonly mostRead: readonly StoryListItem[];
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly pagination: Pagination;
 }

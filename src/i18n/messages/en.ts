@@ -377,6 +377,15 @@ export const en = {
   'home.latest': "Latest",
   'footer.sections': "Sections",
   'time.utc': "UTC",
+  'newsroom.nav.front': "Front page",
+  'newsroom.front.title': "Front page",
+  'newsroom.front.help': "Choose the lead story and up to three top stories; the rest of the front page follows, newest first.",
+  'newsroom.front.lead': "Lead story",
+  'newsroom.front.top': "Top story {n}",
+  'newsroom.front.newest': "Newest story",
+  'newsroom.front.save': "Save the front page",
+  'newsroom.front.saved': "The front page is saved.",
+  'newsroom.front.noServices': "You edit no service’s front page.",
 } as const;
 
 export type MessageKey = keyof typeof en;

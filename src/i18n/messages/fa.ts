@@ -380,4 +380,13 @@ export const fa: Messages = {
   'home.latest': "تازه‌ها",
   'footer.sections': "بخش‌ها",
   'time.utc': "به وقت گرینویچ",
+  'newsroom.nav.front': "صفحه اول",
+  'newsroom.front.title': "صفحه اول",
+  'newsroom.front.help': "مطلب اصلی و حداکثر سه مطلب برگزیده را انتخاب کنید؛ بقیه صفحه به ترتیب تازگی می‌آید.",
+  'newsroom.front.lead': "مطلب اصلی",
+  'newsroom.front.top': "مطلب برگزیده {n}",
+  'newsroom.front.newest': "تازه‌ترین مطلب",
+  'newsroom.front.save': "ذخیره صفحه اول",
+  'newsroom.front.saved': "صفحه اول ذخیره شد.",
+  'newsroom.front.noServices': "شما ویرایشگر صفحه اول هیچ بخشی نیستید.",
 };

@@ -380,4 +380,13 @@ export const ky: Messages = {
   'home.latest': "Акыркылар",
   'footer.sections': "Бөлүмдөр",
   'time.utc': "UTC",
+  'newsroom.nav.front': "Башкы бет",
+  'newsroom.front.title': "Башкы бет",
+  'newsroom.front.help': "Негизги макаланы жана үчкө чейин башкы макаланы тандаңыз; калганы жаңысынан баштап келет.",
+  'newsroom.front.lead': "Негизги макала",
+  'newsroom.front.top': "Башкы макала {n}",
+  'newsroom.front.newest': "Эң жаңы макала",
+  'newsroom.front.save': "Башкы бетти сактоо",
+  'newsroom.front.saved': "Башкы бет сакталды.",
+  'newsroom.front.noServices': "Сиз эч бир кызматтын башкы бетин түзөтпөйсүз.",
 };

@@ -380,4 +380,13 @@ export const ru: Messages = {
   'home.latest': "Последнее",
   'footer.sections': "Разделы",
   'time.utc': "UTC",
+  'newsroom.nav.front': "Главная страница",
+  'newsroom.front.title': "Главная страница",
+  'newsroom.front.help': "Выберите главный материал и до трёх важных; остальное идёт по времени, новые сверху.",
+  'newsroom.front.lead': "Главный материал",
+  'newsroom.front.top': "Важный материал {n}",
+  'newsroom.front.newest': "Самый новый материал",
+  'newsroom.front.save': "Сохранить главную",
+  'newsroom.front.saved': "Главная страница сохранена.",
+  'newsroom.front.noServices': "Вы не редактируете ни одну главную страницу.",
 };

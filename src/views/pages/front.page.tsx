@@ -51,6 +51,20 @@ export function FrontPage({ chrome, model }: { chrome: Chrome; model: FrontPageM
               </ul>
             </section>
           ) : null}
+          {model.mostRead.length ? (
+            <section class="most-read" aria-labelledby="most-read">
+              <h2 id="most-read" class="section-heading">
+                {t('home.mostRead')}
+              </h2>
+              <ol>
+                {model.mostRead.map((story) => (
+                  <li key={story.id}>
+                    <a href={storyPath(story)}>{story.headline}</a>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
           <div class="front-sections">
             {groups.map(({ key, section, stories }) =>
               stories.length ? (

@@ -89,6 +89,8 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           </p>
           {model.forumClosed ? <p class="forum-closed">{t('comments.closed')}</p> : null}
         </footer>
+        {/* Counts one read for "most read": no script, no cookie, nothing about the reader. */}
+        <img class="read-beacon" src={`/${service.code}/read/${story.id}`} width={1} height={1} alt="" />
       </article>
     </ReaderLayout>
   );

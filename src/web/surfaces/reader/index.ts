@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
+import { countRead } from '../../../actions/reader/count-read.js';
 import { getErrorChrome } from '../../../actions/reader/get-error-chrome.js';
 import { getHomePage } from '../../../actions/reader/get-home-page.js';
 import { getProfilePage } from '../../../actions/reader/get-profile-page.js';
@@ -37,6 +38,8 @@ type Params = Record<string, string>;
 type Query = Record<string, unknown>;
 
 const ID = /^[1-9]\d{0,11}$/;
+/** A transparent 1×1 GIF, the read beacon's answer. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const SERVICE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
 /** The reader site: server-rendered pages that need no JavaScript, served from the page cache. */
@@ -69,7 +72,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const pagination = { page, hasNext: result.model.hasNext, hrefFor: (p: number) => withPage(`/${serviceCode}/`, p) };
       const html =
         page === 1
-          ? renderFrontPage(chrome, { stories: result.model.stories, media: result.model.media, pagination })
+          ? renderFrontPage(chrome, { stories: result.model.front, mostRead: result.model.mostRead, media: result.model.media, pagination })
           : renderListPage(chrome, {
               title: chrome.i18n.t('list.latest'),
               heading: chrome.i18n.t('list.latest'),
@@ -158,6 +161,14 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const html = renderStoryPage(chrome, { ...result.model, canonicalUrl });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
     });
+  });
+
+  // The story page's read beacon: one more read on today's counter, nothing about the reader.
+  // A beacon rather than counting page hits, so pages stay served from any cache.
+  app.get<{ Params: Params }>('/:service/read/:id', async (request, reply) => {
+    const id = request.params.id ?? '';
+    if (ID.test(id)) await countRead(actions, Number(id));
+    return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(PIXEL);
   });
 
   app.get<{ Params: Params; Querystring: Query }>('/:service/search', async (request, reply) => {

@@ -35,6 +35,12 @@ try {
   const probe = await browser.newPage();
   await probe.goto(`${site.base}/fa/`);
   const persianStory = await probe.locator('main a[href*="/fa/a/"]').first().getAttribute('href');
+  // A few reads, so "most read" has something to show: the section page lists stories without rendering the home page.
+  await probe.goto(`${site.base}/en/s/asia`);
+  const ids = (await probe.locator('main a[href*="/en/a/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) => href.split('/').pop());
+  for (const [index, id] of ids.entries()) {
+    for (let read = 0; read < ids.length - index; read++) await fetch(`${site.base}/en/read/${id}`);
+  }
   await probe.close();
   for (const width of WIDTHS) {
     const page = await browser.newPage({ viewport: { width, height: width < 500 ? 844 : 800 } });

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, version as esbuildVersion } from 'esbuild';
 import type { Assets } from '../views/page-model.js';
 
 export interface StaticAsset {
   readonly body: Buffer;
   readonly contentType: string;
-  /** Compressed once at start-up, for text types only; null where compression would not pay. */
+  /** Compressed once (at start-up, or taken from the cache), for text types only; null where compression would not pay. */
   readonly br: Buffer | null;
   readonly gzip: Buffer | null;
 }
@@ -24,28 +24,132 @@ export interface AssetBundle {
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Bundles kept between starts (and between test processes), checked against their inputs' contents. */
+const DEFAULT_CACHE_DIR = path.join(projectRoot, 'node_modules', '.cache', 'dateline-assets');
+
 const COMPRESSIBLE = /^(text\/|application\/manifest\+json|image\/svg\+xml)/;
 const FONT_DIR = path.join(projectRoot, 'node_modules', '@fontsource', 'vazirmatn', 'files');
 
-function staticAsset(body: Buffer, contentType: string): StaticAsset {
+const BUILD_OPTIONS = { bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none' } as const;
+/** What changes a bundle besides the files esbuild reads (those are listed in its metafile). */
+const BUILD_KEY = JSON.stringify({ BUILD_OPTIONS, esbuild: esbuildVersion, configs: ['tsconfig.json', 'package.json'] });
+
+interface CachedBundle {
+  readonly key: string;
+  /** The hash of the bundle itself, so a torn or altered file is never served. */
+  readonly output: string;
+  /** Every file the bundle was made from (relative to the project), with the hash of its content. */
+  readonly inputs: Record<string, string>;
+}
+
+const hashOf = (body: Buffer | string) => createHash('sha256').update(body).digest('base64url');
+
+function inputsUnchanged(inputs: Record<string, string>): boolean {
+  return Object.entries(inputs).every(([file, hash]) => {
+    try {
+      return hashOf(fs.readFileSync(path.join(projectRoot, file))) === hash;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function readCached(manifestFile: string, outputFile: string): Buffer | null {
+  try {
+    const cached = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as CachedBundle;
+    if (cached.key !== BUILD_KEY || !inputsUnchanged(cached.inputs)) return null;
+    const body = fs.readFileSync(outputFile);
+    return hashOf(body) === cached.output ? body : null;
+  } catch {
+    return null; // No cache yet, or an unreadable one: bundle.
+  }
+}
+
+function writeCached(manifestFile: string, outputFile: string, body: Buffer, files: readonly string[]): void {
+  try {
+    const inputs: Record<string, string> = {};
+    for (const file of [...files, 'tsconfig.json', 'package.json']) {
+      // Entries such as "(disabled):fs" name no file.
+      const full = path.join(projectRoot, file);
+      if (fs.existsSync(full)) inputs[file] = hashOf(fs.readFileSync(full));
+    }
+    fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
+    // Written aside and renamed, so a process reading at the same moment sees all or nothing.
+    const unique = `${process.pid}.${Date.now()}`;
+    fs.writeFileSync(`${outputFile}.${unique}`, body);
+    fs.renameSync(`${outputFile}.${unique}`, outputFile);
+    fs.writeFileSync(`${manifestFile}.${unique}`, JSON.stringify({ key: BUILD_KEY, output: hashOf(body), inputs } satisfies CachedBundle));
+    fs.renameSync(`${manifestFile}.${unique}`, manifestFile);
+  } catch {
+    // A read-only install still starts; it bundles every time.
+  }
+}
+
+/** One client entry bundled by esbuild, or taken from the cache when none of its inputs changed. */
+async function bundleEntry(entry: string, cacheDir: string): Promise<Buffer | null> {
+  const manifestFile = path.join(cacheDir, `${entry}.json`);
+  const outputFile = path.join(cacheDir, `${entry}.js`);
+  const cached = readCached(manifestFile, outputFile);
+  if (cached) return cached;
+  const result = await build({
+    ...BUILD_OPTIONS,
+    absWorkingDir: projectRoot,
+    entryPoints: [path.join('src', 'client', `${entry}.ts`)],
+    write: false,
+    metafile: true,
+  });
+  const output = result.outputFiles[0];
+  if (!output) return null;
+  const body = Buffer.from(output.contents);
+  writeCached(manifestFile, outputFile, body, Object.keys(result.metafile.inputs));
+  return body;
+}
+
+/**
+ * A static file with its Brotli (quality 11) and gzip (level 9) forms. Compressing the larger
+ * bundles at that quality takes a while, so the results are kept in the cache folder under the
+ * hash of what they compress and reused.
+ */
+function staticAsset(body: Buffer, contentType: string, cacheDir: string): StaticAsset {
   if (!COMPRESSIBLE.test(contentType)) return { body, contentType, br: null, gzip: null };
-  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-  const gzip = gzipSync(body, { level: 9 });
+  const key = hashOf(body);
+  const compressed = (ext: string, compress: () => Buffer) => {
+    const file = path.join(cacheDir, 'compressed', `${key}.${ext}`);
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      const made = compress();
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, made);
+        fs.renameSync(temp, file);
+      } catch {
+        // A cache that cannot be written costs time at the next start, nothing else.
+      }
+      return made;
+    }
+  };
+  const br = compressed('br', () => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  const gzip = compressed('gz', () => gzipSync(body, { level: 9 }));
   return { body, contentType, br: br.length < body.length ? br : null, gzip: gzip.length < body.length ? gzip : null };
 }
 
 /**
  * The reader site's stylesheet, script islands, icons, manifest and Persian typeface, named by
  * content hash so a browser keeps them for a year and a deploy changes their address, and
- * compressed (Brotli and gzip) once here rather than on every request. Scripts are bundled
- * from src/client with esbuild at start-up (a few milliseconds), so there is no separate build to forget.
+ * compressed (Brotli, gzip) before the first request. Scripts are bundled from src/client
+ * with esbuild at start-up, so there is no separate build to forget; the bundles are kept in
+ * node_modules/.cache/dateline-assets and reused while none of the files they were made from
+ * changed (content hashes), so a second start, and every test app after the first, skips esbuild.
  */
-export async function loadAssets(): Promise<AssetBundle> {
+export async function loadAssets(options: { cacheDir?: string } = {}): Promise<AssetBundle> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   const files = new Map<string, StaticAsset>();
   const add = (name: string, ext: string, body: Buffer, contentType: string) => {
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12);
     const url = `/assets/${name}.${hash}.${ext}`;
-    files.set(url, staticAsset(body, contentType));
+    files.set(url, staticAsset(body, contentType, cacheDir));
     return url;
   };
   const read = (...parts: string[]) => fs.readFileSync(path.join(projectRoot, 'assets', ...parts));
@@ -84,17 +188,8 @@ export async function loadAssets(): Promise<AssetBundle> {
   );
 
   const bundle = async (entry: string) => {
-    const result = await build({
-      entryPoints: [path.join(projectRoot, 'src', 'client', `${entry}.ts`)],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      target: 'es2020',
-      write: false,
-      legalComments: 'none',
-    });
-    const output = result.outputFiles[0];
-    return output ? add(entry, 'js', Buffer.from(output.contents), 'text/javascript; charset=utf-8') : null;
+    const body = await bundleEntry(entry, cacheDir);
+    return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
   const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl] = await Promise.all([
     bundle('player'),
@@ -117,6 +212,6 @@ export async function loadAssets(): Promise<AssetBundle> {
       arabicFonts: [fonts.regular, fonts.bold],
     },
     files,
-    favicon: staticAsset(read('icons', 'favicon.ico'), 'image/x-icon'),
+    favicon: staticAsset(read('icons', 'favicon.ico'), 'image/x-icon', cacheDir),
   };
 }

@@ -6,6 +6,7 @@ import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
 import { ShareLinks } from '../components/share-links.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
+import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
 export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
@@ -32,7 +33,11 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           <h1 id="story-headline">{story.headline}</h1>
           {story.deck ? <p class="deck">{story.deck}</p> : null}
           <div class="story-meta">
-            {story.bylines.length ? <p class="byline">{t('story.by', { names: story.bylines.join(', ') })}</p> : null}
+            {story.bylines.length ? (
+              <p class="byline">
+                <WithNames text={t('story.by', { names: NAME_SLOT })} names={story.bylines} />
+              </p>
+            ) : null}
             {story.publishedAt ? (
               <p class="story-time">
                 <span>

@@ -56,11 +56,11 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
 
   if (!existing(work, 'HLS')) {
     const dir = path.join(work.dir, 'hls');
-    const files = await packageHls(variants, dir, work.signal);
-    // All HLS files share one folder, so the playlists' relative names resolve.
+    await packageHls(variants, dir, work.signal);
+    // All HLS files share one folder, so the playlists' relative names resolve; it is stored
+    // at once, so the master playlist is never reachable before the playlists it lists.
     const folder = newKey(work, 'hls');
-    let total = 0;
-    for (const name of files) total += (await storage.put(`${folder}/${name}`, path.join(dir, name))).sizeBytes;
+    const { sizeBytes: total } = await storage.putFolder(folder, dir);
     const largest = variants[variants.length - 1];
     await saveRenditions(work, [
       {

@@ -17,6 +17,8 @@ export interface Assets {
   readonly uploadScript?: string | null;
   /** The newsroom's story editor (Tiptap): loaded on the story form only. */
   readonly editorScript?: string | null;
+  /** Relative times beside the absolute ones (story pages). */
+  readonly timeScript?: string | null;
   /** The favicon set and the web app manifest, linked from every page. */
   readonly icon?: string;
   readonly appleTouchIcon?: string;

@@ -191,12 +191,13 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
     bundle('upload'),
     bundle('editor'),
+    bundle('time'),
   ]);
   return {
     urls: {
@@ -206,6 +207,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
       hlsScript: hlsUrl,
       uploadScript: uploadUrl,
       editorScript: editorUrl,
+      timeScript: timeUrl,
       icon,
       appleTouchIcon,
       manifest,

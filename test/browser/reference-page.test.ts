@@ -165,6 +165,20 @@ describe('the reference page in Chromium', () => {
     await page.close();
   });
 
+  it('says how long ago the story was published, in the page language, beside the absolute time', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + STORY);
+    await expect.poll(() => page.locator('.story-time .relative-time').first().textContent()).toMatch(/ago$|^now$/);
+    await expect(page.locator('.story-time time').first().textContent()).resolves.toMatch(/UTC$/);
+    const persian = await browser.newPage();
+    await persian.goto(`${base}/fa/`);
+    const href = await persian.locator('.front-lead h2 a').getAttribute('href');
+    await persian.goto(base + href);
+    await expect.poll(() => persian.locator('.story-time .relative-time').first().textContent()).toMatch(/پیش|اکنون/);
+    await page.close();
+    await persian.close();
+  });
+
   it('passes the checks a Lighthouse run would make: no console errors, every asset compressed, every image sized', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];

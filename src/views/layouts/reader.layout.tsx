@@ -13,6 +13,8 @@ export interface ReaderLayoutProps {
   readonly canonicalUrl?: string;
   readonly withPlayer?: boolean;
   readonly withComments?: boolean;
+  /** Relative times beside the absolute ones (the story's publication and update). */
+  readonly withTime?: boolean;
   /** The address of this page, to mark its link in the masthead. */
   readonly currentPath?: string | undefined;
   /** The slug of the section a story belongs to, marked in the masthead. */
@@ -21,7 +23,7 @@ export interface ReaderLayoutProps {
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, currentPath, currentSection, children }: ReaderLayoutProps) {
+export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, withTime, currentPath, currentSection, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = chrome;
   return (
     <html lang={service.locale} dir={service.direction}>
@@ -35,6 +37,7 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         <HeadLinks assets={assets} rtl={service.direction === 'rtl'} />
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
         {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}
+        {withTime && assets.timeScript ? <script src={assets.timeScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />

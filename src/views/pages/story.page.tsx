@@ -22,6 +22,7 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
       canonicalUrl={model.canonicalUrl}
       withPlayer={hasPlayer}
       currentSection={section?.slug}
+      withTime
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">
@@ -41,11 +42,11 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
             {story.publishedAt ? (
               <p class="story-time">
                 <span>
-                  {t('story.publishedOn')} <time dateTime={story.publishedAt.toISOString()}>{i18n.dateTime(story.publishedAt)}</time>
+                  {t('story.publishedOn')} <time dateTime={story.publishedAt.toISOString()} data-relative>{i18n.dateTime(story.publishedAt)}</time>
                 </span>
                 {story.updatedAt ? (
                   <span>
-                    {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()}>{i18n.dateTime(story.updatedAt)}</time>
+                    {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()} data-relative>{i18n.dateTime(story.updatedAt)}</time>
                   </span>
                 ) : null}
               </p>

@@ -62,6 +62,8 @@ export interface StoryPageModel {
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StoryListItem>;
+  /** The latest other stories of the story's section. */
+  readonly moreFromSection?: readonly StoryListItem[];
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;

@@ -2,6 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { givenPublishedStory } from '../support/factories.js';
 
 const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
 const PAGES = ['/en/', '/en/s/asia', '/en/t/kyrgyzstan', '/en/p/roza-otunbaeva/1', STORY, `${STORY}/comments`, '/en/search?q=Bakiev', '/fa/', '/en/nowhere/at/all'];
@@ -81,6 +82,22 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     expect(section).not.toMatch(/<a href="\/en\/" aria-current="page">/);
     const story = (await get(STORY)).body;
     expect(story).toMatch(/<a href="\/en\/s\/asia" aria-current="true">/);
+  });
+
+  it('ends a story with more from its section, itself left out, kept current as the section gets stories', async () => {
+    const more = async () => {
+      const html = (await get(STORY)).body;
+      const block = /<section class="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      return { block, links: [...block.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]) };
+    };
+    const before = await more();
+    expect(before.block).toContain('More from Asia');
+    expect(before.links.length).toBeGreaterThan(0);
+    expect(before.links).not.toContain(STORY);
+    const story = await t.store.read.stories.findById(1);
+    const id = await givenPublishedStory(t.actions, { sectionId: story?.sectionId ?? null, headline: 'A Fresh Story From Asia' }, 1);
+    const after = await more();
+    expect(after.links[0]).toMatch(new RegExp(`/${id}$`));
   });
 
   it('preloads the Persian typeface on Persian pages only', async () => {

@@ -1,5 +1,5 @@
 import { renderDocument } from '../render.js';
-import { commentsPath } from '../../domain/story/story-path.js';
+import { commentsPath, storyPath } from '../../domain/story/story-path.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
@@ -89,6 +89,21 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           </nav>
         ) : null}
         <ShareLinks url={model.canonicalUrl} title={story.headline} t={t} />
+        {section && model.moreFromSection?.length ? (
+          <section class="more-from" aria-labelledby="more-from">
+            <h2 id="more-from" class="section-heading">
+              <a href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}>{t('story.moreFrom', { section: section.name })}</a>
+            </h2>
+            <ul>
+              {model.moreFromSection.map((other) => (
+                <li key={other.id}>
+                  <a href={storyPath(other)}>{other.headline}</a>{' '}
+                  <time dateTime={other.publishedAt.toISOString()}>{i18n.date(other.publishedAt)}</time>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <footer class="story-comments" id="comments">
           <p>
             <a href={commentsPath(story)}>{t('comments.see', { count: commentCount })}</a>

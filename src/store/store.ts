@@ -8,6 +8,7 @@ import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
+import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
+  readonly frontPage: FrontPageRepository;
 }
 
 /** Records an event of the transaction it is given to: logged with the change, told to listeners after commit. */
@@ -81,6 +83,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
+    frontPage: new FrontPageRepository(db),
   };
 }
 

@@ -29,6 +29,8 @@ export const ERRORS = {
   FIELD_REQUIRED: { kind: 'invalid', message: 'A required field is missing' },
   FIELD_TOO_LONG: { kind: 'invalid', message: 'A field of this request is too long' },
   FIELD_UNKNOWN: { kind: 'invalid', message: 'This request has a field it does not take' },
+  FRONT_PAGE_DUPLICATE: { kind: 'invalid', message: 'A story can stand on the front page once' },
+  FRONT_PAGE_STORY_INVALID: { kind: 'invalid', message: 'Only published stories of this service can stand on its front page' },
   PAGE_INVALID: { kind: 'invalid', message: 'The page number is not valid' },
   QUERY_TOO_LONG: { kind: 'invalid', message: 'The search is too long' },
   SLUG_INVALID: { kind: 'invalid', message: 'An address name may contain only letters, digits and single hyphens' },
@@ -78,6 +80,7 @@ export const ERRORS = {
   MULTIPART_REQUIRED: { kind: 'invalid', message: 'Send the file in a multipart/form-data form' },
 
   // Not there: 404, 410
+  PAGE_NOT_FOUND: { kind: 'not-found', message: 'This list has no page with that number' },
   ADDRESS_NOT_FOUND: { kind: 'not-found', message: 'There is nothing at this address.' },
   SERVICE_NOT_FOUND: { kind: 'not-found', message: 'There is no such language service' },
   SECTION_NOT_FOUND: { kind: 'not-found', message: 'There is no such section' },

@@ -6,7 +6,9 @@ import type { MastheadModel, ListPageModel } from '../page-model.js';
 /** Service home, section and topic pages: a heading and a paginated list of stories. */
 export function ListPage({ masthead, model }: { masthead: MastheadModel; model: ListPageModel }) {
   return (
-    <ReaderLayout masthead={masthead} title={model.title}>
+    <ReaderLayout masthead={masthead} title={model.title} description={masthead.i18n.t('meta.list', { name: model.heading, service: masthead.service.name })}
+      currentPath={model.pagination.hrefFor(1)}
+    >
       <h1>{model.heading}</h1>
       {model.intro ? <p class="intro">{model.intro}</p> : null}
       <StoryList stories={model.stories} i18n={masthead.i18n} />

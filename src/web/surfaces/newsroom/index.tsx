@@ -29,6 +29,7 @@ import { replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../../shared/route-permission.js';
 import { accountPages } from './accounts.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
+import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
@@ -240,6 +241,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   profilePages(app, { actions, mastheadFor, html });
   servicePages(app, { actions, mastheadFor, html });
   alertPages(app, { actions, mastheadFor, html });
+  frontPagePages(app, { actions, mastheadFor, html });
   auditPages(app, { actions, mastheadFor, html });
   accountPages(app, { actions, mastheadFor, html });
   mediaPages(app, { media, uploadScript, mastheadFor, html });

@@ -5,10 +5,13 @@ import type { LanguageService, Section, Tag } from '../domain/service/service.js
 import type { Story } from '../domain/story/story.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
+import type { FeedLink } from './distribution/page-meta.js';
 
 /** Where the page's static files are: hashed names, so they can be cached for a year. */
 export interface Assets {
   readonly css: string;
+  /** The publisher's logo (previews, JSON-LD). */
+  readonly logo: string;
   readonly playerScript: string | null;
   readonly commentsScript?: string | null;
   /** hls.js, loaded by the player script only where the browser needs it. */
@@ -29,6 +32,8 @@ export interface Chrome {
   readonly i18n: Translator;
   /** Base URL for media renditions, e.g. "/media/". */
   readonly mediaBase: string;
+  /** The site's origin as readers reach it (PUBLIC_URL): canonical links, previews, JSON-LD. */
+  readonly siteUrl: URL;
 }
 
 export interface StoryListItem {
@@ -57,6 +62,8 @@ export interface StoryPageModel {
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
+  /** Profiles of people named in the bylines, by byline. */
+  readonly authors: ReadonlyMap<string, Profile>;
 }
 
 export type CommentNotice = 'held' | 'posted' | 'deleted' | 'reported';
@@ -114,6 +121,9 @@ export interface CommentEditPageModel {
 
 export interface ListPageModel {
   readonly title: string;
+  /** The list's address without the page number: canonical link, and feeds next to it. */
+  readonly canonicalPath: string;
+  readonly feeds: readonly FeedLink[];
   readonly heading: string;
   readonly intro: string | null;
   readonly stories: readonly StoryListItem[];
@@ -122,6 +132,7 @@ export interface ListPageModel {
 
 export interface ProfilePageModel {
   readonly profile: Profile;
+  readonly canonicalPath: string;
   readonly stories: readonly StoryListItem[];
   readonly pagination: Pagination;
 }

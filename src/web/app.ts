@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: deps.assets.urls,
     publicUrl: deps.config.publicUrl,
   });
-  await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, secureCookies: hsts });
+  await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, publicUrl: deps.config.publicUrl, secureCookies: hsts });
   return app;
 }
 

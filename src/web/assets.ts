@@ -34,6 +34,7 @@ export async function loadAssets(): Promise<AssetBundle> {
   };
   const css = fs.readFileSync(path.join(projectRoot, 'assets', 'site.css'));
   const cssUrl = add('site', 'css', css, 'text/css; charset=utf-8');
+  const logoUrl = add('logo', 'png', fs.readFileSync(path.join(projectRoot, 'assets', 'logo.png')), 'image/png');
 
   const bundle = async (entry: string) => {
     const result = await build({
@@ -56,7 +57,7 @@ export async function loadAssets(): Promise<AssetBundle> {
     bundle('editor'),
   ]);
   return {
-    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl },
+    urls: { css: cssUrl, logo: logoUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl },
     files,
   };
 }

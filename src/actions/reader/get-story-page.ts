@@ -17,6 +17,8 @@ export interface StoryPageData {
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StorySummary>;
   readonly commentCount: number;
+  /** Profiles of people named in the bylines, by byline (structured data links them). */
+  readonly authors: ReadonlyMap<string, Profile>;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
 }
@@ -54,7 +56,7 @@ export async function shapeStoryPage(
   const repos = deps.store.read;
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, authors] = await Promise.all([
     loadChrome(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -62,6 +64,7 @@ export async function shapeStoryPage(
     repos.profiles.findByIds(refs.profileIds),
     repos.stories.findVisibleSummaries(refs.storyIds, now),
     repos.commentRules.settings(story.serviceCode),
+    repos.profiles.findPeopleNamed(story.bylines, story.serviceCode),
   ]);
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
@@ -76,6 +79,7 @@ export async function shapeStoryPage(
       profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
       commentCount: story.commentCount,
+      authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
     },
     cacheKeys: [
@@ -83,7 +87,7 @@ export async function shapeStoryPage(
       cacheKey.story(story.id),
       cacheKey.comments(story.id),
       ...mediaIds.map(cacheKey.media),
-      ...refs.profileIds.map(cacheKey.profile),
+      ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
     ],

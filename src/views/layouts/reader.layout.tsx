@@ -3,20 +3,27 @@ import type { Chrome } from '../page-model.js';
 import { BreakingBanner } from '../components/breaking-banner.js';
 import { Masthead } from '../components/masthead.js';
 import { SkipLinks } from '../components/skip-links.js';
+import { HeadMeta } from '../distribution/head-meta.js';
+import type { FeedLink, PageMeta } from '../distribution/page-meta.js';
 
 export interface ReaderLayoutProps {
   readonly chrome: Chrome;
   readonly title: string;
   readonly description?: string | null;
   readonly canonicalUrl?: string;
+  /** The page's own path when it has no canonicalUrl: its canonical link is made from it. */
+  readonly canonicalPath?: string;
+  readonly meta?: PageMeta;
+  readonly feeds?: readonly FeedLink[];
   readonly withPlayer?: boolean;
   readonly withComments?: boolean;
   readonly children: ComponentChildren;
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, children }: ReaderLayoutProps) {
+export function ReaderLayout({ chrome, title, description, canonicalUrl, canonicalPath, meta, feeds, withPlayer, withComments, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = chrome;
+  const canonical = canonicalUrl ?? (canonicalPath ? new URL(canonicalPath, chrome.siteUrl).href : null);
   return (
     <html lang={service.locale} dir={service.direction}>
       <head>
@@ -24,7 +31,8 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${service.name}`}</title>
         {description ? <meta name="description" content={description} /> : null}
-        {canonicalUrl ? <link rel="canonical" href={canonicalUrl} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <HeadMeta meta={meta} feeds={feeds ?? []} url={canonical} siteName={service.name} locale={service.locale} />
         <link rel="stylesheet" href={assets.css} />
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
         {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}

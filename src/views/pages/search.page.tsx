@@ -6,7 +6,7 @@ import type { Chrome, SearchPageModel } from '../page-model.js';
 export function SearchPage({ chrome, model }: { chrome: Chrome; model: SearchPageModel }) {
   const t = chrome.i18n.t;
   return (
-    <ReaderLayout chrome={chrome} title={t('search.title')}>
+    <ReaderLayout chrome={chrome} title={t('search.title')} canonicalPath={`/${chrome.service.code}/search`}>
       <h1>{model.query ? t('search.resultsFor', { query: model.query }) : t('search.title')}</h1>
       {!model.query ? <p>{t('search.prompt')}</p> : null}
       {model.query && model.stories.length === 0 ? <p>{t('search.none')}</p> : null}

@@ -5,6 +5,8 @@ import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
+import { feedLinks } from '../distribution/feed-links.js';
+import { storyMeta } from '../distribution/story-meta.js';
 
 export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
@@ -18,6 +20,8 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
       title={story.headline}
       description={story.deck}
       canonicalUrl={model.canonicalUrl}
+      meta={storyMeta(chrome, model)}
+      feeds={feedLinks({ kind: 'service', serviceCode: service.code }, service.name)}
       withPlayer={hasPlayer}
     >
       <article class="story" aria-labelledby="story-headline">

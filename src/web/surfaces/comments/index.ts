@@ -27,6 +27,8 @@ import { refusalMessage } from './refusal-message.js';
 export interface CommentsSurfaceDeps {
   readonly actions: PostingDeps;
   readonly assets: Assets;
+  /** The site's origin as readers reach it: canonical links. */
+  readonly publicUrl: URL;
   /** Cookies get the Secure flag when the site is served over HTTPS. */
   readonly secureCookies: boolean;
 }
@@ -75,7 +77,7 @@ const NOTICES: readonly CommentNotice[] = ['held', 'posted', 'deleted', 'reporte
  * with and without JavaScript, permalinks, reports, and editing one's own comment.
  */
 export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfaceDeps): Promise<void> {
-  const { actions, assets } = deps;
+  const { actions, assets, publicUrl } = deps;
   const tokens = readerTokens(actions.guards.secret, deps.secureCookies);
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
@@ -105,7 +107,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     const urls = urlsFor(data.story);
     const browserToken = tokens.browserToken(request);
     const formToken = tokens.formToken(request, reply);
-    const chrome = toChrome(data.chrome, assets);
+    const chrome = toChrome(data.chrome, assets, publicUrl);
     const html = renderCommentsPage(chrome, {
       story: data.story,
       threads: [data.thread],
@@ -147,7 +149,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       const urls = urlsFor(story);
       if (json) {
         const node: ThreadNode = { comment, replies: [], depth: comment.parentId ? 2 : 1 };
-        const chrome = toChrome((await getErrorChrome(actions, story.serviceCode))!, assets);
+        const chrome = toChrome((await getErrorChrome(actions, story.serviceCode))!, assets, publicUrl);
         return reply
           .code(201)
           .header('cache-control', 'no-store')
@@ -168,7 +170,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
       if (!isDomainError(error)) throw error;
       if (json) {
         const chromeData = await getErrorChrome(actions, request.params.service);
-        return sendJsonError(reply, error, chromeData ? toChrome(chromeData, assets).i18n.t(refusalMessage(error.code)) : error.message);
+        return sendJsonError(reply, error, chromeData ? toChrome(chromeData, assets, publicUrl).i18n.t(refusalMessage(error.code)) : error.message);
       }
       const parent = typeof fields.parentId === 'string' && ID.test(fields.parentId) ? Number(fields.parentId) : null;
       return renderPage(request, reply, {
@@ -223,7 +225,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     const thread = await getCommentThread(actions, { storyId: ids.storyId, commentId: ids.commentId! }).catch(() => null);
     const chromeData = thread?.chrome ?? (await getErrorChrome(actions, request.params.service));
     if (!chromeData || !thread) return renderNotFound(request, reply);
-    const chrome = toChrome(chromeData, assets);
+    const chrome = toChrome(chromeData, assets, publicUrl);
     const urls = urlsFor(thread.story);
     const html = renderCommentEditPage(chrome, {
       story: thread.story,
@@ -261,7 +263,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
     });
     if (outcome.kind === 'redirect') return reply.redirect(commentsPath(outcome), 301);
     const { model } = outcome.page;
-    const chrome = toChrome(outcome.page.chrome, assets);
+    const chrome = toChrome(outcome.page.chrome, assets, publicUrl);
     const urls = urlsFor(model.story);
     const replyTarget = state.replyTo === null ? null : findNode(model.threads, state.replyTo);
     const replyTo = replyTarget
@@ -351,7 +353,7 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   async function renderErrorWith(request: FastifyRequest, reply: FastifyReply, kind: 'not-found' | 'gone' | 'bad-request', status: number) {
     const chromeData = await getErrorChrome(actions, request.url.split('/')[1]?.split('?')[0]);
     if (!chromeData) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Not found');
-    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets), kind));
+    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets, publicUrl), kind));
   }
 }
 

@@ -103,7 +103,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFo
   /** The reader page of the story, saved (GET) or as the form stands (POST): never cached, never indexed. */
   const preview = async (request: FastifyRequest, reply: FastifyReply, input?: unknown) => {
     const result = await previewStory(actions, authOf(request).actor, idOf(request), input);
-    const chrome = toChrome(result.chrome, assets);
+    const chrome = toChrome(result.chrome, assets, new URL(`${request.protocol}://${request.host}`));
     const canonicalUrl = new URL(storyPath(result.model.story), `${request.protocol}://${request.host}`).href;
     return reply
       .header('x-robots-tag', 'noindex, nofollow')

@@ -4,6 +4,6 @@ import type { Assets, Chrome } from '../../../views/page-model.js';
 
 export const MEDIA_BASE = '/media/';
 
-export function toChrome(data: ChromeData, assets: Assets): Chrome {
-  return { ...data, assets, i18n: translatorFor(data.service.locale), mediaBase: MEDIA_BASE };
+export function toChrome(data: ChromeData, assets: Assets, siteUrl: URL): Chrome {
+  return { ...data, assets, i18n: translatorFor(data.service.locale), mediaBase: MEDIA_BASE, siteUrl };
 }

@@ -19,6 +19,7 @@ import { renderSearchPage } from '../../../views/pages/search.page.js';
 import { renderServicesPage } from '../../../views/pages/services.page.js';
 import { renderStoryPage } from '../../../views/pages/story.page.js';
 import type { Assets } from '../../../views/page-model.js';
+import { feedLinks } from '../../../views/distribution/feed-links.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { toChrome } from './chrome.js';
 import { sendUncached, servePage } from './page-response.js';
@@ -38,7 +39,7 @@ const SERVICE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
 /** The reader site: server-rendered pages that need no JavaScript, served from the page cache. */
 export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDeps): Promise<void> {
-  const { actions, cache, assets } = deps;
+  const { actions, cache, assets, publicUrl } = deps;
   const now = () => actions.clock.now().getTime();
   const withPage = (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path);
 
@@ -62,8 +63,10 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const page = parsePage(request.query.page);
     return servePage(cache, request, reply, withPage(`/${serviceCode}/`, page), now(), async () => {
       const result = await getHomePage(actions, { serviceCode, page });
-      const chrome = toChrome(result.chrome, assets);
+      const chrome = toChrome(result.chrome, assets, publicUrl);
       const html = renderListPage(chrome, {
+        canonicalPath: `/${serviceCode}/`,
+        feeds: feedLinks({ kind: 'service', serviceCode }, chrome.service.name),
         title: chrome.i18n.t('list.latest'),
         heading: chrome.i18n.t('list.latest'),
         intro: null,
@@ -81,8 +84,13 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const path = `/${serviceCode}/s/${encodeURIComponent(sectionSlug)}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
       const result = await getSectionPage(actions, { serviceCode, sectionSlug, page });
-      const chrome = toChrome(result.chrome, assets);
+      const chrome = toChrome(result.chrome, assets, publicUrl);
       const html = renderListPage(chrome, {
+        canonicalPath: path,
+        feeds: [
+          ...feedLinks({ kind: 'section', serviceCode, sectionSlug }, `${chrome.service.name}: ${result.model.section.name}`),
+          ...feedLinks({ kind: 'service', serviceCode }, chrome.service.name),
+        ],
         title: result.model.section.name,
         heading: result.model.section.name,
         intro: null,
@@ -100,9 +108,14 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const path = `/${serviceCode}/t/${encodeURIComponent(tagSlug)}`;
     return servePage(cache, request, reply, withPage(path, page), now(), async () => {
       const result = await getTagPage(actions, { serviceCode, tagSlug, page });
-      const chrome = toChrome(result.chrome, assets);
+      const chrome = toChrome(result.chrome, assets, publicUrl);
       const heading = chrome.i18n.t('tag.heading', { name: result.model.tag.name });
       const html = renderListPage(chrome, {
+        canonicalPath: path,
+        feeds: [
+          ...feedLinks({ kind: 'tag', serviceCode, tagSlug }, `${chrome.service.name}: ${result.model.tag.name}`),
+          ...feedLinks({ kind: 'service', serviceCode }, chrome.service.name),
+        ],
         title: heading,
         heading,
         intro: null,
@@ -125,8 +138,9 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         return 'sent';
       }
       const result = outcome.page;
-      const chrome = toChrome(result.chrome, assets);
+      const chrome = toChrome(result.chrome, assets, publicUrl);
       const html = renderProfilePage(chrome, {
+        canonicalPath: profilePath(serviceCode, result.model.profile),
         profile: result.model.profile,
         stories: result.model.stories,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
@@ -146,7 +160,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         return 'sent';
       }
       const result = outcome.page;
-      const chrome = toChrome(result.chrome, assets);
+      const chrome = toChrome(result.chrome, assets, publicUrl);
       const canonicalUrl = new URL(storyPath(result.model.story), deps.publicUrl).href;
       const html = renderStoryPage(chrome, { ...result.model, canonicalUrl });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -158,7 +172,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const query = typeof request.query.q === 'string' ? request.query.q : '';
     const page = parsePage(request.query.page);
     const result = await searchStories(actions, { serviceCode, query, page });
-    const chrome = toChrome(result.chrome, assets);
+    const chrome = toChrome(result.chrome, assets, publicUrl);
     const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
     const html = renderSearchPage(chrome, {
       query: result.model.query,
@@ -185,6 +199,6 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const guess = request.url.split('/')[1]?.split('?')[0];
     const chromeData = await getErrorChrome(actions, guess);
     if (!chromeData) return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send('Not found');
-    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets), kind));
+    return sendUncached(reply, status, renderErrorPage(toChrome(chromeData, assets, publicUrl), kind));
   }
 }

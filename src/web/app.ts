@@ -11,6 +11,7 @@ import { securityHeadersFor, securityHeaders } from './plugins/security-headers.
 import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
 import { commentsSurface } from './surfaces/comments/index.js';
+import { feedsSurface } from './surfaces/feeds/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: deps.assets.urls,
     publicUrl: deps.config.publicUrl,
   });
+  await app.register(feedsSurface, { actions: deps.actions, cache: deps.pageCache, assets: deps.assets.urls, publicUrl: deps.config.publicUrl });
   await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, publicUrl: deps.config.publicUrl, secureCookies: hsts });
   return app;
 }

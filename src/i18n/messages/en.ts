@@ -294,6 +294,7 @@ export const en = {
   'newsroom.sections.name': 'Name',
   'newsroom.sections.slug': 'Address (slug)',
   'newsroom.sections.slugHelp': 'Letters and digits joined by hyphens: the section is at /service/s/slug.',
+  'newsroom.sections.podcast': "Podcast: the section's feed carries the elements podcast apps need",
   'newsroom.alerts.title': 'Breaking-news alerts',
   'newsroom.alerts.noServices': 'You send alerts for no service.',
   'newsroom.alerts.new': 'Send an alert',

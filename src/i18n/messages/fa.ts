@@ -297,6 +297,7 @@ export const fa: Messages = {
   'newsroom.sections.name': 'نام',
   'newsroom.sections.slug': 'نشانی (slug)',
   'newsroom.sections.slugHelp': 'حرف\u200cها و رقم\u200cها با خط تیره: نشانی بخش \u200e/service/s/slug\u200e است.',
+  'newsroom.sections.podcast': 'پادکست: خوراک این بخش عناصری را که برنامه\u200cهای پادکست لازم دارند دارد',
   'newsroom.alerts.title': 'هشدارهای خبر فوری',
   'newsroom.alerts.noServices': 'شما برای هیچ سرویسی هشدار نمی\u200cفرستید.',
   'newsroom.alerts.new': 'فرستادن هشدار',

@@ -297,6 +297,7 @@ export const ky: Messages = {
   'newsroom.sections.name': 'Аталышы',
   'newsroom.sections.slug': 'Дареги (slug)',
   'newsroom.sections.slugHelp': 'Дефис менен бириккен тамгалар жана цифралар: бөлүм /кызмат/s/slug дарегинде болот.',
+  'newsroom.sections.podcast': 'Подкаст: бөлүмдүн түрмөгү подкаст тиркемелерине керектүү элементтерди камтыйт',
   'newsroom.alerts.title': 'Шашылыш кабарлар',
   'newsroom.alerts.noServices': 'Сиз эч бир кызмат үчүн шашылыш кабар жөнөтпөйсүз.',
   'newsroom.alerts.new': 'Шашылыш кабар жөнөтүү',

@@ -297,6 +297,7 @@ export const ru: Messages = {
   'newsroom.sections.name': 'Название',
   'newsroom.sections.slug': 'Адрес (slug)',
   'newsroom.sections.slugHelp': 'Буквы и цифры через дефис: рубрика будет по адресу /служба/s/slug.',
+  'newsroom.sections.podcast': 'Подкаст: лента рубрики содержит элементы, нужные приложениям для подкастов',
   'newsroom.alerts.title': 'Срочные новости',
   'newsroom.alerts.noServices': 'Вы не отправляете срочные новости ни для одной службы.',
   'newsroom.alerts.new': 'Отправить срочную новость',

@@ -7,6 +7,7 @@ const HTML = 'text/html; charset=utf-8';
 const SHARED_MAX_AGE = 300;
 
 export interface RenderedPage {
+  /** The body: HTML for pages, XML or JSON for feeds and sitemaps. */
   readonly html: string;
   readonly keys: readonly string[];
   readonly validUntil: Date | null;
@@ -30,6 +31,8 @@ export async function servePage(
   cacheKey: string,
   now: number,
   render: () => Promise<RenderedPage | 'sent'>,
+  /** Feeds and sitemaps are cached and purged the same way, with their own type. */
+  contentType: string = HTML,
 ): Promise<FastifyReply | void> {
   const hit = cache.get(cacheKey, now);
   if (hit) return send(reply, pageReply(request.headers, hit, now, 'HIT'));
@@ -38,7 +41,7 @@ export async function servePage(
   const page = cache.set(cacheKey, {
     status: 200,
     headers: {
-      'content-type': HTML,
+      'content-type': contentType,
       'surrogate-key': rendered.keys.join(' '),
       vary: 'accept-encoding',
     },

@@ -65,6 +65,10 @@ export async function composeApp(
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
+  // A story scheduled here or on another node: wake when its embargo lifts.
+  events.subscribe((event) => {
+    if (event.type === 'story.changed') scheduler.rearm();
+  });
   const media = composeMedia(config, actions);
   const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
   const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });

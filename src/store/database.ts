@@ -6,6 +6,7 @@ import type {
   CommentsTable,
   UsedChallengesTable,
 } from './tables/comments.table.js';
+import type { ContentApiKeysTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/distribution.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
@@ -56,4 +57,7 @@ export interface Database {
   used_challenges: UsedChallengesTable;
   jobs: JobsTable;
   event_log: EventLogTable;
+  content_api_keys: ContentApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
+import { ContentApiKeyRepository } from './repositories/content-api-keys.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly commentRules: CommentRulesRepository;
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
+  readonly contentApiKeys: ContentApiKeyRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -53,6 +55,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     commentRules: new CommentRulesRepository(db),
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
+    contentApiKeys: new ContentApiKeyRepository(db),
   };
 }
 

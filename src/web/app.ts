@@ -12,6 +12,8 @@ import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js
 import { assetsSurface } from './surfaces/assets/index.js';
 import { commentsSurface } from './surfaces/comments/index.js';
 import { feedsSurface } from './surfaces/feeds/index.js';
+import { sitemapsSurface } from './surfaces/sitemaps/index.js';
+import { contentApiSurface, CONTENT_API_PREFIX } from './surfaces/content-api/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
@@ -51,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
+  await app.register(contentApiSurface, { prefix: CONTENT_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
   await app.register(newsroomSurface, {
     actions: deps.actions,
     media: deps.media,
@@ -65,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: deps.config.publicUrl,
   });
   await app.register(feedsSurface, { actions: deps.actions, cache: deps.pageCache, assets: deps.assets.urls, publicUrl: deps.config.publicUrl });
+  await app.register(sitemapsSurface, { actions: deps.actions, cache: deps.pageCache, publicUrl: deps.config.publicUrl });
   await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, publicUrl: deps.config.publicUrl, secureCookies: hsts });
   return app;
 }

@@ -4,6 +4,7 @@ import type { ActionDeps } from '../../../actions/deps.js';
 import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { alertRoutes } from './alerts.routes.js';
+import { distributionRoutes } from './distribution.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
 import { mediaRoutes } from './media.routes.js';
@@ -63,5 +64,6 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(profileRoutes, { actions });
   await app.register(serviceRoutes, { actions });
   await app.register(mediaRoutes, { actions, media });
+  await app.register(distributionRoutes, { actions });
   await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

@@ -55,7 +55,7 @@ describe.each(STORE_KINDS)('the Content API on %s', (kind) => {
     expect(anonymous.json()).toMatchObject({ error: { code: 'API_KEY_REQUIRED' } });
     expect((await get('/stories', {}, 'dlc_not-a-key')).json()).toMatchObject({ error: { code: 'API_KEY_INVALID' } });
 
-    const admin = await givenUser(t.actions, 'keyadmin', [{ role: 'admin' }]);
+    const admin = await givenUser(t.actions, 'keyadmin', [{ role: 'admin', serviceCode: null }]);
     const editor = await givenUser(t.actions, 'keyeditor', [{ role: 'editor', serviceCode: 'en' }]);
     const refused = await t.app.inject({ method: 'POST', url: `${API}/content-api-keys`, headers: editor.bearer, payload: { name: 'Sneaky' } });
     expect(refused.statusCode).toBe(403);

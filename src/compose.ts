@@ -1,6 +1,7 @@
 import type { PostingDeps } from './actions/comments/guards.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { ChromeCache } from './actions/reader/chrome-cache.js';
+import { enqueueWebhookDeliveries, webhookEventOf } from './actions/webhooks/enqueue-deliveries.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
@@ -56,7 +57,12 @@ export async function composeApp(
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: PostingDeps = { store, clock, events, guards, chromeCache };
+  const webhookPolicy = { allowPrivate: config.webhooksAllowPrivate, siteUrl: config.publicUrl };
+  const actions: PostingDeps = { store, clock, events, guards, chromeCache, webhookPolicy };
+  // Webhooks: each event becomes durable delivery jobs, in the process where it happened only.
+  events.subscribe(async (event) => {
+    if (!relay.isRelayed(event) && webhookEventOf(event)) await enqueueWebhookDeliveries(actions, event);
+  });
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {

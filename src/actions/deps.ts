@@ -10,4 +10,6 @@ export interface ActionDeps {
   readonly events: EventBus;
   /** Reader pages' mastheads kept in memory (the app has one; CLI commands do not need it). */
   readonly chromeCache?: ChromeCache;
+  /** Where webhooks may be sent and the site's address for their payloads (the app has it; without it, private addresses are refused). */
+  readonly webhookPolicy?: { readonly allowPrivate: boolean; readonly siteUrl: URL; readonly timeoutMs?: number };
 }

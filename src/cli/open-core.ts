@@ -30,7 +30,7 @@ export async function openCore(config: Config): Promise<Core> {
   };
   const events = createEventBus(reportError);
   const relay = await startEventRelay(events, store.read.eventLog, { clock: systemClock, pollMs: 0, onError: reportError });
-  const actions: ActionDeps = { store, clock: systemClock, events };
+  const actions: ActionDeps = { store, clock: systemClock, events, webhookPolicy: { allowPrivate: config.webhooksAllowPrivate, siteUrl: config.publicUrl } };
   return {
     store,
     actions,

@@ -17,6 +17,8 @@ export interface EventRelay {
   readonly origin: string;
   /** Publishes, on this process's bus, what other processes logged since the last poll; returns how many. */
   pollOnce(): Promise<number>;
+  /** Whether an event came from another process (so what it starts, that process has started). */
+  isRelayed(event: DatelineEvent): boolean;
   /** Waits until every event published here so far is in the shared log. */
   flush(): Promise<void>;
   /** Stops polling and waits for events still being written. */
@@ -114,6 +116,7 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   return {
     origin,
     pollOnce,
+    isRelayed: (event) => relayedHere.has(event),
     flush: async () => {
       await Promise.all(writing);
     },

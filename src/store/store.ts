@@ -4,6 +4,7 @@ import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
 import { ContentApiKeyRepository } from './repositories/content-api-keys.repository.js';
+import { WebhookRepository } from './repositories/webhooks.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
@@ -30,6 +31,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
   readonly contentApiKeys: ContentApiKeyRepository;
+  readonly webhooks: WebhookRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -56,6 +58,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
     contentApiKeys: new ContentApiKeyRepository(db),
+    webhooks: new WebhookRepository(db),
   };
 }
 

@@ -14,6 +14,7 @@ import { commentsSurface } from './surfaces/comments/index.js';
 import { feedsSurface } from './surfaces/feeds/index.js';
 import { sitemapsSurface } from './surfaces/sitemaps/index.js';
 import { contentApiSurface, CONTENT_API_PREFIX } from './surfaces/content-api/index.js';
+import { embedsSurface } from './surfaces/embeds/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(feedsSurface, { actions: deps.actions, cache: deps.pageCache, assets: deps.assets.urls, publicUrl: deps.config.publicUrl });
   await app.register(sitemapsSurface, { actions: deps.actions, cache: deps.pageCache, publicUrl: deps.config.publicUrl });
+  await app.register(embedsSurface, { actions: deps.actions, assets: deps.assets.urls, publicUrl: deps.config.publicUrl });
   await app.register(commentsSurface, { actions: deps.actions, assets: deps.assets.urls, publicUrl: deps.config.publicUrl, secureCookies: hsts });
   return app;
 }

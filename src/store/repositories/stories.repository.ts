@@ -340,16 +340,22 @@ export class StoryRepository {
 
   /** Whether a media item is shown by a visible story: as its lead, or in its body. */
   async isMediaPublic(mediaId: number, now: Date): Promise<boolean> {
+    return (await this.findStoryShowingMedia(mediaId, now)) !== undefined;
+  }
+
+  /** The first visible story showing a media item (as its lead, or in its body), if any. */
+  async findStoryShowingMedia(mediaId: number, now: Date): Promise<{ id: number; serviceCode: string; slug: string; headline: string } | undefined> {
     const row = await this.db
       .selectFrom('stories')
-      .select('id')
+      .select(['id', 'service_code', 'slug', 'headline'])
       .where('status', '=', 'published')
       .where('published_at', '<=', now.getTime())
       // Bodies are stored as JSON written by JSON.stringify: a media element is {"type":"media","mediaId":N}.
       .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), eb('body_json', 'like', `%"mediaId":${mediaId}}%`)]))
+      .orderBy('id')
       .limit(1)
       .executeTakeFirst();
-    return row !== undefined;
+    return row && { id: row.id, serviceCode: row.service_code, slug: row.slug, headline: row.headline };
   }
 
   /** When the service's published stories last changed (null: it has none). */

@@ -21,6 +21,7 @@ export function HeadMeta({ meta, feeds, url, siteName, locale }: { meta: PageMet
           {meta.image?.height ? <meta property="og:image:height" content={String(meta.image.height)} /> : null}
           {meta.image?.alt ? <meta property="og:image:alt" content={meta.image.alt} /> : null}
           {meta.player ? <meta property="og:video" content={meta.player.url} /> : null}
+          {meta.oembed ? <link rel="alternate" type="application/json+oembed" href={meta.oembed} title={meta.title} /> : null}
           {meta.article?.publishedTime ? <meta property="article:published_time" content={meta.article.publishedTime} /> : null}
           {meta.article?.modifiedTime ? <meta property="article:modified_time" content={meta.article.modifiedTime} /> : null}
           {meta.article?.section ? <meta property="article:section" content={meta.article.section} /> : null}

@@ -15,6 +15,8 @@ export interface PageMeta {
   };
   /** The player page for a story with lead video, for og:video and twitter:player. */
   readonly player?: { readonly url: string; readonly width: number; readonly height: number } | null;
+  /** The oEmbed address of the page (discovery for partners' CMSs). */
+  readonly oembed?: string | null;
   /** JSON-LD documents (NewsArticle, VideoObject, BreadcrumbList, Person...). */
   readonly jsonLd: readonly unknown[];
 }

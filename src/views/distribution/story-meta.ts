@@ -106,6 +106,7 @@ export function storyMeta(chrome: Chrome, model: StoryPageModel): PageMeta {
       tags: tags.map((tag) => tag.name),
     },
     player,
+    oembed: `${absolute(chrome, '/oembed')}?url=${encodeURIComponent(url)}&format=json`,
     jsonLd: [article, ...(video ? [{ '@context': 'https://schema.org', ...video }] : []), breadcrumbs],
   };
 }

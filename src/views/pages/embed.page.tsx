@@ -33,13 +33,13 @@ export function EmbedPage({ model }: { model: EmbedPageModel }) {
       </head>
       <body class="embed">
         <main>
-          <Player item={media} i18n={i18n} mediaBase={model.mediaBase} hlsScript={assets.hlsScript} />
-          <p class="embed-source">
+          <h1 class="embed-source">
             <a href={storyUrl} target="_blank" rel="noopener">
               {story.headline}
             </a>{' '}
             · {service.name}
-          </p>
+          </h1>
+          <Player item={media} i18n={i18n} mediaBase={model.mediaBase} hlsScript={assets.hlsScript} lead />
         </main>
       </body>
     </html>

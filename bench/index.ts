@@ -8,11 +8,13 @@
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
+import { runFeedBench } from './feed.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
 import { runTranscodeBench } from './transcode.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
+  { name: 'feed', run: runFeedBench },
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },
 ];

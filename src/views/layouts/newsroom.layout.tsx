@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/i18n.js';
 
 /** The newsroom's parts, in the order the navigation shows them. */
-export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'audit'] as const;
+export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'distribution', 'audit'] as const;
 export type NewsroomPart = (typeof NEWSROOM_PARTS)[number];
 
 export interface NewsroomChrome {

@@ -32,6 +32,7 @@ import { acceptForms, type FormBody } from './form-body.js';
 import { idOf, partsFor } from './page-helpers.js';
 import { profilePages } from './profiles.routes.js';
 import { servicePages } from './services.routes.js';
+import { distributionPages } from './distribution.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
 import { storyToolPages } from './story-tools.routes.js';
 
@@ -214,6 +215,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   storyToolPages(app, { actions, assets, chromeFor, html });
   profilePages(app, { actions, chromeFor, html });
   servicePages(app, { actions, chromeFor, html });
+  distributionPages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });
   mediaPages(app, { media, uploadScript, chromeFor, html });

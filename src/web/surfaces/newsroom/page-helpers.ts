@@ -22,6 +22,7 @@ const PART_PERMISSION: Readonly<Record<NewsroomPart, Permission>> = {
   sections: 'service.manage',
   services: 'service.manage',
   audit: 'audit.read',
+  distribution: 'distribution.manage',
 };
 
 /** The parts of the newsroom the navigation links for this person. */

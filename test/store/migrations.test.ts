@@ -32,6 +32,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comment_reports',
         'comment_settings',
         'comments',
+        'content_api_keys',
         'event_log',
         'jobs',
         'media_captions',
@@ -52,6 +53,8 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'tags',
         'used_challenges',
         'users',
+        'webhook_deliveries',
+        'webhook_endpoints',
       ].sort(),
     );
   });

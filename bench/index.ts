@@ -3,11 +3,13 @@
  * measured in the same run. Exits non-zero if a benchmark saw errors.
  *
  * Env: BENCH_SECONDS (measured run, default 5), BENCH_WARMUP_SECONDS (default 2),
- *      BENCH_ROUNDS (alternating rounds, default 2), BENCH_CLIP_SECONDS (transcode clip, default 4).
+ *      BENCH_ROUNDS (alternating rounds, default 2), BENCH_CLIP_SECONDS (transcode clip, default 4),
+ *      BENCH_CHANGES (publish to visible, default 60), BENCH_DATABASE_URL (its PostgreSQL, default TEST_DATABASE_URL).
  */
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
+import { runPublishVisibleBench } from './publish-visible.js';
 import { runFeedBench } from './feed.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
 import { runTranscodeBench } from './transcode.js';
@@ -17,6 +19,7 @@ const benches: readonly { readonly name: string; readonly run: () => Promise<Ben
   { name: 'feed', run: runFeedBench },
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },
+  { name: 'publish to visible', run: runPublishVisibleBench },
 ];
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';

@@ -1,4 +1,5 @@
 import type { PostingDeps } from './actions/comments/guards.js';
+import { backgroundLog } from './background-log.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { ChromeCache } from './actions/reader/chrome-cache.js';
 import { enqueueWebhookDeliveries, webhookEventOf } from './actions/webhooks/enqueue-deliveries.js';
@@ -12,7 +13,7 @@ import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
 import { startEventRelay } from './events/event-relay.js';
 import { startScheduler } from './jobs/scheduler.js';
-import { migrateToLatest, openDatabase } from './store/open-store.js';
+import { migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { loadAssets } from './web/assets.js';
@@ -31,13 +32,17 @@ export async function composeApp(
   options: { clock?: Clock; schema?: string; rateLimits?: RateLimits; workMaxNumber?: number; relayPollMs?: number } = {},
 ) {
   const secret = loadOrCreateSecret(config);
-  const location = options.schema ? { schema: options.schema } : {};
-  const db = openDatabase(config.database, location);
+  const location = options.schema ? { schema: options.schema } : storeLocation(config.database);
+  const appLog = {
+    error: (_context: object, _message: string): void => undefined,
+    warn: (_context: object, _message: string): void => undefined,
+  };
+  const log = backgroundLog({ error: (c, m) => appLog.error(c, m), warn: (c, m) => appLog.warn(c, m) });
+  const db = openDatabase(config.database, { ...location, onConnectionLost: (error) => log.connectionLost(error) });
   await migrateToLatest(db, config.database.kind, location);
   const store = createStore(db, config.database.kind);
   const clock = options.clock ?? systemClock;
-  const pageCache = new PageCache(config.pageCacheEntries);
-  const log: { error: (context: object, message: string) => void } = { error: () => undefined };
+  const pageCache = new PageCache(config.pageCacheEntries, clock);
   const events = createEventBus((error, event) => log.error({ err: error, event }, 'event listener failed'));
   const chromeCache = new ChromeCache();
   events.subscribe((event) => {
@@ -76,12 +81,13 @@ export async function composeApp(
     if (event.type === 'story.changed') scheduler.rearm();
   });
   const media = composeMedia(config, actions);
-  const workers = composeWorkers(media, config.workers, { error: (context, message) => log.error(context, message) });
+  const workers = composeWorkers(media, config.workers, log);
   const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => {
     scheduler.stop();
     await relay.stop();
   });
-  log.error = (context, message) => app.log.error(context, message);
+  appLog.error = (context, message) => app.log.error(context, message);
+  appLog.warn = (context, message) => app.log.warn(context, message);
   return { app, store, actions, media, workers, pageCache, scheduler, relay, demoLoaded: demo.loaded, demoAdmin };
 }

@@ -6,7 +6,8 @@ const MB = 1024 * 1024;
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  /** schema: where the tables are (DATABASE_SCHEMA); PostgreSQL's default search path when absent. */
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
 export interface Config {
   readonly port: number;
@@ -55,6 +56,7 @@ const KNOWN = [
   'HOST',
   'PUBLIC_URL',
   'DATABASE_URL',
+  'DATABASE_SCHEMA',
   'MEDIA_DIR',
   'ORIGINALS_DIR',
   'UPLOADS_DIR',
@@ -102,11 +104,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
 
   const rawDatabase = get('DATABASE_URL') ?? 'data/dateline.sqlite';
+  const schema = get('DATABASE_SCHEMA');
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    problems.push(`DATABASE_SCHEMA must be a schema name of lower-case letters, digits and "_" (got "${schema}")`);
+  } else if (schema !== undefined && !/^postgres(ql)?:\/\//i.test(rawDatabase)) {
+    problems.push('DATABASE_SCHEMA is for PostgreSQL only (DATABASE_URL is a SQLite file)');
+  }
   let database: DatabaseConfig = { kind: 'sqlite', file: path.resolve(cwd, rawDatabase) };
   if (/^postgres(ql)?:\/\//i.test(rawDatabase)) {
     try {
       new URL(rawDatabase);
-      database = { kind: 'postgres', url: rawDatabase };
+      database = { kind: 'postgres', url: rawDatabase, ...(schema ? { schema } : {}) };
     } catch {
       problems.push('DATABASE_URL looks like a PostgreSQL URL but cannot be parsed (postgres://user@host:5432/name)');
     }

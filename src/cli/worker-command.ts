@@ -12,9 +12,7 @@ export async function workerCommand(config: Config, args: string[]): Promise<num
   if (!Number.isInteger(count) || count < 1 || count > 16) throw new UsageError('--count must be a whole number from 1 to 16');
   const core = await openCore(config);
   const { media } = core;
-  const workers = composeWorkers(media, count, {
-    error: (context, message) => process.stderr.write(`${message}: ${JSON.stringify(context)}\n`),
-  });
+  const workers = composeWorkers(media, count, core.log);
   workers.start();
   process.stdout.write(`dateline worker: ${count} worker(s) on ${config.database.kind}; stop with Ctrl-C\n`);
   await new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import type { ContentApiKeysTable, WebhookDeliveriesTable, WebhookEndpointsTable
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
+import type { OpenUploadsTable } from './tables/open-uploads.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
 import type {
@@ -57,6 +58,7 @@ export interface Database {
   used_challenges: UsedChallengesTable;
   jobs: JobsTable;
   event_log: EventLogTable;
+  open_uploads: OpenUploadsTable;
   content_api_keys: ContentApiKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

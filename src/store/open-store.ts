@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './database.js';
 import { openPostgres } from './dialect/postgres.js';
@@ -10,7 +10,17 @@ export interface StoreLocation {
   readonly schema?: string;
 }
 
-export function openDatabase(config: DatabaseConfig, options: StoreLocation = {}): Kysely<Database> {
+export interface OpenOptions extends StoreLocation {
+  /** PostgreSQL: a pooled connection was lost (see PostgresOptions); the pool replaces it by itself. */
+  readonly onConnectionLost?: (error: Error) => void;
+}
+
+/** Where the configuration puts Dateline's tables (DATABASE_SCHEMA on PostgreSQL). */
+export function storeLocation(config: DatabaseConfig): StoreLocation {
+  return config.kind === 'postgres' && config.schema ? { schema: config.schema } : {};
+}
+
+export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Kysely<Database> {
   return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, options);
 }
 
@@ -28,9 +38,16 @@ export function migrator(db: Kysely<Database>, kind: DatabaseConfig['kind'], opt
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseConfig['kind'], options: StoreLocation = {}): Promise<void> {
+  if (kind === 'postgres' && options.schema) await createSchemaIfMissing(db, options.schema);
   const { error, results } = await migrator(db, kind, options).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
   }
+}
+
+/** Looked up first: a role that may not create schemas can still use one made for it. */
+async function createSchemaIfMissing(db: Kysely<Database>, schema: string): Promise<void> {
+  const { rows } = await sql<{ found: number }>`select 1 as found from pg_namespace where nspname = ${schema}`.execute(db);
+  if (rows.length === 0) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
 }

@@ -8,6 +8,7 @@ import { WebhookRepository } from './repositories/webhooks.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
+import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
@@ -30,6 +31,7 @@ export interface Repositories {
   readonly commentRules: CommentRulesRepository;
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
+  readonly openUploads: OpenUploadRepository;
   readonly contentApiKeys: ContentApiKeyRepository;
   readonly webhooks: WebhookRepository;
 }
@@ -57,6 +59,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     commentRules: new CommentRulesRepository(db),
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
+    openUploads: new OpenUploadRepository(db),
     contentApiKeys: new ContentApiKeyRepository(db),
     webhooks: new WebhookRepository(db),
   };

@@ -31,12 +31,16 @@ describe('configuration', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://news@db:5432/dateline', PUBLIC_URL: 'https://news.example.org' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://news@db:5432/dateline' });
     expect(config.publicUrl.origin).toBe('https://news.example.org');
+    const inSchema = loadConfig({ DATABASE_URL: 'postgres://news@db:5432/dateline', DATABASE_SCHEMA: 'newsroom_2' });
+    expect(inSchema.database).toEqual({ kind: 'postgres', url: 'postgres://news@db:5432/dateline', schema: 'newsroom_2' });
   });
 
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
     [{ DATABASE_URL: 'mysql://root@db/news' }, /DATABASE_URL must be a SQLite file path or a postgres:\/\/ URL/],
+    [{ DATABASE_URL: 'postgres://news@db/news', DATABASE_SCHEMA: 'News; drop' }, /DATABASE_SCHEMA must be a schema name/],
+    [{ DATABASE_SCHEMA: 'newsroom' }, /DATABASE_SCHEMA is for PostgreSQL only/],
     [{ PUBLIC_URL: 'news.example.org' }, /PUBLIC_URL must be an absolute URL/],
     [{ PUBLIC_URL: 'ftp://news.example.org' }, /PUBLIC_URL must start with http/],
     [{ PUBLIC_URL: 'https://news.example.org/site/' }, /PUBLIC_URL must be an origin without a path/],

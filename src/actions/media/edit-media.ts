@@ -1,4 +1,5 @@
 import type { StoredMediaItem } from '../../domain/media/media.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { parseMediaText } from '../../domain/media/media-text.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
@@ -16,15 +17,18 @@ export interface MediaTextChange {
 /** Edits a media item's title, caption, credit and alt text; fields left out keep their value. */
 export async function editMedia(deps: ActionDeps, actor: Actor, mediaId: number, change: MediaTextChange): Promise<StoredMediaItem> {
   requirePermission(actor, 'media.edit');
-  const current = await requireMedia(deps, mediaId);
-  const text = parseMediaText({
-    title: change.title === undefined ? current.title : change.title,
-    caption: change.caption === undefined ? current.caption : change.caption,
-    credit: change.credit === undefined ? current.credit : change.credit,
-    altText: change.altText === undefined ? current.altText : change.altText,
-  });
   const now = deps.clock.now();
   await deps.store.transaction(async (repos) => {
+    // Read under a lock: two edits of different fields at once both keep their change.
+    await repos.media.lockForEdit(mediaId);
+    const current = await repos.media.findById(mediaId);
+    if (!current) throw notFound('MEDIA_NOT_FOUND', 'there is no media item with this id', { mediaId });
+    const text = parseMediaText({
+      title: change.title === undefined ? current.title : change.title,
+      caption: change.caption === undefined ? current.caption : change.caption,
+      credit: change.credit === undefined ? current.credit : change.credit,
+      altText: change.altText === undefined ? current.altText : change.altText,
+    });
     await repos.media.updateText(mediaId, text, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'media.edit', subject: `media:${mediaId}` }, now);
   });

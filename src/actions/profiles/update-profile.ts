@@ -12,6 +12,8 @@ import { requireKnownService } from './profile-service.js';
 export async function updateProfile(deps: ActionDeps, actor: Actor, profileId: number, changes: Partial<ProfileInput>): Promise<Profile> {
   const now = deps.clock.now();
   const saved = await deps.store.transaction(async (repos) => {
+    // Read under a lock: two edits of different fields at once both keep their change.
+    await repos.profiles.lockForEdit(profileId);
     const existing = await repos.profiles.findById(profileId);
     if (!existing) throw notFound('PROFILE_NOT_FOUND', `profile ${profileId} does not exist`);
     requirePermission(actor, 'profile.edit', { serviceCode: existing.serviceCode });

@@ -6,6 +6,7 @@ export async function checkReadiness(deps: Pick<ActionDeps, 'store'>): Promise<{
     await deps.store.read.services.count();
     return { ready: true };
   } catch (error) {
-    return { ready: false, reason: error instanceof Error ? error.message : String(error) };
+    const context = error instanceof Error && 'context' in error ? (error.context as { reason?: unknown } | undefined) : undefined;
+    return { ready: false, reason: String(context?.reason ?? (error instanceof Error ? error.message : error)) };
   }
 }

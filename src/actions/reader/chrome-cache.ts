@@ -30,6 +30,15 @@ export class ChromeCache {
     }
   }
 
+  /**
+   * The last masthead kept for this service (else for any service), however old: for the page
+   * that says the site cannot reach its database, where an old masthead beats none.
+   */
+  remembered(serviceCode: string | undefined): LoadedChrome | undefined {
+    const entry = (serviceCode === undefined ? undefined : this.entries.get(serviceCode)) ?? this.entries.values().next().value;
+    return entry?.value;
+  }
+
   async get(serviceCode: string, now: Date, load: () => Promise<LoadedChrome>): Promise<LoadedChrome> {
     const time = now.getTime();
     const hit = this.entries.get(serviceCode);

@@ -16,3 +16,8 @@ export async function getErrorChrome(
   if (!service) return null;
   return (await loadChrome(deps, service.code, deps.clock.now())).chrome;
 }
+
+/** The chrome for a 503 page while the database is away: only what this process has in memory. */
+export function getRememberedChrome(deps: Pick<ActionDeps, 'chromeCache'>, serviceCodeGuess: string | undefined): ChromeData | null {
+  return deps.chromeCache?.remembered(serviceCodeGuess)?.chrome ?? null;
+}

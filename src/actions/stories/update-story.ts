@@ -41,12 +41,17 @@ export async function saveStoryContent(
     requirePermission(actor, 'story.edit', { serviceCode: existing.serviceCode, authorId: existing.authorId, status: existing.status });
     if (story.serviceCode !== existing.serviceCode) requirePermission(actor, 'story.edit', { serviceCode: story.serviceCode });
     await checkStoryReferences(repos, story);
-    if (options.version !== undefined && options.version !== existing.version) {
+    // The version check is part of the write: a save that committed after `existing` was read
+    // (another editor's, at the same moment) makes this one a conflict, not an overwrite.
+    const version =
+      options.version === undefined || options.version === existing.version
+        ? await repos.stories.update(storyId, story, now, options.version)
+        : undefined;
+    if (version === undefined) {
       // Both versions are kept: the current one is the story, the stale one a conflict revision.
-      await repos.revisions.insert({ storyId, version: options.version, kind: 'conflict', content: story, userId }, now);
-      return { conflict: existing.version } as const;
+      await repos.revisions.insert({ storyId, version: options.version ?? existing.version, kind: 'conflict', content: story, userId }, now);
+      return { conflict: (await repos.stories.currentVersion(storyId)) ?? existing.version } as const;
     }
-    const version = await repos.stories.update(storyId, story, now);
     await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
     await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
     return { version, before: existing.serviceCode, wasLive: existing.status === 'published' && existing.publishedAt !== null && existing.publishedAt <= now } as const;

@@ -11,3 +11,12 @@ export function skipLockedRows<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   return db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate().skipLocked() : query;
 }
+
+/**
+ * PostgreSQL: lock the selected rows until the transaction ends, so a read-change-write of a
+ * row (an edit that keeps the fields it was not given) waits for another one in progress
+ * instead of overwriting it. SQLite runs one transaction at a time already.
+ */
+export function lockedRows<DB, TB extends keyof DB, O>(db: Kysely<DB>, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+}

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Caption, MediaItem, MediaKind, MediaState, Rendition, RenditionKind, StoredMediaItem } from '../../domain/media/media.js';
 import type { MediaText } from '../../domain/media/media-text.js';
 import type { Database } from '../database.js';
+import { lockedRows } from '../dialect/row-locks.js';
 import { containsPattern } from './contains-pattern.js';
 import type { MediaItemsTable } from '../tables/media.table.js';
 
@@ -90,6 +91,11 @@ export class MediaRepository {
     }
     await this.db.insertInto('media_captions').values({ media_id: id, language: caption.language, ...columns }).execute();
     return null;
+  }
+
+  /** Inside a transaction: holds the item until it ends, for an edit that keeps the fields it was not given. */
+  async lockForEdit(id: number): Promise<void> {
+    await lockedRows(this.db, this.db.selectFrom('media_items').select('id').where('id', '=', id)).execute();
   }
 
   async updateText(id: number, fields: MediaText, now: Date): Promise<void> {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Profile, ProfileKind } from '../../domain/profile/profile.js';
 import { profileNamePrefixes } from '../../domain/profile/profile-search.js';
 import type { Database } from '../database.js';
+import { lockedRows } from '../dialect/row-locks.js';
 
 export interface ProfileSearch {
   /** Each term must start some word of the name (see profileSearchTerms); none: every profile. */
@@ -33,6 +34,11 @@ export class ProfileRepository {
       .execute();
     await this.db.deleteFrom('profile_name_prefixes').where('profile_id', '=', profile.id).execute();
     await this.indexName(profile.id, profile.name);
+  }
+
+  /** Inside a transaction: holds the profile until it ends, for an edit that keeps the fields it was not given. */
+  async lockForEdit(id: number): Promise<void> {
+    await lockedRows(this.db, this.db.selectFrom('profiles').select('id').where('id', '=', id)).execute();
   }
 
   async findById(id: number): Promise<Profile | undefined> {

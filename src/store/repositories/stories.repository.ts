@@ -73,16 +73,29 @@ export class StoryRepository {
     return id;
   }
 
-  /** Saves new content and moves the version on by one; returns the new version. */
-  async update(id: number, input: StoryInput, now: Date): Promise<number> {
-    const { version } = await this.db
+  /**
+   * Saves new content and moves the version on by one; returns the new version. With
+   * `expectedVersion`, the check is part of the write (compare-and-set): the row is changed only
+   * if it is still at that version, and undefined is returned otherwise. A concurrent save that
+   * got there first holds the row until it commits, so on PostgreSQL this save then sees its
+   * version and changes nothing.
+   */
+  async update(id: number, input: StoryInput, now: Date, expectedVersion?: number): Promise<number | undefined> {
+    let query = this.db
       .updateTable('stories')
       .set((eb) => ({ ...storyColumns(input), modified_at: now.getTime(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+    const row = await query.returning('version').executeTakeFirst();
+    if (!row) return undefined;
     await this.replaceLinks(id, input.tagIds, input.body);
-    return version;
+    return row.version;
+  }
+
+  /** The story's current version (undefined: no such story). */
+  async currentVersion(id: number): Promise<number | undefined> {
+    const row = await this.db.selectFrom('stories').select('version').where('id', '=', id).executeTakeFirst();
+    return row?.version;
   }
 
   /** Scheduled stories whose time has come, oldest first. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isDomainError } from '../../domain/shared/errors.js';
 import { STATUS_FOR } from './error-status.js';
+import { isUnavailable, replyUnavailable } from './unavailable.js';
 
 /**
  * Errors as JSON for API clients: a stable code, a public message, the field at fault.
@@ -8,6 +9,9 @@ import { STATUS_FOR } from './error-status.js';
  */
 export function jsonErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isUnavailable(error)) {
+      return replyUnavailable(request, reply, error).send({ error: { code: error.code, message: error.message, field: null } });
+    }
     if (isDomainError(error)) {
       return reply
         .code(STATUS_FOR[error.kind])

@@ -10,5 +10,6 @@ export function responses<T extends Record<number, unknown>>(ok: T) {
     404: ErrorBody,
     409: ErrorBody,
     429: ErrorBody,
+    503: ErrorBody,
   };
 }

@@ -20,9 +20,12 @@ import { renderErrorPage } from '../../../views/pages/error.page.js';
 import type { Assets, CommentNotice, CommentUrls } from '../../../views/page-model.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { FORM_FIELD, readerTokens } from '../../plugins/reader-tokens.js';
+import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { toChrome } from '../reader/chrome.js';
 import { sendUncached } from '../reader/page-response.js';
+import { sendUnavailablePage } from '../reader/unavailable-page.js';
 import { refusalMessage } from './refusal-message.js';
+import { parseFormFields } from '../../plugins/request-text.js';
 
 export interface CommentsSurfaceDeps {
   readonly actions: PostingDeps;
@@ -80,10 +83,12 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   const { actions, assets, publicUrl } = deps;
   const tokens = readerTokens(actions.guards.secret, deps.secureCookies);
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    const fields: Record<string, string> = {};
-    for (const [name, value] of new URLSearchParams(body as string)) if (!(name in fields)) fields[name] = value;
-    done(null, fields);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, parseFormFields(body as Buffer, 'first'));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, error));
 
@@ -332,6 +337,10 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   }
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
+    if (isUnavailable(error)) {
+      if (isJson(request)) return sendJsonError(replyUnavailable(request, reply, error), error);
+      return sendUnavailablePage(request, reply, error, actions, assets);
+    }
     if (isDomainError(error)) {
       if (isJson(request)) return sendJsonError(reply, error);
       if (error.kind === 'not-found') return renderNotFound(request, reply);

@@ -1,15 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { checkReadiness } from '../../../actions/reader/check-readiness.js';
+import { RETRY_AFTER_SECONDS } from '../../plugins/unavailable.js';
 
-/** /healthz: the process answers. /readyz: it can also reach its database. */
+/**
+ * /healthz: the process answers. /readyz: it can also reach its database. Why it cannot is
+ * logged for the operator, never told to whoever asks (it may name hosts, users, databases).
+ */
 export async function healthSurface(app: FastifyInstance, options: { actions: Pick<ActionDeps, 'store'> }): Promise<void> {
   app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', async (request, reply) => {
     const readiness = await checkReadiness(options.actions);
-    return reply
-      .code(readiness.ready ? 200 : 503)
-      .header('cache-control', 'no-store')
-      .send(readiness.ready ? { status: 'ready' } : { status: 'not-ready', reason: readiness.reason });
+    reply.header('cache-control', 'no-store');
+    if (readiness.ready) return reply.send({ status: 'ready' });
+    request.log.warn({ reason: readiness.reason }, 'not ready: the database does not answer');
+    return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'not-ready', reason: 'database-unavailable' });
   });
 }

@@ -13,6 +13,7 @@ import { isDomainError } from '../../../domain/shared/errors.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
 import { renderErrorPage, type ErrorPageKind } from '../../../views/pages/error.page.js';
+import { isUnavailable } from '../../plugins/unavailable.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
 import { renderSearchPage } from '../../../views/pages/search.page.js';
@@ -23,9 +24,10 @@ import { feedLinks } from '../../../views/distribution/feed-links.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { toChrome } from './chrome.js';
 import { sendUncached, servePage } from './page-response.js';
+import { sendUnavailablePage } from './unavailable-page.js';
 
 export interface ReaderSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  readonly actions: Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>;
   readonly cache: PageCache;
   readonly assets: Assets;
   readonly publicUrl: URL;
@@ -183,6 +185,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
   });
 
   async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
+    if (isUnavailable(error)) return sendUnavailablePage(request, reply, error, actions, assets);
     if (isDomainError(error)) {
       if (error.kind === 'gone') return renderError(request, reply, 'gone', 410);
       if (error.kind === 'not-found') return renderError(request, reply, 'not-found', 404);

@@ -12,6 +12,8 @@ export interface Assets {
   readonly css: string;
   /** The publisher's logo (previews, JSON-LD). */
   readonly logo: string;
+  /** The site's origin as readers reach it (PUBLIC_URL), set by the app. */
+  readonly siteUrl?: URL;
   readonly playerScript: string | null;
   readonly commentsScript?: string | null;
   /** hls.js, loaded by the player script only where the browser needs it. */

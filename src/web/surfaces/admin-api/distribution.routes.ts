@@ -17,7 +17,7 @@ import {
   WebhookList,
 } from './distribution.schemas.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { Done, IdParams } from './schemas.js';
 
 const tags = ['distribution'];

@@ -14,7 +14,7 @@ import {
   listContentTags,
 } from '../../../actions/content-api/read-content.js';
 import { DomainError, invalid } from '../../../domain/shared/errors.js';
-import { MEDIA_BASE } from '../reader/chrome.js';
+import { MEDIA_BASE } from '../../shared/masthead.js';
 import { KeyRateLimiter } from './key-limiter.js';
 import {
   ContentErrorBody,

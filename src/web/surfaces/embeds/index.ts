@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../../../domain/shared/errors.js';
 import { renderEmbedPage } from '../../../views/pages/embed.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
-import { MEDIA_BASE } from '../reader/chrome.js';
+import { MEDIA_BASE } from '../../shared/masthead.js';
 
 export interface EmbedsSurfaceDeps {
   readonly actions: Pick<ActionDeps, 'store' | 'clock'>;

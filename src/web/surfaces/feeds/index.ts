@@ -6,8 +6,8 @@ import { isDomainError } from '../../../domain/shared/errors.js';
 import { feedContentType, renderFeed } from '../../../views/distribution/feeds.js';
 import type { Assets } from '../../../views/page-model.js';
 import type { PageCache } from '../../cache/page-cache.js';
-import { MEDIA_BASE } from '../reader/chrome.js';
-import { servePage } from '../reader/page-response.js';
+import { MEDIA_BASE } from '../../shared/masthead.js';
+import { servePage } from '../../shared/page-reply.js';
 
 export interface FeedsSurfaceDeps {
   readonly actions: Pick<ActionDeps, 'store' | 'clock'>;

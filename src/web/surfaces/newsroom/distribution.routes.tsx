@@ -4,7 +4,7 @@ import { listLanguageServices } from '../../../actions/services/list-services.js
 import { disableWebhook, listDeliveries, listWebhooks, redeliverWebhook, registerWebhook } from '../../../actions/webhooks/manage-webhooks.js';
 import { isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { DeliveriesPage, DistributionPage, type DistributionPageModel } from '../../../views/pages/newsroom/distribution.page.js';
-import { authOf } from '../admin-api/route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
 

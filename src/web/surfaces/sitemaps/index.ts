@@ -4,8 +4,8 @@ import { getNewsSitemap, getServiceSitemap, getSitemapIndex } from '../../../act
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { renderNewsSitemap, renderRobots, renderServiceSitemap, renderSitemapIndex } from '../../../views/distribution/sitemaps.js';
 import type { PageCache } from '../../cache/page-cache.js';
-import { MEDIA_BASE } from '../reader/chrome.js';
-import { servePage } from '../reader/page-response.js';
+import { MEDIA_BASE } from '../../shared/masthead.js';
+import { servePage } from '../../shared/page-reply.js';
 
 export interface SitemapsSurfaceDeps {
   readonly actions: Pick<ActionDeps, 'store' | 'clock'>;

@@ -9,6 +9,7 @@
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
+import { runPageWeightBench } from './page-weight.js';
 import { runPublishVisibleBench } from './publish-visible.js';
 import { runFeedBench } from './feed.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
@@ -16,6 +17,7 @@ import { runTranscodeBench } from './transcode.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
+  { name: 'page weight', run: runPageWeightBench },
   { name: 'feed', run: runFeedBench },
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },

@@ -8,6 +8,7 @@ import type {
 } from './tables/comments.table.js';
 import type { ContentApiKeysTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/distribution.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
+import type { FrontPageStoriesTable, StoryReadsTable } from './tables/front-page.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { OpenUploadsTable } from './tables/open-uploads.table.js';
@@ -59,6 +60,8 @@ export interface Database {
   jobs: JobsTable;
   event_log: EventLogTable;
   open_uploads: OpenUploadsTable;
+  front_page_stories: FrontPageStoriesTable;
+  story_reads: StoryReadsTable;
   content_api_keys: ContentApiKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

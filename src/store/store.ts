@@ -6,6 +6,7 @@ import { CommentRepository } from './repositories/comments.repository.js';
 import { ContentApiKeyRepository } from './repositories/content-api-keys.repository.js';
 import { WebhookRepository } from './repositories/webhooks.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
+import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
+  readonly frontPage: FrontPageRepository;
   readonly contentApiKeys: ContentApiKeyRepository;
   readonly webhooks: WebhookRepository;
 }
@@ -60,6 +62,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
+    frontPage: new FrontPageRepository(db),
     contentApiKeys: new ContentApiKeyRepository(db),
     webhooks: new WebhookRepository(db),
   };

@@ -9,6 +9,8 @@ import { earliest, loadChrome } from './load-chrome.js';
 import { findReadableStory } from './readable-story.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
+const MORE_FROM_SECTION = 4;
+
 export interface StoryPageData {
   readonly story: Story;
   readonly section: Section | null;
@@ -16,6 +18,8 @@ export interface StoryPageData {
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StorySummary>;
+  /** The latest other stories of the story's section, so the page ends with somewhere to go. */
+  readonly moreFromSection: readonly StorySummary[];
   readonly commentCount: number;
   /** Profiles of people named in the bylines, by byline (structured data links them). */
   readonly authors: ReadonlyMap<string, Profile>;
@@ -56,7 +60,7 @@ export async function shapeStoryPage(
   const repos = deps.store.read;
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings, authors] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors] = await Promise.all([
     loadChrome(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -64,6 +68,9 @@ export async function shapeStoryPage(
     repos.profiles.findByIds(refs.profileIds),
     repos.stories.findVisibleSummaries(refs.storyIds, now),
     repos.commentRules.settings(story.serviceCode),
+    story.sectionId
+      ? repos.stories.listPublished({ serviceCode: story.serviceCode, sectionId: story.sectionId, now, limit: MORE_FROM_SECTION + 1, offset: 0 })
+      : Promise.resolve([]),
     repos.profiles.findPeopleNamed(story.bylines, story.serviceCode),
   ]);
   const forumClosed = isForumClosed(story, settings, now);
@@ -78,6 +85,7 @@ export async function shapeStoryPage(
       media: new Map<number, MediaItem>(media.map((m) => [m.id, m])),
       profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
+      moreFromSection: sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION),
       commentCount: story.commentCount,
       authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
@@ -90,6 +98,8 @@ export async function shapeStoryPage(
       ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
+      // "More from this section" changes with the service's lists.
+      ...(story.sectionId ? [cacheKey.lists(story.serviceCode)] : []),
     ],
     validUntil: earliest(base.validUntil, closesAt),
   };

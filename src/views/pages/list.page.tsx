@@ -9,6 +9,8 @@ export function ListPage({ chrome, model }: { chrome: Chrome; model: ListPageMod
     <ReaderLayout
       chrome={chrome}
       title={model.title}
+      description={chrome.i18n.t('meta.list', { name: model.heading, service: chrome.service.name })}
+      currentPath={model.pagination.hrefFor(1)}
       canonicalPath={model.pagination.page > 1 ? model.pagination.hrefFor(model.pagination.page) : model.canonicalPath}
       feeds={model.feeds}
       meta={{ type: 'website', title: model.title, description: null, image: null, jsonLd: [] }}

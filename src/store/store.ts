@@ -7,6 +7,7 @@ import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
+import { SearchRepository } from './repositories/search.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly commentRules: CommentRulesRepository;
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
+  readonly search: SearchRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -53,6 +55,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     commentRules: new CommentRulesRepository(db),
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
+    search: new SearchRepository(db),
   };
 }
 

@@ -6,6 +6,7 @@ import * as createJobs from './2026-11-29T1400-create-jobs.js';
 import * as mediaCaptions from './2026-11-29T1600-media-captions.js';
 import * as newsroomEditors from './2026-11-29T1610-newsroom-editors.js';
 import * as createEventLog from './2026-11-29T1630-create-event-log.js';
+import * as storySearch from './2026-11-30T1210-story-search.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1600-media-captions': mediaCaptions,
   '2026-11-29T1610-newsroom-editors': newsroomEditors,
   '2026-11-29T1630-create-event-log': createEventLog,
+  '2026-11-30T1210-story-search': storySearch,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -157,15 +157,24 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
 
   app.get<{ Params: Params; Querystring: Query }>('/:service/search', async (request, reply) => {
     const serviceCode = request.params.service ?? '';
-    const query = typeof request.query.q === 'string' ? request.query.q : '';
+    const text = (name: string) => (typeof request.query[name] === 'string' ? (request.query[name] as string) : '');
     const page = parsePage(request.query.page);
-    const result = await searchStories(actions, { serviceCode, query, page });
+    const filters = { section: text('section'), from: text('from'), to: text('to') };
+    const result = await searchStories(actions, { serviceCode, query: text('q'), page, ...filters });
     const chrome = toChrome(result.chrome, assets);
-    const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
+    const { model } = result;
+    const search = new URLSearchParams({ q: model.query });
+    if (model.section) search.set('section', model.section);
+    if (model.from) search.set('from', model.from);
+    if (model.to) search.set('to', model.to);
+    const base = `/${serviceCode}/search?${search.toString()}`;
     const html = renderSearchPage(chrome, {
-      query: result.model.query,
-      stories: result.model.stories,
-      pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
+      query: model.query,
+      section: model.section,
+      from: model.from,
+      to: model.to,
+      results: model.hits,
+      pagination: { page, hasNext: model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
     });
     return sendUncached(reply, 200, html);
   });

@@ -1,0 +1,102 @@
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import snowball from 'snowball-stemmers';
+import type { SearchLanguage, Stemmer } from '../../domain/search/language.js';
+import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
+import type { Database } from '../database.js';
+
+/** A story's words for the index, normalised by the domain, by weight. */
+export interface SearchDocument {
+  readonly headline: readonly string[];
+  readonly deck: readonly string[];
+  /** Body text, tags, profile names, media titles and captions. */
+  readonly rest: readonly string[];
+}
+
+/**
+ * Where full-text search differs between the stores. Both receive words the domain has
+ * already normalised and split, so tokenising is the same on both; every value is bound.
+ * - PostgreSQL stems with the text-search configuration named like the language ('english',
+ *   'russian', 'simple') in `to_tsvector` and `plainto_tsquery`/`phraseto_tsquery`.
+ * - SQLite stems in JavaScript with the same Snowball algorithms (snowball-stemmers) and keeps
+ *   the stems in FTS5; a query is an FTS5 expression of quoted stems, bound as one value.
+ */
+export interface FullText {
+  write(storyId: number, language: SearchLanguage, document: SearchDocument): Promise<void>;
+  /** The ids of stories matching the query: `s.id in (...)`. */
+  matchingIds(query: SearchQuery, language: SearchLanguage): RawBuilder<number>;
+  /** Matching stories with a text score (higher is better) for ranking; one select. */
+  scored(query: SearchQuery, language: SearchLanguage): RawBuilder<{ story_id: number; score: number }>;
+  /** The ids of every indexed story. */
+  indexedIds(): RawBuilder<number>;
+}
+
+export function fullTextFor(db: Kysely<Database>): FullText {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresFullText(db) : sqliteFullText(db);
+}
+
+/** Tsvectors are limited in size: a very long body is indexed up to this many words. */
+const MAX_WORDS = 60_000;
+
+function postgresFullText(db: Kysely<Database>): FullText {
+  const term = (language: SearchLanguage, t: SearchTerm) =>
+    t.words.length === 1
+      ? sql`plainto_tsquery(${language}::regconfig, ${t.words[0]})`
+      : sql`phraseto_tsquery(${language}::regconfig, ${t.words.join(' ')})`;
+  const tsquery = (query: SearchQuery, language: SearchLanguage) =>
+    sql.join(
+      [...query.include.map((t) => term(language, t)), ...query.exclude.map((t) => sql`!!${term(language, t)}`)],
+      sql` && `,
+    );
+  const vector = (language: SearchLanguage, words: readonly string[], weight: 'A' | 'B' | 'C') =>
+    sql`setweight(to_tsvector(${language}::regconfig, ${words.slice(0, MAX_WORDS).join(' ')}), ${weight})`;
+  return {
+    async write(storyId, language, document) {
+      const value = sql`${vector(language, document.headline, 'A')} || ${vector(language, document.deck, 'B')} || ${vector(language, document.rest, 'C')}`;
+      await sql`insert into story_search (story_id, language, document) values (${storyId}, ${language}, ${value})
+        on conflict (story_id) do update set language = excluded.language, document = excluded.document`.execute(db);
+    },
+    matchingIds: (query, language) =>
+      sql<number>`select story_id from story_search where document @@ (${tsquery(query, language)})`,
+    scored: (query, language) =>
+      sql<{ story_id: number; score: number }>`select ss.story_id, ts_rank(ss.document, q.q) as score
+        from story_search ss, (select ${tsquery(query, language)} as q) q where ss.document @@ q.q`,
+    indexedIds: () => sql<number>`select story_id from story_search`,
+  };
+}
+
+const stemmers: Record<SearchLanguage, Stemmer> = {
+  english: wrap(snowball.newStemmer('english')),
+  russian: wrap(snowball.newStemmer('russian')),
+  simple: (word) => word,
+};
+
+function wrap(stemmer: snowball.Stemmer): Stemmer {
+  return (word) => stemmer.stem(word);
+}
+
+/** The stemmer the index uses for a language (also used to mark matches in snippets). */
+export function stemmerFor(language: SearchLanguage): Stemmer {
+  return stemmers[language];
+}
+
+function sqliteFullText(db: Kysely<Database>): FullText {
+  const stems = (language: SearchLanguage, words: readonly string[]) => words.slice(0, MAX_WORDS).map(stemmerFor(language)).join(' ');
+  // Stems are letters and digits only; quoting (with quotes doubled) keeps them inert anyway.
+  const phrase = (language: SearchLanguage, t: SearchTerm) => `"${stems(language, t.words).replace(/"/g, '""')}"`;
+  const expression = (query: SearchQuery, language: SearchLanguage) => {
+    const include = `(${query.include.map((t) => phrase(language, t)).join(' AND ')})`;
+    return [include, ...query.exclude.map((t) => phrase(language, t))].join(' NOT ');
+  };
+  return {
+    async write(storyId, language, document) {
+      await sql`delete from story_search where rowid = ${storyId}`.execute(db);
+      await sql`insert into story_search (rowid, headline, deck, body) values (${storyId}, ${stems(language, document.headline)}, ${stems(language, document.deck)}, ${stems(language, document.rest)})`.execute(db);
+    },
+    matchingIds: (query, language) =>
+      sql<number>`select rowid from story_search where story_search match ${expression(query, language)}`,
+    scored: (query, language) =>
+      sql<{ story_id: number; score: number }>`select rowid as story_id, -bm25(story_search, 10.0, 4.0, 1.0) as score
+        from story_search where story_search match ${expression(query, language)}`,
+    indexedIds: () => sql<number>`select rowid from story_search`,
+  };
+}

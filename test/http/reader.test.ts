@@ -129,6 +129,10 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
     expect(russian.statusCode).toBe(200);
     expect(russian.body).toContain('Москву накрыл самый сильный снегопад этой зимы');
     expect(russian.body).toMatch(/<mark>[^<]*(?:снегопад|Москв)[^<]*<\/mark>/u);
+    // Typed with Arabic yeh, written with Persian yeh and a ZWNJ.
+    const persian = await get(`/fa/search?q=${encodeURIComponent('ايرانيان هفتسين')}`);
+    expect(persian.body).toContain('ایرانیان مقیم پراگ با سفره هفت‌سین به استقبال نوروز رفتند');
+    expect((await get(`/ky/search?q=${encodeURIComponent('АШУУЛАРДАН')}`)).body).toContain('Бишкек — Ош жолунда кар жаап');
     // Another service's stories are not found there.
     expect((await get('/ru/search?q=osh')).body).not.toContain('Osh');
 

@@ -12,6 +12,12 @@ export interface SearchDocument {
   readonly rest: readonly string[];
 }
 
+export interface IndexEntry {
+  readonly storyId: number;
+  readonly language: SearchLanguage;
+  readonly document: SearchDocument;
+}
+
 /**
  * Where full-text search differs between the stores. Both receive words the domain has
  * already normalised and split, so tokenising is the same on both; every value is bound.
@@ -21,7 +27,8 @@ export interface SearchDocument {
  *   the stems in FTS5; a query is an FTS5 expression of quoted stems, bound as one value.
  */
 export interface FullText {
-  write(storyId: number, language: SearchLanguage, document: SearchDocument): Promise<void>;
+  /** Puts these stories' documents in the index, replacing what it held for them. */
+  write(entries: readonly IndexEntry[]): Promise<void>;
   /** The ids of stories matching the query: `s.id in (...)`. */
   matchingIds(query: SearchQuery, language: SearchLanguage): RawBuilder<number>;
   /** Matching stories with a text score (higher is better) for ranking; one select. */
@@ -47,12 +54,18 @@ function postgresFullText(db: Kysely<Database>): FullText {
       [...query.include.map((t) => term(language, t)), ...query.exclude.map((t) => sql`!!${term(language, t)}`)],
       sql` && `,
     );
-  const vector = (language: SearchLanguage, words: readonly string[], weight: 'A' | 'B' | 'C') =>
-    sql`setweight(to_tsvector(${language}::regconfig, ${words.slice(0, MAX_WORDS).join(' ')}), ${weight})`;
   return {
-    async write(storyId, language, document) {
-      const value = sql`${vector(language, document.headline, 'A')} || ${vector(language, document.deck, 'B')} || ${vector(language, document.rest, 'C')}`;
-      await sql`insert into story_search (story_id, language, document) values (${storyId}, ${language}, ${value})
+    async write(entries) {
+      if (entries.length === 0) return;
+      const words = (part: keyof SearchDocument) => entries.map((e) => e.document[part].slice(0, MAX_WORDS).join(' '));
+      // One statement for the lot: the documents arrive as arrays and are unnested.
+      await sql`insert into story_search (story_id, language, document)
+        select u.id, u.language,
+          setweight(to_tsvector(u.language::regconfig, u.headline), 'A')
+          || setweight(to_tsvector(u.language::regconfig, u.deck), 'B')
+          || setweight(to_tsvector(u.language::regconfig, u.rest), 'C')
+        from unnest(${entries.map((e) => e.storyId)}::int[], ${entries.map((e) => e.language)}::text[],
+          ${words('headline')}::text[], ${words('deck')}::text[], ${words('rest')}::text[]) as u(id, language, headline, deck, rest)
         on conflict (story_id) do update set language = excluded.language, document = excluded.document`.execute(db);
     },
     matchingIds: (query, language) =>
@@ -88,9 +101,12 @@ function sqliteFullText(db: Kysely<Database>): FullText {
     return [include, ...query.exclude.map((t) => phrase(language, t))].join(' NOT ');
   };
   return {
-    async write(storyId, language, document) {
-      await sql`delete from story_search where rowid = ${storyId}`.execute(db);
-      await sql`insert into story_search (rowid, headline, deck, body) values (${storyId}, ${stems(language, document.headline)}, ${stems(language, document.deck)}, ${stems(language, document.rest)})`.execute(db);
+    async write(entries) {
+      for (const { storyId, language, document } of entries) {
+        await sql`delete from story_search where rowid = ${storyId}`.execute(db);
+        await sql`insert into story_search (rowid, headline, deck, body)
+          values (${storyId}, ${stems(language, document.headline)}, ${stems(language, document.deck)}, ${stems(language, document.rest)})`.execute(db);
+      }
     },
     matchingIds: (query, language) =>
       sql<number>`select rowid from story_search where story_search match ${expression(query, language)}`,

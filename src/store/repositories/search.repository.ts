@@ -38,48 +38,68 @@ export class SearchRepository {
   }
 
   async reindexStory(storyId: number): Promise<void> {
-    const story = await this.db
+    await this.reindexStories([storyId]);
+  }
+
+  /** Several stories at once, in a handful of queries whatever their number. */
+  async reindexStories(storyIds: readonly number[]): Promise<void> {
+    if (storyIds.length === 0) return;
+    const stories = await this.db
       .selectFrom('stories as s')
       .innerJoin('services as sv', 'sv.code', 's.service_code')
       .select(['s.id', 's.headline', 's.deck', 's.body_json', 's.lead_media_id', 'sv.locale'])
-      .where('s.id', '=', storyId)
-      .executeTakeFirst();
-    if (!story) return;
-    const body = JSON.parse(story.body_json) as Body;
-    const mediaIds = body.flatMap((element) => (element.type === 'media' ? [element.mediaId] : []));
-    if (story.lead_media_id !== null) mediaIds.push(story.lead_media_id);
+      .where('s.id', 'in', storyIds)
+      .execute();
+    if (stories.length === 0) return;
+    const ids = stories.map((story) => story.id);
+    const bodies = new Map(stories.map((story) => [story.id, JSON.parse(story.body_json) as Body]));
+    const mediaOf = new Map(
+      stories.map((story) => {
+        const body = bodies.get(story.id) ?? [];
+        const mediaIds = body.flatMap((element) => (element.type === 'media' ? [element.mediaId] : []));
+        if (story.lead_media_id !== null) mediaIds.push(story.lead_media_id);
+        return [story.id, mediaIds];
+      }),
+    );
+    const allMedia = [...new Set([...mediaOf.values()].flat())];
     const [tags, profiles, media] = await Promise.all([
       this.db
         .selectFrom('story_tags as st')
         .innerJoin('tags as t', 't.id', 'st.tag_id')
-        .select('t.name')
-        .where('st.story_id', '=', storyId)
+        .select(['st.story_id', 't.name'])
+        .where('st.story_id', 'in', ids)
         .execute(),
       this.db
         .selectFrom('story_profiles as sp')
         .innerJoin('profiles as p', 'p.id', 'sp.profile_id')
-        .select('p.name')
-        .where('sp.story_id', '=', storyId)
+        .select(['sp.story_id', 'p.name'])
+        .where('sp.story_id', 'in', ids)
         .execute(),
-      mediaIds.length
-        ? this.db.selectFrom('media_items').select(['title', 'caption', 'credit']).where('id', 'in', mediaIds).execute()
+      allMedia.length
+        ? this.db.selectFrom('media_items').select(['id', 'title', 'caption', 'credit']).where('id', 'in', allMedia).execute()
         : Promise.resolve([]),
     ]);
-    const words = storySearchWords({
-      headline: story.headline,
-      deck: story.deck,
-      body,
-      tags: tags.map((t) => t.name),
-      profiles: profiles.map((p) => p.name),
-      media: media.flatMap((m) => [m.title, m.caption ?? '', m.credit ?? '']),
-    });
-    await this.fullText.write(storyId, searchLanguageOf(story.locale), words);
+    const mediaText = new Map(media.map((m) => [m.id, [m.title, m.caption ?? '', m.credit ?? '']]));
+    await this.fullText.write(
+      stories.map((story) => ({
+        storyId: story.id,
+        language: searchLanguageOf(story.locale),
+        document: storySearchWords({
+          headline: story.headline,
+          deck: story.deck,
+          body: bodies.get(story.id) ?? [],
+          tags: tags.filter((t) => t.story_id === story.id).map((t) => t.name),
+          profiles: profiles.filter((p) => p.story_id === story.id).map((p) => p.name),
+          media: (mediaOf.get(story.id) ?? []).flatMap((id) => mediaText.get(id) ?? []),
+        }),
+      })),
+    );
   }
 
   /** After a profile's name changed: the stories that link it. */
   async reindexStoriesWithProfile(profileId: number): Promise<void> {
     const rows = await this.db.selectFrom('story_profiles').select('story_id').where('profile_id', '=', profileId).execute();
-    for (const row of rows) await this.reindexStory(row.story_id);
+    await this.reindexStories(rows.map((row) => row.story_id));
   }
 
   /** After a media item's title, caption or credit changed: the stories that show it. */
@@ -95,7 +115,7 @@ export class SearchRepository {
         ]),
       )
       .execute();
-    for (const row of rows) await this.reindexStory(row.id);
+    await this.reindexStories(rows.map((row) => row.id));
   }
 
   /** Stories the index lacks (saved before it existed), a batch at a time; returns how many. */
@@ -107,7 +127,7 @@ export class SearchRepository {
       .orderBy('id')
       .limit(limit)
       .execute();
-    for (const row of rows) await this.reindexStory(row.id);
+    await this.reindexStories(rows.map((row) => row.id));
     return rows.length;
   }
 

@@ -157,6 +157,9 @@ describe.each(STORE_KINDS)('full-text search on %s', (kind) => {
       'Published election story',
       'Withdrawn election story',
     ]);
+    // A headline typed halfway (the editor's pickers search as you type) finds it too.
+    expect((await listNewsroomStories(t.deps, SYSTEM, { q: 'embarg' })).items.map((s) => s.headline)).toEqual(['Embargoed election story']);
+    expect((await listNewsroomStories(t.deps, SYSTEM, { q: '%' })).items).toEqual([]);
   });
 
   it('filters by section and by date range, and pages by twenty', async () => {

@@ -1,4 +1,3 @@
-import { parseSearchQuery } from '../../domain/search/query.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { parseStatus } from '../../domain/story/parse-story.js';
 import { diffRevisions, type RevisionChange } from '../../domain/story/revision.js';
@@ -29,7 +28,7 @@ export async function listNewsroomStories(deps: ActionDeps, actor: Actor, query:
     ...(query.section !== undefined ? { sectionId: query.section } : {}),
     ...(query.status !== undefined ? { status: parseStatus(query.status) } : {}),
     ...(query.author !== undefined ? { authorId: query.author } : {}),
-    ...(query.q?.trim() ? { text: parseSearchQuery(query.q) } : {}),
+    ...(query.q?.trim() ? { text: query.q.trim() } : {}),
     limit: perPage,
     offset: (page - 1) * perPage,
   });

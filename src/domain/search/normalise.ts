@@ -9,6 +9,8 @@
  * - Persian and Arabic-Indic digits -> ASCII digits.
  */
 export function normaliseForSearch(text: string): string {
+  // Most text of English services needs nothing but case folding.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -16,10 +18,12 @@ export function normaliseForSearch(text: string): string {
     .replace(/[\u064A\u0649]/g, '\u06CC')
     .replace(/\u0643/g, '\u06A9')
     .replace(/\u0629/g, '\u0647')
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D\u0300-\u036F]/g, '')
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]|[\u0300-\u036F]|\u200C|\u200D/g, '')
     .replace(/[\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
     .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
 }
+
+const ASCII = /^[\t\n\r -~]*$/;
 
 /** Letters, digits and the marks that belong to them: everything else separates words. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -33,4 +37,4 @@ export function searchWords(text: string): string[] {
  * Where words are in the original text (for highlighting): runs of letters, digits, marks and
  * the characters normalisation removes inside a word (ZWNJ, ZWJ, tatweel).
  */
-export const ORIGINAL_WORD = /[\p{L}\p{N}\p{M}\u200C\u200D\u0640]+/gu;
+export const ORIGINAL_WORD = /(?:[\p{L}\p{N}\p{M}\u0640]|\u200C|\u200D)+/gu;

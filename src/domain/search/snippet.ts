@@ -9,6 +9,7 @@ export interface SnippetPart {
 }
 
 export const SNIPPET_LENGTH = 240;
+const SCAN_LIMIT = 4_000;
 
 /**
  * A short passage of `text` around the first word that matches one of the query's words
@@ -17,11 +18,29 @@ export const SNIPPET_LENGTH = 240;
  */
 export function buildSnippet(text: string, query: SearchQuery, stem: Stemmer): SnippetPart[] {
   const wanted = new Set(query.include.flatMap((term) => term.words.map(stem)));
-  const words = [...text.matchAll(ORIGINAL_WORD)].map((match) => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    marked: searchWords(match[0]).some((word) => wanted.has(stem(word))),
-  }));
+  const seen = new Map<string, boolean>();
+  const matches = (original: string) => {
+    let marked = seen.get(original);
+    if (marked === undefined) {
+      marked = searchWords(original).some((word) => wanted.has(stem(word)));
+      seen.set(original, marked);
+    }
+    return marked;
+  };
+  // Words are looked at up to the end of the passage around the first match, and no further
+  // than SCAN_LIMIT characters when nothing matches: a long body costs no more than a short one.
+  const words: { start: number; end: number; marked: boolean }[] = [];
+  let stopAt = SCAN_LIMIT;
+  let found = false;
+  for (const match of text.matchAll(ORIGINAL_WORD)) {
+    if (match.index > stopAt) break;
+    const word = { start: match.index, end: match.index + match[0].length, marked: matches(match[0]) };
+    if (word.marked && !found) {
+      found = true;
+      stopAt = word.start + SNIPPET_LENGTH;
+    }
+    words.push(word);
+  }
   const first = words.find((word) => word.marked);
   let start = first ? Math.max(0, first.start - SNIPPET_LENGTH / 4) : 0;
   let end = Math.min(text.length, start + SNIPPET_LENGTH);

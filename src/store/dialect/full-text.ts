@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
-import snowball from 'snowball-stemmers';
+import { newStemmer, type Stemmer as SnowballStemmer } from 'snowball-stemmers';
 import type { SearchLanguage, Stemmer } from '../../domain/search/language.js';
 import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import type { Database } from '../database.js';
@@ -78,13 +78,25 @@ function postgresFullText(db: Kysely<Database>): FullText {
 }
 
 const stemmers: Record<SearchLanguage, Stemmer> = {
-  english: wrap(snowball.newStemmer('english')),
-  russian: wrap(snowball.newStemmer('russian')),
+  english: wrap(newStemmer('english')),
+  russian: wrap(newStemmer('russian')),
   simple: (word) => word,
 };
 
-function wrap(stemmer: snowball.Stemmer): Stemmer {
-  return (word) => stemmer.stem(word);
+/** Stemming one word takes tens of microseconds; words repeat, so stems are remembered. */
+const STEM_CACHE_SIZE = 100_000;
+
+function wrap(stemmer: SnowballStemmer): Stemmer {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let stem = cache.get(word);
+    if (stem === undefined) {
+      stem = stemmer.stem(word);
+      if (cache.size >= STEM_CACHE_SIZE) cache.clear();
+      cache.set(word, stem);
+    }
+    return stem;
+  };
 }
 
 /** The stemmer the index uses for a language (also used to mark matches in snippets). */

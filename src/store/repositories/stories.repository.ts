@@ -1,6 +1,6 @@
-import { type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
-import type { SearchQuery } from '../../domain/search/query.js';
+import { parseSearchQuery } from '../../domain/search/query.js';
 import type { StoryInput } from '../../domain/story/parse-story.js';
 import type {
   CommentsState,
@@ -11,6 +11,7 @@ import type {
   StorySummary,
 } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
+import { containsPattern } from './contains-pattern.js';
 import { SearchRepository } from './search.repository.js';
 
 export interface ListFilter {
@@ -29,8 +30,11 @@ export interface NewsroomFilter {
   readonly sectionId?: number;
   readonly status?: StoryStatus;
   readonly authorId?: number;
-  /** Full-text, in the index every service's language keeps (drafts too). */
-  readonly text?: SearchQuery;
+  /**
+   * Full-text, in the index in each service's language (drafts too), or a piece of the
+   * headline, so a title typed halfway (the editor's pickers search as you type) finds it.
+   */
+  readonly text?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -127,9 +131,10 @@ export class StoryRepository {
     if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
     if (filter.authorId !== undefined) query = query.where('s.author_id', '=', filter.authorId);
     if (filter.text) {
-      const text = filter.text;
       const groups = await this.search.languageGroups(filter.serviceCodes);
-      query = query.where(() => this.search.matches('s', text, groups));
+      const fullText = this.search.matches('s', parseSearchQuery(filter.text), groups);
+      const pattern = containsPattern(filter.text);
+      query = query.where((eb) => eb.or([fullText, sql<boolean>`lower(${eb.ref('s.headline')}) like ${pattern} escape '\\'`]));
     }
     const [rows, count] = await Promise.all([
       query

@@ -108,6 +108,7 @@ export async function runSearchBench(): Promise<BenchOutcome> {
           `  ${target.label}: ${int(stories)} stories inserted in ${((filled - started) / 1000).toFixed(1)} s, indexed in ${((indexed - filled) / 1000).toFixed(1)} s`,
         );
         const times: number[] = [];
+        const byQuery = new Map<string, number[]>();
         const now = new Date();
         const ask = (query: string, sectionId?: number) =>
           store.read.search.searchPublished({
@@ -123,7 +124,9 @@ export async function runSearchBench(): Promise<BenchOutcome> {
           for (const [index, query] of QUERIES.entries()) {
             const before = performance.now();
             await ask(query, index % 3 === 0 ? sectionIds[round % sectionIds.length] : undefined);
-            times.push(performance.now() - before);
+            const took = performance.now() - before;
+            times.push(took);
+            byQuery.set(query, [...(byQuery.get(query) ?? []), took]);
           }
         }
         const hits = (await ask('president')).length;
@@ -132,6 +135,9 @@ export async function runSearchBench(): Promise<BenchOutcome> {
         const median = times[Math.floor(times.length / 2)]!;
         const p99 = times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]!;
         rows.push([target.label, int(times.length), ms(median), ms(p99), ratio(p99 / TARGET_P99_MS)]);
+        if (process.env.BENCH_SEARCH_DETAIL) {
+          for (const [query, list] of byQuery) console.log(`    ${query.padEnd(24)} median ${ms(list.sort((a, b) => a - b)[Math.floor(list.length / 2)])}`);
+        }
       } finally {
         await db.destroy();
       }

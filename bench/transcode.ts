@@ -50,7 +50,7 @@ export async function runTranscodeBench(): Promise<BenchOutcome> {
   let bestPipeline = Infinity;
   for (let round = 1; round <= rounds; round += 1) {
     const baselineStart = performance.now();
-    for (const height of videoHeights(720)) execFileSync('ffmpeg', mp4Args(clip, path.join(dir, `baseline-${height}.mp4`), height));
+    for (const height of videoHeights(720)) execFileSync('ffmpeg', mp4Args({ file: clip, container: 'mov' }, path.join(dir, `baseline-${height}.mp4`), height));
     bestBaseline = Math.min(bestBaseline, performance.now() - baselineStart);
 
     const pipelineStart = performance.now();

@@ -4,6 +4,7 @@ import type { MediaDeps } from './actions/media/media-deps.js';
 import type { Config } from './config.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { createWorker, type Worker } from './jobs/worker.js';
+import { removeAbandonedScratch } from './media/process/scratch.js';
 import { localDiskStorage } from './media/storage/local-disk-storage.js';
 
 /** Media deps: renditions on MEDIA_DIR (served at /media/), originals in ORIGINALS_DIR (never served). */
@@ -25,7 +26,10 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-/** `count` job workers sharing the queue; started by main.ts or `dateline worker`, stopped on shutdown. */
+/**
+ * `count` job workers sharing the queue; started by main.ts or `dateline worker` (also with
+ * none, to clean up after killed processes), stopped on shutdown.
+ */
 export function composeWorkers(
   deps: MediaDeps,
   count: number,
@@ -42,7 +46,13 @@ export function composeWorkers(
   );
   return {
     workers,
-    start: () => workers.forEach((worker) => worker.start()),
+    start: () => {
+      // What jobs of a killed process left (scratch folders, half-copied files) goes at start.
+      Promise.all([removeAbandonedScratch(deps.media.tempDir), deps.media.storage.removeAbandoned(), deps.media.originals.removeAbandoned()]).catch(
+        (error: unknown) => log?.error({ err: error }, 'could not remove what a killed job left'),
+      );
+      workers.forEach((worker) => worker.start());
+    },
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.stop()));
     },

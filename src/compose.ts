@@ -41,7 +41,7 @@ export async function composeApp(
   await migrateToLatest(db, config.database.kind, location);
   const store = createStore(db, config.database.kind);
   const clock = options.clock ?? systemClock;
-  const pageCache = new PageCache(config.pageCacheEntries);
+  const pageCache = new PageCache(config.pageCacheEntries, clock);
   const events = createEventBus((error, event) => log.error({ err: error, event }, 'event listener failed'));
   const chromeCache = new ChromeCache();
   events.subscribe((event) => {

@@ -9,7 +9,10 @@ export interface WorkerOptions {
   readonly store: Store;
   readonly clock: Clock;
   readonly handlers: JobHandlers;
-  /** How long a claim holds a job before another worker may take it (the worker is presumed dead). */
+  /**
+   * How long a claim holds a job before another worker may take it (the worker is presumed
+   * dead). Short, and renewed by a heartbeat every third of it while the job runs.
+   */
   readonly leaseMs?: number;
   /** Pause between polls of an empty queue. */
   readonly pollMs?: number;
@@ -20,7 +23,11 @@ export interface WorkerOptions {
   readonly log?: { error(context: object, message: string): void };
 }
 
+/** `lost`: the lease ran out (another worker holds the job now); the run was stopped and changed nothing. */
 export type RunOutcome = 'idle' | 'done' | 'retrying' | 'failed' | 'released' | 'lost';
+
+/** A dead worker's job is taken over within this (plus a poll), a live one's lease renewed every third of it. */
+export const DEFAULT_LEASE_MS = 15_000;
 
 export interface Worker {
   /** Claims and runs one due job, if any. Tests drive the queue with this; no sleeping. */
@@ -32,7 +39,7 @@ export interface Worker {
 }
 
 export function createWorker(options: WorkerOptions): Worker {
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = options.pollMs ?? 1_000;
   const retry = options.retry ?? DEFAULT_RETRY;
   const name = options.name ?? `worker-${process.pid}`;
@@ -58,13 +65,27 @@ export function createWorker(options: WorkerOptions): Worker {
     const handler = handlers[job.type];
     if (!handler) return giveUp(job, token, `no handler for job type "${job.type}"`);
 
+    // Stopped by the worker stopping, or by the heartbeat finding the claim lost.
+    const run = new AbortController();
+    const stop = () => run.abort();
+    stopping.signal.addEventListener('abort', stop);
+    let lost = false;
     const heartbeat = setInterval(() => {
-      store.read.jobs.extendLease(job.id, token, new Date(clock.now().getTime() + leaseMs)).catch(() => undefined);
+      store.read.jobs
+        .extendLease(job.id, token, new Date(clock.now().getTime() + leaseMs))
+        .then((held) => {
+          if (held) return;
+          lost = true;
+          run.abort();
+        })
+        // The database away for a moment: the next beat tries again; the lease holds until then.
+        .catch(() => undefined);
     }, Math.max(1_000, Math.floor(leaseMs / 3)));
     heartbeat.unref();
     try {
-      await handler.run(job.payload, { job, signal: stopping.signal, lastAttempt: job.attempts >= job.maxAttempts });
+      await handler.run(job.payload, { job, signal: run.signal, lastAttempt: job.attempts >= job.maxAttempts });
     } catch (error) {
+      if (lost) return 'lost';
       if (stopping.signal.aborted) {
         return (await store.read.jobs.release(job.id, token, clock.now())) ? 'released' : 'lost';
       }
@@ -75,6 +96,7 @@ export function createWorker(options: WorkerOptions): Worker {
       return (await store.read.jobs.retryLater(job.id, token, reason, runAt, clock.now())) ? 'retrying' : 'lost';
     } finally {
       clearInterval(heartbeat);
+      stopping.signal.removeEventListener('abort', stop);
     }
     return (await store.read.jobs.complete(job.id, token, clock.now())) ? 'done' : 'lost';
   }

@@ -9,6 +9,7 @@ import type {
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
+import type { OpenUploadsTable } from './tables/open-uploads.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
 import type { SectionsTable, ServicesTable, TagsTable } from './tables/services.table.js';
 import type {
@@ -56,4 +57,5 @@ export interface Database {
   used_challenges: UsedChallengesTable;
   jobs: JobsTable;
   event_log: EventLogTable;
+  open_uploads: OpenUploadsTable;
 }

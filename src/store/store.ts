@@ -6,6 +6,7 @@ import { CommentRepository } from './repositories/comments.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
+import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
 import { SearchRepository } from './repositories/search.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
@@ -29,6 +30,7 @@ export interface Repositories {
   readonly commentRules: CommentRulesRepository;
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
+  readonly openUploads: OpenUploadRepository;
   readonly search: SearchRepository;
 }
 
@@ -55,6 +57,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     commentRules: new CommentRulesRepository(db),
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
+    openUploads: new OpenUploadRepository(db),
     search: new SearchRepository(db),
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
-import { filesUnder, makeClip, makeTone } from '../support/media.js';
+import { filesUnder, makeClip, makeHugeImageHeader, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
 import { API, givenUser, signInAs } from '../support/newsroom.js';
 import { tusClient } from '../support/tus.js';
 
@@ -94,7 +94,7 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     nothingLeft();
   });
 
-  const REFUSED: { name: string; make: () => string; code: string }[] = [
+  const REFUSED: { name: string; make: () => string; code: string; message?: string }[] = [
     {
       name: 'a truncated clip',
       make: () => {
@@ -115,6 +115,12 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
       code: 'MEDIA_UNREADABLE',
     },
     {
+      name: 'a small PNG that declares 16000 x 16000 pixels',
+      make: () => makeHugeImageHeader(path.join(files, 'bomb.png')),
+      code: 'MEDIA_TOO_LARGE',
+      message: 'the image is 16000 x 16000 pixels (256 megapixels): an image may have at most 50 megapixels',
+    },
+    {
       name: 'audio over the audio limit (yet under the largest)',
       make: () => makeTone(path.join(files, 'long.wav'), 14),
       code: 'MEDIA_TOO_LARGE',
@@ -129,11 +135,35 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
       const error = await errorOf(response);
       expect(error.code).toBe(refused.code);
       expect(error.message.length).toBeGreaterThan(10);
+      if (refused.message) expect(error.message).toBe(refused.message);
       expect(await mediaCount()).toBe(before);
       expect(filesUnder(path.join(path.dirname(t.mediaDir), 'originals'))).toEqual(originalsBefore);
       nothingLeft();
     });
   }
+
+  it('refuses playlists and lists of files as not a supported format, without reading the files they name', async () => {
+    const { secret, attacks } = makeIndirectionAttacks(files);
+    for (const attack of attacks) {
+      const before = await mediaCount();
+      const originals = path.join(path.dirname(t.mediaDir), 'originals');
+      const originalsBefore = filesUnder(originals);
+      const renditionsBefore = filesUnder(t.mediaDir);
+      const response = await uploadWhole(attack.file, { filename: 'clip.mp4', title: attack.name });
+      expect(response.status, attack.name).toBe(400);
+      expect(response.headers.get('dateline-media-id')).toBeNull();
+      const error = await errorOf(response);
+      expect(error.code, attack.name).toBe('MEDIA_FORMAT_UNSUPPORTED');
+      expect(error.message).toContain('not a supported format');
+      // Nothing of the clip it names: not its length, not a frame, not that it exists.
+      expect(error.message).not.toMatch(/7[.,]3|7300|176x144/);
+      expect(await mediaCount()).toBe(before);
+      expect(filesUnder(originals)).toEqual(originalsBefore);
+      expect(filesUnder(t.mediaDir)).toEqual(renditionsBefore);
+      expect(wasRead(secret), attack.name).toBe(false);
+      nothingLeft();
+    }
+  });
 
   it('refuses at creation an upload declared larger than the largest limit, or of no declared size', async () => {
     const tus = tusClient(base, reporter.bearer);
@@ -148,6 +178,87 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     expect((await errorOf(deferred)).code).toBe('UPLOAD_LENGTH_REQUIRED');
     const untitled = await tus.create(100, {});
     expect(untitled.status).toBe(400);
+    nothingLeft();
+  });
+
+  it("answers with the app's security headers, same-origin only, and every refusal as JSON", async () => {
+    const tus = tusClient(base, { ...reporter.bearer, origin: 'https://evil.example' });
+    const expectSecured = (response: Response) => {
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('strict-transport-security')).toBeNull(); // plain http here
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    };
+    const created = await tus.create(1_000, { title: 'Headers' });
+    expect(created.status).toBe(201);
+    expectSecured(created);
+    const location = created.headers.get('location')!;
+    const sent = await tus.send(location, 0, Buffer.alloc(100, 1));
+    expect(sent.status).toBe(204);
+    expectSecured(sent);
+    const head = await fetch(new URL(location, base), { method: 'HEAD', headers: { ...reporter.bearer, 'tus-resumable': '1.0.0' } });
+    expect(head.headers.get('upload-offset')).toBe('100');
+    expectSecured(head);
+
+    // Refused by our hooks (no title), and by tus itself (wrong offset, no protocol version).
+    const untitled = await tus.create(100, { caption: 'No title' });
+    const wrongOffset = await tus.send(location, 7, Buffer.alloc(10, 1));
+    const noVersion = await fetch(`${base}/uploads`, { method: 'POST', headers: { ...reporter.bearer, 'upload-length': '100' } });
+    for (const [response, status, code] of [
+      [untitled, 400, /^FIELD_/],
+      [wrongOffset, 409, /^UPLOAD_OFFSET_CONFLICT$/],
+      [noVersion, 412, /^UPLOAD_REFUSED$/],
+    ] as const) {
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expectSecured(response);
+      const error = await errorOf(response);
+      expect(error.code).toMatch(code);
+      expect(error.message.length).toBeGreaterThan(5);
+    }
+    expect((await tus.cancel(location)).status).toBe(204);
+    nothingLeft();
+  });
+
+  it('lets one person have at most 10 open uploads, however many they start at once', async () => {
+    const tus = tusClient(base, other.bearer);
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => tus.create(1_000, { title: `Parallel ${i}` })));
+    const created = answers.filter((answer) => answer.status === 201);
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(created).toHaveLength(10);
+    expect(refused.map((answer) => answer.status)).toEqual([429, 429, 429, 429, 429, 429]);
+    for (const answer of refused) {
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      const error = await errorOf(answer);
+      expect(error.code).toBe('UPLOADS_TOO_MANY');
+      expect(error.message).toContain('finish or cancel one');
+    }
+    const since = new Date(t.clock.now().getTime() - 24 * 60 * 60_000);
+    expect(await t.store.read.openUploads.countOpen(other.id, since)).toBe(10);
+    const locations = created.map((answer) => answer.headers.get('location')!);
+    expect(new Set(locations).size).toBe(10);
+
+    // Another person is not held back; a cancelled or finished upload frees a place.
+    const mine = await tusClient(base, reporter.bearer).create(1_000, { title: 'Someone else' });
+    expect(mine.status).toBe(201);
+    expect((await tusClient(base, reporter.bearer).cancel(mine.headers.get('location')!)).status).toBe(204);
+    expect((await tus.create(1_000, { title: 'Eleventh' })).status).toBe(429);
+    expect((await tus.cancel(locations.pop()!)).status).toBe(204);
+    const afterCancel = await tus.create(1_000, { title: 'In its place' });
+    expect(afterCancel.status).toBe(201);
+    locations.push(afterCancel.headers.get('location')!);
+    const finished = await tus.send(locations.pop()!, 0, Buffer.alloc(1_000, 7));
+    expect(finished.status).toBe(400); // not media, but finished: it no longer counts
+    const afterFinish = await tus.create(1_000, { title: 'In its place again' });
+    expect(afterFinish.status).toBe(201);
+    locations.push(afterFinish.headers.get('location')!);
+    expect(await t.store.read.openUploads.countOpen(other.id, since)).toBe(10);
+
+    for (const location of locations) expect((await tus.cancel(location)).status).toBe(204);
+    expect(await t.store.read.openUploads.countOpen(other.id, since)).toBe(0);
     nothingLeft();
   });
 
@@ -177,5 +288,25 @@ describe.each(STORE_KINDS)('resumable uploads on %s', (kind) => {
     expect(withCsrf.status).toBe(201);
     await tusClient(base, session.headers).cancel(withCsrf.headers.get('location')!);
     nothingLeft();
+  });
+});
+
+describe.each(STORE_KINDS)('resumable uploads over https on %s', (kind) => {
+  it('send HSTS like every other answer of the app', async () => {
+    const t = await startTestApp(kind, { demo: false, env: { PUBLIC_URL: 'https://news.example.org' } });
+    try {
+      await givenService(t.actions);
+      const reporter = await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }]);
+      const base = `${await listen(t.app)}${API}`;
+      const tus = tusClient(base, reporter.bearer);
+      const created = await tus.create(100, { title: 'Over https' });
+      expect(created.status).toBe(201);
+      expect(created.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      const refused = await tus.create(100, {});
+      expect(refused.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect((await tus.cancel(created.headers.get('location')!)).status).toBe(204);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -30,6 +30,18 @@ describe.each(STORE_KINDS)('media on reader pages on %s', (kind) => {
     return storyPath(story);
   };
 
+  it('never serves what is still being copied into the media folder (its hidden .partial folder)', async () => {
+    const staging = path.join(t.mediaDir, '.partial', 'host-1-0123456789ab');
+    fs.mkdirSync(staging, { recursive: true });
+    fs.writeFileSync(path.join(staging, 'master.m3u8'), '#EXTM3U\n360p.m3u8\n');
+    for (const url of ['/media/.partial/host-1-0123456789ab/master.m3u8', '/media/%2Epartial/host-1-0123456789ab/master.m3u8']) {
+      const response = await get(url);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.body).not.toContain('EXTM3U');
+    }
+    fs.rmSync(path.join(t.mediaDir, '.partial'), { recursive: true, force: true });
+  });
+
   it('shows "no media source" while a lead video is processing, and the player once it is ready', async () => {
     const clip = makeClip(path.join(clips, 'clip.mp4'), { width: 320, height: 240, seconds: 1 });
     const item = await ingestMedia(t.media, { file: clip, title: 'Protest in the square', credit: 'Reuters' });

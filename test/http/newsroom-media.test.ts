@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +7,9 @@ import { markMediaFailed } from '../../src/actions/media/mark-media-failed.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService } from '../support/factories.js';
-import { filesUnder, givenMediaItem, makeTone } from '../support/media.js';
-import { givenUser, signInAs } from '../support/newsroom.js';
+import { filesUnder, givenMediaItem, makeIndirectionAttacks, makeTone, wasRead } from '../support/media.js';
+import { API, givenUser, signInAs } from '../support/newsroom.js';
+import { tusClient } from '../support/tus.js';
 
 const VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nWe will not back down.\n';
 
@@ -18,10 +20,11 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
   let moderator: Awaited<ReturnType<typeof signInAs>>;
   let files: string;
   let video: Awaited<ReturnType<typeof givenMediaItem>>;
+  let reporter: Awaited<ReturnType<typeof givenUser>>;
   beforeAll(async () => {
     t = await startTestApp(kind, { demo: false });
     await givenService(t.actions);
-    await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
+    reporter = await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }], { withPassword: true });
     await givenUser(t.actions, 'moderator', [{ role: 'moderator', serviceCode: 'en' }], { withPassword: true });
     session = await signInAs(t, 'reporter@example.org');
     moderator = await signInAs(t, 'moderator@example.org');
@@ -138,6 +141,71 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(filesUnder(t.uploadsDir)).toEqual([]);
   });
 
+  it('never takes in a server file named by a text field, answers the same whether it exists or not, and refuses url-encoded file forms', async () => {
+    // A real recording and real captions on the server's disk: what a hostile reporter would aim at.
+    const tape = makeTone(path.join(files, 'server-tape.wav'), 1);
+    const vtt = path.join(files, 'server-captions.vtt');
+    fs.writeFileSync(vtt, VTT);
+    const missing = path.join(files, 'no-such-file.wav');
+    const mediaBefore = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+    const videoBefore = await t.store.read.media.findById(video.id);
+
+    const textFieldForm = (url: string, file: string) => {
+      const form = new FormData();
+      form.set('_csrf', session.csrfToken);
+      form.set('title', 'Taken from the server');
+      form.set('language', 'de');
+      form.set('label', 'Deutsch');
+      form.set('file', file);
+      return postMultipart(url, form);
+    };
+    for (const url of ['/newsroom/media', `/newsroom/media/${video.id}/captions`]) {
+      const target = url === '/newsroom/media' ? tape : vtt;
+      const existing = await textFieldForm(url, target);
+      const absent = await textFieldForm(url, missing);
+      expect(existing.status).toBe(400);
+      expect(absent.status).toBe(existing.status);
+      const [existingBody, absentBody] = [await existing.text(), await absent.text()];
+      expect(existingBody).toContain(url === '/newsroom/media' ? 'choose a file to upload' : 'choose a WebVTT file');
+      // No oracle: the answer says nothing about the path.
+      expect(absentBody).toBe(existingBody);
+
+      const urlEncoded = await postForm(url, { _csrf: session.csrfToken, title: 'Taken from the server', language: 'de', label: 'Deutsch', file: target });
+      expect(urlEncoded.statusCode).toBe(400);
+      expect(urlEncoded.body).toContain('multipart/form-data');
+      const urlEncodedMissing = await postForm(url, { _csrf: session.csrfToken, title: 'Taken from the server', language: 'de', label: 'Deutsch', file: missing });
+      expect(urlEncodedMissing.statusCode).toBe(400);
+      expect(urlEncodedMissing.body).toBe(urlEncoded.body);
+    }
+    expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(mediaBefore);
+    expect(await t.store.read.media.findById(video.id)).toEqual(videoBefore);
+    expect(filesUnder(path.join(path.dirname(t.mediaDir), 'originals'))).toEqual([]);
+    expect(fs.existsSync(tape) && fs.existsSync(vtt)).toBe(true);
+  });
+
+  it('refuses playlists and lists of files sent with the form as not a supported format, without reading the files they name', async () => {
+    const { secret, attacks } = makeIndirectionAttacks(files);
+    const originals = path.join(path.dirname(t.mediaDir), 'originals');
+    const stored = filesUnder(t.mediaDir);
+    for (const attack of attacks) {
+      const before = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+      const form = new FormData();
+      form.set('_csrf', session.csrfToken);
+      form.set('title', attack.name);
+      form.set('file', new Blob([fs.readFileSync(attack.file)]), 'clip.mp4');
+      const response = await postMultipart('/newsroom/media', form);
+      expect(response.status, attack.name).toBe(400);
+      const body = await response.text();
+      expect(body).toContain('not a supported format');
+      expect(body).not.toMatch(/7[.,]3|7300|176x144/);
+      expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(before);
+      expect(filesUnder(originals)).toEqual([]);
+      expect(filesUnder(t.mediaDir)).toEqual(stored);
+      expect(filesUnder(t.uploadsDir)).toEqual([]);
+      expect(wasRead(secret), attack.name).toBe(false);
+    }
+  });
+
   it('takes an upload without script as one form post, and keeps no file of it', async () => {
     const form = new FormData();
     form.set('_csrf', session.csrfToken);
@@ -158,6 +226,69 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('not a video, audio or image file');
     expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(before);
+    expect(filesUnder(t.uploadsDir)).toEqual([]);
+  });
+
+  it('counts a form upload against the open uploads of its sender while it streams in, and refuses one over the limit', async () => {
+    const since = new Date(t.clock.now().getTime() - 24 * 60 * 60_000);
+    const openNow = () => t.store.read.openUploads.countOpen(reporter.id, since);
+    const tus = tusClient(`${base}${API}`, reporter.bearer);
+    const locations: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const created = await tus.create(1_000, { title: `Resumable ${i}` });
+      expect(created.status).toBe(201);
+      locations.push(created.headers.get('location')!);
+    }
+    const tape = fs.readFileSync(makeTone(path.join(files, 'quota.wav'), 1));
+    const mediaBefore = (await t.store.read.media.search({ limit: 1, offset: 0 })).total;
+    const form = new FormData();
+    form.set('_csrf', session.csrfToken);
+    form.set('title', 'One too many');
+    form.set('file', new Blob([tape]), 'quota.wav');
+    const refused = await postMultipart('/newsroom/media', form);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('finish or cancel one');
+    expect((await t.store.read.media.search({ limit: 1, offset: 0 })).total).toBe(mediaBefore);
+    expect(await openNow()).toBe(10);
+
+    // One cancelled: a form upload takes its place while it streams in, and gives it back when done.
+    expect((await tus.cancel(locations.pop()!)).status).toBe(204);
+    expect(await openNow()).toBe(9);
+    const boundary = 'dateline-quota-boundary';
+    const head = Buffer.from(
+      [`--${boundary}`, 'Content-Disposition: form-data; name="_csrf"', '', session.csrfToken,
+        `--${boundary}`, 'Content-Disposition: form-data; name="title"', '', 'Streaming in',
+        `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="quota.wav"', 'Content-Type: audio/wav', '', ''].join('\r\n'),
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const half = Math.floor(tape.length / 2);
+    const url = new URL('/newsroom/media', base);
+    const request = http.request(url, {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + tape.length + tail.length),
+      },
+    });
+    const answered = new Promise<number>((resolve, reject) => {
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+    });
+    request.write(Buffer.concat([head, tape.subarray(0, half)]));
+    const deadline = Date.now() + 5_000;
+    while ((await openNow()) < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await openNow()).toBe(10);
+    expect((await tus.create(1_000, { title: 'While a form streams' })).status).toBe(429);
+    request.end(Buffer.concat([tape.subarray(half), tail]));
+    expect(await answered).toBe(303);
+    expect(await openNow()).toBe(9);
+
+    for (const location of locations) expect((await tus.cancel(location)).status).toBe(204);
+    expect(await openNow()).toBe(0);
     expect(filesUnder(t.uploadsDir)).toEqual([]);
   });
 });

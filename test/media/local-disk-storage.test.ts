@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,34 @@ describe('local disk media storage', () => {
       await expect(storage.put(key, source)).rejects.toThrow(/not a valid media key/);
     }
     expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  it('stores a folder under one key with all its files, never over an existing key, leaving no partial copy', async () => {
+    const hls = path.join(dir, 'hls');
+    fs.mkdirSync(path.join(hls, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(hls, 'master.m3u8'), '#EXTM3U\n360p.m3u8\n');
+    fs.writeFileSync(path.join(hls, '360p.m3u8'), '#EXTM3U\n');
+    fs.writeFileSync(path.join(hls, 'sub', 'a.ts'), '0123');
+    expect(await storage.putFolder('2026/11/abc/hls', hls)).toEqual({
+      keys: ['2026/11/abc/hls/360p.m3u8', '2026/11/abc/hls/master.m3u8', '2026/11/abc/hls/sub/a.ts'],
+      sizeBytes: 18 + 8 + 4,
+    });
+    expect(await text(await storage.open('2026/11/abc/hls/sub/a.ts'))).toBe('0123');
+    await expect(storage.putFolder('2026/11/abc/hls', hls)).rejects.toThrow(/already exists/);
+    expect(fs.readdirSync(path.join(root, '2026/11/abc/hls')).sort()).toEqual(['360p.m3u8', 'master.m3u8', 'sub']);
+    expect(fs.readdirSync(path.join(root, '.partial'))).toEqual([]);
+  });
+
+  it('removes half copies left by a process that died, and keeps those of live processes', async () => {
+    const staging = path.join(root, '.partial');
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
+    const host = os.hostname();
+    fs.mkdirSync(path.join(staging, `${host}-${dead}-0123456789ab`), { recursive: true });
+    fs.writeFileSync(path.join(staging, `${host}-${dead}-ba9876543210`), 'half');
+    fs.writeFileSync(path.join(staging, `${host}-${process.pid}-0123456789ab`), 'mine, copying now');
+    fs.writeFileSync(path.join(staging, `another-node-${dead}-0123456789ab`), 'a node sharing the folder');
+    await storage.removeAbandoned();
+    expect(fs.readdirSync(staging).sort()).toEqual([`${host}-${process.pid}-0123456789ab`, `another-node-${dead}-0123456789ab`].sort());
   });
 
   it('makes a fresh random folder per item, by year and month', () => {

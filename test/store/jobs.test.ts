@@ -124,6 +124,51 @@ describe.each(STORE_KINDS)('job queue on %s', (kind) => {
     expect(await t.store.read.jobs.countByState('running')).toBe(2);
   });
 
+  it('renews the lease of a running job, so no other worker takes it while it runs', async () => {
+    const lease = 3_000;
+    const job = await t.store.read.jobs.enqueue({ type: 'long', payload: null }, t.clock.now());
+    let finish!: () => void;
+    const w = worker({ long: { run: () => new Promise<void>((resolve) => (finish = resolve)) } }, { leaseMs: lease });
+    const running = w.runOnce();
+    await until(async () => (await t.store.read.jobs.findById(job.id))?.state === 'running');
+    // Time passes; the heartbeat (every third of the lease) carries the lease on from the clock's now.
+    t.clock.advance(2_000);
+    await until(async () => (await t.store.read.jobs.findById(job.id))?.leaseUntil?.getTime() === T0.getTime() + 2_000 + lease);
+    t.clock.advance(2_000);
+    expect(await t.store.read.jobs.claimNext('other-worker', t.clock.now(), lease)).toBeNull();
+    finish();
+    expect(await running).toBe('done');
+    expect(await t.store.read.jobs.findById(job.id)).toMatchObject({ state: 'done', attempts: 1 });
+  });
+
+  it('stops a run whose lease another worker took over, and the stopped run changes nothing', async () => {
+    const lease = 3_000;
+    const job = await t.store.read.jobs.enqueue({ type: 'long', payload: null }, t.clock.now());
+    let aborted = false;
+    const w = worker(
+      {
+        long: {
+          run: (_payload, { signal }) =>
+            new Promise<void>((_resolve, reject) => {
+              signal.addEventListener('abort', () => {
+                aborted = true;
+                reject(new Error('stopped'));
+              });
+            }),
+        },
+      },
+      { leaseMs: lease },
+    );
+    const running = w.runOnce();
+    await until(async () => (await t.store.read.jobs.findById(job.id))?.state === 'running');
+    // This worker stalled past its lease (a long pause): another one took the job.
+    t.clock.advance(lease);
+    expect(await t.store.read.jobs.claimNext('other-worker', t.clock.now(), lease)).toMatchObject({ id: job.id, attempts: 2 });
+    expect(await running).toBe('lost');
+    expect(aborted).toBe(true);
+    expect(await t.store.read.jobs.findById(job.id)).toMatchObject({ state: 'running', lockedBy: 'other-worker', attempts: 2, lastError: null });
+  });
+
   it('hands a running job back to the queue when the worker stops, without counting the attempt', async () => {
     const job = await t.store.read.jobs.enqueue({ type: 'long', payload: null }, t.clock.now());
     let started!: () => void;
@@ -143,3 +188,12 @@ describe.each(STORE_KINDS)('job queue on %s', (kind) => {
     expect(await t.store.read.jobs.findById(job.id)).toMatchObject({ state: 'queued', attempts: 0, lockedBy: null });
   });
 });
+
+/** Waits for the worker's heartbeat (a real timer, once a second here), with a deadline. */
+async function until(condition: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ingestMedia } from '../../src/actions/media/ingest-media.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { STORE_KINDS } from '../support/databases.js';
-import { filesUnder, makeClip, testMedia, type TestMedia } from '../support/media.js';
+import { filesUnder, makeClip, makeIndirectionAttacks, testMedia, type TestMedia } from '../support/media.js';
 import { openTestStore, type TestStore } from '../support/store.js';
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
@@ -58,6 +58,18 @@ describe.each(STORE_KINDS)('taking in media files on %s', (kind) => {
     expect(filesUnder(m.originalsDir)).toHaveLength(1);
     expect(fs.existsSync(clip)).toBe(true);
     expect(t.events).toEqual([{ type: 'media.changed', mediaId: item.id }]);
+  });
+
+  it('takes an MPEG-TS recording (found by its sync bytes) as a video of its own length', async () => {
+    const roomy = testMedia(t);
+    try {
+      const { secret } = makeIndirectionAttacks(roomy.dir);
+      const item = await ingestMedia(roomy.deps, { file: secret, title: 'Broadcast capture' });
+      expect(item).toMatchObject({ kind: 'video', state: 'processing' });
+      expect(Math.abs((item.durationMs ?? 0) - 7_300)).toBeLessThan(150);
+    } finally {
+      roomy.cleanup();
+    }
   });
 
   it('refuses a corrupt file', async () => {

@@ -4,11 +4,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestMedia } from '../../src/actions/media/ingest-media.js';
+import { PROCESS_MEDIA_JOB } from '../../src/actions/media/process-media.js';
 import type { MediaItem } from '../../src/domain/media/media.js';
 import { jobHandlers } from '../../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../../src/jobs/worker.js';
 import { STORE_KINDS } from '../support/databases.js';
-import { ffprobe, filesUnder, makeClip, makeTone, testMedia, type TestMedia } from '../support/media.js';
+import { ffprobe, filesUnder, makeClip, makeHugeImageHeader, makeIndirectionAttacks, makeTone, testMedia, wasRead, type TestMedia } from '../support/media.js';
 import { openTestStore, type TestStore } from '../support/store.js';
 
 const LEASE = 60_000;
@@ -159,6 +160,50 @@ describe.each(STORE_KINDS)('media pipeline on %s', (kind) => {
     expect(failed.failureReason).toMatch(/could not be converted/);
     expect(filesUnder(m.tempDir)).toEqual([]);
     expect(filesUnder(m.mediaDir)).toEqual([]);
+  });
+
+  it('fails the job of an original that turns out to be a playlist or a list of files, reading none of the files it names', async () => {
+    // Such an original cannot be taken in any more; one taken in before must not be transcoded either.
+    const { secret, attacks } = makeIndirectionAttacks(m.dir);
+    for (const attack of attacks) {
+      const folder = `2026/11/${Math.random().toString(36).slice(2, 10)}`;
+      await m.deps.media.originals.put(`${folder}/original`, attack.file);
+      const item = await t.store.transaction(async (repos) => {
+        const inserted = await repos.media.insert(
+          { kind: 'video', title: attack.name, caption: null, credit: null, altText: null, durationMs: 7_300, state: 'processing', failureReason: null, renditions: [] },
+          t.clock.now(),
+        );
+        await repos.jobs.enqueue({ type: PROCESS_MEDIA_JOB, payload: { mediaId: inserted.id, source: `${folder}/original`, folder } }, t.clock.now());
+        return inserted;
+      });
+      expect(await worker.runOnce()).toBe('failed');
+      const failed = await reload(item.id);
+      expect(failed, attack.name).toMatchObject({ state: 'failed', renditions: [] });
+      expect(failed.failureReason).toContain('not a supported format');
+      expect(filesUnder(m.mediaDir)).toEqual([]);
+      expect(filesUnder(m.tempDir)).toEqual([]);
+      expect(wasRead(secret), attack.name).toBe(false);
+    }
+  });
+
+  it('fails, without decoding it, the job of an image of more pixels than allowed', async () => {
+    // Taken in before the limit: the job reads the header again and refuses it.
+    const folder = `2026/11/${Math.random().toString(36).slice(2, 10)}`;
+    await m.deps.media.originals.put(`${folder}/original`, makeHugeImageHeader(path.join(m.dir, 'bomb.png')));
+    const item = await t.store.transaction(async (repos) => {
+      const inserted = await repos.media.insert(
+        { kind: 'image', title: 'Bomb', caption: null, credit: null, altText: null, durationMs: null, state: 'processing', failureReason: null, renditions: [] },
+        t.clock.now(),
+      );
+      await repos.jobs.enqueue({ type: PROCESS_MEDIA_JOB, payload: { mediaId: inserted.id, source: `${folder}/original`, folder } }, t.clock.now());
+      return inserted;
+    });
+    expect(await worker.runOnce()).toBe('failed');
+    const failed = await reload(item.id);
+    expect(failed).toMatchObject({ state: 'failed', renditions: [] });
+    expect(failed.failureReason).toContain('16000 x 16000 pixels (256 megapixels): an image may have at most 50 megapixels');
+    expect(filesUnder(m.mediaDir)).toEqual([]);
+    expect(filesUnder(m.tempDir)).toEqual([]);
   });
 
   it('finishes a job after restart when the worker that claimed it died', async () => {

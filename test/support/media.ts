@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { ActionDeps } from '../../src/actions/deps.js';
 import type { MediaDeps } from '../../src/actions/media/media-deps.js';
 import { registerMedia } from '../../src/actions/media/register-media.js';
@@ -114,4 +115,71 @@ export async function givenMediaItem(
     state,
     renditions,
   });
+}
+
+/** The "secret" a hostile playlist points at: an MPEG-TS clip of a distinctive length (7.3 s, 176x144). */
+export const SECRET_CLIP_SECONDS = 7.3;
+
+export interface IndirectionAttack {
+  readonly name: string;
+  readonly file: string;
+}
+
+/**
+ * Files that are not media but lists of other files, each pointing at `secret` (a local clip
+ * the uploader should never reach): an HLS playlist with a file:// URL segment, one with a bare
+ * absolute path, and a concat list.
+ */
+export function makeIndirectionAttacks(dir: string): { secret: string; attacks: IndirectionAttack[] } {
+  const secret = path.join(dir, 'secret-clip.ts');
+  execFileSync('ffmpeg', [
+    '-nostdin', '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc=size=176x144:rate=25:duration=${SECRET_CLIP_SECONDS}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mpegts', secret,
+  ]);
+  const playlist = (segment: string) =>
+    `#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:8\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:${SECRET_CLIP_SECONDS},\n${segment}\n#EXT-X-ENDLIST\n`;
+  const attacks = [
+    { name: 'an HLS playlist with a file:// segment', file: path.join(dir, 'url-playlist.mp4'), text: playlist(`file://${secret}`) },
+    { name: 'an HLS playlist with a bare absolute path', file: path.join(dir, 'path-playlist.mp4'), text: playlist(secret) },
+    { name: 'a concat list', file: path.join(dir, 'concat-list.mp4'), text: `ffconcat version 1.0\nfile '${secret}'\nduration ${SECRET_CLIP_SECONDS}\n` },
+  ];
+  for (const attack of attacks) fs.writeFileSync(attack.file, attack.text);
+  // An access time older than the change time: the next read of the clip moves it (relatime).
+  fs.utimesSync(secret, new Date(1_000_000), new Date());
+  return { secret, attacks: attacks.map(({ name, file }) => ({ name, file })) };
+}
+
+/** Whether `file` was read since makeIndirectionAttacks set its access time back. */
+export function wasRead(file: string): boolean {
+  return fs.statSync(file).atimeMs !== 1_000_000;
+}
+
+/**
+ * A small PNG (a few hundred bytes) whose header declares `width` x `height` pixels: what a
+ * decompression bomb looks like to anything that reads headers.
+ */
+export function makeHugeImageHeader(file: string, width = 16_000, height = 16_000): string {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // 8 bits a sample, grey, no interlace
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', zlib.deflateSync(Buffer.alloc((width + 1) * 4))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+  return file;
 }

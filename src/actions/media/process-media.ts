@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { invalid } from '../../domain/shared/errors.js';
 import { ToolError } from '../../media/ffmpeg/run-tool.js';
+import { makeScratchDir } from '../../media/process/scratch.js';
 import { probeMedia } from '../../media/probe.js';
 import { isMediaKey } from '../../media/storage/media-key.js';
 import type { MediaDeps } from './media-deps.js';
@@ -40,12 +41,13 @@ export function parseProcessMediaPayload(payload: unknown): ProcessMediaPayload 
 /**
  * The media job: makes the renditions of one item from its original. Safe to run again after
  * a crash: what an earlier run finished is kept and skipped. Its scratch folder is removed
- * whatever happens. A file ffmpeg cannot convert is an `invalid` error (no retry helps).
+ * whatever happens (if its process is killed, at the next start: removeAbandonedScratch).
+ * A file ffmpeg cannot convert is an `invalid` error (no retry helps).
  */
 export async function processMedia(deps: MediaDeps, payload: ProcessMediaPayload, signal?: AbortSignal): Promise<void> {
   const item = await deps.store.read.media.findById(payload.mediaId);
   if (!item || item.state === 'none' || item.state === 'failed') return;
-  const dir = await fs.promises.mkdtemp(path.join(deps.media.tempDir, 'dateline-media-'));
+  const dir = await makeScratchDir(deps.media.tempDir);
   try {
     const source = path.join(dir, 'original');
     await pipeline(await deps.media.originals.open(payload.source), fs.createWriteStream(source));
@@ -55,7 +57,7 @@ export async function processMedia(deps: MediaDeps, payload: ProcessMediaPayload
     }
     const work: MediaWork = { deps, item, folder: payload.folder, dir, signal };
     if (probe.kind === 'video') await makeVideoRenditions(work, source, probe);
-    else if (probe.kind === 'audio') await makeAudioRenditions(work, source);
+    else if (probe.kind === 'audio') await makeAudioRenditions(work, { file: source, container: probe.container });
     else await makeImageRenditions(work, source, probe);
   } catch (error) {
     if (error instanceof ToolError && !error.transient) {

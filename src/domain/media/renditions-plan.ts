@@ -20,6 +20,24 @@ export function mediaTooLarge(limit: number, kind?: MediaKind): DomainError {
   return invalid('MEDIA_TOO_LARGE', `${kind ? `a ${kind} file` : 'a file'} may be at most ${mb} MB`, 'file');
 }
 
+/**
+ * The most pixels an image may have: 50 megapixels (an 8,660 x 5,773 photo, more than most
+ * cameras make). Decoding one takes about 4 bytes a pixel, so this caps an image's memory
+ * near 200 MB; a small file that declares 16,000 x 16,000 pixels is refused from its header.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/** An image's size in pixels, refused over MAX_IMAGE_PIXELS with a reason that gives both. */
+export function checkImagePixels(width: number, height: number): void {
+  if (width * height <= MAX_IMAGE_PIXELS) return;
+  const megapixels = Math.ceil((width * height) / 1_000_000);
+  throw invalid(
+    'MEDIA_TOO_LARGE',
+    `the image is ${width} x ${height} pixels (${megapixels} megapixels): an image may have at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`,
+    'file',
+  );
+}
+
 /** The MP4 heights made for a video of this height: a small ladder, never upscaled. */
 export function videoHeights(sourceHeight: number, ladder: readonly number[] = [360, 720]): number[] {
   const fitting = ladder.filter((height) => height <= sourceHeight);

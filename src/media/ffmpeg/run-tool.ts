@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { diesWithParent, startFailure } from '../process/dies-with-parent.js';
 
 /** A media tool (ffmpeg, ffprobe) that did not finish its work, with the end of what it said. */
 export class ToolError extends Error {
@@ -18,10 +19,11 @@ export class ToolError extends Error {
   }
 }
 
-/** Runs a tool without a shell; resolves with its stdout, rejects with a ToolError. */
+/** Runs a tool without a shell, so that it dies with this process; resolves with its stdout, rejects with a ToolError. */
 export function runTool(command: string, args: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
+    const started = diesWithParent(command, args);
+    const child = spawn(started.command, started.args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -31,7 +33,7 @@ export function runTool(command: string, args: readonly string[], options: { sig
     child.on('error', (error) => reject(error));
     child.on('close', (code, signal) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new ToolError(command, code, signal, lastLines(err)));
+      else reject(startFailure(command, code, err) ?? new ToolError(command, code, signal, lastLines(err)));
     });
   });
 }

@@ -1,16 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { LOCKED_OUTPUT, lockedInput, type Container } from './containers.js';
 import { runTool } from './run-tool.js';
 
 const FFMPEG = 'ffmpeg';
 const QUIET = ['-nostdin', '-hide_banner', '-v', 'error', '-y'];
 
+/** A file ffmpeg reads, with the container ffprobe accepted it as (forced with -f). */
+export interface MediaInput {
+  readonly file: string;
+  readonly container: Container;
+}
+
 /** The ffmpeg arguments for one web MP4: H.264 main + AAC stereo, fast start, no source metadata. */
-export function mp4Args(input: string, output: string, height: number): string[] {
+export function mp4Args(input: MediaInput, output: string, height: number): string[] {
   return [
     ...QUIET,
     '-xerror',
-    '-i', input,
+    ...lockedInput(input.file, input.container),
     '-map', '0:v:0', '-map', '0:a:0?',
     '-map_metadata', '-1',
     '-vf', `scale=-2:${height}:flags=bicubic,format=yuv420p`,
@@ -19,18 +26,22 @@ export function mp4Args(input: string, output: string, height: number): string[]
     '-force_key_frames', 'expr:gte(t,n_forced*2)',
     '-c:a', 'aac', '-b:a', '128k', '-ac', '2',
     '-movflags', '+faststart',
+    ...LOCKED_OUTPUT,
     output,
   ];
 }
 
-export async function encodeMp4(input: string, output: string, height: number, signal?: AbortSignal): Promise<void> {
+export async function encodeMp4(input: MediaInput, output: string, height: number, signal?: AbortSignal): Promise<void> {
   await runTool(FFMPEG, mp4Args(input, output, height), signal ? { signal } : {});
 }
 
-export async function extractPoster(input: string, output: string, atMs: number, height: number, signal?: AbortSignal): Promise<void> {
+export async function extractPoster(input: MediaInput, output: string, atMs: number, height: number, signal?: AbortSignal): Promise<void> {
   await runTool(
     FFMPEG,
-    [...QUIET, '-ss', (atMs / 1000).toFixed(3), '-i', input, '-map_metadata', '-1', '-frames:v', '1', '-vf', `scale=-2:${height}`, '-q:v', '3', output],
+    [
+      ...QUIET, '-ss', (atMs / 1000).toFixed(3), ...lockedInput(input.file, input.container),
+      '-map_metadata', '-1', '-frames:v', '1', '-vf', `scale=-2:${height}`, '-q:v', '3', ...LOCKED_OUTPUT, output,
+    ],
     signal ? { signal } : {},
   );
 }
@@ -56,8 +67,9 @@ export async function packageHls(variants: readonly HlsVariant[], dir: string, s
     await runTool(
       FFMPEG,
       [
-        ...QUIET, '-i', variant.file, '-map', '0', '-c', 'copy',
-        '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod',
+        // Our own MP4, read as MP4 only.
+        ...QUIET, ...lockedInput(variant.file, 'mov'), '-map', '0', '-c', 'copy',
+        '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod', ...LOCKED_OUTPUT,
         '-hls_segment_filename', path.join(dir, `${name}-%03d.ts`),
         path.join(dir, `${name}.m3u8`),
       ],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import sharp from 'sharp';
+import { MAX_IMAGE_PIXELS } from '../../domain/media/renditions-plan.js';
 
 export interface ResizedImage {
   readonly file: string;
@@ -25,7 +26,8 @@ export async function resizeImage(input: string, outDir: string, widths: readonl
   for (const width of widths) {
     for (const { format, mimeType, ext } of FORMATS) {
       const file = path.join(outDir, `${width}w.${ext}`);
-      const pipeline = sharp(input, { failOn: 'error' }).rotate().resize({ width, withoutEnlargement: true });
+      // The decoder refuses more pixels than intake allows, whatever the header said then.
+      const pipeline = sharp(input, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate().resize({ width, withoutEnlargement: true });
       const encoded =
         format === 'avif'
           ? pipeline.avif({ quality: 50, effort: 2 })

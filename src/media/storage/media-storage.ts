@@ -13,8 +13,16 @@ export interface StoredFile {
  * served under it can be cached forever.
  */
 export interface MediaStorage {
-  /** Copies a local file in under `key`; refuses to overwrite an existing key. */
+  /** Copies a local file in under `key`; refuses to overwrite an existing key. Readers never see part of it. */
   put(key: string, sourceFile: string): Promise<StoredFile>;
+  /**
+   * Copies a local folder in under the folder key `key`, all at once: readers see no file of it
+   * until every file is there (an HLS master playlist never points at a playlist not yet
+   * stored). Refuses an existing key. Returns the files' keys, sorted, and their total size.
+   */
+  putFolder(key: string, sourceDir: string): Promise<{ readonly keys: readonly string[]; readonly sizeBytes: number }>;
+  /** Removes what processes that died (SIGKILL, power cut) left half copied in. Run at start. */
+  removeAbandoned(): Promise<void>;
   /** Streams the stored file, or a byte range of it (`end` inclusive). */
   open(key: string, range?: { readonly start: number; readonly end?: number }): Promise<Readable>;
   /** The stored file's size, or null when there is no such key. */

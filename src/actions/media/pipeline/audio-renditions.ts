@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { encodeAac, encodeMp3 } from '../../../media/ffmpeg/audio.js';
+import type { MediaInput } from '../../../media/ffmpeg/video.js';
 import { existing, newKey, saveRenditions, type MediaWork } from './work.js';
 
 /** AAC (.m4a) first, which makes the item ready, then MP3. */
-export async function makeAudioRenditions(work: MediaWork, source: string): Promise<void> {
+export async function makeAudioRenditions(work: MediaWork, source: MediaInput): Promise<void> {
   const steps = [
     { label: 'AAC', name: 'audio.m4a', mimeType: 'audio/mp4', encode: encodeAac },
     { label: 'MP3', name: 'audio.mp3', mimeType: 'audio/mpeg', encode: encodeMp3 },

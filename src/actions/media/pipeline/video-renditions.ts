@@ -12,10 +12,11 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
   const heights = videoHeights(probe.height);
   const top = heights[heights.length - 1] ?? probe.height;
   const { storage } = work.deps.media;
+  const input = { file: source, container: probe.container };
 
   if (!existing(work, 'Poster')) {
     const file = path.join(work.dir, 'poster.jpg');
-    await extractPoster(source, file, posterTimeMs(probe.durationMs), top, work.signal);
+    await extractPoster(input, file, posterTimeMs(probe.durationMs), top, work.signal);
     if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
       throw invalid('MEDIA_CONVERSION_FAILED', 'the file could not be converted: no frame of the video could be read');
     }
@@ -34,7 +35,7 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
     if (made) {
       await fetchStored(work, made.path, file);
     } else {
-      await encodeMp4(source, file, height, work.signal);
+      await encodeMp4(input, file, height, work.signal);
     }
     const out = { width: scaledWidth(probe.width, probe.height, height), height };
     variants.push({ file, ...out, durationMs: probe.durationMs });
@@ -55,11 +56,11 @@ export async function makeVideoRenditions(work: MediaWork, source: string, probe
 
   if (!existing(work, 'HLS')) {
     const dir = path.join(work.dir, 'hls');
-    const files = await packageHls(variants, dir, work.signal);
-    // All HLS files share one folder, so the playlists' relative names resolve.
+    await packageHls(variants, dir, work.signal);
+    // All HLS files share one folder, so the playlists' relative names resolve; it is stored
+    // at once, so the master playlist is never reachable before the playlists it lists.
     const folder = newKey(work, 'hls');
-    let total = 0;
-    for (const name of files) total += (await storage.put(`${folder}/${name}`, path.join(dir, name))).sizeBytes;
+    const { sizeBytes: total } = await storage.putFolder(folder, dir);
     const largest = variants[variants.length - 1];
     await saveRenditions(work, [
       {

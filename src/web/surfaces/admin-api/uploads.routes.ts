@@ -1,19 +1,19 @@
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { NodeRequest } from 'srvx/node';
 import { ingestMedia } from '../../../actions/media/ingest-media.js';
 import type { MediaDeps } from '../../../actions/media/media-deps.js';
+import { closeUpload, forgetExpiredUploads, openUpload } from '../../../actions/media/open-uploads.js';
 import { parseMediaText } from '../../../domain/media/media-text.js';
 import { largestSizeLimit, mediaTooLarge } from '../../../domain/media/renditions-plan.js';
+import { KEEP_UNFINISHED_UPLOAD_MS } from '../../../domain/media/uploads.js';
 import { DomainError, invalid, isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { authOf } from './route-permission.js';
 
 export const UPLOADS_PATH = '/uploads';
-/** Unfinished uploads are kept this long for a client to resume, then removed. */
-const KEEP_UNFINISHED_MS = 24 * 60 * 60_000;
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 /** Who started an upload: only they may resume, inspect or cancel it. */
 const OWNER = 'dateline-user';
@@ -28,12 +28,14 @@ const OWNER = 'dateline-user';
  *
  * Routes declare `media.upload`, so the surface's guard refuses signed-out callers, wrong
  * CSRF tokens and other roles before tus sees the request. They are left out of the OpenAPI
- * document: tus is its own protocol, not JSON.
+ * document: tus is its own protocol, not JSON. tus's answers go out through Fastify like any
+ * other (security headers, no-store), same-origin only (no CORS headers), and every refusal
+ * as our JSON error.
  */
 export async function uploadRoutes(app: FastifyInstance, options: { media: MediaDeps; uploadsDir: string; apiPrefix: string }): Promise<void> {
   const { media } = options;
   const uploadsDir = path.join(options.uploadsDir, 'tus');
-  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: KEEP_UNFINISHED_MS });
+  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: KEEP_UNFINISHED_UPLOAD_MS });
   const maxSize = largestSizeLimit(media.media.limits);
   const tus = new Server({
     path: options.apiPrefix + UPLOADS_PATH,
@@ -41,12 +43,16 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
     maxSize,
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
+    // Same-origin only: the newsroom's own pages and scripts need no CORS.
+    allowedOrigins: () => false,
     onUploadCreate: async (request, upload) => {
-      const owner = uploaders.get(nodeRequestOf(request) as IncomingMessage);
+      const owner = uploaders.get(request);
       if (!owner) throw tusError(new DomainError('SIGN_IN_REQUIRED', 'unauthenticated', 'sign in first'));
       const fields = upload.metadata ?? {};
       try {
         parseMediaText(textOf(fields));
+        // Counted against the uploader's open uploads until it finishes, is cancelled or expires.
+        await openUpload(media, { uploadId: upload.id, userId: Number(owner) });
       } catch (error) {
         throw tusError(error);
       }
@@ -61,24 +67,38 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
         throw tusError(error);
       } finally {
         await datastore.remove(upload.id).catch(() => undefined);
+        await closeUpload(media, upload.id).catch((error: unknown) => app.log.error({ err: error }, 'a finished upload stays counted as open'));
       }
     },
   });
 
-  const expire = setInterval(() => void tus.cleanUpExpiredUploads().catch(() => undefined), 60 * 60_000);
+  const cleanUp = async () => {
+    await tus.cleanUpExpiredUploads().catch(() => undefined);
+    await forgetExpiredUploads(media).catch((error: unknown) => app.log.error({ err: error }, 'expired uploads could not be forgotten'));
+  };
+  const expire = setInterval(() => void cleanUp(), 60 * 60_000);
   expire.unref();
   app.addHook('onClose', async () => clearInterval(expire));
-  await tus.cleanUpExpiredUploads().catch(() => undefined);
+  await cleanUp();
 
   // tus reads the request body itself, as a stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
 
   // tus learns who uploads from the request it is handed, never from anything the client sends.
-  const uploaders = new WeakMap<IncomingMessage, string>();
+  const uploaders = new WeakMap<Request, string>();
   const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
-    uploaders.set(request.raw, String(authOf(request).userId));
-    reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    const web = new NodeRequest({ req: request.raw, res: reply.raw });
+    uploaders.set(web, String(authOf(request).userId));
+    const answer = await tus.handleWeb(web);
+    // A cancelled upload no longer counts against its uploader's open uploads.
+    if (request.method === 'DELETE' && answer.status === 204) await closeUpload(media, (request.params as { id: string }).id);
+    for (const [name, value] of answer.headers) {
+      if (!/^(access-control-|content-type$|content-length$)/i.test(name)) reply.header(name, value);
+    }
+    reply.code(answer.status);
+    const body = await answer.text();
+    if (answer.status < 400) return reply.send(answer.status === 204 || body === '' ? undefined : body);
+    return reply.type('application/json; charset=utf-8').send(asJsonError(answer.status, body));
   };
 
   app.post(UPLOADS_PATH, { config: { permission: 'media.upload' }, schema: { hide: true } }, async (request, reply) => {
@@ -105,11 +125,6 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
   });
 }
 
-/** The Node.js request behind the web Request tus hands its hooks. */
-function nodeRequestOf(request: Request): unknown {
-  return (request as Request & { runtime?: { node?: { req?: unknown } } }).runtime?.node?.req;
-}
-
 async function ownerOf(datastore: FileStore, id: string): Promise<string | undefined> {
   try {
     return (await datastore.getUpload(id)).metadata?.[OWNER] ?? undefined;
@@ -125,6 +140,20 @@ function textOf(metadata: NonNullable<Upload['metadata']>) {
     credit: metadata.credit ?? undefined,
     altText: metadata.alt ?? undefined,
   };
+}
+
+/**
+ * A refusal as JSON: ours (from the hooks) as it is, tus's own plain-text ones ("Upload-Offset
+ * conflict", "Tus-Resumable Required"...) in the same shape.
+ */
+function asJsonError(status: number, body: string): string {
+  try {
+    if ((JSON.parse(body) as { error?: unknown }).error) return body;
+  } catch {
+    // tus's own words, below
+  }
+  const code = status === 404 ? 'UPLOAD_NOT_FOUND' : status === 409 ? 'UPLOAD_OFFSET_CONFLICT' : 'UPLOAD_REFUSED';
+  return JSON.stringify({ error: { code, message: body.trim() || 'the upload request was refused', field: null } });
 }
 
 /** A refusal as tus sends it: the status and our usual JSON error body. */

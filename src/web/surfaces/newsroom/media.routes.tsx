@@ -8,6 +8,7 @@ import { addCaptions } from '../../../actions/media/add-captions.js';
 import { editMedia } from '../../../actions/media/edit-media.js';
 import { ingestMedia } from '../../../actions/media/ingest-media.js';
 import type { MediaDeps } from '../../../actions/media/media-deps.js';
+import { closeUpload, openUpload } from '../../../actions/media/open-uploads.js';
 import { getMedia, listMedia } from '../../../actions/media/media-library.js';
 import type { StoredMediaItem } from '../../../domain/media/media.js';
 import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
@@ -35,6 +36,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Files a multipart form brought, removed when the answer has gone. */
     uploadedFiles?: string[];
+    /**
+     * The files this request's own multipart handler wrote, by form field. The only way a
+     * route reaches a file: a text field, whatever its name, never names a path.
+     */
+    formFiles?: Map<string, string>;
+    /** Form uploads of this request counted against the sender's open uploads while they run. */
+    openFormUploads?: string[];
+    /** Why the form's file was not taken (too many open uploads), for the route to answer. */
+    formFileRefusal?: unknown;
   }
 }
 
@@ -73,9 +83,10 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
 
   /** Without script: the whole file in one request, then the same pipeline as a resumable upload. */
   app.post('/newsroom/media', { config: { permission: 'media.upload' } }, async (request, reply) => {
+    const file = formFileOf(request);
     const form = (request.body ?? {}) as FormBody;
-    if (!form.file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
-    const item = await ingestMedia(media, { file: form.file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
+    if (!file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
+    const item = await ingestMedia(media, { file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
     return reply.redirect(`/newsroom/media/${item.id}`, 303);
   });
 
@@ -123,9 +134,10 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
   app.post('/newsroom/media/:id/captions', { config: { permission: 'media.edit' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
+    const file = formFileOf(request);
     const item = await getMedia(media, actor, idOf(request));
     try {
-      const bytes = await readSmallFile(form.file, CAPTIONS_MAX_BYTES);
+      const bytes = await readSmallFile(file, CAPTIONS_MAX_BYTES);
       await addCaptions(media, actor, item.id, { language: form.language, label: form.label, bytes });
       return reply.redirect(`/newsroom/media/${item.id}`, 303);
     } catch (error) {
@@ -140,27 +152,44 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
  * memory, and is removed before the answer goes. Registered before the permission guard,
  * whose CSRF check reads the form's _csrf field.
  */
-export async function acceptMultipartForms(app: FastifyInstance, options: { uploadsDir: string; maxFileBytes: number }): Promise<void> {
-  const { uploadsDir } = options;
+export async function acceptMultipartForms(
+  app: FastifyInstance,
+  options: { uploadsDir: string; maxFileBytes: number; media: Pick<MediaDeps, 'store' | 'clock'> },
+): Promise<void> {
+  const { uploadsDir, media } = options;
   await fs.promises.mkdir(uploadsDir, { recursive: true });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: options.maxFileBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
     onFile: async function (this: FastifyRequest, part: MultipartFile & { value?: unknown }) {
       // Nothing reaches the disk for someone who may not send files (the guard refuses them after parsing).
-      const actor = this.auth?.actor;
-      if (!actor || !(can(actor, 'media.upload') || can(actor, 'media.edit'))) {
+      const auth = this.auth;
+      if (!auth || !(can(auth.actor, 'media.upload') || can(auth.actor, 'media.edit'))) {
         part.file.resume();
         return;
       }
-      const file = path.join(uploadsDir, `form-${randomBytes(16).toString('hex')}`);
+      // While it streams in, a form upload counts against its sender's open uploads, as a resumable one does.
+      const id = `form-${randomBytes(16).toString('hex')}`;
+      try {
+        await openUpload(media, { uploadId: id, userId: auth.userId });
+      } catch (error) {
+        part.file.resume();
+        this.formFileRefusal = error;
+        return;
+      }
+      (this.openFormUploads ??= []).push(id);
+      const file = path.join(uploadsDir, id);
       (this.uploadedFiles ??= []).push(file);
       await pipeline(part.file, fs.createWriteStream(file));
-      part.value = file;
+      // Kept apart from the text fields: the body never carries a path.
+      (this.formFiles ??= new Map()).set(part.fieldname, file);
     },
   });
   const removeFiles = async (request: FastifyRequest) => {
     await Promise.all((request.uploadedFiles ?? []).map((file) => fs.promises.rm(file, { force: true })));
+    const open = request.openFormUploads ?? [];
+    request.openFormUploads = [];
+    await Promise.all(open.map((id) => closeUpload(media, id)));
   };
   // Before the answer leaves (the handler is done with the files), and again after it, for answers cut short.
   app.addHook('onSend', async (request, _reply, payload) => {
@@ -168,6 +197,19 @@ export async function acceptMultipartForms(app: FastifyInstance, options: { uplo
     return payload;
   });
   app.addHook('onResponse', removeFiles);
+}
+
+/**
+ * The file sent in the form's `file` field, as written by this request's multipart handler.
+ * Routes that take a file answer any other kind of body (an url-encoded form) with a clear
+ * refusal, and a text field named `file` is ignored: the answer is the same whatever it says.
+ */
+function formFileOf(request: FastifyRequest): string | undefined {
+  if (!request.isMultipart()) {
+    throw invalid('MULTIPART_REQUIRED', 'send the file in a multipart/form-data form (enctype="multipart/form-data")', 'file');
+  }
+  if (request.formFileRefusal) throw request.formFileRefusal;
+  return request.formFiles?.get('file');
 }
 
 /** A form's file, read whole only when it is small: one byte over the limit is enough to refuse it. */

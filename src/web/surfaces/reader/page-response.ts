@@ -5,6 +5,7 @@ import type { CachedPage, PageCache } from '../../cache/page-cache.js';
 const HTML = 'text/html; charset=utf-8';
 /** Shared caches (a CDN, Varnish) keep pages for up to five minutes and are purged by surrogate key. */
 const SHARED_MAX_AGE = 300;
+const STALE_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=0';
 
 export interface RenderedPage {
   readonly html: string;
@@ -20,8 +21,10 @@ export interface PageReply {
 }
 
 /**
- * Serves a reader page from the page cache, or renders, stores and serves it. The cache key
- * is the path plus the page number only, so made-up query strings cannot flood the cache.
+ * Serves a reader page from the page cache, or renders, stores and serves it (see PageCache.load:
+ * one render for concurrent misses, stale copies while it runs, never storing a render that a
+ * purge overtook). The cache key is the path plus the page number only, so made-up query
+ * strings cannot flood the cache.
  */
 export async function servePage(
   cache: PageCache,
@@ -31,22 +34,27 @@ export async function servePage(
   now: number,
   render: () => Promise<RenderedPage | 'sent'>,
 ): Promise<FastifyReply | void> {
-  const hit = cache.get(cacheKey, now);
-  if (hit) return send(reply, pageReply(request.headers, hit, now, 'HIT'));
-  const rendered = await render();
-  if (rendered === 'sent') return reply;
-  const page = cache.set(cacheKey, {
-    status: 200,
-    headers: {
-      'content-type': HTML,
-      'surrogate-key': rendered.keys.join(' '),
-      vary: 'accept-encoding',
-    },
-    body: rendered.html,
-    keys: rendered.keys,
-    validUntil: rendered.validUntil?.getTime() ?? null,
+  const served = await cache.load(cacheKey, now, async () => {
+    const rendered = await render();
+    if (rendered === 'sent') return null;
+    return {
+      status: 200,
+      headers: {
+        'content-type': HTML,
+        'surrogate-key': rendered.keys.join(' '),
+        vary: 'accept-encoding',
+      },
+      body: rendered.html,
+      keys: rendered.keys,
+      validUntil: rendered.validUntil?.getTime() ?? null,
+    };
   });
-  return send(reply, pageReply(request.headers, page, now, 'MISS'));
+  // The render sent its own reply (a redirect).
+  if (!served) return reply;
+  const answer = pageReply(request.headers, served.page, now, served.state);
+  // A purged page served while its new version renders: no shared cache may keep it.
+  if (served.state === 'STALE') answer.headers['cache-control'] = STALE_CACHE_CONTROL;
+  return send(reply, answer);
 }
 
 function send(reply: FastifyReply, page: PageReply) {

@@ -220,3 +220,24 @@ describe.each(STORE_KINDS)('the search index on %s', (kind) => {
     }
   });
 });
+
+describe.each(STORE_KINDS)('search scope on %s', (kind) => {
+  it('finds a service\'s own stories only, and never matches the service it files them under', async () => {
+    const t = await openTestStore(kind);
+    try {
+      await givenService(t.deps, 'ru');
+      await givenService(t.deps, 'ky');
+      await givenPublishedStory(t.deps, { serviceCode: 'ru', headline: 'Бишкек сегодня' });
+      await givenPublishedStory(t.deps, { serviceCode: 'ky', headline: 'Бишкек бүгүн' });
+      const hits = async (serviceCode: string, query: string) =>
+        (await searchStories(t.deps, { serviceCode, query, page: 1 })).model.hits.map((hit) => hit.headline);
+      expect(await hits('ky', 'бишкек')).toEqual(['Бишкек бүгүн']);
+      expect(await hits('ru', 'бишкек')).toEqual(['Бишкек сегодня']);
+      // How the SQLite index names the service ("s" and the code in hex) is not a word of it.
+      expect(await hits('ky', `s${Buffer.from('ky').toString('hex')}`)).toEqual([]);
+      expect(await hits('ky', 'service')).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

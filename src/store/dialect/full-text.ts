@@ -14,6 +14,7 @@ export interface SearchDocument {
 
 export interface IndexEntry {
   readonly storyId: number;
+  readonly serviceCode: string;
   readonly language: SearchLanguage;
   readonly document: SearchDocument;
 }
@@ -31,8 +32,12 @@ export interface FullText {
   write(entries: readonly IndexEntry[]): Promise<void>;
   /** The ids of stories matching the query: `s.id in (...)`. */
   matchingIds(query: SearchQuery, language: SearchLanguage): RawBuilder<number>;
-  /** Matching stories with a text score (higher is better) for ranking; one select. */
-  scored(query: SearchQuery, language: SearchLanguage): RawBuilder<{ story_id: number; score: number }>;
+  /**
+   * One service's matching stories with a text score (higher is better), for ranking: at most
+   * the RANKED_MATCHES newest (by id) of them, so a word found in half the archive costs no more
+   * to rank than a rarer one.
+   */
+  scored(query: SearchQuery, language: SearchLanguage, serviceCode: string): RawBuilder<{ story_id: number; score: number }>;
   /** The ids of every indexed story. */
   indexedIds(): RawBuilder<number>;
 }
@@ -40,6 +45,9 @@ export interface FullText {
 export function fullTextFor(db: Kysely<Database>): FullText {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgresFullText(db) : sqliteFullText(db);
 }
+
+/** How many of a query's newest matches are ranked (see `scored`). */
+export const RANKED_MATCHES = 2_000;
 
 /** Tsvectors are limited in size: a very long body is indexed up to this many words. */
 const MAX_WORDS = 60_000;
@@ -59,20 +67,23 @@ function postgresFullText(db: Kysely<Database>): FullText {
       if (entries.length === 0) return;
       const words = (part: keyof SearchDocument) => entries.map((e) => e.document[part].slice(0, MAX_WORDS).join(' '));
       // One statement for the lot: the documents arrive as arrays and are unnested.
-      await sql`insert into story_search (story_id, language, document)
-        select u.id, u.language,
+      await sql`insert into story_search (story_id, service_code, language, document)
+        select u.id, u.service_code, u.language,
           setweight(to_tsvector(u.language::regconfig, u.headline), 'A')
           || setweight(to_tsvector(u.language::regconfig, u.deck), 'B')
           || setweight(to_tsvector(u.language::regconfig, u.rest), 'C')
-        from unnest(${entries.map((e) => e.storyId)}::int[], ${entries.map((e) => e.language)}::text[],
-          ${words('headline')}::text[], ${words('deck')}::text[], ${words('rest')}::text[]) as u(id, language, headline, deck, rest)
-        on conflict (story_id) do update set language = excluded.language, document = excluded.document`.execute(db);
+        from unnest(${entries.map((e) => e.storyId)}::int[], ${entries.map((e) => e.serviceCode)}::text[], ${entries.map((e) => e.language)}::text[],
+          ${words('headline')}::text[], ${words('deck')}::text[], ${words('rest')}::text[]) as u(id, service_code, language, headline, deck, rest)
+        on conflict (story_id) do update
+          set service_code = excluded.service_code, language = excluded.language, document = excluded.document`.execute(db);
     },
     matchingIds: (query, language) =>
       sql<number>`select story_id from story_search where document @@ (${tsquery(query, language)})`,
-    scored: (query, language) =>
-      sql<{ story_id: number; score: number }>`select ss.story_id, ts_rank(ss.document, q.q) as score
-        from story_search ss, (select ${tsquery(query, language)} as q) q where ss.document @@ q.q`,
+    scored: (query, language, serviceCode) =>
+      sql<{ story_id: number; score: number }>`select c.story_id, ts_rank(c.document, ${tsquery(query, language)}) as score
+        from (select story_id, document from story_search
+          where service_code = ${serviceCode} and document @@ (${tsquery(query, language)})
+          order by story_id desc limit ${RANKED_MATCHES}) c`,
     indexedIds: () => sql<number>`select story_id from story_search`,
   };
 }
@@ -104,27 +115,40 @@ export function stemmerFor(language: SearchLanguage): Stemmer {
   return stemmers[language];
 }
 
+/** A service code as one FTS5 token that matches that code only ("pt-br" -> "s70742d6272"). */
+function serviceToken(serviceCode: string): string {
+  return `s${Buffer.from(serviceCode, 'utf8').toString('hex')}`;
+}
+
 function sqliteFullText(db: Kysely<Database>): FullText {
   const stems = (language: SearchLanguage, words: readonly string[]) => words.slice(0, MAX_WORDS).map(stemmerFor(language)).join(' ');
   // Stems are letters and digits only; quoting (with quotes doubled) keeps them inert anyway.
   const phrase = (language: SearchLanguage, t: SearchTerm) => `"${stems(language, t.words).replace(/"/g, '""')}"`;
   const expression = (query: SearchQuery, language: SearchLanguage) => {
     const include = `(${query.include.map((t) => phrase(language, t)).join(' AND ')})`;
-    return [include, ...query.exclude.map((t) => phrase(language, t))].join(' NOT ');
+    // The words are looked for in the text columns only, never in the service column.
+    return `{headline deck body} : (${[include, ...query.exclude.map((t) => phrase(language, t))].join(' NOT ')})`;
   };
+  const inService = (query: SearchQuery, language: SearchLanguage, serviceCode: string) =>
+    `service : ${serviceToken(serviceCode)} AND (${expression(query, language)})`;
   return {
     async write(entries) {
-      for (const { storyId, language, document } of entries) {
+      for (const entry of entries) {
+        const { storyId, language, document } = entry;
         await sql`delete from story_search where rowid = ${storyId}`.execute(db);
-        await sql`insert into story_search (rowid, headline, deck, body)
-          values (${storyId}, ${stems(language, document.headline)}, ${stems(language, document.deck)}, ${stems(language, document.rest)})`.execute(db);
+        await sql`insert into story_search (rowid, service, headline, deck, body)
+          values (${storyId}, ${serviceToken(entry.serviceCode)}, ${stems(language, document.headline)}, ${stems(language, document.deck)}, ${stems(language, document.rest)})`.execute(db);
       }
     },
     matchingIds: (query, language) =>
       sql<number>`select rowid from story_search where story_search match ${expression(query, language)}`,
-    scored: (query, language) =>
-      sql<{ story_id: number; score: number }>`select rowid as story_id, -bm25(story_search, 10.0, 4.0, 1.0) as score
-        from story_search where story_search match ${expression(query, language)}`,
+    // FTS5 walks a match list in rowid order and stops at the limit: the oldest rowid of the
+    // newest matches bounds the ranked pass.
+    scored: (query, language, serviceCode) =>
+      sql<{ story_id: number; score: number }>`select rowid as story_id, -bm25(story_search, 0.0, 10.0, 4.0, 1.0) as score
+        from story_search where story_search match ${inService(query, language, serviceCode)}
+          and rowid >= (select coalesce(min(rowid), 0) from (select rowid from story_search
+            where story_search match ${inService(query, language, serviceCode)} order by rowid desc limit ${RANKED_MATCHES}))`,
     indexedIds: () => sql<number>`select rowid from story_search`,
   };
 }

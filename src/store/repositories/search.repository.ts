@@ -47,7 +47,7 @@ export class SearchRepository {
     const stories = await this.db
       .selectFrom('stories as s')
       .innerJoin('services as sv', 'sv.code', 's.service_code')
-      .select(['s.id', 's.headline', 's.deck', 's.body_json', 's.lead_media_id', 'sv.locale'])
+      .select(['s.id', 's.service_code', 's.headline', 's.deck', 's.body_json', 's.lead_media_id', 'sv.locale'])
       .where('s.id', 'in', storyIds)
       .execute();
     if (stories.length === 0) return;
@@ -83,6 +83,7 @@ export class SearchRepository {
     await this.fullText.write(
       stories.map((story) => ({
         storyId: story.id,
+        serviceCode: story.service_code,
         language: searchLanguageOf(story.locale),
         document: storySearchWords({
           headline: story.headline,
@@ -180,7 +181,7 @@ export class SearchRepository {
     // walk the service's stories and look each up in the matches (CROSS JOIN keeps its order;
     // PostgreSQL plans it as any join).
     const { rows } = await sql<HitRow>`
-      with m as materialized (${this.fullText.scored(search.query, language)})
+      with m as materialized (${this.fullText.scored(search.query, language, search.serviceCode)})
       select s.id, s.service_code, s.section_id, s.slug, s.headline, s.deck, s.lead_media_id, s.published_at,
         s.comment_count, s.body_json,
         m.score / (1.0 + (${now} - s.published_at) / cast(${RECENCY_SCALE_DAYS * 86_400_000} as double precision)) as rank

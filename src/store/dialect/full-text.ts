@@ -38,8 +38,8 @@ export interface FullText {
    * to rank than a rarer one.
    */
   scored(query: SearchQuery, language: SearchLanguage, serviceCode: string): RawBuilder<{ story_id: number; score: number }>;
-  /** The ids of every indexed story. */
-  indexedIds(): RawBuilder<number>;
+  /** The condition "the story with this id is in the index" (an anti-join when negated). */
+  isIndexed(storyId: RawBuilder<unknown>): RawBuilder<boolean>;
 }
 
 export function fullTextFor(db: Kysely<Database>): FullText {
@@ -84,7 +84,7 @@ function postgresFullText(db: Kysely<Database>): FullText {
         from (select story_id, document from story_search
           where service_code = ${serviceCode} and document @@ (${tsquery(query, language)})
           order by story_id desc limit ${RANKED_MATCHES}) c`,
-    indexedIds: () => sql<number>`select story_id from story_search`,
+    isIndexed: (storyId) => sql<boolean>`exists (select 1 from story_search ss where ss.story_id = ${storyId})`,
   };
 }
 
@@ -149,6 +149,6 @@ function sqliteFullText(db: Kysely<Database>): FullText {
         from story_search where story_search match ${inService(query, language, serviceCode)}
           and rowid >= (select coalesce(min(rowid), 0) from (select rowid from story_search
             where story_search match ${inService(query, language, serviceCode)} order by rowid desc limit ${RANKED_MATCHES}))`,
-    indexedIds: () => sql<number>`select rowid from story_search`,
+    isIndexed: (storyId) => sql<boolean>`exists (select 1 from story_search where rowid = ${storyId})`,
   };
 }

@@ -124,7 +124,8 @@ export class SearchRepository {
     const rows = await this.db
       .selectFrom('stories')
       .select('id')
-      .where(sql<boolean>`id not in (${this.fullText.indexedIds()})`)
+      // NOT EXISTS, not NOT IN: PostgreSQL runs the latter once per story when the ids outgrow work_mem.
+      .where(sql<boolean>`not ${this.fullText.isIndexed(sql.ref('stories.id'))}`)
       .orderBy('id')
       .limit(limit)
       .execute();

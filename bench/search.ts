@@ -7,6 +7,8 @@
  * the repository call the search page makes. Printed: median, p99 and the ratio of p99 to the
  * target per store.
  *
+ * Env: BENCH_SEARCH_STORIES (default 100000), BENCH_SEARCH_ROUNDS (default 30),
+ * BENCH_SEARCH_STORES (sqlite,postgres: both by default), BENCH_SEARCH_DETAIL=1 (median per query).
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test;
  * works in a schema of its own, dropped at the end.
  *
@@ -91,8 +93,10 @@ export async function runSearchBench(): Promise<BenchOutcome> {
     { label: 'SQLite', kind: 'sqlite', open: () => openDatabase({ kind: 'sqlite', file: path.join(sqliteDir, 'bench.db') }), location: {} },
     { label: 'PostgreSQL', kind: 'postgres', open: () => openDatabase({ kind: 'postgres', url, schema }, { schema }), location: { schema } },
   ];
+  // BENCH_SEARCH_STORES=postgres (or sqlite) runs one store only.
+  const only = process.env.BENCH_SEARCH_STORES;
   try {
-    for (const target of stores) {
+    for (const target of stores.filter((store) => !only || only.split(',').includes(store.kind))) {
       const db = target.open();
       try {
         await migrateToLatest(db, target.kind, target.location);

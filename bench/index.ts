@@ -10,6 +10,7 @@
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
+import { runPageWeightBench } from './page-weight.js';
 import { runPublishVisibleBench } from './publish-visible.js';
 import { runSearchBench } from './search.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
@@ -17,6 +18,7 @@ import { runTranscodeBench } from './transcode.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
+  { name: 'page weight', run: runPageWeightBench },
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },
   { name: 'publish to visible', run: runPublishVisibleBench },

@@ -7,6 +7,7 @@ import type {
   UsedChallengesTable,
 } from './tables/comments.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
+import type { FrontPageStoriesTable, StoryReadsTable } from './tables/front-page.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { OpenUploadsTable } from './tables/open-uploads.table.js';
@@ -58,4 +59,6 @@ export interface Database {
   jobs: JobsTable;
   event_log: EventLogTable;
   open_uploads: OpenUploadsTable;
+  front_page_stories: FrontPageStoriesTable;
+  story_reads: StoryReadsTable;
 }

@@ -4,6 +4,7 @@ import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
+import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
+  readonly frontPage: FrontPageRepository;
   readonly search: SearchRepository;
 }
 
@@ -58,6 +60,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
+    frontPage: new FrontPageRepository(db),
     search: new SearchRepository(db),
   };
 }

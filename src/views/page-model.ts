@@ -18,6 +18,14 @@ export interface Assets {
   readonly uploadScript?: string | null;
   /** The newsroom's story editor (Tiptap): loaded on the story form only. */
   readonly editorScript?: string | null;
+  /** Relative times beside the absolute ones (story pages). */
+  readonly timeScript?: string | null;
+  /** The favicon set and the web app manifest, linked from every page. */
+  readonly icon?: string;
+  readonly appleTouchIcon?: string;
+  readonly manifest?: string;
+  /** The Persian/Arabic typeface (WOFF2), preloaded on right-to-left pages only. */
+  readonly arabicFonts?: readonly string[];
 }
 
 /** What every reader page shows around its content. */
@@ -55,6 +63,8 @@ export interface StoryPageModel {
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StoryListItem>;
+  /** The latest other stories of the story's section. */
+  readonly moreFromSection?: readonly StoryListItem[];
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
@@ -118,6 +128,21 @@ export interface ListPageModel {
   readonly heading: string;
   readonly intro: string | null;
   readonly stories: readonly StoryListItem[];
+  readonly pagination: Pagination;
+}
+
+/** A story on a service's front page: what a list shows, plus its section and picture. */
+export interface FrontStory extends StoryListItem {
+  readonly sectionId: number | null;
+  readonly leadMediaId: number | null;
+}
+
+/** The first page of a service's home: a lead story, top stories with pictures, the rest by section. */
+export interface FrontPageModel {
+  readonly stories: readonly FrontStory[];
+  /** The most read stories of the last days, most first; empty until anything was read. */
+  readonly mostRead: readonly StoryListItem[];
+  readonly media: ReadonlyMap<number, MediaItem>;
   readonly pagination: Pagination;
 }
 

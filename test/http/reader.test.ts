@@ -103,7 +103,7 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toBe('text/html; charset=utf-8');
     }
-    expect((await get('/favicon.ico')).statusCode).toBe(404);
+    expect((await get('/favicon.txt')).statusCode).toBe(404);
     const persian = await get('/fa/a/nothing/99999');
     expect(persian.body).toContain('dir="rtl"');
   });

@@ -60,6 +60,8 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
   if (!gone) throw new Error('the fresh story is not on /en/');
+  // Reads through the story page's beacon, so the home pages show "most read" once re-rendered (the withdrawal below purges them).
+  for (const url of [REFERENCE_STORY, REFERENCE_STORY, osh.url]) await t.app.inject({ method: 'GET', url: `/en/read/${url.split('/').pop() ?? ''}` });
   await unpublishStory(t.actions, SYSTEM, goneId);
 
   const urls: Record<ReaderPageName, string> = {

@@ -9,8 +9,9 @@ import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
 import { mediaRoutes } from './media.routes.js';
 import { uploadRoutes } from './uploads.routes.js';
-import { guardRoutes } from './route-permission.js';
+import { guardRoutes } from '../../shared/route-permission.js';
 import { serviceRoutes } from './services.routes.js';
+import { frontPageRoutes } from './front-page.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
 import { userRoutes } from './users.routes.js';
@@ -64,6 +65,7 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(accountRoutes, { actions });
   await app.register(profileRoutes, { actions });
   await app.register(serviceRoutes, { actions });
+  await app.register(frontPageRoutes, { actions });
   await app.register(mediaRoutes, { actions, media });
   await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

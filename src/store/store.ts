@@ -11,6 +11,7 @@ import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
+import { SearchRepository } from './repositories/search.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
   readonly frontPage: FrontPageRepository;
+  readonly search: SearchRepository;
   readonly contentApiKeys: ContentApiKeyRepository;
   readonly webhooks: WebhookRepository;
 }
@@ -63,6 +65,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
     frontPage: new FrontPageRepository(db),
+    search: new SearchRepository(db),
     contentApiKeys: new ContentApiKeyRepository(db),
     webhooks: new WebhookRepository(db),
   };

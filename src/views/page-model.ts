@@ -5,6 +5,7 @@ import type { LanguageService, Section, Tag } from '../domain/service/service.js
 import type { Story } from '../domain/story/story.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
+import type { SnippetPart } from '../domain/search/snippet.js';
 import type { FeedLink } from './distribution/page-meta.js';
 
 /** Where the page's static files are: hashed names, so they can be cached for a year. */
@@ -164,8 +165,17 @@ export interface ProfilePageModel {
   readonly pagination: Pagination;
 }
 
+export interface SearchResultItem extends StoryListItem {
+  /** A passage around the first match; marked parts matched the query. */
+  readonly snippet: readonly SnippetPart[];
+}
+
 export interface SearchPageModel {
   readonly query: string;
-  readonly stories: readonly StoryListItem[];
+  /** The filters as the reader set them: a section's slug, days YYYY-MM-DD ('' for none). */
+  readonly section: string;
+  readonly from: string;
+  readonly to: string;
+  readonly results: readonly SearchResultItem[];
   readonly pagination: Pagination;
 }

@@ -169,13 +169,22 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const serviceCode = request.params.service;
     const query = request.query.q ?? '';
     const page = pageNumber(request.query.page);
-    const result = await pages.search({ serviceCode, query, page });
+    const filters = { section: request.query.section ?? '', from: request.query.from ?? '', to: request.query.to ?? '' };
+    const result = await pages.search({ serviceCode, query, page, ...filters });
     const chrome = toChrome(result.chrome, assets);
-    const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
+    const { model } = result;
+    const search = new URLSearchParams({ q: model.query });
+    if (model.section) search.set('section', model.section);
+    if (model.from) search.set('from', model.from);
+    if (model.to) search.set('to', model.to);
+    const base = `/${serviceCode}/search?${search.toString()}`;
     const html = renderSearchPage(chrome, {
-      query: result.model.query,
-      stories: result.model.stories,
-      pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
+      query: model.query,
+      section: model.section,
+      from: model.from,
+      to: model.to,
+      results: model.hits,
+      pagination: { page, hasNext: model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
     });
     return sendUncached(reply, 200, html);
   });

@@ -3,6 +3,7 @@ import type { AppActionDeps } from './actions/app-action-deps.js';
 import { backgroundLog } from './background-log.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { MastheadCache } from './actions/reader/masthead-cache.js';
+import { enqueueWebhookDeliveries, webhookEventOf } from './actions/webhooks/enqueue-deliveries.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
@@ -49,9 +50,15 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
   const db = openDatabase(config.database, { ...location, onConnectionLost: (error) => background.connectionLost(error) });
   await migrateToLatest(db, config.database.kind, location);
   const events = createEventBus((error, event) => background.error({ err: error, event }, 'event listener failed'));
+  // What this process's own transactions committed, before the bus (which also carries other processes' events).
+  const committed = createEventBus((error, event) => background.error({ err: error, event }, 'event listener failed'));
   const store = createStore(db, config.database.kind, {
     clock,
-    onCommitted: (emitted) => emitted.forEach((event) => events.publish(event)),
+    onCommitted: (emitted) =>
+      emitted.forEach((event) => {
+        committed.publish(event);
+        events.publish(event);
+      }),
   });
   // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
   const relay = await startEventRelay(events, sharedEventLog(store), {
@@ -69,6 +76,8 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
     clock,
     store,
     events,
+    /** Only the events this process's transactions committed (never relayed ones): for what must happen once across nodes. */
+    committed,
     relay,
     actions,
     media: composeMedia(config, actions),
@@ -103,7 +112,13 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: AppActionDeps = { ...core.actions, guards, mastheadCache };
+  const webhookPolicy = { allowPrivate: config.webhooksAllowPrivate, siteUrl: config.publicUrl };
+  const actions: AppActionDeps = { ...core.actions, guards, mastheadCache, webhookPolicy };
+  // Webhooks: each event becomes durable delivery jobs, in the process that committed it only
+  // (events relayed from other processes never reach `committed`), so each is queued once.
+  core.committed.subscribe(async (event) => {
+    if (webhookEventOf(event)) await enqueueWebhookDeliveries(actions, event);
+  });
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {
@@ -112,6 +127,10 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
+  // A story scheduled here or on another node: wake when its embargo lifts.
+  events.subscribe((event) => {
+    if (event.type === 'story.changed') scheduler.rearm();
+  });
   const media = composeMedia(config, actions);
   const workers = composeWorkers(media, config.workers, core.workerLog);
   const app = await buildApp({ config, logger, metrics, actions, media, pageCache, assets: await loadAssets() });

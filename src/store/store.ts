@@ -7,12 +7,15 @@ import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
+import { ContentApiKeyRepository } from './repositories/content-api-keys.repository.js';
+import { WebhookRepository } from './repositories/webhooks.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
+import { SearchRepository } from './repositories/search.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
@@ -36,6 +39,9 @@ export interface Repositories {
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
   readonly frontPage: FrontPageRepository;
+  readonly search: SearchRepository;
+  readonly contentApiKeys: ContentApiKeyRepository;
+  readonly webhooks: WebhookRepository;
 }
 
 /** Records an event of the transaction it is given to: logged with the change, told to listeners after commit. */
@@ -84,6 +90,9 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
     frontPage: new FrontPageRepository(db),
+    search: new SearchRepository(db),
+    contentApiKeys: new ContentApiKeyRepository(db),
+    webhooks: new WebhookRepository(db),
   };
 }
 

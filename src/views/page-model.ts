@@ -5,10 +5,16 @@ import type { LanguageService, Section, Tag } from '../domain/service/service.js
 import type { Story } from '../domain/story/story.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
+import type { SnippetPart } from '../domain/search/snippet.js';
+import type { FeedLink } from './distribution/page-meta.js';
 
 /** Where the page's static files are: hashed names, so they can be cached for a year. */
 export interface Assets {
   readonly css: string;
+  /** The publisher's logo (previews, JSON-LD). */
+  readonly logo: string;
+  /** The site's origin as readers reach it (PUBLIC_URL), set by the app. */
+  readonly siteUrl?: URL;
   readonly playerScript: string | null;
   readonly commentsScript?: string | null;
   /** hls.js, loaded by the player script only where the browser needs it. */
@@ -37,6 +43,8 @@ export interface MastheadModel {
   readonly i18n: Translator;
   /** Base URL for media renditions, e.g. "/media/". */
   readonly mediaBase: string;
+  /** The site's origin as readers reach it (PUBLIC_URL): canonical links, previews, JSON-LD. */
+  readonly siteUrl: URL;
 }
 
 export interface StoryListItem {
@@ -67,6 +75,8 @@ export interface StoryPageModel {
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
+  /** Profiles of people named in the bylines, by byline. */
+  readonly authors: ReadonlyMap<string, Profile>;
 }
 
 export type CommentNotice = 'held' | 'posted' | 'deleted' | 'reported';
@@ -124,6 +134,9 @@ export interface CommentEditPageModel {
 
 export interface ListPageModel {
   readonly title: string;
+  /** The list's address without the page number: canonical link, and feeds next to it. */
+  readonly canonicalPath: string;
+  readonly feeds: readonly FeedLink[];
   readonly heading: string;
   readonly intro: string | null;
   readonly stories: readonly StoryListItem[];
@@ -147,12 +160,22 @@ export interface FrontPageModel {
 
 export interface ProfilePageModel {
   readonly profile: Profile;
+  readonly canonicalPath: string;
   readonly stories: readonly StoryListItem[];
   readonly pagination: Pagination;
 }
 
+export interface SearchResultItem extends StoryListItem {
+  /** A passage around the first match; marked parts matched the query. */
+  readonly snippet: readonly SnippetPart[];
+}
+
 export interface SearchPageModel {
   readonly query: string;
-  readonly stories: readonly StoryListItem[];
+  /** The filters as the reader set them: a section's slug, days YYYY-MM-DD ('' for none). */
+  readonly section: string;
+  readonly from: string;
+  readonly to: string;
+  readonly results: readonly SearchResultItem[];
   readonly pagination: Pagination;
 }

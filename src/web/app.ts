@@ -18,6 +18,10 @@ import { securityHeadersFor, securityHeaders } from './plugins/security-headers.
 import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
 import { commentsSurface } from './surfaces/comments/index.js';
+import { feedsSurface } from './surfaces/feeds/index.js';
+import { sitemapsSurface } from './surfaces/sitemaps/index.js';
+import { contentApiSurface, CONTENT_API_PREFIX } from './surfaces/content-api/index.js';
+import { embedsSurface } from './surfaces/embeds/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
@@ -55,6 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const front = cacheFront(deps.pageCache, deps.actions.clock, securityHeadersFor({ hsts }), deps.metrics);
   // Seen as Fastify's logger type, so the app keeps the instance type every surface is written against.
   const loggerInstance: FastifyBaseLogger = deps.logger;
+  // Views make canonical links and previews from the site's origin, given with the assets' addresses.
+  const assetUrls = { ...deps.assets.urls, siteUrl: deps.config.publicUrl };
   const app = Fastify({
     serverFactory: (handler) =>
       http.createServer((request, response) => {
@@ -85,24 +91,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
+  await app.register(contentApiSurface, { prefix: CONTENT_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
   await app.register(newsroomSurface, {
     actions: deps.actions,
     media: deps.media,
     uploadsDir: deps.config.uploadsDir,
-    assets: deps.assets.urls,
+    assets: assetUrls,
     secureCookies: hsts,
   });
   await app.register(readerSurface, {
     pages: readerPages(deps.actions),
     clock: deps.actions.clock,
     cache: deps.pageCache,
-    assets: deps.assets.urls,
+    assets: assetUrls,
     publicUrl: deps.config.publicUrl,
   });
+  await app.register(feedsSurface, { actions: deps.actions, cache: deps.pageCache, assets: assetUrls, publicUrl: deps.config.publicUrl });
+  await app.register(sitemapsSurface, { actions: deps.actions, cache: deps.pageCache, publicUrl: deps.config.publicUrl });
+  await app.register(embedsSurface, { actions: deps.actions, assets: assetUrls, publicUrl: deps.config.publicUrl });
   await app.register(commentsSurface, {
     comments: readerComments(deps.actions),
     secret: deps.actions.guards.secret,
-    assets: deps.assets.urls,
+    assets: assetUrls,
     secureCookies: hsts,
   });
   return app;

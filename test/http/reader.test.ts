@@ -55,7 +55,8 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
     expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+        // JSON-LD blocks are data, never run; every other script is a file of our own.
+    expect(response.body).not.toMatch(/<script(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>/);
     expect(response.body).not.toMatch(/\sstyle=/);
   });
 
@@ -122,6 +123,32 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
     expect(response.body).not.toContain('<script>alert(1)</script>');
     expect(response.body).toContain('&lt;script>alert(1)&lt;/script>');
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('searches a service in its language and shows marked, escaped snippets with its filters', async () => {
+    const russian = await get(`/ru/search?q=${encodeURIComponent('снегопады Москвы')}`);
+    expect(russian.statusCode).toBe(200);
+    expect(russian.body).toContain('Москву накрыл самый сильный снегопад этой зимы');
+    expect(russian.body).toMatch(/<mark>[^<]*(?:снегопад|Москв)[^<]*<\/mark>/u);
+    // Typed with Arabic yeh, written with Persian yeh and a ZWNJ.
+    const persian = await get(`/fa/search?q=${encodeURIComponent('ايرانيان هفتسين')}`);
+    expect(persian.body).toContain('ایرانیان مقیم پراگ با سفره هفت‌سین به استقبال نوروز رفتند');
+    expect((await get(`/ky/search?q=${encodeURIComponent('АШУУЛАРДАН')}`)).body).toContain('Бишкек — Ош жолунда кар жаап');
+    // Another service's stories are not found there.
+    expect((await get('/ru/search?q=osh')).body).not.toContain('Osh');
+
+    const filtered = await get('/en/search?q=kyrgyz&section=asia&from=2000-01-01&to=2100-12-31');
+    expect(filtered.statusCode).toBe(200);
+    expect(filtered.body).toMatch(/<option value="asia" selected[=>\s]/);
+    expect(filtered.body).toContain('value="2000-01-01"');
+    for (const url of ['/en/search?q=kyrgyz&from=yesterday', '/en/search?q=kyrgyz&to=2026-13-01', '/en/search?q=kyrgyz&section=nowhere']) {
+      expect((await get(url)).statusCode, url).toBe(400);
+    }
+    for (const q of ["' OR 1=1 --", '"', '-', 'NEAR(a b)', '*', '%']) {
+      const response = await get(`/en/search?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, q).toBe(200);
+      expect(response.body, q).not.toContain('<ol class="story-list search-results">');
+    }
   });
 
   it('serves media with ranges and a year-long cache', async () => {

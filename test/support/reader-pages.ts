@@ -18,9 +18,14 @@ export const READER_PAGE_NAMES = [
   'comments',
   'comments with the form',
   'search',
+  'Russian search',
+  'Kyrgyz search',
+  'Persian search',
+  'search with filters',
   'empty search',
   'not found',
   'gone',
+  'embedded player',
 ] as const;
 export type ReaderPageName = (typeof READER_PAGE_NAMES)[number];
 
@@ -75,9 +80,15 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     comments: `${REFERENCE_STORY}/comments`,
     'comments with the form': `${osh.url}/comments`,
     search: '/en/search?q=osh',
+    'Russian search': `/ru/search?q=${encodeURIComponent('снегопады москвы')}`,
+    'Kyrgyz search': `/ky/search?q=${encodeURIComponent('ашуулардан')}`,
+    // Arabic yeh, as a reader with an Arabic keyboard types it.
+    'Persian search': `/fa/search?q=${encodeURIComponent('ايرانيان نوروز')}`,
+    'search with filters': '/en/search?q=kyrgyz&section=asia&from=2000-01-01&to=2100-12-31',
     'empty search': '/en/search?q=zzzz',
     'not found': '/en/a/x/99999',
     gone: gone.url,
+    'embedded player': `/embed/media/${(await t.store.read.stories.findById(1))?.leadMediaId ?? 0}`,
   };
   const status = (name: ReaderPageName) => (name === 'not found' ? 404 : name === 'gone' ? 410 : 200);
   return READER_PAGE_NAMES.map((name) => ({ name, url: urls[name], status: status(name) }));

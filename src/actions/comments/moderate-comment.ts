@@ -34,7 +34,7 @@ export async function moderateComment(deps: ActionDeps, actor: Actor, commentId:
       { userId: actorUserId(actor), action: `comment.${decision}`, subject: `comment:${commentId}`, details: { serviceCode: story.serviceCode, from: comment.state } },
       now,
     );
-    emit({ type: 'comments.changed', storyId: comment.storyId, serviceCode: story.serviceCode });
+    emit({ type: 'comments.changed', storyId: comment.storyId, serviceCode: story.serviceCode, ...(decision === 'approve' ? { approvedCommentId: comment.id } : {}) });
     return { ...comment, state: to };
   });
 }

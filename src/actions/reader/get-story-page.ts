@@ -21,6 +21,8 @@ export interface StoryPageData {
   /** The latest other stories of the story's section, so the page ends with somewhere to go. */
   readonly moreFromSection: readonly StorySummary[];
   readonly commentCount: number;
+  /** Profiles of people named in the bylines, by byline (structured data links them). */
+  readonly authors: ReadonlyMap<string, Profile>;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
 }
@@ -58,7 +60,7 @@ export async function shapeStoryPage(
   const repos = deps.store.read;
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings, sectionLatest] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors] = await Promise.all([
     loadMasthead(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -69,6 +71,7 @@ export async function shapeStoryPage(
     story.sectionId
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sectionId: story.sectionId, now, limit: MORE_FROM_SECTION + 1, offset: 0 })
       : Promise.resolve([]),
+    repos.profiles.findPeopleNamed(story.bylines, story.serviceCode),
   ]);
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
@@ -84,6 +87,7 @@ export async function shapeStoryPage(
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
       moreFromSection: sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION),
       commentCount: story.commentCount,
+      authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
     },
     cacheKeys: [
@@ -91,7 +95,7 @@ export async function shapeStoryPage(
       cacheKey.story(story.id),
       cacheKey.comments(story.id),
       ...mediaIds.map(cacheKey.media),
-      ...refs.profileIds.map(cacheKey.profile),
+      ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
       // "More from this section" changes with the service's lists.

@@ -13,6 +13,7 @@ export async function addStoryNote(deps: ActionDeps, actor: Actor, storyId: numb
     requirePermission(actor, 'story.note', { serviceCode: existing.serviceCode });
     await repos.stories.addNote(storyId, note, now);
     await repos.audit.record({ userId: actorUserId(actor), action: `story.${note.kind}`, subject: `story:${storyId}` }, now);
-    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+    const visible = existing.status === 'published' && existing.publishedAt !== null && existing.publishedAt <= now;
+    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode, ...(visible ? { change: note.kind === 'correction' ? ('corrected' as const) : ('updated' as const) } : {}) });
   });
 }

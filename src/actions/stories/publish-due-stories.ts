@@ -13,7 +13,7 @@ export async function publishDueStories(deps: ActionDeps): Promise<number[]> {
       const current = await repos.stories.findById(story.id);
       await repos.stories.setStatus(story.id, 'published', current?.publishedAt ?? now, now);
       await repos.audit.record({ userId: null, action: 'story.publish', subject: `story:${story.id}`, details: { scheduled: true } }, now);
-      emit({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode });
+      emit({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode, change: 'published' });
     }
     return due;
   });

@@ -30,7 +30,7 @@ export async function publishStory(
       { userId: actorUserId(actor), action: `story.${status === 'published' ? 'publish' : 'schedule'}`, subject: `story:${storyId}`, details: { at: publishedAt.toISOString() } },
       now,
     );
-    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode, ...(status === 'published' ? { change: 'published' as const } : {}) });
     return { status, publishedAt };
   });
 }

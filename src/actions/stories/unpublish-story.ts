@@ -13,6 +13,6 @@ export async function unpublishStory(deps: ActionDeps, actor: Actor, storyId: nu
     requireTransition('unpublish', existing.status);
     await repos.stories.setStatus(storyId, 'unpublished', existing.publishedAt, now);
     await repos.audit.record({ userId: actorUserId(actor), action: 'story.unpublish', subject: `story:${storyId}` }, now);
-    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+    emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode, ...(existing.status === 'published' ? { change: 'unpublished' as const } : {}) });
   });
 }

@@ -54,7 +54,8 @@ export async function saveStoryContent(
     }
     await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
     await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
-    emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+    const wasLive = existing.status === 'published' && existing.publishedAt !== null && existing.publishedAt <= now;
+    emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode, ...(wasLive ? { change: 'updated' as const } : {}) });
     if (existing.serviceCode !== story.serviceCode) emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
     return { version } as const;
   });

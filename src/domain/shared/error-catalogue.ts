@@ -78,6 +78,13 @@ export const ERRORS = {
   PUBLISH_TIME_TOO_EARLY: { kind: 'invalid', message: 'A publish time may be at most 7 days in the past' },
   MEDIA_FORMAT_UNSUPPORTED: { kind: 'invalid', message: 'This container or format is not taken in' },
   MULTIPART_REQUIRED: { kind: 'invalid', message: 'Send the file in a multipart/form-data form' },
+  SECTION_INVALID: { kind: 'invalid', message: 'There is no such section in this service' },
+  DATE_INVALID: { kind: 'invalid', message: 'A date is a day written YYYY-MM-DD' },
+  DATE_RANGE_INVALID: { kind: 'invalid', message: 'The first day of the range comes after the last' },
+  CURSOR_INVALID: { kind: 'invalid', message: 'The cursor is not one this API gave' },
+  WEBHOOK_URL_INVALID: { kind: 'invalid', message: 'A webhook address must be an https:// (or http://) URL' },
+  WEBHOOK_ADDRESS_REFUSED: { kind: 'invalid', message: 'Webhooks are only sent to public addresses' },
+  WEBHOOK_HOST_UNKNOWN: { kind: 'invalid', message: 'The webhook address does not resolve' },
 
   // Not there: 404, 410
   PAGE_NOT_FOUND: { kind: 'not-found', message: 'This list has no page with that number' },
@@ -94,6 +101,11 @@ export const ERRORS = {
   USER_NOT_FOUND: { kind: 'not-found', message: 'There is no such account' },
   TOKEN_NOT_FOUND: { kind: 'not-found', message: 'There is no such token' },
   UPLOAD_NOT_FOUND: { kind: 'not-found', message: 'There is no such upload of yours' },
+  SITEMAP_NOT_FOUND: { kind: 'not-found', message: 'There is no sitemap at this address' },
+  OEMBED_URL_UNKNOWN: { kind: 'not-found', message: 'This is not an address of this site that can be embedded' },
+  API_KEY_NOT_FOUND: { kind: 'not-found', message: 'There is no such API key' },
+  WEBHOOK_NOT_FOUND: { kind: 'not-found', message: 'There is no such webhook' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { kind: 'not-found', message: 'There is no such webhook delivery' },
   STORY_GONE: { kind: 'gone', message: 'This story has been withdrawn' },
 
   // State: 409
@@ -111,6 +123,8 @@ export const ERRORS = {
   SIGN_IN_REQUIRED: { kind: 'unauthenticated', message: 'Sign in first' },
   SIGN_IN_FAILED: { kind: 'unauthenticated', message: 'The email or password is not right' },
   TOKEN_INVALID: { kind: 'unauthenticated', message: 'The bearer token is not valid' },
+  API_KEY_REQUIRED: { kind: 'unauthenticated', message: 'Send your API key as "Authorization: Bearer <key>"' },
+  API_KEY_INVALID: { kind: 'unauthenticated', message: 'This API key is not valid or has been revoked' },
   FORBIDDEN: { kind: 'forbidden', message: 'You may not do this' },
   TOKEN_FROM_TOKEN: { kind: 'forbidden', message: 'Sign in to make a token: a token cannot make another' },
   CSRF_INVALID: { kind: 'forbidden', message: 'This request did not carry the right CSRF token: reload the page and try again' },

@@ -3,6 +3,7 @@ import type { Profile, ProfileKind } from '../../domain/profile/profile.js';
 import { profileNamePrefixes } from '../../domain/profile/profile-search.js';
 import type { Database } from '../database.js';
 import { lockedRows } from '../dialect/row-locks.js';
+import { SearchRepository } from './search.repository.js';
 
 export interface ProfileSearch {
   /** Each term must start some word of the name (see profileSearchTerms); none: every profile. */
@@ -34,6 +35,7 @@ export class ProfileRepository {
       .execute();
     await this.db.deleteFrom('profile_name_prefixes').where('profile_id', '=', profile.id).execute();
     await this.indexName(profile.id, profile.name);
+    await new SearchRepository(this.db).reindexStoriesWithProfile(profile.id);
   }
 
   /** Inside a transaction: holds the profile until it ends, for an edit that keeps the fields it was not given. */
@@ -44,6 +46,26 @@ export class ProfileRepository {
   async findById(id: number): Promise<Profile | undefined> {
     const row = await this.db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toProfile(row);
+  }
+
+  /** People whose name is exactly one of `names`: the service's own first, then shared ones. */
+  async findPeopleNamed(names: readonly string[], serviceCode: string): Promise<Profile[]> {
+    if (names.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('kind', '=', 'person')
+      .where('name', 'in', names)
+      .where((eb) => eb.or([eb('service_code', '=', serviceCode), eb('service_code', 'is', null)]))
+      .orderBy('id')
+      .execute();
+    const byName = new Map<string, Profile>();
+    for (const row of rows) {
+      const profile = toProfile(row);
+      const known = byName.get(profile.name);
+      if (!known || (known.serviceCode === null && profile.serviceCode !== null)) byName.set(profile.name, profile);
+    }
+    return [...byName.values()];
   }
 
   async findByIds(ids: readonly number[]): Promise<Profile[]> {

@@ -1,5 +1,7 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
+import { parseSearchQuery } from '../../domain/search/query.js';
+import type { SitemapStory } from '../../domain/distribution/sitemap.js';
 import type { StoryInput } from '../../domain/story/parse-story.js';
 import type {
   CommentsState,
@@ -11,6 +13,7 @@ import type {
 } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
 import { containsPattern } from './contains-pattern.js';
+import { SearchRepository } from './search.repository.js';
 
 export interface ListFilter {
   readonly serviceCode: string;
@@ -18,8 +21,6 @@ export interface ListFilter {
   readonly sectionId?: number;
   readonly tagId?: number;
   readonly profileId?: number;
-  /** Matched against headline and deck, case-insensitively. */
-  readonly text?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -30,6 +31,10 @@ export interface NewsroomFilter {
   readonly sectionId?: number;
   readonly status?: StoryStatus;
   readonly authorId?: number;
+  /**
+   * Full-text, in the index in each service's language (drafts too), or a piece of the
+   * headline, so a title typed halfway (the editor's pickers search as you type) finds it.
+   */
   readonly text?: string;
   readonly limit: number;
   readonly offset: number;
@@ -48,7 +53,11 @@ export interface NewsroomSummary {
 }
 
 export class StoryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly search: SearchRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.search = new SearchRepository(db);
+  }
 
   async insert(
     input: StoryInput,
@@ -69,6 +78,7 @@ export class StoryRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.replaceLinks(id, input.tagIds, input.body);
+    await this.search.reindexStory(id);
     return id;
   }
 
@@ -88,6 +98,7 @@ export class StoryRepository {
     const row = await query.returning('version').executeTakeFirst();
     if (!row) return undefined;
     await this.replaceLinks(id, input.tagIds, input.body);
+    await this.search.reindexStory(id);
     return row.version;
   }
 
@@ -110,6 +121,16 @@ export class StoryRepository {
     return rows.map((r) => ({ id: r.id, serviceCode: r.service_code }));
   }
 
+  /** When the next scheduled (embargoed) story is due, if any. */
+  async nextScheduledAt(): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.min('published_at').as('next'))
+      .where('status', '=', 'scheduled')
+      .executeTakeFirst();
+    return row?.next === null || row?.next === undefined ? null : new Date(Number(row.next));
+  }
+
   /** The newsroom's list: every status, newest change first, filtered and paginated. */
   async listForNewsroom(filter: NewsroomFilter): Promise<{ items: NewsroomSummary[]; total: number }> {
     let query = this.db.selectFrom('stories as s');
@@ -120,7 +141,12 @@ export class StoryRepository {
     if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId);
     if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
     if (filter.authorId !== undefined) query = query.where('s.author_id', '=', filter.authorId);
-    if (filter.text) query = whereTextMatches(query, filter.text);
+    if (filter.text) {
+      const groups = await this.search.languageGroups(filter.serviceCodes);
+      const fullText = this.search.matches('s', parseSearchQuery(filter.text), groups);
+      const pattern = containsPattern(filter.text);
+      query = query.where((eb) => eb.or([fullText, sql<boolean>`lower(${eb.ref('s.headline')}) like ${pattern} escape '\\'`]));
+    }
     const [rows, count] = await Promise.all([
       query
         .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version'])
@@ -264,6 +290,115 @@ export class StoryRepository {
     return rows.map(toSummary);
   }
 
+  /**
+   * Published, visible stories of a service for its sitemaps, oldest id first (so a page of
+   * 50,000 keeps its stories as more are published); `since`: published at or after it only.
+   */
+  async countPublished(filter: Omit<ListFilter, 'limit' | 'offset'>): Promise<number> {
+    const row = await this.visible(filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async listForSitemap(filter: { serviceCode: string; now: Date; since?: Date; limit: number; offset: number }): Promise<SitemapStory[]> {
+    let query = this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code', 'slug', 'headline', 'deck', 'lead_media_id', 'published_at', 'updated_at', 'modified_at'])
+      .where('service_code', '=', filter.serviceCode)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', filter.now.getTime());
+    if (filter.since) query = query.where('published_at', '>=', filter.since.getTime());
+    const rows = await query.orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+    return rows.map((row) => {
+      const published = Number(row.published_at);
+      return {
+        id: row.id,
+        serviceCode: row.service_code,
+        slug: row.slug,
+        headline: row.headline,
+        deck: row.deck,
+        leadMediaId: row.lead_media_id,
+        publishedAt: new Date(published),
+        lastModified: new Date(Math.max(published, Number(row.modified_at), Number(row.updated_at ?? 0))),
+      };
+    });
+  }
+
+  /**
+   * Ids of published, visible stories newest first, after a position in that order (keyset
+   * pagination: stories published meanwhile come before the position, so a client walking the
+   * pages sees each story once). `updatedSince`: saved, noted or published at or after it.
+   */
+  async listPublishedIds(filter: {
+    now: Date;
+    serviceCode?: string;
+    sectionId?: number;
+    tagId?: number;
+    updatedSince?: Date;
+    after?: { publishedAt: Date; id: number };
+    limit: number;
+  }): Promise<{ id: number; publishedAt: Date }[]> {
+    let query = this.db
+      .selectFrom('stories as s')
+      .select(['s.id', 's.published_at'])
+      .where('s.status', '=', 'published')
+      .where('s.published_at', '<=', filter.now.getTime());
+    if (filter.serviceCode !== undefined) query = query.where('s.service_code', '=', filter.serviceCode);
+    if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId);
+    if (filter.tagId !== undefined) {
+      const tagId = filter.tagId;
+      query = query.where(({ exists, selectFrom }) =>
+        exists(selectFrom('story_tags as st').select('st.story_id').whereRef('st.story_id', '=', 's.id').where('st.tag_id', '=', tagId)),
+      );
+    }
+    if (filter.updatedSince) {
+      const since = filter.updatedSince.getTime();
+      query = query.where((eb) => eb.or([eb('s.modified_at', '>=', since), eb('s.published_at', '>=', since), eb('s.updated_at', '>=', since)]));
+    }
+    if (filter.after) {
+      const { publishedAt, id } = filter.after;
+      query = query.where((eb) =>
+        eb.or([eb('s.published_at', '<', publishedAt.getTime()), eb.and([eb('s.published_at', '=', publishedAt.getTime()), eb('s.id', '<', id)])]),
+      );
+    }
+    const rows = await query.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(filter.limit).execute();
+    return rows.map((row) => ({ id: row.id, publishedAt: new Date(Number(row.published_at)) }));
+  }
+
+  /** Whether a media item is shown by a visible story: as its lead, or in its body. */
+  async isMediaPublic(mediaId: number, now: Date): Promise<boolean> {
+    return (await this.findStoryShowingMedia(mediaId, now)) !== undefined;
+  }
+
+  /** The first visible story showing a media item (as its lead, or in its body), if any. */
+  async findStoryShowingMedia(mediaId: number, now: Date): Promise<{ id: number; serviceCode: string; slug: string; headline: string } | undefined> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code', 'slug', 'headline'])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now.getTime())
+      // Bodies are stored as JSON written by JSON.stringify: a media element is {"type":"media","mediaId":N}.
+      .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), eb('body_json', 'like', `%"mediaId":${mediaId}}%`)]))
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { id: row.id, serviceCode: row.service_code, slug: row.slug, headline: row.headline };
+  }
+
+  /** When the service's published stories last changed (null: it has none). */
+  async lastModified(serviceCode: string, now: Date): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => [eb.fn.max('modified_at').as('modified'), eb.fn.max('published_at').as('published')])
+      .where('service_code', '=', serviceCode)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now.getTime())
+      .executeTakeFirst();
+    if (!row || row.published === null) return null;
+    return new Date(Math.max(Number(row.modified), Number(row.published)));
+  }
+
   async existingIds(ids: readonly number[]): Promise<number[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('stories').select('id').where('id', 'in', ids).execute();
@@ -296,7 +431,6 @@ export class StoryRepository {
         ),
       );
     }
-    if (filter.text) query = whereTextMatches(query, filter.text);
     return query;
   }
 
@@ -317,24 +451,6 @@ export class StoryRepository {
         .execute();
     }
   }
-}
-
-/**
- * A plain substring match on headline and deck, lower-cased on both sides; full-text search
- * per language comes with the search capability. LIKE wildcards in the text are escaped.
- */
-function whereTextMatches<QB extends SelectQueryBuilder<Database & { s: Database['stories'] }, 's', object>>(
-  query: QB,
-  text: string,
-): QB {
-  const pattern = containsPattern(text);
-  // ESCAPE is explicit: SQLite has no default escape character for LIKE.
-  return query.where((eb) =>
-    eb.or([
-      sql<boolean>`lower(${eb.ref('s.headline')}) like ${pattern} escape '\\'`,
-      sql<boolean>`lower(coalesce(${eb.ref('s.deck')}, '')) like ${pattern} escape '\\'`,
-    ]),
-  ) as QB;
 }
 
 function storyColumns(input: StoryInput) {

@@ -21,7 +21,12 @@ export function CommentsPage({ masthead, model }: { masthead: MastheadModel; mod
   const names = threadNames(threads);
   const headingTemplate = t('comments.heading', { count: '{count}' });
   return (
-    <ReaderLayout masthead={masthead} title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`} withComments>
+    <ReaderLayout
+      masthead={masthead}
+      title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`}
+      canonicalPath={model.urls.page}
+      withComments
+    >
       <article class="comments-page" aria-labelledby="comments-heading">
         <p class="kicker">
           <a href={storyPath(story)}>{story.headline}</a>

@@ -7,6 +7,8 @@ import { StoryBody } from '../components/story-body.js';
 import { ShareLinks } from '../components/share-links.js';
 import type { MastheadModel, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
+import { feedLinks } from '../distribution/feed-links.js';
+import { storyMeta } from '../distribution/story-meta.js';
 
 export function StoryPage({ masthead, model }: { masthead: MastheadModel; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
@@ -20,6 +22,8 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
       title={story.headline}
       description={story.deck}
       canonicalUrl={model.canonicalUrl}
+      meta={storyMeta(masthead, model)}
+      feeds={feedLinks({ kind: 'service', serviceCode: service.code }, service.name)}
       withPlayer={hasPlayer}
       currentSection={section?.slug}
       withTime

@@ -39,6 +39,7 @@ import { defaultSchemas } from '../../shared/default-schemas.js';
 import { formValidatorCompiler } from '../../shared/validator.js';
 import { profilePages } from './profiles.routes.js';
 import { servicePages } from './services.routes.js';
+import { distributionPages } from './distribution.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
 import { storyToolPages } from './story-tools.routes.js';
 
@@ -240,6 +241,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   storyToolPages(app, { actions, assets, mastheadFor, html });
   profilePages(app, { actions, mastheadFor, html });
   servicePages(app, { actions, mastheadFor, html });
+  distributionPages(app, { actions, mastheadFor, html });
   alertPages(app, { actions, mastheadFor, html });
   frontPagePages(app, { actions, mastheadFor, html });
   auditPages(app, { actions, mastheadFor, html });

@@ -1,3 +1,4 @@
+import { feedLinks } from '../../../views/distribution/feed-links.js';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ReaderPages } from '../../../actions/reader/reader-pages.js';
 import type { Clock } from '../../../domain/shared/clock.js';
@@ -59,6 +60,8 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         page === 1
           ? renderFrontPage(masthead, { stories: result.model.front, mostRead: result.model.mostRead, media: result.model.media, pagination })
           : renderListPage(masthead, {
+              canonicalPath: `/${serviceCode}/`,
+              feeds: feedLinks({ kind: 'service', serviceCode }, masthead.service.name),
               title: masthead.i18n.t('list.latest'),
               heading: masthead.i18n.t('list.latest'),
               intro: null,
@@ -77,6 +80,11 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const result = await pages.section({ serviceCode, sectionSlug, page });
       const masthead = toMasthead(result.masthead, assets);
       const html = renderListPage(masthead, {
+        canonicalPath: path,
+        feeds: [
+          ...feedLinks({ kind: 'section', serviceCode, sectionSlug }, `${masthead.service.name}: ${result.model.section.name}`),
+          ...feedLinks({ kind: 'service', serviceCode }, masthead.service.name),
+        ],
         title: result.model.section.name,
         heading: result.model.section.name,
         intro: null,
@@ -96,6 +104,11 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const masthead = toMasthead(result.masthead, assets);
       const heading = masthead.i18n.t('tag.heading', { name: result.model.tag.name });
       const html = renderListPage(masthead, {
+        canonicalPath: path,
+        feeds: [
+          ...feedLinks({ kind: 'tag', serviceCode, tagSlug }, `${masthead.service.name}: ${result.model.tag.name}`),
+          ...feedLinks({ kind: 'service', serviceCode }, masthead.service.name),
+        ],
         title: heading,
         heading,
         intro: null,
@@ -119,6 +132,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const result = outcome.page;
       const masthead = toMasthead(result.masthead, assets);
       const html = renderProfilePage(masthead, {
+        canonicalPath: profilePath(serviceCode, result.model.profile),
         profile: result.model.profile,
         stories: result.model.stories,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
@@ -155,13 +169,22 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     const serviceCode = request.params.service;
     const query = request.query.q ?? '';
     const page = pageNumber(request.query.page);
-    const result = await pages.search({ serviceCode, query, page });
+    const filters = { section: request.query.section ?? '', from: request.query.from ?? '', to: request.query.to ?? '' };
+    const result = await pages.search({ serviceCode, query, page, ...filters });
     const masthead = toMasthead(result.masthead, assets);
-    const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
+    const { model } = result;
+    const search = new URLSearchParams({ q: model.query });
+    if (model.section) search.set('section', model.section);
+    if (model.from) search.set('from', model.from);
+    if (model.to) search.set('to', model.to);
+    const base = `/${serviceCode}/search?${search.toString()}`;
     const html = renderSearchPage(masthead, {
-      query: result.model.query,
-      stories: result.model.stories,
-      pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
+      query: model.query,
+      section: model.section,
+      from: model.from,
+      to: model.to,
+      results: model.hits,
+      pagination: { page, hasNext: model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
     });
     return sendUncached(reply, 200, html);
   });

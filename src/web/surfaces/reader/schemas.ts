@@ -13,7 +13,18 @@ export const ReadParams = Type.Object({ service: ServiceCode, id: Id }, strict);
 /** The beacon is an image with no query: anything else is not a read (and counts nothing). */
 export const ReadQuery = Type.Object({}, strict);
 export const PageQuery = ReaderPageQuery;
-export const SearchQuery = Type.Object({ q: Type.Optional(SearchText), page: Type.Optional(OrEmpty(ReaderPage)) }, open);
+// Search filters: a section's slug and days (YYYY-MM-DD), checked by the search itself (400 page).
+const SearchDay = Type.String({ maxLength: 10 });
+export const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(SearchText),
+    page: Type.Optional(OrEmpty(ReaderPage)),
+    section: Type.Optional(Type.String({ maxLength: 100 })),
+    from: Type.Optional(SearchDay),
+    to: Type.Optional(SearchDay),
+  },
+  open,
+);
 
 export type ServiceParams = Static<typeof ServiceParams>;
 export type SectionParams = Static<typeof SectionParams>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../src/actions/stories/create-story.js';
+import { newWebhookSecret } from '../../src/actions/webhooks/signature.js';
 import { composeApp } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -94,5 +95,22 @@ describe('two app nodes on one PostgreSQL database', () => {
     const published = await a.app.inject({ method: 'POST', url: `${API}/stories/${id}/publish`, headers: editor.bearer, payload: {} });
     expect(published.statusCode).toBe(200);
     await visibleOnB('/en/', (body) => body.includes('Polls Close In Bishkek'));
+  });
+  it('queues a webhook delivery once, on the node that committed the event, not again where it is relayed', async () => {
+    const endpoint = await a.store.transaction((repos) =>
+      repos.webhooks.insertEndpoint({ serviceCode: 'en', url: 'https://partner.example/hooks', events: ['story.published'], secret: newWebhookSecret(), createdBy: null }, new Date()),
+    );
+    await givenPublishedStory(a.actions, { headline: 'Webhook Once', slug: 'webhook-once' });
+    // A's listener queues after the commit; B hears the same event from the log.
+    const start = Date.now();
+    while ((await a.store.read.webhooks.listDeliveries(endpoint.id, 10, 0)).length === 0) {
+      if (Date.now() - start > VISIBLE_WITHIN_MS) throw new Error('no delivery queued on node A');
+      await delay(20);
+    }
+    await heardOnB();
+    // B's listeners have had time to act on what it heard (a second queuing would show here).
+    await delay(300);
+    const deliveries = await b.store.read.webhooks.listDeliveries(endpoint.id, 10, 0);
+    expect(deliveries.map((d) => d.event)).toEqual(['story.published']);
   });
 });

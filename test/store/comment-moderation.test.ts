@@ -56,7 +56,7 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
     t.events.length = 0;
     await approveComment(t.deps, MOD, held.id);
     expect(await count()).toBe(1);
-    expect(t.events).toContainEqual({ type: 'comments.changed', storyId, serviceCode: 'en' });
+    expect(t.events).toContainEqual({ type: 'comments.changed', storyId, serviceCode: 'en', approvedCommentId: held.id });
     expect(await queueIds()).toEqual([other.id]);
 
     await rejectComment(t.deps, MOD, held.id);

@@ -26,6 +26,8 @@ async function editorPages(t: TestApp): Promise<string[]> {
     '/newsroom/services/fa',
     '/newsroom/alerts',
     '/newsroom/audit',
+    '/newsroom/front',
+    '/newsroom/distribution',
   ];
 }
 

@@ -8,6 +8,7 @@ import { buildSnippet, type SnippetPart } from '../../domain/search/snippet.js';
 import type { StorySummary } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
 import { fullTextFor, stemmerFor, type FullText } from '../dialect/full-text.js';
+import { toSummary } from './story-summary-row.js';
 
 export interface ReaderSearch {
   readonly serviceCode: string;
@@ -193,15 +194,7 @@ export class SearchRepository {
       limit ${search.limit} offset ${search.offset}`.execute(this.db);
     const stem = stemmerFor(language);
     return rows.map((row) => ({
-      id: row.id,
-      serviceCode: row.service_code,
-      sectionId: row.section_id,
-      slug: row.slug,
-      headline: row.headline,
-      deck: row.deck,
-      leadMediaId: row.lead_media_id,
-      publishedAt: new Date(Number(row.published_at)),
-      commentCount: row.comment_count,
+      ...toSummary(row),
       snippet: buildSnippet(bodyText(JSON.parse(row.body_json) as Body), search.query, stem),
     }));
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
 import { parseSearchQuery } from '../../domain/search/query.js';
 import type { SitemapStory } from '../../domain/distribution/sitemap.js';
@@ -13,6 +13,7 @@ import type {
 } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
 import { containsPattern } from './contains-pattern.js';
+import { toSummary } from './story-summary-row.js';
 import { SearchRepository } from './search.repository.js';
 
 export interface ListFilter {
@@ -467,25 +468,6 @@ function storyColumns(input: StoryInput) {
     body_json: JSON.stringify(input.body),
     lead_media_id: input.leadMediaId,
     comments_state: input.commentsState,
-  };
-}
-
-type SummaryRow = Pick<
-  Selectable<Database['stories']>,
-  'id' | 'service_code' | 'section_id' | 'slug' | 'headline' | 'deck' | 'lead_media_id' | 'published_at' | 'comment_count'
->;
-
-function toSummary(row: SummaryRow): StorySummary {
-  return {
-    id: row.id,
-    serviceCode: row.service_code,
-    sectionId: row.section_id,
-    slug: row.slug,
-    headline: row.headline,
-    deck: row.deck,
-    leadMediaId: row.lead_media_id,
-    publishedAt: new Date(Number(row.published_at)),
-    commentCount: row.comment_count,
   };
 }
 

@@ -49,6 +49,10 @@ function start(): void {
     },
   });
 
+  // Focus goes back to the body at once, in the same event: TipTap's focus command waits for an
+  // animation frame, and what the writer types in between (a panel just closed) would go nowhere.
+  const refocusBody = () => editor.view.focus();
+
   // The editor takes the body's place: the plain field is neither shown nor sent.
   root.hidden = false;
   const plain = document.getElementById('body-plain');
@@ -98,7 +102,7 @@ function start(): void {
   attribution.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' && event.key !== 'Escape') return;
     event.preventDefault();
-    editor.commands.focus();
+    refocusBody();
   });
 
   const refresh = () => {
@@ -123,7 +127,7 @@ function start(): void {
   const closeLink = () => {
     linkPanel.hidden = true;
     linkError.textContent = '';
-    editor.commands.focus();
+    refocusBody();
   };
   const applyLink = () => {
     const href = linkInput.value.trim();
@@ -135,6 +139,7 @@ function start(): void {
       return;
     }
     linkInput.removeAttribute('aria-invalid');
+    refocusBody();
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive('link')) {
       editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
@@ -170,6 +175,7 @@ function start(): void {
   // A card, then an empty paragraph to go on writing in (an empty paragraph is not saved).
   const insertCard = (card: EditorNode) => editor.chain().focus().insertContent([card, { type: 'paragraph' }]).run();
   const choose = (mode: PickerMode, choice: Choice) => {
+    if (mode !== 'leadMedia') refocusBody();
     const chain = editor.chain().focus();
     if (mode === 'profileLink') {
       const mark = { type: 'profileLink', attrs: { profileId: choice.id } };
@@ -187,7 +193,7 @@ function start(): void {
   };
   const picker = createPicker(document.getElementById('editor-picker')!, choose, (mode) => {
     if (mode === 'leadMedia') leadPick?.focus();
-    else editor.commands.focus();
+    else refocusBody();
   });
   const selectedText = () => {
     const { from, to } = editor.state.selection;

@@ -139,6 +139,12 @@ describe.each(STORE_KINDS)('the Content API on %s', (kind) => {
     const since = t.clock.now().toISOString();
     const fresh = await givenPublishedStory(t.actions, { headline: 'After the mark' }, 0);
     expect((await walk(`updated_since=${since}`)).map((s) => s.id)).toEqual([fresh]);
+    // Slugs of every script, combining marks included (Devanagari vowel signs), as the domain allows them.
+    const tag = await t.store.transaction(async (repos) => repos.services.insertTag({ serviceCode: 'en', slug: 'समाचार', name: 'समाचार' }));
+    const marked = await givenPublishedStory(t.actions, { headline: 'Tagged in Hindi', tagIds: [tag.id] });
+    expect((await walk(`service=en&tag=${encodeURIComponent('समाचार')}`)).map((s) => s.id)).toEqual([marked]);
+    const malformed = await get('/stories?service=en&tag=a--b');
+    expect([malformed.statusCode, malformed.json()]).toMatchObject([400, { error: { field: 'tag' } }]);
     expect((await get('/stories?section=asia')).json()).toMatchObject({ error: { code: 'FIELD_INVALID', field: 'section' } });
     expect((await get('/stories?service=en&section=nowhere')).statusCode).toBe(404);
     expect((await get('/stories?colour=red')).json()).toMatchObject({ error: { code: 'FIELD_UNKNOWN', field: 'colour' } });

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../../domain/shared/errors.js';
 import { requireId, requireName } from '../../domain/shared/text.js';
-import { isTokenLive, LAST_USED_PRECISION_MS, tokenExpiry, type ApiToken } from '../../domain/user/api-token.js';
+import { isTokenLive, LAST_USED_PRECISION_MS, TOKEN_LABEL_LIMIT, tokenExpiry, type ApiToken } from '../../domain/user/api-token.js';
 import { parseEmail } from '../../domain/user/parse-user.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, userActor, type Actor } from '../../domain/user/user.js';
@@ -25,7 +25,7 @@ const TOKEN_LIST_LIMIT = 100;
  * its hash is kept. A person makes their own; admins (`user.manage`) anyone's.
  */
 export async function issueApiToken(deps: ActionDeps, actor: Actor, whose: UserRef, input: TokenRequest = {}): Promise<{ token: string; apiToken: ApiToken }> {
-  const label = input.label === undefined || input.label === '' ? 'personal token' : requireName(input.label, 'label', 120);
+  const label = input.label === undefined || input.label === '' ? 'personal token' : requireName(input.label, 'label', TOKEN_LABEL_LIMIT);
   const now = deps.clock.now();
   const expiresAt = tokenExpiry(input.expiresInDays, now);
   const token = newSecret('dl_');

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../../domain/shared/errors.js';
 import { requireName } from '../../domain/shared/text.js';
-import { parseEmail, parseGrant, parsePassword } from '../../domain/user/parse-user.js';
+import { parseEmail, parseGrant, parsePassword, USER_LIMITS } from '../../domain/user/parse-user.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor, type RoleGrant, type User } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -17,7 +17,7 @@ export interface NewUser {
 export async function createUser(deps: ActionDeps, actor: Actor, input: NewUser): Promise<User> {
   requirePermission(actor, 'user.manage');
   const email = parseEmail(input.email);
-  const name = requireName(input.name, 'name', 120);
+  const name = requireName(input.name, 'name', USER_LIMITS.name);
   const grants: RoleGrant[] = input.grants.map(parseGrant);
   const passwordHash = input.password === undefined ? null : await (deps.passwords ?? scryptPasswords).hash(parsePassword(input.password));
   const now = deps.clock.now();

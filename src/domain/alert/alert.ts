@@ -12,6 +12,9 @@ export interface Alert {
   readonly expiresAt: Date;
 }
 
+/** An alert's text fits a push notification; its link is an address of ordinary length. */
+export const ALERT_LIMITS = { text: 280, linkUrl: 2_000 } as const;
+
 export type AlertState = 'scheduled' | 'live' | 'expired';
 
 export function alertState(alert: Pick<Alert, 'startsAt' | 'expiresAt'>, now: Date): AlertState {
@@ -20,10 +23,10 @@ export function alertState(alert: Pick<Alert, 'startsAt' | 'expiresAt'>, now: Da
 }
 
 export function parseAlertInput(input: { text: unknown; linkUrl?: unknown; startsAt: Date; expiresAt: Date }) {
-  const text = requireText(input.text, 'text', 280);
+  const text = requireText(input.text, 'text', ALERT_LIMITS.text);
   let linkUrl: string | null = null;
   if (input.linkUrl !== undefined && input.linkUrl !== null && input.linkUrl !== '') {
-    linkUrl = requireText(input.linkUrl, 'linkUrl', 2_000);
+    linkUrl = requireText(input.linkUrl, 'linkUrl', ALERT_LIMITS.linkUrl);
     if (!isSitePath(linkUrl) && !isWebAddress(linkUrl)) throw invalid('FIELD_INVALID', 'linkUrl must be http(s) or a path of this site', 'linkUrl');
   }
   if (!(input.expiresAt > input.startsAt)) {

@@ -14,6 +14,8 @@ export interface ApiToken {
 
 /** Tokens may live from a day to two years; without a number of days they never expire. */
 export const TOKEN_EXPIRY_DAYS = { min: 1, max: 730 } as const;
+/** What a person calls a token, to tell their tokens apart. */
+export const TOKEN_LABEL_LIMIT = 120;
 /** Expiry choices the newsroom form offers (days; '' never). */
 export const TOKEN_EXPIRY_CHOICES = [7, 30, 90, 365] as const;
 

@@ -4,9 +4,11 @@ import { requireText } from '../shared/text.js';
 import { ROLES, type Role, type RoleGrant } from './user.js';
 
 export const PASSWORD_LIMITS = { min: 12, max: 1_000 } as const;
+/** An email address is at most 254 characters (RFC 5321); a person's name, 120. */
+export const USER_LIMITS = { email: 254, name: 120 } as const;
 
 export function parseEmail(value: unknown): string {
-  const email = requireText(value, 'email', 254).toLowerCase();
+  const email = requireText(value, 'email', USER_LIMITS.email).toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(email)) throw invalid('FIELD_INVALID', 'email must be an email address', 'email');
   return email;
 }

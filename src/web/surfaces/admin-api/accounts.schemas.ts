@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { TOKEN_EXPIRY_DAYS } from '../../../domain/user/api-token.js';
+import { TOKEN_EXPIRY_DAYS, TOKEN_LABEL_LIMIT } from '../../../domain/user/api-token.js';
 import { MAX_ID } from '../../../domain/shared/limits.js';
 import { Id } from '../../shared/schemas.js';
 import { UserBody } from './schemas.js';
@@ -22,7 +22,7 @@ export const TokenList = Type.Object({ userId: Id, items: Type.Array(TokenBody) 
 export const TokenQuery = Type.Object({ user: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: "another person's tokens (admins)" })) }, strict);
 export const NewToken = Type.Object(
   {
-    label: Type.Optional(Type.String({ maxLength: 120 })),
+    label: Type.Optional(Type.String({ maxLength: TOKEN_LABEL_LIMIT })),
     expiresInDays: Type.Optional(Type.Integer({ minimum: TOKEN_EXPIRY_DAYS.min, maximum: TOKEN_EXPIRY_DAYS.max, description: 'absent: never expires' })),
     userId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: "a token for another person (admins); absent: your own" })),
   },

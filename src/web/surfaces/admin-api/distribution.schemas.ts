@@ -1,4 +1,7 @@
 import { Type } from 'typebox';
+import { API_KEY_LIMITS } from '../../../domain/distribution/content-api-key.js';
+import { WEBHOOK_LIMITS } from '../../../domain/distribution/webhook.js';
+import { SERVICE_CODE } from '../../../domain/shared/limits.js';
 
 // Admin API shapes for Content API keys and webhook endpoints.
 
@@ -8,8 +11,8 @@ const Time = Type.String({ description: 'ISO 8601 date and time' });
 
 export const NewApiKey = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 120, description: 'who uses it: "Partner site", "Mobile app"' }),
-    requestsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 600 })),
+    name: Type.String({ minLength: 1, maxLength: API_KEY_LIMITS.name, description: 'who uses it: "Partner site", "Mobile app"' }),
+    requestsPerMinute: Type.Optional(Type.Integer({ minimum: API_KEY_LIMITS.minPerMinute, maximum: API_KEY_LIMITS.maxPerMinute, default: API_KEY_LIMITS.defaultPerMinute })),
   },
   strict,
 );
@@ -29,8 +32,8 @@ const WebhookEventName = Type.Union([
 ]);
 export const NewWebhook = Type.Object(
   {
-    serviceCode: Type.String({ maxLength: 16 }),
-    url: Type.String({ maxLength: 2_000, description: 'http(s) address; loopback, private and link-local addresses are refused' }),
+    serviceCode: Type.String({ maxLength: SERVICE_CODE.maxLength }),
+    url: Type.String({ maxLength: WEBHOOK_LIMITS.url, description: 'http(s) address; loopback, private and link-local addresses are refused' }),
     events: Type.Array(WebhookEventName, { minItems: 1, maxItems: 5 }),
   },
   strict,

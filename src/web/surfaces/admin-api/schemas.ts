@@ -1,9 +1,11 @@
 import { Type, type Static } from 'typebox';
+import { ALERT_LIMITS } from '../../../domain/alert/alert.js';
 import { BODY_LIMITS } from '../../../domain/body/body.js';
 import { PROFILE_LIMITS } from '../../../domain/profile/profile.js';
 import { SECTION_LIMITS } from '../../../domain/service/service.js';
 import { MAX_ID, SERVICE_CODE, SLUG } from '../../../domain/shared/limits.js';
 import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
+import { PASSWORD_LIMITS, USER_LIMITS } from '../../../domain/user/parse-user.js';
 import { Id, Page, SearchText, Text, Version } from '../../shared/schemas.js';
 
 // The Admin API's request and response shapes. Requests refuse unknown fields; responses list
@@ -157,8 +159,8 @@ export const DiffBody = Type.Object({
 export const NewAlert = Type.Object(
   {
     serviceCode: CodeText,
-    text: Type.String({ maxLength: 280 }),
-    linkUrl: Type.Optional(Nullable(Type.String({ maxLength: 2_000 }))),
+    text: Type.String({ maxLength: ALERT_LIMITS.text }),
+    linkUrl: Type.Optional(Nullable(Type.String({ maxLength: ALERT_LIMITS.linkUrl }))),
     durationMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
   },
   strict,
@@ -175,9 +177,9 @@ export const AlertBody = Type.Object({
 const Grant = Type.Object({ role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('reporter'), Type.Literal('moderator')]), serviceCode: Type.Optional(Nullable(CodeText)) }, strict);
 export const NewUser = Type.Object(
   {
-    email: Text(254),
-    name: Type.String({ maxLength: 120 }),
-    password: Type.Optional(Type.String({ maxLength: 1_000 })),
+    email: Text(USER_LIMITS.email),
+    name: Type.String({ maxLength: USER_LIMITS.name }),
+    password: Type.Optional(Type.String({ maxLength: PASSWORD_LIMITS.max })),
     grants: Type.Array(Grant, { maxItems: 50 }),
   },
   strict,
@@ -196,7 +198,7 @@ export const PageQuery = Type.Object(
   strict,
 );
 
-export const SignInRequest = Type.Object({ email: Text(254), password: Type.String({ maxLength: 1_000 }) }, strict);
+export const SignInRequest = Type.Object({ email: Text(USER_LIMITS.email), password: Type.String({ maxLength: PASSWORD_LIMITS.max }) }, strict);
 export const SessionBody = Type.Object({ user: UserBody, csrfToken: Nullable(Type.String()) });
 export const SignedOut = Type.Object({ ended: Type.Integer() });
 

@@ -1,15 +1,13 @@
 import { Type } from 'typebox';
+import { Id, ServiceCode, Slug } from '../../shared/schemas.js';
 
 // The Content API's shapes: queries refuse unknown fields; responses list exactly what may
 // leave the server (everything here is on the public site already). Nothing else goes out,
 // whatever the domain objects hold (authors' accounts, notes to editors, drafts).
 
 const strict = { additionalProperties: false } as const;
-const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Type.String({ format: 'date-time', description: 'ISO 8601 date and time (UTC)' });
-const Slug = Type.String({ minLength: 1, maxLength: 120, pattern: '^[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*$' });
-const ServiceCode = Type.String({ minLength: 2, maxLength: 16, pattern: '^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$' });
 
 export const ContentErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Nullable(Type.String()) }),

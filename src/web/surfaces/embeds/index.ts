@@ -11,6 +11,7 @@ import { renderEmbedPage } from '../../../views/pages/embed.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
+import { Id } from '../../shared/schemas.js';
 
 export interface EmbedsSurfaceDeps {
   readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
@@ -21,7 +22,7 @@ export interface EmbedsSurfaceDeps {
 /** Embed pages are the one thing other sites may frame; everything else keeps frame-ancestors 'none'. */
 const FRAMABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", 'frame-ancestors *');
 
-const EmbedParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
+const EmbedParams = Type.Object({ id: Id }, { additionalProperties: false });
 const OembedQuery = Type.Object(
   {
     url: Type.String({ minLength: 1, maxLength: 2_000 }),

@@ -21,6 +21,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The web layer hands its dependencies to actions and never opens the store itself: no
+    // `x.store`, no `{ store }` taken out of what it is given (imports are dependency-cruiser's).
+    files: ['src/web/**', 'src/views/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='store']:not([object.type='ThisExpression'])", message: 'The web layer goes through actions, never the store.' },
+        { selector: "ObjectPattern > Property[key.name='store']", message: 'The web layer goes through actions, never the store.' },
+      ],
+    },
+  },
+  {
     files: ['bench/**', 'scripts/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

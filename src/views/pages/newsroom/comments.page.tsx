@@ -39,8 +39,8 @@ export interface CommentsPageProps {
   /** The service's settings, when the person may change them (editors, admins). */
   readonly settings: CommentSettings | null;
   readonly refused?: RefusedForm | null;
-  /** What the last form did: bulk (with a count), ban. */
-  readonly done?: { readonly what: 'bulk' | 'ban'; readonly count: number } | null;
+  /** What the last form did: bulk (with a count and the comments decided on, to ban their authors next), ban. */
+  readonly done?: { readonly what: 'bulk' | 'ban'; readonly count: number; readonly decided?: readonly QueuedComment[] } | null;
 }
 
 /** Query of the queue page for a view. */
@@ -116,9 +116,20 @@ export function CommentsPage({ masthead, services, view, comments, hasNext, stor
         </p>
       ) : null}
       {done ? (
-        <p class="form-saved" role="status">
-          {done.what === 'bulk' ? t('newsroom.comments.done.bulk', { count: String(done.count) }) : t('newsroom.comments.done.ban')}
-        </p>
+        <div class="form-saved" role="status">
+          <p>{done.what === 'bulk' ? t('newsroom.comments.done.bulk', { count: String(done.count) }) : t('newsroom.comments.done.ban')}</p>
+          {done.decided && done.decided.length > 0 ? (
+            <ul>
+              {done.decided.map((comment) => (
+                <li>
+                  <a href={banPageUrl(comment.id, view)}>
+                    <WithNames text={t('newsroom.comments.banAuthorOf', { name: NAME_SLOT })} names={[comment.authorName]} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {services.length > 0 && comments.length === 0 ? <p>{t('newsroom.comments.none')}</p> : null}
       {comments.length > 0 ? (
@@ -156,14 +167,33 @@ export function CommentsPage({ masthead, services, view, comments, hasNext, stor
 
 function stateKey(comment: QueuedComment) {
   if (comment.state === 'held') return 'newsroom.comments.state.held';
+  if (comment.state === 'rejected' || comment.state === 'spam') return `newsroom.comments.state.${comment.state}` as const;
   return comment.reportCount > 0 ? 'newsroom.comments.state.visible' : 'newsroom.comments.state.shown';
+}
+
+/** Who wrote a comment and when (labels its article), its state and reports, and its text, shown as text. */
+export function CommentDetails({ masthead, comment }: { masthead: NewsroomMasthead; comment: QueuedComment }) {
+  const { t } = masthead.i18n;
+  return (
+    <>
+      <p class="meta" id={`comment-${comment.id}-by`}>
+        <WithNames text={t('newsroom.comments.by', { name: NAME_SLOT, time: masthead.i18n.dateTime(comment.createdAt) })} names={[comment.authorName]} />
+      </p>
+      <p class="meta">
+        {t(stateKey(comment))} · {t('newsroom.comments.reports', { count: String(comment.reportCount) })}
+      </p>
+      <blockquote class="comment-text" dir="auto">
+        {comment.body.split(/\n{2,}/).map((paragraph) => (
+          <p>{paragraph}</p>
+        ))}
+      </blockquote>
+    </>
+  );
 }
 
 function QueuedItem({ masthead, view, csrf, comment, refused }: { masthead: NewsroomMasthead; view: QueueView; csrf: string; comment: QueuedComment; refused: RefusedForm | null }) {
   const { t } = masthead.i18n;
-  const ban = refused?.form === 'ban' && refused.commentId === comment.id ? refused : null;
   const ticked = refused?.form === 'bulk' && refused.ids.includes(comment.id);
-  const banKinds: readonly string[] = ban ? ban.kinds : ['token'];
   const prefix = `comment-${comment.id}`;
   return (
     <article class="queued-comment" aria-labelledby={`${prefix}-by`}>
@@ -180,17 +210,7 @@ function QueuedItem({ masthead, view, csrf, comment, refused }: { masthead: News
           </>
         ) : null}
       </p>
-      <p class="meta" id={`${prefix}-by`}>
-        <WithNames text={t('newsroom.comments.by', { name: NAME_SLOT, time: masthead.i18n.dateTime(comment.createdAt) })} names={[comment.authorName]} />
-      </p>
-      <p class="meta">
-        {t(stateKey(comment))} · {t('newsroom.comments.reports', { count: String(comment.reportCount) })}
-      </p>
-      <blockquote class="comment-text" dir="auto">
-        {comment.body.split(/\n{2,}/).map((paragraph) => (
-          <p>{paragraph}</p>
-        ))}
-      </blockquote>
+      <CommentDetails masthead={masthead} comment={comment} />
       <div class="moderation-actions" role="group" aria-label={t('newsroom.comments.actionsFor', { name: comment.authorName })}>
         {(['approve', 'reject', 'spam'] as const).map((verb) => (
           <form method="post" action={`/newsroom/comments/${comment.id}/${verb}`}>
@@ -199,31 +219,66 @@ function QueuedItem({ masthead, view, csrf, comment, refused }: { masthead: News
           </form>
         ))}
       </div>
-      <form method="post" action={`/newsroom/comments/${comment.id}/ban`} class="ban-form">
-        <ViewFields view={view} csrf={csrf} />
-        <fieldset>
-          <legend>
-            <WithNames text={t('newsroom.comments.banLegend', { name: NAME_SLOT })} names={[comment.authorName]} />
-          </legend>
-          <FormError error={ban?.message ?? null} />
-          {(['token', 'pseudonym', 'address'] as const).map((kind) => (
-            <label>
-              <input type="checkbox" name={`by-${kind}`} value="1" checked={banKinds.includes(kind)} /> {t(`newsroom.comments.banBy.${kind}`)}
-            </label>
-          ))}
-          <p>
-            <label for={`${prefix}-until`}>{t('newsroom.comments.banUntil')}</label>{' '}
-            <input type="date" id={`${prefix}-until`} name="until" value={ban?.until ?? ''} aria-describedby={`${prefix}-until-hint`} />
-            <br />
-            <small id={`${prefix}-until-hint`}>{t('newsroom.comments.banUntilHint')}</small>
-          </p>
-          <label>
-            <input type="checkbox" name="removeQueued" value="1" checked={ban?.removeQueued ?? false} /> {t('newsroom.comments.banRemoveQueued')}
-          </label>{' '}
-          <button type="submit">{t('newsroom.comments.ban')}</button>
-        </fieldset>
-      </form>
+      <BanForm masthead={masthead} view={view} csrf={csrf} comment={comment} refused={refused} />
     </article>
+  );
+}
+
+/** The page that bans the author of one comment (any state: after a rejection too), back to the same queue view. */
+export function banPageUrl(commentId: number, view: QueueView): string {
+  return `/newsroom/comments/${commentId}/ban?${queueUrl(view).split('?')[1] ?? ''}`;
+}
+
+/**
+ * Bans the author of a comment: by browser (ticked first) and pseudonym; by network address
+ * only when ticked, with an end. A refusal is shown in this form, with what was chosen.
+ */
+export function BanForm({
+  masthead,
+  view,
+  csrf,
+  comment,
+  refused,
+  standalone = false,
+}: {
+  masthead: NewsroomMasthead;
+  view: QueueView;
+  csrf: string;
+  comment: QueuedComment;
+  refused: RefusedForm | null;
+  /** On the comment's own ban page: a refusal comes back there. */
+  standalone?: boolean;
+}) {
+  const { t } = masthead.i18n;
+  const ban = refused?.form === 'ban' && refused.commentId === comment.id ? refused : null;
+  const banKinds: readonly string[] = ban ? ban.kinds : ['token'];
+  const prefix = `comment-${comment.id}`;
+  return (
+    <form method="post" action={`/newsroom/comments/${comment.id}/ban`} class="ban-form">
+      <ViewFields view={view} csrf={csrf} />
+      {standalone ? <input type="hidden" name="from" value="comment" /> : null}
+      <fieldset>
+        <legend>
+          <WithNames text={t('newsroom.comments.banLegend', { name: NAME_SLOT })} names={[comment.authorName]} />
+        </legend>
+        <FormError error={ban?.message ?? null} />
+        {(['token', 'pseudonym', 'address'] as const).map((kind) => (
+          <label>
+            <input type="checkbox" name={`by-${kind}`} value="1" checked={banKinds.includes(kind)} /> {t(`newsroom.comments.banBy.${kind}`)}
+          </label>
+        ))}
+        <p>
+          <label for={`${prefix}-until`}>{t('newsroom.comments.banUntil')}</label>{' '}
+          <input type="date" id={`${prefix}-until`} name="until" value={ban?.until ?? ''} aria-describedby={`${prefix}-until-hint`} />
+          <br />
+          <small id={`${prefix}-until-hint`}>{t('newsroom.comments.banUntilHint')}</small>
+        </p>
+        <label>
+          <input type="checkbox" name="removeQueued" value="1" checked={ban?.removeQueued ?? false} /> {t('newsroom.comments.banRemoveQueued')}
+        </label>{' '}
+        <button type="submit">{t('newsroom.comments.ban')}</button>
+      </fieldset>
+    </form>
   );
 }
 

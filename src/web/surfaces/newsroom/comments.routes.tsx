@@ -3,14 +3,16 @@ import { banCommentAuthor } from '../../../actions/comments/ban-comment-author.j
 import { getCommentSettings } from '../../../actions/comments/get-comment-settings.js';
 import { liftCommentBan } from '../../../actions/comments/lift-comment-ban.js';
 import { listCommentBans } from '../../../actions/comments/list-comment-bans.js';
+import { getModeratedComment } from '../../../actions/comments/get-moderated-comment.js';
 import { listModerationQueue } from '../../../actions/comments/list-moderation-queue.js';
-import { moderateComment, moderateComments, MODERATION_DECISIONS } from '../../../actions/comments/moderate-comment.js';
+import { MAX_BULK_COMMENTS, moderateComment, moderateComments, MODERATION_DECISIONS } from '../../../actions/comments/moderate-comment.js';
 import { setCommentSettings } from '../../../actions/comments/set-comment-settings.js';
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { BAN_KINDS } from '../../../domain/comment/ban.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { isId } from '../../../domain/shared/limits.js';
 import { can } from '../../../domain/user/permissions.js';
+import { CommentBanPage } from '../../../views/pages/newsroom/comment-ban.page.js';
 import { CommentBansPage } from '../../../views/pages/newsroom/comment-bans.page.js';
 import { CommentsPage, queueUrl, type QueueShow, type QueueView, type RefusedForm } from '../../../views/pages/newsroom/comments.page.js';
 import { authOf } from '../../shared/route-permission.js';
@@ -53,6 +55,13 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     return (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'comments.moderate', { serviceCode: s.code }));
   };
 
+  /** The comments a bulk decision just changed (named in the redirect), those the person may still see. */
+  const decidedComments = async (request: FastifyRequest, list: string | undefined) => {
+    const ids = (list ?? '').split(',').map(Number).filter(isId).slice(0, MAX_BULK_COMMENTS);
+    const found = await Promise.all(ids.map((id) => getModeratedComment(actions, authOf(request).actor, id).catch(() => null)));
+    return found.filter((comment) => comment !== null);
+  };
+
   const queuePage = async (request: FastifyRequest, reply: FastifyReply, fields: FormBody, refused: RefusedForm | null = null) => {
     const actor = authOf(request).actor;
     const services = await moderated(request);
@@ -65,7 +74,8 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const settings = view.serviceCode && can(actor, 'comments.settings', { serviceCode: view.serviceCode }) ? await getCommentSettings(actions, actor, view.serviceCode) : null;
     const count = Number(fields.count);
     const what = (['bulk', 'ban'] as const).find((w) => w === fields.done);
-    const done = what ? { what, count: Number.isInteger(count) && count >= 0 ? count : 0 } : null;
+    const decided = what === 'bulk' ? await decidedComments(request, fields.decided) : [];
+    const done = what ? { what, count: Number.isInteger(count) && count >= 0 ? count : 0, decided } : null;
     return html(
       reply,
       <CommentsPage
@@ -88,10 +98,11 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
   );
 
   /** Back to the queue view the form was posted from, saying what was done. */
-  const backToQueue = (reply: FastifyReply, form: FormBody, done?: { what: 'bulk' | 'ban'; count: number }) => {
+  const backToQueue = (reply: FastifyReply, form: FormBody, done?: { what: 'bulk' | 'ban'; count: number; ids?: readonly number[] }) => {
     const { wanted, ...rest } = viewOf(form);
     const url = wanted ? queueUrl({ ...rest, serviceCode: wanted }) : '/newsroom/comments';
-    const suffix = done ? `${url.includes('?') ? '&' : '?'}done=${done.what}&count=${done.count}` : '';
+    const decided = done?.ids?.length ? `&decided=${done.ids.join(',')}` : '';
+    const suffix = done ? `${url.includes('?') ? '&' : '?'}done=${done.what}&count=${done.count}${decided}` : '';
     return reply.redirect(url + suffix, 303);
   };
 
@@ -107,12 +118,27 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const ids = tickedIds(form);
     try {
       const decided = await moderateComments(actions, authOf(request).actor, ids, form.decision);
-      return backToQueue(reply, form, { what: 'bulk', count: decided.length });
+      return backToQueue(reply, form, { what: 'bulk', count: decided.length, ids: decided.map((c) => c.id) });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return queuePage(request, reply, form, { form: 'bulk', message: error.message, ids, decision: form.decision ?? '' });
     }
   });
+
+  /** One comment's ban page: reached from the notice after a bulk decision (the comment may be rejected by then). */
+  const banPage = async (request: FastifyRequest, reply: FastifyReply, fields: FormBody, refused: RefusedForm | null = null) => {
+    const comment = await getModeratedComment(actions, authOf(request).actor, idOf(request));
+    const { wanted: _wanted, ...rest } = viewOf(fields);
+    return html(
+      reply,
+      <CommentBanPage masthead={await mastheadFor(request)} comment={comment} view={{ ...rest, serviceCode: comment.serviceCode }} refused={refused} />,
+      refused ? 400 : 200,
+    );
+  };
+
+  app.get('/newsroom/comments/:id/ban', { config: { permission: 'comments.moderate' }, schema: { querystring: CommentQueueQuery } }, async (request, reply) =>
+    banPage(request, reply, request.query as FormBody),
+  );
 
   app.post('/newsroom/comments/:id/ban', { config: { permission: 'comments.moderate' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
@@ -123,7 +149,8 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
       return backToQueue(reply, form, { what: 'ban', count: kinds.length });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return queuePage(request, reply, form, { form: 'ban', message: error.message, commentId, kinds, until: form.until ?? '', removeQueued: form.removeQueued === '1' });
+      const refused: RefusedForm = { form: 'ban', message: error.message, commentId, kinds, until: form.until ?? '', removeQueued: form.removeQueued === '1' };
+      return form.from === 'comment' ? banPage(request, reply, form, refused) : queuePage(request, reply, form, refused);
     }
   });
 

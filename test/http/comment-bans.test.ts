@@ -106,10 +106,12 @@ describe.each(STORE_KINDS)('post-moderation over HTTP on %s: queue filters, bulk
 
     const done = await form('/newsroom/comments/bulk', { decision: 'reject', [`comment-${a.id}`]: '1', [`comment-${b.id}`]: '1' });
     expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe('/newsroom/comments?service=en&show=all&done=bulk&count=2');
+    expect(done.headers.location).toBe(`/newsroom/comments?service=en&show=all&done=bulk&count=2&decided=${a.id},${b.id}`);
     expect([await state(a.id), await state(b.id)]).toEqual(['rejected', 'rejected']);
     const after = await t.app.inject({ method: 'GET', url: done.headers.location as string, headers: { cookie: session.cookie } });
-    expect(after.body).toContain('Done: 2 comments changed.');
+    expect(after.body).toContain('Comments changed: 2.');
+    // Each decided comment links its own ban page, to ban the author after the rejection.
+    expect(after.body).toContain(`href="/newsroom/comments/${a.id}/ban?service=en&amp;show=all">Ban the author, <bdi>Form Fay</bdi>`);
   });
 
   it('newsroom: a ban form refuses no target, an address without an end or an end in the past on the same form; a token ban spares the neighbour', async () => {

@@ -198,7 +198,7 @@ function QueuedItem({ masthead, view, csrf, comment, refused }: { masthead: News
   return (
     <article class="queued-comment" aria-labelledby={`${prefix}-by`}>
       <p class="meta">
-        <input type="checkbox" id={`${prefix}-pick`} name={prefix} value="1" form="bulk" checked={ticked} />{' '}
+        <input type="checkbox" id={`${prefix}-pick`} name={prefix} value="1" form="bulk" checked={ticked} aria-describedby={`${prefix}-by`} />{' '}
         <label for={`${prefix}-pick`}>{t('newsroom.comments.select')}</label>
       </p>
       <p class="meta">
@@ -219,7 +219,12 @@ function QueuedItem({ masthead, view, csrf, comment, refused }: { masthead: News
           </form>
         ))}
       </div>
-      <BanForm masthead={masthead} view={view} csrf={csrf} comment={comment} refused={refused} />
+      <details class="ban-details" open={refused?.form === 'ban' && refused.commentId === comment.id}>
+        <summary>
+          <WithNames text={t('newsroom.comments.banLegend', { name: NAME_SLOT })} names={[comment.authorName]} />
+        </summary>
+        <BanForm masthead={masthead} view={view} csrf={csrf} comment={comment} refused={refused} />
+      </details>
     </article>
   );
 }

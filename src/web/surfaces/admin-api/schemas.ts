@@ -273,7 +273,7 @@ export const BanRequest = Type.Object(
     address: Type.Optional(
       Type.Boolean({ description: "ban the salted hash of the author's address: other readers may share it, so `until` is required (at most 30 days)" }),
     ),
-    until: Type.Optional(Nullable(Type.String({ format: 'date-time', description: 'when the ban ends; none: until lifted' }))),
+    until: Type.Optional(Nullable(Type.String({ format: 'date-time', maxLength: 40, description: 'when the ban ends; none: until lifted' }))),
     removeQueued: Type.Optional(Type.Boolean({ description: "also reject the author's comments waiting for a moderator" })),
   },
   strict,

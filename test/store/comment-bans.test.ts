@@ -142,6 +142,13 @@ describe.each(STORE_KINDS)('post-moderation: the queue, bulk decisions and bans 
     const actions = (await audit()).map(([action]) => action);
     expect(actions.filter((a) => a === 'comment.reject')).toHaveLength(2);
     expect(actions.filter((a) => a === 'comment.ban')).toHaveLength(1);
+    // By pseudonym: the same name, however spelled, from any browser.
+    const named = await readerPost(deps, { storyId, authorName: 'Spam King', browserToken: 'token-king-one-gggggggggggggg' });
+    const renamed = await readerPost(deps, { storyId: otherStoryId, authorName: 'SPAM  king', browserToken: 'token-king-two-hhhhhhhhhhhhhh' });
+    const other = await readerPost(deps, { storyId, authorName: 'Spam Queen', browserToken: 'token-king-one-gggggggggggggg' });
+    const byName = await ban(named.id, { kinds: ['pseudonym'], removeQueued: true });
+    expect(byName.removedComments.sort()).toEqual([named.id, renamed.id].sort());
+    expect(await state(other.id)).toBe('held');
   });
 
   it('lists and searches bans, renews a second ban of the same person, and lifts a ban so the person posts again', async () => {

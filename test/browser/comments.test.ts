@@ -77,7 +77,7 @@ describe('comments in Chromium', () => {
     await page.getByLabel('Your comment').fill('Posted with a plain form');
     await page.getByRole('button', { name: 'Post comment' }).click();
     await page.getByText('Your comment is waiting for a moderator').waitFor();
-    const queue = await t.store.read.comments.listQueue('en', { limit: 50, offset: 0 });
+    const queue = await t.store.read.comments.listQueue('en', { show: 'held', recentSince: new Date(0), limit: 50, offset: 0 });
     await approveComment(t.actions, SYSTEM, queue.find((c) => c.authorName === 'Plain Reader')!.id);
 
     await page.goto(base + comments);
@@ -89,7 +89,7 @@ describe('comments in Chromium', () => {
     await page.getByLabel('Your comment').fill('A plain reply');
     await page.getByRole('button', { name: 'Post comment' }).click();
     await page.getByText('Your comment is waiting for a moderator').waitFor();
-    const again = await t.store.read.comments.listQueue('en', { limit: 50, offset: 0 });
+    const again = await t.store.read.comments.listQueue('en', { show: 'held', recentSince: new Date(0), limit: 50, offset: 0 });
     await approveComment(t.actions, SYSTEM, again.find((c) => c.authorName === 'Plain Replier')!.id);
     await page.goto(base + comments);
     await plain.locator('.comment-replies > li').filter({ hasText: 'A plain reply' }).waitFor();

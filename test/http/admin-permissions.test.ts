@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
+import { banCommentAuthor } from '../../src/actions/comments/ban-comment-author.js';
 import { createProfile } from '../../src/actions/profiles/create-profile.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
@@ -191,7 +192,23 @@ const OPERATIONS: readonly Operation[] = [
     method: 'POST',
     route: '/comments/{id}/ban',
     allowed: MODERATORS_EN,
-    prepare: async (ctx) => ({ url: `/comments/${await readerComment(ctx)}/ban`, payload: { address: true, token: true } }),
+    prepare: async (ctx) => ({ url: `/comments/${await readerComment(ctx)}/ban`, payload: { token: true, pseudonym: true } }),
+  },
+  {
+    method: 'POST',
+    route: '/comments/bulk',
+    allowed: MODERATORS_EN,
+    prepare: async (ctx) => ({ url: '/comments/bulk', payload: { ids: [await readerComment(ctx)], decision: 'reject' } }),
+  },
+  { method: 'GET', route: '/comments/bans', allowed: MODERATORS_EN, prepare: async () => ({ url: '/comments/bans?service=en' }) },
+  {
+    method: 'POST',
+    route: '/comments/bans/{id}/lift',
+    allowed: MODERATORS_EN,
+    prepare: async (ctx) => {
+      const { banIds } = await banCommentAuthor(ctx.t.actions, SYSTEM, await readerComment(ctx), { kinds: ['token'], endsAt: null, removeQueued: false });
+      return { url: `/comments/bans/${banIds[0]!}/lift` };
+    },
   },
   { method: 'GET', route: '/services/{code}/comment-settings', allowed: MODERATORS_EN, prepare: async () => ({ url: '/services/en/comment-settings' }) },
   {

@@ -100,7 +100,7 @@ describe.each(STORE_KINDS)('moderating comments over HTTP on %s', (kind) => {
       payload: new URLSearchParams({ _csrf: session.csrfToken, service: 'en' }).toString(),
     });
     expect(rejected.statusCode).toBe(303);
-    expect(rejected.headers.location).toBe('/newsroom/comments?service=en');
+    expect(rejected.headers.location).toBe('/newsroom/comments?service=en&show=all');
     expect(await state(held.id)).toBe('rejected');
   });
 

@@ -47,7 +47,7 @@ describe.each(STORE_KINDS)('comments over HTTP on %s', (kind) => {
     expect(notice.body).not.toContain('Plain Form');
     expect(await stored()).toBe(before + 1);
 
-    const [held] = (await t.store.read.comments.listQueue('en', { limit: 10, offset: 0 })).filter((c) => c.authorName === 'Plain Form');
+    const [held] = (await t.store.read.comments.listQueue('en', { show: 'held', recentSince: new Date(0), limit: 10, offset: 0 })).filter((c) => c.authorName === 'Plain Form');
     await approveComment(t.actions, SYSTEM, held!.id);
     const shown = await reader.request({ method: 'GET', url: comments });
     expect(shown.body).toContain('Plain Form');

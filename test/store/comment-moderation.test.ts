@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
   afterEach(async () => t.close());
 
   const count = async () => (await t.store.read.stories.findById(storyId))?.commentCount;
-  const queueIds = async () => (await listModerationQueue(t.deps, SYSTEM, 'en', 1)).comments.map((c) => c.id);
+  const queueIds = async (show: 'held' | 'reported' = 'held') => (await listModerationQueue(t.deps, SYSTEM, 'en', 1, { show })).comments.map((c) => c.id);
   const log = async () =>
     (await t.store.read.audit.list(50, 0)).filter((e) => e.action.startsWith('comment')).map((e) => [e.action, e.userId, e.subject]);
   const idOf = (a: Actor) => (a.kind === 'user' ? a.userId : null);
@@ -90,25 +90,26 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
     expect(await report('192.0.2.1')).toEqual({ reported: false });
     await report('192.0.2.2');
     expect(await t.store.read.comments.reportCount(comment.id)).toBe(2);
-    expect(await queueIds()).toEqual([comment.id]);
+    expect(await queueIds('reported')).toEqual([comment.id]);
     await approveComment(t.deps, MOD, comment.id);
-    expect(await queueIds()).toEqual([]);
+    expect(await queueIds('reported')).toEqual([]);
     await expect(reportComment(deps, { commentId: 999_999, address: 'x', browserToken: null })).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
   });
 
-  it('bans an author by address hash and by browser token', async () => {
+  it('bans an author by address hash (for a while) and by browser token', async () => {
+    const until = new Date(t.clock.now().getTime() + 24 * 60 * 60_000);
     const byAddress = await readerPost(deps, { storyId, address: '198.51.100.77', browserToken: 'token-aaaaaaaaaaaaaaaaaaaaaaa' });
-    await banCommentAuthor(t.deps, MOD, byAddress.id, { address: true, token: false });
+    await banCommentAuthor(t.deps, MOD, byAddress.id, { kinds: ['address'], endsAt: until, removeQueued: false });
     await expect(readerPost(deps, { storyId, address: '198.51.100.77' })).rejects.toMatchObject({ code: 'COMMENT_AUTHOR_BANNED' });
     await expect(readerPost(deps, { storyId, browserToken: 'token-aaaaaaaaaaaaaaaaaaaaaaa' })).resolves.toBeTruthy();
 
     const byToken = await readerPost(deps, { storyId, address: '198.51.100.78', browserToken: 'token-bbbbbbbbbbbbbbbbbbbbbbb' });
-    await banCommentAuthor(t.deps, MOD, byToken.id, { address: false, token: true });
+    await banCommentAuthor(t.deps, MOD, byToken.id, { kinds: ['token'], endsAt: null, removeQueued: false });
     await expect(readerPost(deps, { storyId, address: '198.51.100.99', browserToken: 'token-bbbbbbbbbbbbbbbbbbbbbbb' })).rejects.toMatchObject({
       code: 'COMMENT_AUTHOR_BANNED',
     });
-    await expect(banCommentAuthor(t.deps, MOD, byToken.id, { address: false, token: false })).rejects.toMatchObject({ code: 'BAN_KIND_REQUIRED' });
-    await expect(banCommentAuthor(t.deps, MOD, 999_999, { address: true, token: true })).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
+    await expect(banCommentAuthor(t.deps, MOD, byToken.id, { kinds: [], endsAt: null, removeQueued: false })).rejects.toMatchObject({ code: 'BAN_KIND_REQUIRED' });
+    await expect(banCommentAuthor(t.deps, MOD, 999_999, { kinds: ['token'], endsAt: null, removeQueued: false })).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
     expect((await log()).filter(([action]) => action === 'comment.ban')).toHaveLength(2);
   });
 
@@ -121,7 +122,7 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
       await expect(approveComment(t.deps, who, held.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(rejectComment(t.deps, who, held.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(markCommentSpam(t.deps, who, held.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(banCommentAuthor(t.deps, who, held.id, { address: true, token: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(banCommentAuthor(t.deps, who, held.id, { kinds: ['token', 'pseudonym'], endsAt: null, removeQueued: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(listModerationQueue(t.deps, who, 'en', 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     // Moderators moderate; only editors (and admins) change the service's rules.
@@ -131,7 +132,7 @@ describe.each(STORE_KINDS)('moderating comments on %s', (kind) => {
     expect(await count()).toBe(0);
     expect(await queueIds()).toEqual([held.id]);
     expect(await t.store.read.commentRules.settings('en')).toEqual(settingsBefore);
-    expect(await t.store.read.commentRules.isBanned('en', { addressHash: null, tokenHash: null })).toBe(false);
+    expect(await t.store.read.commentRules.listBans('en', { limit: 10, offset: 0 })).toEqual([]);
     await expect(readerPost(deps, { storyId, address: '198.51.100.5', browserToken: 'token-eeeeeeeeeeeeeeeeeeeeeeeeee' })).resolves.toBeTruthy();
     expect((await t.store.read.audit.list(50, 0)).length).toBe(auditBefore.length + 1); // only the new held comment
     expect((await listModerationQueue(t.deps, RU_MOD, 'ru', 1)).comments).toEqual([]);

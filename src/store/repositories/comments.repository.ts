@@ -1,8 +1,22 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Comment, CommentProvenance, CommentState, QueuedComment } from '../../domain/comment/comment.js';
 import type { Database } from '../database.js';
 
 export type CommentSort = 'oldest' | 'newest';
+
+/** Which comments the moderation queue shows. */
+export type QueueShow = 'all' | 'reported' | 'held';
+
+export interface QueuePage {
+  readonly show: QueueShow;
+  readonly storyId?: number;
+  /** Under `all`, visible comments posted since then are shown too. */
+  readonly recentSince: Date;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+type QueueRow = Database & { comments: Database['comments'] };
 
 export class CommentRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -139,27 +153,53 @@ export class CommentRepository {
     return rows.map((row) => row.body);
   }
 
-  /** Comments waiting for a moderator: held, or reported by readers. Oldest first, a page at a time. */
-  async listQueue(serviceCode: string, page: { limit: number; offset: number }): Promise<QueuedComment[]> {
-    const rows = await this.db
+  /**
+   * The moderation queue of a service, a page at a time. `held` and `reported`: what waits for a
+   * moderator, oldest first. `all`: those and the visible comments posted since `recentSince`
+   * (under post-moderation comments show at once), newest first. A story narrows any of them.
+   */
+  async listQueue(serviceCode: string, page: QueuePage): Promise<QueuedComment[]> {
+    const held = (eb: ExpressionBuilder<QueueRow, 'comments'>) => eb('comments.state', '=', 'held');
+    const reported = (eb: ExpressionBuilder<QueueRow, 'comments'>) => eb.and([eb('comments.state', '=', 'visible'), eb('comments.report_count', '>', 0)]);
+    let query = this.db
       .selectFrom('comments')
       .innerJoin('stories', 'stories.id', 'comments.story_id')
       .selectAll('comments')
       .select(['stories.headline as story_headline', 'stories.service_code as story_service_code'])
       .where('stories.service_code', '=', serviceCode)
-      .where('comments.deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('comments.state', '=', 'held'), eb.and([eb('comments.state', '=', 'visible'), eb('comments.report_count', '>', 0)])]))
-      .orderBy('comments.created_at')
-      .orderBy('comments.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
+      .where('comments.deleted_at', 'is', null);
+    if (page.storyId !== undefined) query = query.where('comments.story_id', '=', page.storyId);
+    if (page.show === 'held') query = query.where(held);
+    else if (page.show === 'reported') query = query.where(reported);
+    else {
+      const since = page.recentSince.getTime();
+      query = query.where((eb) =>
+        eb.or([held(eb), reported(eb), eb.and([eb('comments.state', '=', 'visible'), eb('comments.created_at', '>=', since)])]),
+      );
+    }
+    const direction = page.show === 'all' ? 'desc' : 'asc';
+    const rows = await query.orderBy('comments.created_at', direction).orderBy('comments.id', direction).limit(page.limit).offset(page.offset).execute();
     return rows.map((row) => ({
       ...toComment(row),
       serviceCode: row.story_service_code,
       storyHeadline: row.story_headline,
       reportCount: Number(row.report_count),
     }));
+  }
+
+  /** A service's held comments carrying this address or token hash (at most `limit`), with their author's name. */
+  async listHeldBy(serviceCode: string, mark: { kind: 'address' | 'token'; hash: string } | { kind: 'any' }, limit: number): Promise<Comment[]> {
+    let query = this.db
+      .selectFrom('comments')
+      .innerJoin('stories', 'stories.id', 'comments.story_id')
+      .selectAll('comments')
+      .where('stories.service_code', '=', serviceCode)
+      .where('comments.state', '=', 'held')
+      .where('comments.deleted_at', 'is', null);
+    if (mark.kind === 'address') query = query.where('comments.address_hash', '=', mark.hash);
+    if (mark.kind === 'token') query = query.where('comments.token_hash', '=', mark.hash);
+    const rows = await query.orderBy('comments.id').limit(limit).execute();
+    return rows.map(toComment);
   }
 
   async addReport(commentId: number, reporterHash: string, at: Date): Promise<boolean> {

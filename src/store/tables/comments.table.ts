@@ -27,10 +27,20 @@ export interface CommentSettingsTable {
 }
 
 export interface CommentBansTable {
+  id: Generated<number>;
   service_code: string;
+  /** address, token or pseudonym. */
   kind: string;
+  /** Salted hash of the address or browser token; for a pseudonym, its folded form. */
   hash: string;
+  /** The name the person commented under when banned. */
+  label: Generated<string>;
+  comment_id: number | null;
+  created_by: number | null;
   created_at: number;
+  ends_at: number | null;
+  lifted_at: number | null;
+  lifted_by: number | null;
 }
 
 export interface CommentReportsTable {

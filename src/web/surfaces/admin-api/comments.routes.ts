@@ -3,15 +3,24 @@ import { approveComment } from '../../../actions/comments/approve-comment.js';
 import { banCommentAuthor } from '../../../actions/comments/ban-comment-author.js';
 import { getCommentSettings } from '../../../actions/comments/get-comment-settings.js';
 import { listModerationQueue } from '../../../actions/comments/list-moderation-queue.js';
+import { liftCommentBan } from '../../../actions/comments/lift-comment-ban.js';
+import { listCommentBans } from '../../../actions/comments/list-comment-bans.js';
 import { markCommentSpam } from '../../../actions/comments/mark-comment-spam.js';
+import { moderateComments } from '../../../actions/comments/moderate-comment.js';
 import { rejectComment } from '../../../actions/comments/reject-comment.js';
 import { setCommentSettings } from '../../../actions/comments/set-comment-settings.js';
 import type { ActionDeps } from '../../../actions/deps.js';
+import { BAN_KINDS } from '../../../domain/comment/ban.js';
 import type { Comment } from '../../../domain/comment/comment.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import {
+  BanList,
   BanRequest,
+  BansQuery,
+  BulkModerationRequest,
+  BulkModerationResult,
+  LiftedBan,
   BanResult,
   CommentSettingsBody,
   CommentSettingsUpdate,
@@ -21,7 +30,7 @@ import {
   QueueQuery,
   ServiceParams,
 } from './schemas.js';
-import { commentSettingsJson, queuedCommentJson } from './to-json.js';
+import { commentBanJson, commentSettingsJson, queuedCommentJson } from './to-json.js';
 
 const tags = ['comments'];
 
@@ -34,7 +43,8 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
     { config: { permission: 'comments.moderate' }, schema: { tags, querystring: QueueQuery, response: responses({ 200: ModerationQueue }) } },
     async (request) => {
       const page = request.query.page ?? 1;
-      const queue = await listModerationQueue(actions, authOf(request).actor, request.query.service, page);
+      const { service, show, story } = request.query;
+      const queue = await listModerationQueue(actions, authOf(request).actor, service, page, { show, ...(story !== undefined ? { storyId: story } : {}) });
       return { items: queue.comments.map(queuedCommentJson), page, hasNext: queue.hasNext };
     },
   );
@@ -51,7 +61,40 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
   app.post(
     '/comments/:id/ban',
     { config: { permission: 'comments.moderate' }, schema: { tags, params: IdParams, body: BanRequest, response: responses({ 200: BanResult }) } },
-    async (request) => banCommentAuthor(actions, authOf(request).actor, request.params.id, request.body),
+    async (request) => {
+      const { body } = request;
+      return banCommentAuthor(actions, authOf(request).actor, request.params.id, {
+        kinds: BAN_KINDS.filter((kind) => body[kind] === true),
+        endsAt: body.until ? new Date(body.until) : null,
+        removeQueued: body.removeQueued === true,
+      });
+    },
+  );
+
+  app.post(
+    '/comments/bulk',
+    {
+      config: { permission: 'comments.moderate' },
+      schema: { tags, body: BulkModerationRequest, response: responses({ 200: BulkModerationResult }) },
+    },
+    async (request) => ({ items: (await moderateComments(actions, authOf(request).actor, request.body.ids, request.body.decision)).map(decided) }),
+  );
+
+  app.get(
+    '/comments/bans',
+    { config: { permission: 'comments.moderate' }, schema: { tags, querystring: BansQuery, response: responses({ 200: BanList }) } },
+    async (request) => {
+      const page = request.query.page ?? 1;
+      const list = await listCommentBans(actions, authOf(request).actor, request.query.service, { page, ...(request.query.q ? { text: request.query.q } : {}) });
+      const now = actions.clock.now();
+      return { items: list.bans.map((ban) => commentBanJson(ban, now)), page, hasNext: list.hasNext };
+    },
+  );
+
+  app.post(
+    '/comments/bans/:id/lift',
+    { config: { permission: 'comments.moderate' }, schema: { tags, params: IdParams, response: responses({ 200: LiftedBan }) } },
+    async (request) => commentBanJson(await liftCommentBan(actions, authOf(request).actor, request.params.id), actions.clock.now()),
   );
 
   app.get(

@@ -232,7 +232,16 @@ export const AuditList = Type.Object({
 // Comment moderation.
 
 export const QueueQuery = Type.Object(
-  { service: CodeText, page: Type.Optional(Page) },
+  {
+    service: CodeText,
+    page: Type.Optional(Page),
+    show: Type.Optional(
+      Type.Union([Type.Literal('all'), Type.Literal('reported'), Type.Literal('held')], {
+        description: 'all (default): held, reported and the last days\' visible comments, newest first; reported or held: oldest first',
+      }),
+    ),
+    story: Type.Optional(Id),
+  },
   strict,
 );
 
@@ -261,12 +270,41 @@ export const ModeratedComment = Type.Object({ id: Id, storyId: Id, state: Commen
 
 export const BanRequest = Type.Object(
   {
-    address: Type.Boolean({ description: "ban the salted hash of the author's address" }),
-    token: Type.Boolean({ description: "ban the hash of the author's browser token" }),
+    token: Type.Optional(Type.Boolean({ description: "ban the hash of the author's browser token" })),
+    pseudonym: Type.Optional(Type.Boolean({ description: 'ban the name the author commented under' })),
+    address: Type.Optional(
+      Type.Boolean({ description: "ban the salted hash of the author's address: other readers may share it, so `until` is required (at most 30 days)" }),
+    ),
+    until: Type.Optional(Nullable(Type.String({ format: 'date-time', maxLength: 40, description: 'when the ban ends; none: until lifted' }))),
+    removeQueued: Type.Optional(Type.Boolean({ description: "also reject the author's comments waiting for a moderator" })),
   },
   strict,
 );
-export const BanResult = Type.Object({ bannedBy: Type.Array(Type.String()) });
+export const BanResult = Type.Object({ bannedBy: Type.Array(Type.String()), banIds: Type.Array(Id), removedComments: Type.Array(Id) });
+
+export const BulkModerationRequest = Type.Object(
+  {
+    ids: Type.Array(Id, { minItems: 1, maxItems: 100 }),
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('spam')]),
+  },
+  strict,
+);
+export const BulkModerationResult = Type.Object({ items: Type.Array(Type.Object({ id: Id, storyId: Id, state: CommentStateSchema })) });
+
+export const BansQuery = Type.Object({ service: CodeText, page: Type.Optional(Page), q: Type.Optional(SearchText) }, strict);
+const BanSchema = Type.Object({
+  id: Id,
+  serviceCode: Type.String(),
+  kind: Type.Union([Type.Literal('token'), Type.Literal('pseudonym'), Type.Literal('address')]),
+  label: Type.String({ description: 'the name the author commented under when banned' }),
+  commentId: Nullable(Type.Integer()),
+  createdAt: Time,
+  endsAt: Nullable(Time),
+  liftedAt: Nullable(Time),
+  standing: Type.Boolean({ description: 'the ban holds now (not lifted, its end not passed)' }),
+});
+export const BanList = Type.Object({ items: Type.Array(BanSchema), page: Type.Integer(), hasNext: Type.Boolean() });
+export const LiftedBan = BanSchema;
 
 export const ServiceParams = Type.Object({ code: CodeText }, strict);
 

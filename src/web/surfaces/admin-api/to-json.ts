@@ -1,3 +1,4 @@
+import { banHolds, type CommentBan } from '../../../domain/comment/ban.js';
 import type { CommentSettings } from '../../../domain/comment/comment-settings.js';
 import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { Alert } from '../../../domain/alert/alert.js';
@@ -39,6 +40,20 @@ export function userJson(user: User) {
 
 export function queuedCommentJson(comment: QueuedComment) {
   return { ...comment, createdAt: comment.createdAt.toISOString() };
+}
+
+export function commentBanJson(ban: CommentBan, now: Date) {
+  return {
+    id: ban.id,
+    serviceCode: ban.serviceCode,
+    kind: ban.kind,
+    label: ban.label,
+    commentId: ban.commentId,
+    createdAt: ban.createdAt.toISOString(),
+    endsAt: ban.endsAt?.toISOString() ?? null,
+    liftedAt: ban.liftedAt?.toISOString() ?? null,
+    standing: banHolds(ban, now),
+  };
 }
 
 export function commentSettingsJson(settings: CommentSettings) {

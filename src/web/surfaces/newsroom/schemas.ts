@@ -25,6 +25,8 @@ const ServiceFilter = Optional(Text(SERVICE_CODE.maxLength));
 
 export const StoryListQuery = Form({ service: ServiceFilter, status: Optional(Text(16)), q: Optional(SearchText), page: ListPage });
 export const ServicePageQuery = Form({ service: ServiceFilter, page: ListPage });
+export const CommentQueueQuery = Form({ service: ServiceFilter, show: Optional(Text(16)), story: Optional(OrEmpty(Id)), page: ListPage });
+export const CommentBansQuery = Form({ service: ServiceFilter, q: Optional(SearchText), page: ListPage });
 export const AuditQuery = Form({ user: Optional(OrEmpty(Id)), action: Optional(Text(64)), page: ListPage });
 export const ProfileListQuery = Form({ q: Optional(SearchText), service: ServiceFilter, page: ListPage });
 export const MediaListQuery = Form({ q: Optional(SearchText), kind: Optional(Text(8)), page: ListPage });

@@ -8,6 +8,7 @@ import { listModerationQueue } from '../../../actions/comments/list-moderation-q
 import { MAX_BULK_COMMENTS, moderateComment, moderateComments, MODERATION_DECISIONS } from '../../../actions/comments/moderate-comment.js';
 import { setCommentSettings } from '../../../actions/comments/set-comment-settings.js';
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
+import { getNewsroomStory } from '../../../actions/stories/newsroom-stories.js';
 import { BAN_KINDS } from '../../../domain/comment/ban.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { isId } from '../../../domain/shared/limits.js';
@@ -70,7 +71,8 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const queue = view.serviceCode
       ? await listModerationQueue(actions, actor, view.serviceCode, view.page, { show: view.show, ...(view.storyId !== null ? { storyId: view.storyId } : {}) })
       : { comments: [], hasNext: false };
-    const story = view.storyId !== null ? await actions.store.read.stories.findById(view.storyId) : undefined;
+    // The story's headline names the filter, for those who may read the story (a moderator may not).
+    const story = view.storyId !== null ? await getNewsroomStory(actions, actor, view.storyId).catch((error: unknown) => (isDomainError(error) ? undefined : Promise.reject(error))) : undefined;
     const settings = view.serviceCode && can(actor, 'comments.settings', { serviceCode: view.serviceCode }) ? await getCommentSettings(actions, actor, view.serviceCode) : null;
     const count = Number(fields.count);
     const what = (['bulk', 'ban'] as const).find((w) => w === fields.done);

@@ -87,7 +87,7 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
   it('ends a story with more from its section, itself left out, kept current as the section gets stories', async () => {
     const more = async () => {
       const html = (await get(STORY)).body;
-      const block = /<section class="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const block = /<section class="story-links" aria-labelledby="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       return { block, links: [...block.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]) };
     };
     const before = await more();
@@ -98,6 +98,29 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const id = await givenPublishedStory(t.actions, { sectionId: story?.sectionId ?? null, headline: 'A Fresh Story From Asia' }, 1);
     const after = await more();
     expect(after.links[0]).toMatch(new RegExp(`/${id}$`));
+  });
+
+  it('ends a story with related stories that share a topic, neither itself nor those already under its section, kept current', async () => {
+    const related = async () => {
+      const html = (await get(STORY)).body;
+      const block = /<section class="story-links" aria-labelledby="related-stories"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const more = /<section class="story-links" aria-labelledby="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const links = (part: string) => [...part.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1] ?? '');
+      return { block, links: links(block), more: links(more) };
+    };
+    const before = await related();
+    expect(before.block).toContain('Related stories');
+    expect(before.links.some((href) => href.includes('osce-and-un'))).toBe(true);
+    expect(before.links).not.toContain(STORY);
+    for (const href of before.more) expect(before.links).not.toContain(href);
+
+    const story = await t.store.read.stories.findById(1);
+    const world = (await t.store.read.services.listSections('en')).find((s) => s.slug === 'world');
+    const tagged = await givenPublishedStory(t.actions, { sectionId: world?.id ?? null, tagIds: story?.tagIds.slice(0, 1), headline: 'Envoys Arrive In Bishkek' }, 1);
+    const untagged = await givenPublishedStory(t.actions, { sectionId: world?.id ?? null, headline: 'Unrelated Weather Story' }, 1);
+    const after = await related();
+    expect(after.links[0]).toMatch(new RegExp(`/${tagged}$`));
+    expect(after.links.some((href) => href.endsWith(`/${untagged}`))).toBe(false);
   });
 
   it('preloads the Persian typeface on Persian pages only', async () => {

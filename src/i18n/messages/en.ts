@@ -421,6 +421,7 @@ export const en = {
   'meta.list': "{name}: the latest stories from {service}.",
   'story.datelineDash': "--",
   'story.moreFrom': "More from {section}",
+  'story.relatedStories': "Related stories",
   'share.label': "Share this story",
   'share.link': "Link to this story",
   'share.email': "Email",

@@ -424,6 +424,7 @@ export const fa: Messages = {
   'meta.list': "{name}: تازه‌ترین مطالب {service}.",
   'story.datelineDash': "–",
   'story.moreFrom': "مطالب بیشتر از {section}",
+  'story.relatedStories': "مطالب مرتبط",
   'share.label': "هم‌رسانی این مطلب",
   'share.link': "پیوند این مطلب",
   'share.email': "ایمیل",

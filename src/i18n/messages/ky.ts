@@ -424,6 +424,7 @@ export const ky: Messages = {
   'meta.list': "{name}: {service} сайтынын акыркы макалалары.",
   'story.datelineDash': "--",
   'story.moreFrom': "{section} бөлүмүнөн дагы",
+  'story.relatedStories': "Ушул темада",
   'share.label': "Бул макаланы бөлүшүү",
   'share.link': "Макалага шилтеме",
   'share.email': "Электрондук кат",

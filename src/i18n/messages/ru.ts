@@ -424,6 +424,7 @@ export const ru: Messages = {
   'meta.list': "{name}: последние материалы, {service}.",
   'story.datelineDash': "--",
   'story.moreFrom': "Ещё в разделе «{section}»",
+  'story.relatedStories': "По теме",
   'share.label': "Поделиться",
   'share.link': "Ссылка на материал",
   'share.email': "Эл. почта",

@@ -66,6 +66,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
               heading: masthead.i18n.t('list.latest'),
               intro: null,
               stories: result.model.stories,
+              media: result.model.media,
               pagination,
             });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -89,6 +90,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         heading: result.model.section.name,
         intro: null,
         stories: result.model.stories,
+        media: result.model.media,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
       });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -113,6 +115,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         heading,
         intro: null,
         stories: result.model.stories,
+        media: result.model.media,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
       });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -135,6 +138,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         canonicalPath: profilePath(serviceCode, result.model.profile),
         profile: result.model.profile,
         stories: result.model.stories,
+        media: result.model.media,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
       });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };

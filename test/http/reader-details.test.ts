@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { givenPublishedStory } from '../support/factories.js';
 
 const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
-const PAGES = ['/en/', '/en/s/asia', '/en/t/kyrgyzstan', '/en/p/roza-otunbaeva/1', STORY, `${STORY}/comments`, '/en/search?q=Bakiev', '/fa/', '/en/nowhere/at/all'];
+const PAGES = ['/en/', '/en/s/asia', '/en/t/kyrgyzstan', '/en/p/roza-otunbaeva/1', STORY, `${STORY}/comments`, '/en/search?q=Bakiev', '/en/privacy', '/fa/', '/en/nowhere/at/all'];
 
 describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
   let t: TestApp;
@@ -73,6 +73,24 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const fa = /<meta name="description" content="([^"]+)"/.exec((await get('/fa/')).body)?.[1];
     expect(fa).toMatch(/[\u0600-\u06FF]/);
     expect(/<meta name="description" content="([^"]+)"/.exec((await get('/en/s/asia')).body)?.[1]).toContain('Asia');
+  });
+
+  it('ends every page with a footer that links the privacy page, the feed and search, each served in the service language', async () => {
+    for (const url of PAGES) {
+      const code = url.split('/')[1] ?? '';
+      const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec((await get(url)).body)?.[0] ?? '';
+      expect(footer, url).toContain(`href="/${code}/privacy"`);
+      const links = [...footer.matchAll(new RegExp(`<a href="(/${code}/[^"]*)"`, 'g'))].map((m) => m[1] ?? '');
+      expect(links.some((href) => /feed|rss/.test(href)), url).toBe(true);
+      for (const href of links) expect((await get(href)).statusCode, `${url} -> ${href}`).toBe(200);
+    }
+    for (const [code, word] of [['en', 'Privacy'], ['ru', 'Конфиденциальность'], ['ky', 'Купуялык'], ['fa', 'حریم خصوصی']] as const) {
+      const page = await get(`/${code}/privacy`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(new RegExp(`<h1 id="privacy-title">${word}</h1>`));
+      expect(page.body).toContain(`<link rel="canonical" href="http://localhost:3000/${code}/privacy"/>`);
+    }
+    expect((await get('/xx/privacy')).statusCode).toBe(404);
   });
 
   it('marks the current section and language in the masthead', async () => {

@@ -8,15 +8,23 @@ export const READER_PAGE_NAMES = [
   'service home',
   'Cyrillic service home',
   'right-to-left service home',
+  'Kyrgyz service home',
   'section',
+  'Persian section',
+  'Kyrgyz topic',
   'topic',
   'reference story',
   'story with quote, list and related',
   'story with a correction note',
   'Persian story',
+  'Russian story',
+  'Kyrgyz story',
   'profile',
   'comments',
   'comments with the form',
+  'Russian comments',
+  'privacy',
+  'Persian privacy',
   'search',
   'Russian search',
   'Kyrgyz search',
@@ -57,6 +65,10 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   if (!withNote) throw new Error('no OSCE story on /en/');
   const persian = storyLinks(await html('/fa/'), 'fa')[0];
   if (!persian) throw new Error('no story on /fa/');
+  const russian = storyLinks(await html('/ru/'), 'ru')[0];
+  if (!russian) throw new Error('no story on /ru/');
+  const kyrgyz = storyLinks(await html('/ky/'), 'ky')[0];
+  if (!kyrgyz) throw new Error('no story on /ky/');
 
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
@@ -70,15 +82,23 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'service home': '/en/',
     'Cyrillic service home': '/ru/',
     'right-to-left service home': '/fa/',
+    'Kyrgyz service home': '/ky/',
     section: '/en/s/asia',
+    'Persian section': '/fa/s/news',
+    'Kyrgyz topic': '/ky/t/weather',
     topic: '/en/t/kyrgyzstan',
     'reference story': REFERENCE_STORY,
     'story with quote, list and related': osh.url,
     'story with a correction note': withNote.url,
     'Persian story': persian.url,
+    'Russian story': russian.url,
+    'Kyrgyz story': kyrgyz.url,
     profile: '/en/p/roza-otunbaeva/1',
     comments: `${REFERENCE_STORY}/comments`,
     'comments with the form': `${osh.url}/comments`,
+    'Russian comments': `${russian.url}/comments`,
+    privacy: '/en/privacy',
+    'Persian privacy': '/fa/privacy',
     search: '/en/search?q=osh',
     'Russian search': `/ru/search?q=${encodeURIComponent('снегопады москвы')}`,
     'Kyrgyz search': `/ky/search?q=${encodeURIComponent('ашуулардан')}`,

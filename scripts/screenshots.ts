@@ -16,6 +16,7 @@ const PAGES: readonly [string, string][] = [
   ['story', STORY],
   ['comments', `${STORY}/comments`],
   ['profile', '/en/p/roza-otunbaeva/1'],
+  ['privacy', '/en/privacy'],
   ['persian-home', '/fa/'],
   ['persian-story', '/fa/a/-/0'],
   ['kyrgyz-home', '/ky/'],

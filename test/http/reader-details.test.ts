@@ -139,6 +139,16 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const after = await related();
     expect(after.links[0]).toMatch(new RegExp(`/${tagged}$`));
     expect(after.links.some((href) => href.endsWith(`/${untagged}`))).toBe(false);
+
+    // Naming the same person (a profile in the body) relates stories as well as a topic does.
+    const profileId = 1;
+    expect((await t.store.read.profiles.findById(profileId))?.slug).toBe('roza-otunbaeva');
+    const naming = await givenPublishedStory(
+      t.actions,
+      { sectionId: world?.id ?? null, headline: 'Otunbaeva Meets The Envoys', body: [{ type: 'profile', profileId }] },
+      0,
+    );
+    expect((await related()).links[0]).toMatch(new RegExp(`/${naming}$`));
   });
 
   it('preloads the Persian typeface on Persian pages only', async () => {

@@ -151,6 +151,22 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     expect((await related()).links[0]).toMatch(new RegExp(`/${naming}$`));
   });
 
+  it('shows one picture in each section group of the home page, its newest story that has one, the rest as headlines', async () => {
+    const story = await t.store.read.stories.findById(1);
+    for (let n = 1; n <= 5; n++) {
+      await givenPublishedStory(t.actions, { sectionId: story?.sectionId ?? null, leadMediaId: story?.leadMediaId ?? null, headline: `Asia Update ${n}` }, n);
+    }
+    const home = (await get('/en/')).body;
+    const group = /<section class="front-section" aria-labelledby="front-s\d+"><h2[^>]*><a href="\/en\/s\/asia">[\s\S]*?<\/section>/.exec(home)?.[0] ?? '';
+    const items = [...group.matchAll(/<li>[\s\S]*?<\/li>/g)].map((m) => m[0]);
+    expect(items.length).toBeGreaterThan(1);
+    const pictured = items.filter((item) => item.includes('<img'));
+    expect(pictured).toHaveLength(1);
+    // The newest story of the group that has a picture (a story without one may be newer).
+    expect(pictured[0]).toMatch(/<img [^>]*width="\d+" height="\d+"/);
+    expect(pictured[0]).toContain(items.find((item) => /Asia Update \d/.test(item))?.match(/Asia Update \d/)?.[0] ?? '?');
+  });
+
   it('preloads the Persian typeface on Persian pages only', async () => {
     const fa = (await get('/fa/')).body;
     const fonts = [...fa.matchAll(/<link rel="preload" href="([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin="anonymous"\/>/g)].map((m) => m[1] ?? '');

@@ -25,6 +25,8 @@ export interface Assets {
   readonly editorScript?: string | null;
   /** Relative times beside the absolute ones (story pages). */
   readonly timeScript?: string | null;
+  /** "Link to this story" copies the address (story pages). */
+  readonly shareScript?: string | null;
   /** The favicon set and the web app manifest, linked from every page. */
   readonly icon?: string;
   readonly appleTouchIcon?: string;

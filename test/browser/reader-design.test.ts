@@ -84,6 +84,20 @@ describe('the reader design in Chromium: structure a reader sees', () => {
     await page.close();
   });
 
+  it('copies the story\'s address from "Link to this story", and says so once', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await context.newPage();
+    await page.goto(base + STORY);
+    const share = page.getByRole('navigation', { name: 'Share this story' });
+    await expect(share.getByRole('status').textContent()).resolves.toBe('');
+    await share.getByRole('link', { name: 'Link to this story' }).click();
+    await expect.poll(() => share.getByRole('status').textContent()).toBe('Link copied');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`http://localhost:3000${STORY}`);
+    expect(page.url()).toBe(base + STORY);
+    await context.close();
+  });
+
   it('gives every share link and comment action a 44 px target, and the author before the quiet time in a comment', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${base}${STORY}/comments`);

@@ -73,6 +73,7 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const fa = /<meta name="description" content="([^"]+)"/.exec((await get('/fa/')).body)?.[1];
     expect(fa).toMatch(/[\u0600-\u06FF]/);
     expect(/<meta name="description" content="([^"]+)"/.exec((await get('/en/s/asia')).body)?.[1]).toContain('Asia');
+    expect(/<meta name="description" content="([^"]+)"/.exec((await get(`${STORY}/comments`)).body)?.[1]).toContain('Kyrgyz President');
   });
 
   it('ends every page with a footer that links the privacy page, the feed and search, each served in the service language', async () => {

@@ -28,6 +28,7 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
       withPlayer={hasPlayer}
       currentSection={section?.slug}
       withTime
+      withShare
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">

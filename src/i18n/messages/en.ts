@@ -443,7 +443,7 @@ export const en = {
   'privacy.reading.title': 'Reading',
   'privacy.reading.text': 'Pages load nothing from other companies: no advertising, no analytics, no social media scripts. To list the most read stories, the site counts how often each story is read per day; the count holds nothing about you.',
   'privacy.cookies.title': 'Cookies',
-  'privacy.cookies.text': "None while you read. The comment form sets two: one proves that a comment was sent from this site's own form, the other lets you edit or delete your own comments for a few minutes. Both hold random tokens, not who you are.",
+  'privacy.cookies.text': "None while you read a story. The comments page sets one, for a day, which proves that a comment was sent from this site's own form. Posting a comment sets another, for a year, which lets you edit or delete your own comments in the first minutes and lets moderators stop abuse. Both hold random tokens, not who you are.",
   'privacy.comments.title': 'Comments',
   'privacy.comments.text': "Your comment and the name you give are published. To stop abuse, a salted hash of your network address and of your browser's token is kept with the comment, never the address itself.",
   'privacy.logs.title': 'Server logs',

@@ -114,6 +114,18 @@ describe('the reader design in Chromium: structure a reader sees', () => {
     await page.close();
   });
 
+  it('prints the story alone: no navigation, share links, related stories, comments link or footer', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + STORY);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.masthead nav', '.share', '.story-links', '.story-comments', '.site-footer', '.breaking']) {
+      await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
+    }
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.story-body p').first().isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
   it('draws Kyrgyz text, ң ө ү included, in the font the page asks for: no glyph falls back to another', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/ky/`);

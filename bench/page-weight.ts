@@ -29,6 +29,7 @@ const PAGES: readonly PageType[] = [
   { name: 'topic', path: '/en/t/kyrgyzstan', withImages: true, budget: null },
   { name: 'profile', path: '/en/p/roza-otunbaeva/1', withImages: true, budget: null },
   { name: 'comments', path: `${STORY}/comments`, withImages: true, budget: null },
+  { name: 'privacy', path: '/en/privacy', withImages: true, budget: null },
   { name: 'Persian home (with font)', path: '/fa/', withImages: true, budget: null },
 ];
 

@@ -15,7 +15,9 @@ const PAGES: readonly [string, string][] = [
   ['section', '/en/s/asia'],
   ['story', STORY],
   ['comments', `${STORY}/comments`],
+  ['comment-form', ''],
   ['profile', '/en/p/roza-otunbaeva/1'],
+  ['privacy', '/en/privacy'],
   ['persian-home', '/fa/'],
   ['persian-story', '/fa/a/-/0'],
   ['kyrgyz-home', '/ky/'],
@@ -41,11 +43,13 @@ try {
   for (const [index, id] of ids.entries()) {
     for (let read = 0; read < ids.length - index; read++) await fetch(`${site.base}/en/read/${id}`);
   }
+  // A story whose forum is open, for the comment form: the section's other story.
+  const openForum = (await probe.locator('main a[href*="/en/a/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).find((href) => !href.endsWith('/1'));
   await probe.close();
   for (const width of WIDTHS) {
     const page = await browser.newPage({ viewport: { width, height: width < 500 ? 844 : 800 } });
     for (const [name, address] of PAGES) {
-      const url = name === 'persian-story' ? persianStory : address;
+      const url = name === 'persian-story' ? persianStory : name === 'comment-form' ? (openForum ? `${openForum}/comments` : null) : address;
       if (!url) continue;
       await page.goto(site.base + url, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);

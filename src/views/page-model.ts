@@ -25,6 +25,8 @@ export interface Assets {
   readonly editorScript?: string | null;
   /** Relative times beside the absolute ones (story pages). */
   readonly timeScript?: string | null;
+  /** "Link to this story" copies the address (story pages). */
+  readonly shareScript?: string | null;
   /** The favicon set and the web app manifest, linked from every page. */
   readonly icon?: string;
   readonly appleTouchIcon?: string;
@@ -54,6 +56,8 @@ export interface StoryListItem {
   readonly headline: string;
   readonly deck: string | null;
   readonly publishedAt: Date;
+  /** Its picture on lists that show one (looked up in the page's media). */
+  readonly leadMediaId?: number | null;
 }
 
 export interface Pagination {
@@ -72,6 +76,8 @@ export interface StoryPageModel {
   readonly related: ReadonlyMap<number, StoryListItem>;
   /** The latest other stories of the story's section. */
   readonly moreFromSection?: readonly StoryListItem[];
+  /** Other stories sharing a topic or a person with it. */
+  readonly relatedStories?: readonly StoryListItem[];
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
@@ -140,6 +146,8 @@ export interface ListPageModel {
   readonly heading: string;
   readonly intro: string | null;
   readonly stories: readonly StoryListItem[];
+  /** The listed stories' lead media, for their pictures. */
+  readonly media?: ReadonlyMap<number, MediaItem>;
   readonly pagination: Pagination;
 }
 
@@ -162,6 +170,7 @@ export interface ProfilePageModel {
   readonly profile: Profile;
   readonly canonicalPath: string;
   readonly stories: readonly StoryListItem[];
+  readonly media?: ReadonlyMap<number, MediaItem>;
   readonly pagination: Pagination;
 }
 

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { givenPublishedStory } from '../support/factories.js';
 
 const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
-const PAGES = ['/en/', '/en/s/asia', '/en/t/kyrgyzstan', '/en/p/roza-otunbaeva/1', STORY, `${STORY}/comments`, '/en/search?q=Bakiev', '/fa/', '/en/nowhere/at/all'];
+const PAGES = ['/en/', '/en/s/asia', '/en/t/kyrgyzstan', '/en/p/roza-otunbaeva/1', STORY, `${STORY}/comments`, '/en/search?q=Bakiev', '/en/privacy', '/fa/', '/en/nowhere/at/all'];
 
 describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
   let t: TestApp;
@@ -73,6 +73,25 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const fa = /<meta name="description" content="([^"]+)"/.exec((await get('/fa/')).body)?.[1];
     expect(fa).toMatch(/[\u0600-\u06FF]/);
     expect(/<meta name="description" content="([^"]+)"/.exec((await get('/en/s/asia')).body)?.[1]).toContain('Asia');
+    expect(/<meta name="description" content="([^"]+)"/.exec((await get(`${STORY}/comments`)).body)?.[1]).toContain('Kyrgyz President');
+  });
+
+  it('ends every page with a footer that links the privacy page, the feed and search, each served in the service language', async () => {
+    for (const url of PAGES) {
+      const code = url.split('/')[1] ?? '';
+      const footer = /<footer class="site-footer">[\s\S]*?<\/footer>/.exec((await get(url)).body)?.[0] ?? '';
+      expect(footer, url).toContain(`href="/${code}/privacy"`);
+      const links = [...footer.matchAll(new RegExp(`<a href="(/${code}/[^"]*)"`, 'g'))].map((m) => m[1] ?? '');
+      expect(links.some((href) => /feed|rss/.test(href)), url).toBe(true);
+      for (const href of links) expect((await get(href)).statusCode, `${url} -> ${href}`).toBe(200);
+    }
+    for (const [code, word] of [['en', 'Privacy'], ['ru', 'Конфиденциальность'], ['ky', 'Купуялык'], ['fa', 'حریم خصوصی']] as const) {
+      const page = await get(`/${code}/privacy`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(new RegExp(`<h1 id="privacy-title">${word}</h1>`));
+      expect(page.body).toContain(`<link rel="canonical" href="http://localhost:3000/${code}/privacy"/>`);
+    }
+    expect((await get('/xx/privacy')).statusCode).toBe(404);
   });
 
   it('marks the current section and language in the masthead', async () => {
@@ -87,7 +106,7 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
   it('ends a story with more from its section, itself left out, kept current as the section gets stories', async () => {
     const more = async () => {
       const html = (await get(STORY)).body;
-      const block = /<section class="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const block = /<section class="story-links" aria-labelledby="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       return { block, links: [...block.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]) };
     };
     const before = await more();
@@ -98,6 +117,55 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const id = await givenPublishedStory(t.actions, { sectionId: story?.sectionId ?? null, headline: 'A Fresh Story From Asia' }, 1);
     const after = await more();
     expect(after.links[0]).toMatch(new RegExp(`/${id}$`));
+  });
+
+  it('ends a story with related stories that share a topic, neither itself nor those already under its section, kept current', async () => {
+    const related = async () => {
+      const html = (await get(STORY)).body;
+      const block = /<section class="story-links" aria-labelledby="related-stories"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const more = /<section class="story-links" aria-labelledby="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      const links = (part: string) => [...part.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1] ?? '');
+      return { block, links: links(block), more: links(more) };
+    };
+    const before = await related();
+    expect(before.block).toContain('Related stories');
+    expect(before.links.some((href) => href.includes('osce-and-un'))).toBe(true);
+    expect(before.links).not.toContain(STORY);
+    for (const href of before.more) expect(before.links).not.toContain(href);
+
+    const story = await t.store.read.stories.findById(1);
+    const world = (await t.store.read.services.listSections('en')).find((s) => s.slug === 'world');
+    const tagged = await givenPublishedStory(t.actions, { sectionId: world?.id ?? null, tagIds: story?.tagIds.slice(0, 1), headline: 'Envoys Arrive In Bishkek' }, 1);
+    const untagged = await givenPublishedStory(t.actions, { sectionId: world?.id ?? null, headline: 'Unrelated Weather Story' }, 1);
+    const after = await related();
+    expect(after.links[0]).toMatch(new RegExp(`/${tagged}$`));
+    expect(after.links.some((href) => href.endsWith(`/${untagged}`))).toBe(false);
+
+    // Naming the same person (a profile in the body) relates stories as well as a topic does.
+    const profileId = 1;
+    expect((await t.store.read.profiles.findById(profileId))?.slug).toBe('roza-otunbaeva');
+    const naming = await givenPublishedStory(
+      t.actions,
+      { sectionId: world?.id ?? null, headline: 'Otunbaeva Meets The Envoys', body: [{ type: 'profile', profileId }] },
+      0,
+    );
+    expect((await related()).links[0]).toMatch(new RegExp(`/${naming}$`));
+  });
+
+  it('shows one picture in each section group of the home page, its newest story that has one, the rest as headlines', async () => {
+    const story = await t.store.read.stories.findById(1);
+    for (let n = 1; n <= 5; n++) {
+      await givenPublishedStory(t.actions, { sectionId: story?.sectionId ?? null, leadMediaId: story?.leadMediaId ?? null, headline: `Asia Update ${n}` }, n);
+    }
+    const home = (await get('/en/')).body;
+    const group = /<section class="front-section" aria-labelledby="front-s\d+"><h2[^>]*><a href="\/en\/s\/asia">[\s\S]*?<\/section>/.exec(home)?.[0] ?? '';
+    const items = [...group.matchAll(/<li>[\s\S]*?<\/li>/g)].map((m) => m[0]);
+    expect(items.length).toBeGreaterThan(1);
+    const pictured = items.filter((item) => item.includes('<img'));
+    expect(pictured).toHaveLength(1);
+    // The newest story of the group that has a picture (a story without one may be newer).
+    expect(pictured[0]).toMatch(/<img [^>]*width="\d+" height="\d+"/);
+    expect(pictured[0]).toContain(items.find((item) => /Asia Update \d/.test(item))?.match(/Asia Update \d/)?.[0] ?? '?');
   });
 
   it('preloads the Persian typeface on Persian pages only', async () => {

@@ -2,21 +2,40 @@ import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import type { TestApp } from './app.js';
 import { givenPublishedStory, SYSTEM } from './factories.js';
 
-/** The page types of the reader site, one demo page each, for the validity and accessibility tests. */
+/** The page types of the reader site in each of the four services, for the validity and accessibility tests. */
 export const READER_PAGE_NAMES = [
   'services index',
   'service home',
   'Cyrillic service home',
   'right-to-left service home',
+  'Kyrgyz service home',
   'section',
+  'Persian section',
+  'Russian section',
+  'Kyrgyz section',
+  'Kyrgyz topic',
+  'Russian topic',
+  'Persian topic',
   'topic',
   'reference story',
   'story with quote, list and related',
   'story with a correction note',
   'Persian story',
+  'Russian story',
+  'Kyrgyz story',
   'profile',
+  'Russian profile',
+  'Kyrgyz profile',
+  'Persian profile',
   'comments',
   'comments with the form',
+  'Russian comments',
+  'Kyrgyz comments',
+  'Persian comments',
+  'privacy',
+  'Russian privacy',
+  'Kyrgyz privacy',
+  'Persian privacy',
   'search',
   'Russian search',
   'Kyrgyz search',
@@ -57,6 +76,10 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   if (!withNote) throw new Error('no OSCE story on /en/');
   const persian = storyLinks(await html('/fa/'), 'fa')[0];
   if (!persian) throw new Error('no story on /fa/');
+  const russian = storyLinks(await html('/ru/'), 'ru')[0];
+  if (!russian) throw new Error('no story on /ru/');
+  const kyrgyz = storyLinks(await html('/ky/'), 'ky')[0];
+  if (!kyrgyz) throw new Error('no story on /ky/');
 
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
@@ -70,15 +93,34 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'service home': '/en/',
     'Cyrillic service home': '/ru/',
     'right-to-left service home': '/fa/',
+    'Kyrgyz service home': '/ky/',
     section: '/en/s/asia',
+    'Persian section': '/fa/s/news',
+    'Russian section': '/ru/s/news',
+    'Kyrgyz section': '/ky/s/news',
+    'Kyrgyz topic': '/ky/t/weather',
+    'Russian topic': '/ru/t/weather',
+    'Persian topic': '/fa/t/environment',
     topic: '/en/t/kyrgyzstan',
     'reference story': REFERENCE_STORY,
     'story with quote, list and related': osh.url,
     'story with a correction note': withNote.url,
     'Persian story': persian.url,
+    'Russian story': russian.url,
+    'Kyrgyz story': kyrgyz.url,
     profile: '/en/p/roza-otunbaeva/1',
+    'Russian profile': '/ru/p/roza-otunbaeva/1',
+    'Kyrgyz profile': '/ky/p/roza-otunbaeva/1',
+    'Persian profile': '/fa/p/roza-otunbaeva/1',
     comments: `${REFERENCE_STORY}/comments`,
     'comments with the form': `${osh.url}/comments`,
+    'Russian comments': `${russian.url}/comments`,
+    'Kyrgyz comments': `${kyrgyz.url}/comments`,
+    'Persian comments': `${persian.url}/comments`,
+    privacy: '/en/privacy',
+    'Russian privacy': '/ru/privacy',
+    'Kyrgyz privacy': '/ky/privacy',
+    'Persian privacy': '/fa/privacy',
     search: '/en/search?q=osh',
     'Russian search': `/ru/search?q=${encodeURIComponent('снегопады москвы')}`,
     'Kyrgyz search': `/ky/search?q=${encodeURIComponent('ашуулардан')}`,

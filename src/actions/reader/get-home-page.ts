@@ -1,8 +1,7 @@
-import type { MediaItem } from '../../domain/media/media.js';
 import type { StorySummary } from '../../domain/story/story.js';
 import type { ActionDeps } from '../deps.js';
 import { dayOf } from './count-read.js';
-import { listPage, type ListPageData } from './list-page.js';
+import { leadMediaIds, listPage, type ListPageData } from './list-page.js';
 import { loadMasthead } from './load-masthead.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
@@ -16,8 +15,6 @@ export interface HomePageData extends ListPageData {
   readonly front: readonly StorySummary[];
   /** First page: the most read stories of the last two days. */
   readonly mostRead: readonly StorySummary[];
-  /** The lead media of the stories on the page (first page only), for their pictures. */
-  readonly media: ReadonlyMap<number, MediaItem>;
 }
 
 /** A service's home page: the editor's choice and the latest stories, the first page with pictures and "most read". */
@@ -31,8 +28,8 @@ export async function getHomePage(
   if (params.page !== 1) {
     return {
       masthead: base.masthead,
-      model: { ...list, front: list.stories, mostRead: [], media: new Map() },
-      cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode)],
+      model: { ...list, front: list.stories, mostRead: [] },
+      cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), ...[...list.media.keys()].map(cacheKey.media)],
       validUntil: base.validUntil,
     };
   }
@@ -48,8 +45,8 @@ export async function getHomePage(
   const picked = byId(chosen, chosenIds);
   const front = [...picked, ...list.stories.filter((s) => !picked.some((p) => p.id === s.id))];
   const mostRead = byId(mostReadSummaries, reads.map((r) => r.storyId));
-  const mediaIds = [...new Set(front.flatMap((s) => (s.leadMediaId === null ? [] : [s.leadMediaId])))];
-  const media = await repos.media.findByIds(mediaIds);
+  const mediaIds = leadMediaIds(front);
+  const media = [...list.media.values(), ...(await repos.media.findByIds(mediaIds.filter((id) => !list.media.has(id))))];
   const refresh = new Date(now.getTime() + MOST_READ_REFRESH_MS);
   return {
     masthead: base.masthead,

@@ -25,7 +25,7 @@ export async function getProfilePage(
     page: {
       masthead: base.masthead,
       model: { ...list, profile },
-      cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), cacheKey.profile(profile.id)],
+      cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), cacheKey.profile(profile.id), ...[...list.media.keys()].map(cacheKey.media)],
       validUntil: base.validUntil,
     },
   };

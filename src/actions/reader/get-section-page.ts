@@ -17,7 +17,7 @@ export async function getSectionPage(
   return {
     masthead: base.masthead,
     model: { ...list, section },
-    cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode)],
+    cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), ...[...list.media.keys()].map(cacheKey.media)],
     validUntil: base.validUntil,
   };
 }

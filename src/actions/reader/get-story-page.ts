@@ -10,6 +10,7 @@ import { findReadableStory } from './readable-story.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
 const MORE_FROM_SECTION = 4;
+const RELATED = 4;
 
 export interface StoryPageData {
   readonly story: Story;
@@ -20,6 +21,8 @@ export interface StoryPageData {
   readonly related: ReadonlyMap<number, StorySummary>;
   /** The latest other stories of the story's section, so the page ends with somewhere to go. */
   readonly moreFromSection: readonly StorySummary[];
+  /** The latest other stories sharing a topic or a person with it, those in "more from this section" left out. */
+  readonly relatedStories: readonly StorySummary[];
   readonly commentCount: number;
   /** Profiles of people named in the bylines, by byline (structured data links them). */
   readonly authors: ReadonlyMap<string, Profile>;
@@ -60,7 +63,9 @@ export async function shapeStoryPage(
   const repos = deps.store.read;
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors] = await Promise.all([
+  const sharing = { storyId: story.id, tagIds: story.tagIds, profileIds: refs.profileIds };
+  const linked = sharing.tagIds.length > 0 || sharing.profileIds.length > 0;
+  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors, sharingLatest] = await Promise.all([
     loadMasthead(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -72,7 +77,11 @@ export async function shapeStoryPage(
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sectionId: story.sectionId, now, limit: MORE_FROM_SECTION + 1, offset: 0 })
       : Promise.resolve([]),
     repos.profiles.findPeopleNamed(story.bylines, story.serviceCode),
+    linked
+      ? repos.stories.listPublished({ serviceCode: story.serviceCode, sharingWith: sharing, now, limit: RELATED + MORE_FROM_SECTION, offset: 0 })
+      : Promise.resolve([]),
   ]);
+  const moreFromSection = sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION);
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
 
@@ -85,7 +94,8 @@ export async function shapeStoryPage(
       media: new Map<number, MediaItem>(media.map((m) => [m.id, m])),
       profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
-      moreFromSection: sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION),
+      moreFromSection,
+      relatedStories: sharingLatest.filter((s) => !moreFromSection.some((m) => m.id === s.id)).slice(0, RELATED),
       commentCount: story.commentCount,
       authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
@@ -98,8 +108,8 @@ export async function shapeStoryPage(
       ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
-      // "More from this section" changes with the service's lists.
-      ...(story.sectionId ? [cacheKey.lists(story.serviceCode)] : []),
+      // "More from this section" and the related stories change with the service's lists.
+      ...(story.sectionId || linked ? [cacheKey.lists(story.serviceCode)] : []),
     ],
     validUntil: earliest(base.validUntil, closesAt),
   };

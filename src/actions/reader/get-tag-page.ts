@@ -17,7 +17,7 @@ export async function getTagPage(
   return {
     masthead: base.masthead,
     model: { ...list, tag },
-    cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode)],
+    cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), ...[...list.media.keys()].map(cacheKey.media)],
     validUntil: base.validUntil,
   };
 }

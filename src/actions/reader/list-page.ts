@@ -1,3 +1,4 @@
+import type { MediaItem } from '../../domain/media/media.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { StorySummary } from '../../domain/story/story.js';
 import type { ListFilter } from '../../store/repositories/stories.repository.js';
@@ -9,10 +10,17 @@ export interface ListPageData {
   readonly stories: readonly StorySummary[];
   readonly page: number;
   readonly hasNext: boolean;
+  /** The lead media of the listed stories, for their pictures. */
+  readonly media: ReadonlyMap<number, MediaItem>;
+}
+
+/** The ids of the stories' lead media, each once. */
+export function leadMediaIds(stories: readonly StorySummary[]): number[] {
+  return [...new Set(stories.flatMap((s) => (s.leadMediaId === null ? [] : [s.leadMediaId])))];
 }
 
 /**
- * One page of published stories, asking for one more than shown to know if there is a next page.
+ * One page of published stories with their pictures, asking for one more than shown to know if there is a next page.
  * A page past the last one is not found (404), not an empty page that crawlers would keep.
  */
 export async function listPage(
@@ -26,5 +34,7 @@ export async function listPage(
     offset: (page - 1) * PAGE_SIZE,
   });
   if (page > 1 && rows.length === 0) throw notFound('PAGE_NOT_FOUND', 'This list has no page with that number', { context: { page } });
-  return { stories: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE };
+  const stories = rows.slice(0, PAGE_SIZE);
+  const media = await deps.store.read.media.findByIds(leadMediaIds(stories));
+  return { stories, page, hasNext: rows.length > PAGE_SIZE, media: new Map(media.map((item) => [item.id, item])) };
 }

@@ -2,6 +2,7 @@ import type { ActionDeps } from '../deps.js';
 import { getErrorMasthead, getRememberedMasthead } from './get-error-masthead.js';
 import { countRead } from './count-read.js';
 import { getHomePage } from './get-home-page.js';
+import { getPrivacyPage } from './get-privacy-page.js';
 import { getProfilePage } from './get-profile-page.js';
 import { getSectionPage } from './get-section-page.js';
 import { getStoryPage } from './get-story-page.js';
@@ -23,6 +24,7 @@ export function readerPages(deps: Deps) {
     tag: (params: Parameters<typeof getTagPage>[1]) => getTagPage(deps, params),
     profile: (params: Parameters<typeof getProfilePage>[1]) => getProfilePage(deps, params),
     story: (params: Parameters<typeof getStoryPage>[1]) => getStoryPage(deps, params),
+    privacy: (params: Parameters<typeof getPrivacyPage>[1]) => getPrivacyPage(deps, params),
     /** One read of a story, from its page's beacon. */
     countRead: (serviceCode: string, storyId: number) => countRead(deps, serviceCode, storyId),
     search: (params: Parameters<typeof searchStories>[1]) => searchStories(deps, params),

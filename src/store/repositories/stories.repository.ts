@@ -22,6 +22,8 @@ export interface ListFilter {
   readonly sectionId?: number;
   readonly tagId?: number;
   readonly profileId?: number;
+  /** Stories sharing a topic or a person with this story (itself left out): "related stories". */
+  readonly sharingWith?: { readonly storyId: number; readonly tagIds: readonly number[]; readonly profileIds: readonly number[] };
   readonly limit: number;
   readonly offset: number;
 }
@@ -430,6 +432,17 @@ export class StoryRepository {
             .whereRef('sp.story_id', '=', 's.id')
             .where('sp.profile_id', '=', profileId),
         ),
+      );
+    }
+    if (filter.sharingWith !== undefined) {
+      const { storyId, tagIds, profileIds } = filter.sharingWith;
+      query = query.where('s.id', '<>', storyId).where(({ or, exists, selectFrom }) =>
+        or([
+          ...(tagIds.length ? [exists(selectFrom('story_tags as rt').select('rt.story_id').whereRef('rt.story_id', '=', 's.id').where('rt.tag_id', 'in', tagIds))] : []),
+          ...(profileIds.length
+            ? [exists(selectFrom('story_profiles as rp').select('rp.story_id').whereRef('rp.story_id', '=', 's.id').where('rp.profile_id', 'in', profileIds))]
+            : []),
+        ]),
       );
     }
     return query;

@@ -2,7 +2,8 @@ import type { Translate } from '../../i18n/i18n.js';
 
 /**
  * Sharing as plain links: no third-party script, no counter, nothing loaded from elsewhere
- * until the reader follows one. "Link to this story" is the address itself, to copy or long-press.
+ * until the reader follows one. "Link to this story" is the address itself, to copy or long-press;
+ * the share script makes it copy the address on a click.
  */
 export function ShareLinks({ url, title, t }: { url: string; title: string; t: Translate }) {
   const u = encodeURIComponent(url);
@@ -19,7 +20,7 @@ export function ShareLinks({ url, title, t }: { url: string; title: string; t: T
       <h2 id="share-label">{t('share.label')}</h2>
       <ul>
         <li>
-          <a href={url} class="share-copy">
+          <a href={url} class="share-copy" data-copied={t('share.copied')}>
             {t('share.link')}
           </a>
         </li>
@@ -31,6 +32,7 @@ export function ShareLinks({ url, title, t }: { url: string; title: string; t: T
           </li>
         ))}
       </ul>
+      <span class="share-status" role="status"></span>
     </nav>
   );
 }

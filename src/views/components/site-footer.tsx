@@ -1,6 +1,7 @@
+import { feedPath } from '../../domain/distribution/feed-paths.js';
 import type { MastheadModel } from '../page-model.js';
 
-/** The foot of every reader page: the service's sections, its other languages, and who publishes it. */
+/** The foot of every reader page: the service's sections, its other languages, the site's own pages and feed, and who publishes it. */
 export function SiteFooter({ masthead }: { masthead: MastheadModel }) {
   const { service, services, sections, i18n } = masthead;
   const t = i18n.t;
@@ -37,6 +38,22 @@ export function SiteFooter({ masthead }: { masthead: MastheadModel }) {
             </ul>
           </div>
         ) : null}
+        <div class="footer-nav">
+          <h2>{t('footer.site')}</h2>
+          <ul>
+            <li>
+              <a href={`/${service.code}/privacy`}>{t('footer.privacy')}</a>
+            </li>
+            <li>
+              <a href={feedPath({ kind: 'service', serviceCode: service.code }, 'rss')} type="application/rss+xml">
+                {t('footer.feeds')}
+              </a>
+            </li>
+            <li>
+              <a href={`/${service.code}/search`}>{t('footer.search')}</a>
+            </li>
+          </ul>
+        </div>
         <p class="footer-credit">{t('footer.text')}</p>
       </div>
     </footer>

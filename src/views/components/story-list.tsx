@@ -1,24 +1,36 @@
 import { storyPath } from '../../domain/story/story-path.js';
+import type { MediaItem } from '../../domain/media/media.js';
 import type { Translator } from '../../i18n/i18n.js';
-import type { Pagination, StoryListItem } from '../page-model.js';
+import type { MastheadModel, Pagination, StoryListItem } from '../page-model.js';
+import { CardImage } from './card-image.js';
 
-export function StoryList({ stories, i18n }: { stories: readonly StoryListItem[]; i18n: Translator }) {
+/** A list of stories, newest first: headline, deck, time, and the story's picture where it has one. */
+export function StoryList({ stories, masthead, media }: { stories: readonly StoryListItem[]; masthead: MastheadModel; media?: ReadonlyMap<number, MediaItem> | undefined }) {
+  const { i18n } = masthead;
   if (stories.length === 0) return <p class="list-empty">{i18n.t('list.empty')}</p>;
+  const picture = (story: StoryListItem) => (typeof story.leadMediaId === 'number' ? media?.get(story.leadMediaId) : undefined);
   return (
     <ol class="story-list">
-      {stories.map((story) => (
-        <li key={story.id}>
-          <article>
-            <h2>
-              <a href={storyPath(story)}>{story.headline}</a>
-            </h2>
-            {story.deck ? <p class="deck">{story.deck}</p> : null}
-            <p class="meta">
-              <time dateTime={story.publishedAt.toISOString()}>{i18n.date(story.publishedAt)}</time>
-            </p>
-          </article>
-        </li>
-      ))}
+      {stories.map((story, index) => {
+        const image = picture(story);
+        const card = image ? <CardImage item={image} masthead={masthead} sizes="(min-width: 40rem) 12rem, 100vw" eager={index === 0} /> : null;
+        return (
+          <li key={story.id}>
+            <article>
+              <div>
+                <h2>
+                  <a href={storyPath(story)}>{story.headline}</a>
+                </h2>
+                {story.deck ? <p class="deck">{story.deck}</p> : null}
+                <p class="meta">
+                  <time dateTime={story.publishedAt.toISOString()}>{i18n.dateTime(story.publishedAt)}</time>
+                </p>
+              </div>
+              {card}
+            </article>
+          </li>
+        );
+      })}
     </ol>
   );
 }

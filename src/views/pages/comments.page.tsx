@@ -24,6 +24,7 @@ export function CommentsPage({ masthead, model }: { masthead: MastheadModel; mod
     <ReaderLayout
       masthead={masthead}
       title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`}
+      description={t('meta.comments', { headline: story.headline })}
       canonicalPath={model.urls.page}
       withComments
     >

@@ -10,7 +10,8 @@ const TOP_STORIES = 3;
 
 /**
  * The first page of a service's home: the lead story large with its picture, the next stories as
- * cards with pictures, and the rest grouped under their sections in navigation order.
+ * cards with pictures, and the rest grouped under their sections in navigation order, each group
+ * with one picture.
  */
 export function FrontPage({ masthead, model }: { masthead: MastheadModel; model: FrontPageModel }) {
   const { i18n, service, sections } = masthead;
@@ -21,6 +22,8 @@ export function FrontPage({ masthead, model }: { masthead: MastheadModel; model:
   const groups = [...sections.map((section) => ({ key: `s${section.id}`, section, stories: later.filter((s) => s.sectionId === section.id) }))];
   const unfiled = later.filter((s) => !sections.some((section) => section.id === s.sectionId));
   const media = (story: FrontStory) => (story.leadMediaId === null ? undefined : model.media.get(story.leadMediaId));
+  // One picture per section group: its newest story that has one.
+  const pictured = (stories: readonly FrontStory[]) => stories.find((story) => media(story)?.state === 'ready');
   return (
     <ReaderLayout
       masthead={masthead}
@@ -84,7 +87,7 @@ export function FrontPage({ masthead, model }: { masthead: MastheadModel; model:
                   <ul>
                     {stories.map((story) => (
                       <li key={story.id}>
-                        <Card story={story} masthead={masthead} />
+                        <Card story={story} masthead={masthead} image={story === pictured(stories) ? media(story) : undefined} />
                       </li>
                     ))}
                   </ul>
@@ -99,7 +102,7 @@ export function FrontPage({ masthead, model }: { masthead: MastheadModel; model:
                 <ul>
                   {unfiled.map((story) => (
                     <li key={story.id}>
-                      <Card story={story} masthead={masthead} />
+                      <Card story={story} masthead={masthead} image={story === pictured(unfiled) ? media(story) : undefined} />
                     </li>
                   ))}
                 </ul>

@@ -17,7 +17,7 @@ export function ListPage({ masthead, model }: { masthead: MastheadModel; model: 
     >
       <h1>{model.heading}</h1>
       {model.intro ? <p class="intro">{model.intro}</p> : null}
-      <StoryList stories={model.stories} i18n={masthead.i18n} />
+      <StoryList stories={model.stories} masthead={masthead} media={model.media} />
       <Pager pagination={model.pagination} i18n={masthead.i18n} />
     </ReaderLayout>
   );

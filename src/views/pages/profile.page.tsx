@@ -34,7 +34,7 @@ export function ProfilePage({ masthead, model }: { masthead: MastheadModel; mode
           <h2 id="profile-stories">
             <WithNames text={t('profile.stories', { name: NAME_SLOT })} names={[profile.name]} />
           </h2>
-          <StoryList stories={model.stories} i18n={masthead.i18n} />
+          <StoryList stories={model.stories} masthead={masthead} media={model.media} />
           <Pager pagination={model.pagination} i18n={masthead.i18n} />
         </section>
       </article>

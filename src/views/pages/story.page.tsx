@@ -1,10 +1,11 @@
 import { renderDocument } from '../render.js';
-import { commentsPath, storyPath } from '../../domain/story/story-path.js';
+import { commentsPath } from '../../domain/story/story-path.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
 import { ShareLinks } from '../components/share-links.js';
+import { StoryLinks } from '../components/story-links.js';
 import type { MastheadModel, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
 import { feedLinks } from '../distribution/feed-links.js';
@@ -27,6 +28,7 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
       withPlayer={hasPlayer}
       currentSection={section?.slug}
       withTime
+      withShare
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">
@@ -93,20 +95,15 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
           </nav>
         ) : null}
         <ShareLinks url={model.canonicalUrl} title={story.headline} t={t} />
-        {section && model.moreFromSection?.length ? (
-          <section class="more-from" aria-labelledby="more-from">
-            <h2 id="more-from" class="section-heading">
-              <a href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}>{t('story.moreFrom', { section: section.name })}</a>
-            </h2>
-            <ul>
-              {model.moreFromSection.map((other) => (
-                <li key={other.id}>
-                  <a href={storyPath(other)}>{other.headline}</a>{' '}
-                  <time dateTime={other.publishedAt.toISOString()}>{i18n.date(other.publishedAt)}</time>
-                </li>
-              ))}
-            </ul>
-          </section>
+        <StoryLinks id="related-stories" heading={t('story.relatedStories')} stories={model.relatedStories ?? []} i18n={i18n} />
+        {section ? (
+          <StoryLinks
+            id="more-from"
+            heading={t('story.moreFrom', { section: section.name })}
+            href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}
+            stories={model.moreFromSection ?? []}
+            i18n={i18n}
+          />
         ) : null}
         <footer class="story-comments" id="comments">
           <p>

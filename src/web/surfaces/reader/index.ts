@@ -6,6 +6,7 @@ import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
 import { renderFrontPage } from '../../../views/pages/front.page.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
+import { renderPrivacyPage } from '../../../views/pages/privacy.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
 import { renderSearchPage } from '../../../views/pages/search.page.js';
 import { renderServicesPage } from '../../../views/pages/services.page.js';
@@ -66,6 +67,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
               heading: masthead.i18n.t('list.latest'),
               intro: null,
               stories: result.model.stories,
+              media: result.model.media,
               pagination,
             });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -89,6 +91,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         heading: result.model.section.name,
         intro: null,
         stories: result.model.stories,
+        media: result.model.media,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
       });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -113,6 +116,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         heading,
         intro: null,
         stories: result.model.stories,
+        media: result.model.media,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
       });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -135,6 +139,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         canonicalPath: profilePath(serviceCode, result.model.profile),
         profile: result.model.profile,
         stories: result.model.stories,
+        media: result.model.media,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },
       });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
@@ -155,6 +160,14 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const canonicalUrl = new URL(storyPath(result.model.story), deps.publicUrl).href;
       const html = renderStoryPage(masthead, { ...result.model, canonicalUrl });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
+    });
+  });
+
+  app.get<{ Params: ServiceParams }>('/:service/privacy', { schema: { params: ServiceParams } }, async (request, reply) => {
+    const serviceCode = request.params.service;
+    return servePage(cache, request, reply, `/${serviceCode}/privacy`, now(), async () => {
+      const result = await pages.privacy({ serviceCode });
+      return { html: renderPrivacyPage(toMasthead(result.masthead, assets)), keys: result.cacheKeys, validUntil: result.validUntil };
     });
   });
 

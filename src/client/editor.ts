@@ -256,7 +256,9 @@ function start(): void {
     autosave.stop();
     void autosave.idle().then(() => {
       sending = true;
-      form.submit();
+      // requestSubmit keeps the pressed button's own action (Update sends the form elsewhere).
+      if (submitter) form.requestSubmit(submitter);
+      else form.submit();
     });
   });
 }

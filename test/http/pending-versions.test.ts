@@ -52,6 +52,9 @@ describe.each(STORE_KINDS)('pending versions and scheduling on %s', (kind) => {
     expect(page).toContain('value="Parliament Passes Budget"');
     expect(page).toMatch(/<del>Parliament Votes On Budget<\/del> → <ins>Parliament Passes Budget<\/ins>/);
 
+    // The saved preview shows what Update would put live.
+    expect((await t.app.inject({ method: 'GET', url: `/newsroom/stories/${id}/preview`, headers: editor.bearer })).body).toContain('Parliament Passes Budget');
+
     const updated = await t.app.inject({ method: 'POST', url: `${API}/stories/${id}/update`, headers: editor.bearer, payload: {} });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().status).toBe('updated');
@@ -153,6 +156,24 @@ describe.each(STORE_KINDS)('pending versions and scheduling on %s', (kind) => {
     expect(response.body).toContain(`value="${past}"`);
     expect(response.body).toContain('value="08:15"');
     expect((await story(id)).status).toBe('draft');
+  });
+
+  it('sets a service’s time zone, shown beside the person’s own; refuses an unknown one and changes nothing', async () => {
+    const admin = await givenUser(t.actions, 'admin', [{ role: 'admin', serviceCode: null }]);
+    const fields = { name: 'English', locale: 'en', direction: 'ltr', outlet: 'RFE/RL', position: '0' };
+    const bad = await t.app.inject({ method: 'POST', url: '/newsroom/services/en', headers: form(admin.bearer), payload: new URLSearchParams({ ...fields, outlet: 'Changed', timeZone: 'Europe/Nowhere' }).toString() });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('value="Europe/Nowhere"');
+    expect((await t.store.read.services.find('en'))?.outlet).not.toBe('Changed');
+    expect((await t.store.read.services.timeZones()).get('en')).toBe('UTC');
+    const good = await t.app.inject({ method: 'POST', url: '/newsroom/services/en', headers: form(admin.bearer), payload: new URLSearchParams({ ...fields, timeZone: 'Europe/London' }).toString() });
+    expect(good.statusCode).toBe(303);
+    const id = await createStory(t.actions, SYSTEM, storyInput({ slug: 'zoned' }));
+    await publishStory(t.actions, SYSTEM, id, { at: new Date(t.clock.now().getTime() + 3600_000) });
+    const page = (await t.app.inject({ method: 'GET', url: `/newsroom/stories/${id}`, headers: editor.bearer })).body;
+    expect(page).toContain('the service’s time zone is Europe/London');
+    expect(page).toMatch(/in the service’s zone/);
+    await t.app.inject({ method: 'POST', url: '/newsroom/services/en', headers: form(admin.bearer), payload: new URLSearchParams({ ...fields, timeZone: 'UTC' }).toString() });
   });
 
   it('refuses an unknown time zone on the same form, keeping what was typed and changing nothing', async () => {

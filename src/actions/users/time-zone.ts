@@ -1,4 +1,5 @@
 import { parseTimeZone } from '../../domain/shared/time-zone.js';
+import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 
@@ -32,4 +33,17 @@ export async function setOwnTimeZone(deps: ActionDeps, actor: Actor, value: unkn
 export async function zonesFor(deps: ActionDeps, actor: Actor, serviceCode: string | null): Promise<{ own: string; service: string }> {
   const [{ zone }, services] = await Promise.all([timeZoneOf(deps, actorUserId(actor)), deps.store.read.services.timeZones()]);
   return { own: zone, service: (serviceCode ? services.get(serviceCode) : undefined) ?? DEFAULT_TIME_ZONE };
+}
+
+/** Sets a service's time zone (admins), shown beside each person's own. */
+export async function setServiceTimeZone(deps: ActionDeps, actor: Actor, serviceCode: string, value: unknown): Promise<string> {
+  requirePermission(actor, 'service.manage');
+  const zone = parseTimeZone(value, 'timeZone');
+  const now = deps.clock.now();
+  await deps.store.transaction(async (repos, emit) => {
+    await repos.services.setTimeZone(serviceCode, zone);
+    await repos.audit.record({ userId: actorUserId(actor), action: 'service.time-zone', subject: `service:${serviceCode}`, details: { zone } }, now);
+    emit({ type: 'service.changed', serviceCode });
+  });
+  return zone;
 }

@@ -267,6 +267,7 @@ export const en = {
   'newsroom.timeZone.help': 'An IANA name such as Asia/Bishkek or Europe/Moscow; empty for UTC. Newsroom times are shown and entered in it.',
   'newsroom.timeZone.current': 'Times are shown in {zone}.',
   'newsroom.timeZone.submit': 'Save time zone',
+  'newsroom.services.timeZone': 'Time zone (IANA name, e.g. Asia/Bishkek)',
   'newsroom.revisions.title': 'Revisions',
   'newsroom.revisions.diffTitle': 'Compare revisions',
   'newsroom.revisions.back': 'Back to “{headline}”',

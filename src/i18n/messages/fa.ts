@@ -270,6 +270,7 @@ export const fa: Messages = {
   'newsroom.timeZone.help': 'نامی از فهرست IANA مانند Asia/Tehran؛ خالی یعنی UTC. زمان‌ها در تحریریه به این وقت نشان داده و وارد می‌شوند.',
   'newsroom.timeZone.current': 'زمان‌ها به وقت {zone} نشان داده می‌شوند.',
   'newsroom.timeZone.submit': 'ذخیرهٔ منطقهٔ زمانی',
+  'newsroom.services.timeZone': 'منطقهٔ زمانی (نام IANA، مثلاً Asia/Tehran)',
   'newsroom.revisions.title': 'ویرایش‌ها',
   'newsroom.revisions.diffTitle': 'مقایسه ویرایش‌ها',
   'newsroom.revisions.back': 'بازگشت به «{headline}»',

@@ -270,6 +270,7 @@ export const ky: Messages = {
   'newsroom.timeZone.help': 'IANA аталышы, мисалы Asia/Bishkek; бош болсо — UTC. Редакциядагы убакыт ушул алкакта көрсөтүлөт жана жазылат.',
   'newsroom.timeZone.current': 'Убакыт {zone} боюнча көрсөтүлөт.',
   'newsroom.timeZone.submit': 'Саат алкагын сактоо',
+  'newsroom.services.timeZone': 'Саат алкагы (IANA аталышы, мисалы Asia/Bishkek)',
   'newsroom.revisions.title': 'Версиялар',
   'newsroom.revisions.diffTitle': 'Версияларды салыштыруу',
   'newsroom.revisions.back': '«{headline}» материалына кайтуу',

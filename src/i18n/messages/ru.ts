@@ -270,6 +270,7 @@ export const ru: Messages = {
   'newsroom.timeZone.help': 'Название по IANA, например Europe/Moscow; пусто — UTC. В нём показывается и вводится время в редакции.',
   'newsroom.timeZone.current': 'Время показывается по {zone}.',
   'newsroom.timeZone.submit': 'Сохранить часовой пояс',
+  'newsroom.services.timeZone': 'Часовой пояс (название IANA, например Europe/Moscow)',
   'newsroom.revisions.title': 'Версии',
   'newsroom.revisions.diffTitle': 'Сравнение версий',
   'newsroom.revisions.back': 'Назад к «{headline}»',

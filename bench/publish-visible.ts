@@ -66,6 +66,7 @@ export async function runPublishVisibleBench(): Promise<BenchOutcome> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const pagePath = `/en/a/the-count/${setup.storyId}`;
     const delays: number[] = [];
+    let current = 1;
     for (let version = 1; version <= changes; version++) {
       // B has the current version cached: the change must reach it to be seen.
       const before = await request(agent, 'GET', b.origin + pagePath);
@@ -76,13 +77,23 @@ export async function runPublishVisibleBench(): Promise<BenchOutcome> {
       const headline = `The Count, Round ${version}`;
       const saved = await request(agent, 'PUT', `${a.origin}/api/admin/v1/stories/${setup.storyId}`, {
         headers: { authorization: `Bearer ${setup.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ ...setup.input, headline, version }),
+        body: JSON.stringify({ ...setup.input, headline, version: current }),
       });
-      const acknowledged = performance.now();
       if (saved.status !== 200) {
         problems.push(`node A answered ${saved.status} to a save: ${saved.body.slice(0, 200)}`);
         break;
       }
+      // The story is live: the save is a pending version until Update puts it live.
+      const updated = await request(agent, 'POST', `${a.origin}/api/admin/v1/stories/${setup.storyId}/update`, {
+        headers: { authorization: `Bearer ${setup.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const acknowledged = performance.now();
+      if (updated.status !== 200) {
+        problems.push(`node A answered ${updated.status} to an update: ${updated.body.slice(0, 200)}`);
+        break;
+      }
+      current = (JSON.parse(updated.body) as { version: number }).version;
       for (;;) {
         const page = await request(agent, 'GET', b.origin + pagePath);
         if (page.status === 200 && page.body.includes(headline)) {

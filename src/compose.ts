@@ -122,7 +122,9 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {
-    intervalMs: 15_000,
+    // A safety net only: the scheduler wakes at each item's own time (re-armed on every story
+    // change, here or on another node), so this look is for a missed wake-up.
+    intervalMs: 5 * 60_000,
     onError: (error) => background.error({ err: error }, 'scheduled publishing failed'),
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.

@@ -256,7 +256,10 @@ function start(): void {
     autosave.stop();
     void autosave.idle().then(() => {
       sending = true;
-      form.submit();
+      // requestSubmit keeps the pressed button's own action (Update sends the form elsewhere);
+      // it is ignored while this submit event is still being dispatched, hence the next task.
+      if (submitter) setTimeout(() => form.requestSubmit(submitter), 0);
+      else form.submit();
     });
   });
 }

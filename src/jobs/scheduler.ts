@@ -13,10 +13,11 @@ export interface Scheduler {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Scheduled publishing in the app process: once at start, every `intervalMs`, and at the
- * moment the next scheduled story is due, so an embargo lifts within a second of its time
- * rather than at the next poll. Several nodes may run it: publishing a due story twice is
- * harmless (the second finds nothing due).
+ * Scheduled publishing in the app process: once at start (catching up what came due while it
+ * was stopped), then by a timer set for the moment the next scheduled story or update is due
+ * (re-armed whenever a story changes), so an embargo lifts within a second of its time; a look
+ * every `intervalMs` is only a safety net. Several nodes may run it: each item is claimed by
+ * one atomic write, so it is published once.
  */
 export function startScheduler(deps: ActionDeps, options: { intervalMs: number; onError: (error: unknown) => void }): Scheduler {
   let running: Promise<number[]> | undefined;

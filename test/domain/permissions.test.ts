@@ -20,11 +20,15 @@ describe('who may do what', () => {
     expect(can(as('editor', 'en'), 'user.manage')).toBe(false);
   });
 
-  it('lets reporters write and file their own drafts, and never publish', () => {
+  it('lets reporters write and file their own drafts, propose changes to their live stories, and never publish', () => {
     const reporter = as('reporter', 'en', 7);
     expect(can(reporter, 'story.edit', { serviceCode: 'en', authorId: 7, status: 'draft' })).toBe(true);
     expect(can(reporter, 'story.edit', { serviceCode: 'en', authorId: 8, status: 'draft' })).toBe(false);
-    expect(can(reporter, 'story.edit', { serviceCode: 'en', authorId: 7, status: 'published' })).toBe(false);
+    // A live story's edits are a pending version: a reporter proposes, an editor puts it live.
+    expect(can(reporter, 'story.edit', { serviceCode: 'en', authorId: 7, status: 'published' })).toBe(true);
+    expect(can(reporter, 'story.edit', { serviceCode: 'en', authorId: 8, status: 'published' })).toBe(false);
+    expect(can(reporter, 'story.edit', { serviceCode: 'en', authorId: 7, status: 'scheduled' })).toBe(false);
+    expect(can(reporter, 'story.file', { serviceCode: 'en', authorId: 7, status: 'published' })).toBe(false);
     expect(can(reporter, 'story.publish', { serviceCode: 'en' })).toBe(false);
     expect(can(reporter, 'story.publish')).toBe(false);
   });

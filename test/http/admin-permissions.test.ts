@@ -4,6 +4,7 @@ import { banCommentAuthor } from '../../src/actions/comments/ban-comment-author.
 import { createProfile } from '../../src/actions/profiles/create-profile.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
+import { updateStory } from '../../src/actions/stories/update-story.js';
 import { issueApiToken } from '../../src/actions/users/api-tokens.js';
 import { issueApiKey } from '../../src/actions/content-api/api-keys.js';
 import { registerWebhook } from '../../src/actions/webhooks/manage-webhooks.js';
@@ -41,6 +42,22 @@ const SIGNED_IN: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-
 async function reporterStory(ctx: Context): Promise<number> {
   const reporter = userActor({ id: ctx.reporterId, grants: [{ role: 'reporter', serviceCode: 'en' }] });
   return createStory(ctx.t.actions, reporter, storyInput());
+}
+
+/** The reporter's story, live, with changes the reporter proposed (a pending version). */
+async function reporterLiveStoryWithChanges(ctx: Context): Promise<number> {
+  const reporter = userActor({ id: ctx.reporterId, grants: [{ role: 'reporter', serviceCode: 'en' }] });
+  const id = await createStory(ctx.t.actions, reporter, storyInput());
+  await publishStory(ctx.t.actions, SYSTEM, id);
+  await updateStory(ctx.t.actions, reporter, id, storyInput({ headline: 'Proposed' }));
+  return id;
+}
+
+/** A story scheduled for two days from now. */
+async function scheduledStory(ctx: Context): Promise<number> {
+  const id = await createStory(ctx.t.actions, SYSTEM, storyInput());
+  await publishStory(ctx.t.actions, SYSTEM, id, { at: new Date(Date.now() + 48 * 3600_000) });
+  return id;
 }
 
 async function publishedStory(ctx: Context): Promise<number> {
@@ -125,6 +142,24 @@ const OPERATIONS: readonly Operation[] = [
     route: '/stories/{id}/unpublish',
     allowed: ['admin', 'editor-en'],
     prepare: async (ctx) => ({ url: `/stories/${await publishedStory(ctx)}/unpublish` }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/update',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterLiveStoryWithChanges(ctx)}/update`, payload: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/discard',
+    allowed: ['admin', 'editor-en', 'reporter-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterLiveStoryWithChanges(ctx)}/discard` }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/cancel-schedule',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await scheduledStory(ctx)}/cancel-schedule` }),
   },
   {
     method: 'POST',
@@ -345,6 +380,10 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
     allowed: EDITORS_EN,
     prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/publish`, form: { date: inTwoDays(), time: '10:00' } }),
   },
+  { method: 'POST', route: '/newsroom/stories/:id/update', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterLiveStoryWithChanges(ctx)}/update`, form: {} }) },
+  { method: 'POST', route: '/newsroom/stories/:id/discard', allowed: WRITERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterLiveStoryWithChanges(ctx)}/discard`, form: {} }) },
+  { method: 'POST', route: '/newsroom/stories/:id/cancel-schedule', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await scheduledStory(ctx)}/cancel-schedule`, form: {} }) },
+  { method: 'GET', route: '/newsroom/upcoming', allowed: SIGNED_IN, prepare: async () => ({ url: '/newsroom/upcoming' }) },
   { method: 'POST', route: '/newsroom/stories/:id/unpublish', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/unpublish`, form: {} }) },
   {
     method: 'POST',

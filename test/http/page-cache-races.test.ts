@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { updateStory } from '../../src/actions/stories/update-story.js';
+import { updateLiveStory } from '../../src/actions/stories/pending-version.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { SYSTEM } from '../support/factories.js';
@@ -62,6 +63,7 @@ async function editHeadline(t: TestApp, headline: string) {
     tagIds: story.tagIds,
     commentsState: story.commentsState,
   });
+  await updateLiveStory(t.actions, SYSTEM, 1);
 }
 
 describe.each(STORE_KINDS)('page cache under concurrent renders and purges on %s', (kind) => {

@@ -5,6 +5,7 @@ import { expireAlert } from '../../src/actions/alerts/expire-alert.js';
 import { setCommentsState } from '../../src/actions/comments/set-comments-state.js';
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
+import { updateLiveStory } from '../../src/actions/stories/pending-version.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -199,6 +200,7 @@ describe.each(STORE_KINDS)('page cache on %s', (kind) => {
       tagIds: story.tagIds,
       commentsState: story.commentsState,
     });
+    await updateLiveStory(t.actions, SYSTEM, 1);
     const changed = await get(STORY);
     expect(changed.headers['x-cache']).toBe('MISS');
     expect(changed.body).toContain('Kyrgyz President Refuses To Resign');

@@ -84,6 +84,8 @@ describe('two app nodes on one PostgreSQL database', () => {
       payload: { ...storyInput({ headline: 'Budget Passes After Recount', slug: 'budget-passes' }), version: 1 },
     });
     expect(saved.statusCode).toBe(200);
+    const updated = await a.app.inject({ method: 'POST', url: `${API}/stories/${id}/update`, headers: editor.bearer, payload: {} });
+    expect(updated.statusCode).toBe(200);
     await visibleOnB(url, (body) => body.includes('Budget Passes After Recount'));
   });
 

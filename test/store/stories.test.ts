@@ -5,6 +5,7 @@ import { publishDueStories } from '../../src/actions/stories/publish-due-stories
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
+import { updateLiveStory } from '../../src/actions/stories/pending-version.js';
 import { createProfile } from '../../src/actions/profiles/create-profile.js';
 import { getStoryPage } from '../../src/actions/reader/get-story-page.js';
 import { getHomePage } from '../../src/actions/reader/get-home-page.js';
@@ -123,6 +124,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     expect(page.kind).toBe('page');
 
     await updateStory(t.deps, SYSTEM, id, storyInput({ headline: 'Second Headline' }));
+    await updateLiveStory(t.deps, SYSTEM, id);
     const moved = await getStoryPage(t.deps, { serviceCode: 'en', slug: 'first-headline', storyId: id });
     expect(moved).toEqual({ kind: 'redirect', serviceCode: 'en', slug: 'second-headline', id });
 
@@ -157,6 +159,7 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
 
     // Editing the link out of the body takes the story off the profile page.
     await updateStory(t.deps, SYSTEM, linked, storyInput({ headline: 'Linked' }));
+    await updateLiveStory(t.deps, SYSTEM, linked);
     const after = await getProfilePage(t.deps, { serviceCode: 'en', slug: 'kurmanbek-bakiev', profileId: profile.id, page: 1 });
     expect(after.kind === 'page' && after.page.model.stories).toEqual([]);
   });

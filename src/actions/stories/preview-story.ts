@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 import { shapeStoryPage } from '../reader/get-story-page.js';
 import { checkStoryReferences, requireStory } from './check-story-references.js';
+import { findPending } from './pending-version.js';
 
 /**
  * The reader story page of a story as it stands, or as the editor's unsaved `input` would make
@@ -15,7 +16,9 @@ export async function previewStory(deps: ActionDeps, actor: Actor, storyId: numb
   const repos = deps.store.read;
   const existing = await requireStory(repos, storyId);
   requirePermission(actor, 'story.read', { serviceCode: existing.serviceCode });
-  let story = existing;
+  // A live story's saved preview is its pending version: what Update would put live.
+  const pending = input === undefined ? await findPending(repos, storyId) : undefined;
+  let story = pending ? { ...existing, ...pending.content } : existing;
   if (input !== undefined) {
     const written = parseStoryInput(input);
     requirePermission(actor, 'story.read', { serviceCode: written.serviceCode });

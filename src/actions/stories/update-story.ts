@@ -13,7 +13,9 @@ export interface SaveOptions {
 
 /**
  * Replaces what a story says, keeping a revision. Its status and times stay; a moved story
- * purges both services' pages. Returns the new version.
+ * purges both services' pages. On a published story the save is a pending version instead:
+ * kept as a revision the story points at, unseen by readers until an editor puts it live
+ * (see pending-version.ts). Returns the new version.
  */
 export async function updateStory(
   deps: ActionDeps,
@@ -41,21 +43,33 @@ export async function saveStoryContent(
     requirePermission(actor, 'story.edit', { serviceCode: existing.serviceCode, authorId: existing.authorId, status: existing.status });
     if (story.serviceCode !== existing.serviceCode) requirePermission(actor, 'story.edit', { serviceCode: story.serviceCode });
     await checkStoryReferences(repos, story);
+    // A live story's edits wait as a pending version: readers keep the published text.
+    const pending = existing.status === 'published';
     // The version check is part of the write: a save that committed after `existing` was read
     // (another editor's, at the same moment) makes this one a conflict, not an overwrite.
-    const version =
-      options.version === undefined || options.version === existing.version
-        ? await repos.stories.update(storyId, story, now, options.version)
-        : undefined;
+    const fresh = options.version === undefined || options.version === existing.version;
+    const version = !fresh
+      ? undefined
+      : pending
+        ? await repos.stories.bumpVersion(storyId, options.version)
+        : await repos.stories.update(storyId, story, now, options.version);
     if (version === undefined) {
       // Both versions are kept: the current one is the story, the stale one a conflict revision.
       await repos.revisions.insert({ storyId, version: options.version ?? existing.version, kind: 'conflict', content: story, userId }, now);
       return { conflict: (await repos.stories.currentVersion(storyId)) ?? existing.version } as const;
     }
-    await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
-    await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
-    const wasLive = existing.status === 'published' && existing.publishedAt !== null && existing.publishedAt <= now;
-    emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode, ...(wasLive ? { change: 'updated' as const } : {}) });
+    const revisionId = await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
+    const action = kind === 'save' ? 'story.edit' : 'story.restore';
+    if (pending) {
+      // A scheduled update keeps its time: the newest pending text goes live then.
+      const before = await repos.stories.pendingOf(storyId);
+      await repos.stories.setPending(storyId, revisionId, before?.applyAt ?? null);
+      await repos.audit.record({ userId, action, subject: `story:${storyId}`, details: { pending: true } }, now);
+      emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+      return { version } as const;
+    }
+    await repos.audit.record({ userId, action, subject: `story:${storyId}` }, now);
+    emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
     if (existing.serviceCode !== story.serviceCode) emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
     return { version } as const;
   });

@@ -130,9 +130,11 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
         headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': value('_csrf') },
         body: JSON.stringify(data),
       });
-      const result = (await response.json().catch(() => ({}))) as ApiError & { version?: number };
+      const result = (await response.json().catch(() => ({}))) as ApiError & { version?: number; pending?: unknown };
       if (response.ok && typeof result.version === 'number') {
         if (versionField) versionField.value = String(result.version);
+        // A live story's save is a pending version: the page says readers do not see it yet.
+        if (result.pending) document.getElementById('pending-flag')?.removeAttribute('hidden');
         const now = new Date();
         say('saved', { time: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` });
       } else if (response.status === 409 && result.error?.code === 'STORY_VERSION_CONFLICT') {

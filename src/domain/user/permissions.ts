@@ -62,8 +62,14 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
   moderator: ['story.read', 'comments.set-state', 'comments.moderate'],
 };
 
-/** Reporters write and file their own stories, and only until an editor takes them further. */
-const REPORTER_EDITABLE: readonly StoryStatus[] = ['draft', 'filed'];
+/**
+ * Reporters write and file their own stories, and only until an editor takes them further;
+ * once their story is live they may propose changes (a pending version an editor puts live).
+ */
+const REPORTER_EDITABLE: Readonly<Record<'story.edit' | 'story.file', readonly StoryStatus[]>> = {
+  'story.edit': ['draft', 'filed', 'published'],
+  'story.file': ['draft', 'filed'],
+};
 
 /**
  * May this actor do this to this resource? Pure: the whole rule of who may do what.
@@ -78,7 +84,7 @@ export function can(actor: Actor, permission: Permission, resource?: Resource): 
     if (resource?.serviceCode !== undefined && grant.serviceCode !== resource.serviceCode) return false;
     if (grant.role === 'reporter' && resource && (permission === 'story.edit' || permission === 'story.file')) {
       if (resource.authorId !== undefined && resource.authorId !== actor.userId) return false;
-      if (resource.status !== undefined && !REPORTER_EDITABLE.includes(resource.status)) return false;
+      if (resource.status !== undefined && !REPORTER_EDITABLE[permission].includes(resource.status)) return false;
     }
     return true;
   });

@@ -15,6 +15,16 @@ export class ServiceRepository {
     return row && toService(row);
   }
 
+  /** Each service's time zone (IANA name), by code. */
+  async timeZones(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('services').select(['code', 'time_zone']).execute();
+    return new Map(rows.map((r) => [r.code, r.time_zone]));
+  }
+
+  async setTimeZone(code: string, zone: string): Promise<void> {
+    await this.db.updateTable('services').set({ time_zone: zone }).where('code', '=', code).execute();
+  }
+
   async insert(service: LanguageService): Promise<void> {
     await this.db.insertInto('services').values(service).execute();
   }
@@ -110,7 +120,7 @@ export class ServiceRepository {
   }
 }
 
-function toService(row: Database['services']): LanguageService {
+function toService(row: Omit<Database['services'], 'time_zone'>): LanguageService {
   return {
     code: row.code,
     name: row.name,

@@ -53,6 +53,19 @@ export interface NewsroomSummary {
   readonly publishedAt: Date | null;
   readonly modifiedAt: Date;
   readonly version: number;
+  /** When it is scheduled to publish, or its pending update to go live (null: nothing scheduled). */
+  readonly scheduledAt: Date | null;
+  /** A live story with changes readers do not see yet. */
+  readonly pending: boolean;
+}
+
+/** Something on the desk's upcoming list: a story to publish, or a live story's update to put live. */
+export interface UpcomingItem {
+  readonly id: number;
+  readonly serviceCode: string;
+  readonly headline: string;
+  readonly kind: 'publish' | 'update';
+  readonly at: Date;
 }
 
 export class StoryRepository {
@@ -105,6 +118,113 @@ export class StoryRepository {
     return row.version;
   }
 
+  /**
+   * A save of a live story's pending version: moves the version on by one (compare-and-set as
+   * in update) and leaves what readers see alone. Returns the new version, undefined when stale.
+   */
+  async bumpVersion(id: number, expectedVersion?: number): Promise<number | undefined> {
+    let query = this.db
+      .updateTable('stories')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+    const row = await query.returning('version').executeTakeFirst();
+    return row?.version;
+  }
+
+  /** The story's pending version: the revision it is and when it goes live by itself. */
+  async pendingOf(id: number): Promise<{ revisionId: number; applyAt: Date | null } | undefined> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select(['pending_revision_id', 'pending_apply_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.pending_revision_id === null) return undefined;
+    return { revisionId: row.pending_revision_id, applyAt: toDate(row.pending_apply_at) };
+  }
+
+  /** Points the story at its pending version (null: none), and when it goes live by itself. */
+  async setPending(id: number, revisionId: number | null, applyAt: Date | null): Promise<void> {
+    await this.db
+      .updateTable('stories')
+      .set({ pending_revision_id: revisionId, pending_apply_at: revisionId === null ? null : (applyAt?.getTime() ?? null) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Takes a scheduled story whose time has come for publishing: true for the one caller (of
+   * all nodes) whose write changed it, false when another got there first.
+   */
+  async claimScheduled(id: number, now: Date): Promise<boolean> {
+    const row = await this.db
+      .updateTable('stories')
+      .set({ status: 'published', modified_at: now.getTime() })
+      .where('id', '=', id)
+      .where('status', '=', 'scheduled')
+      .where('published_at', '<=', now.getTime())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Takes a due scheduled update (pending version) for applying: true for one caller only. */
+  async claimPendingUpdate(id: number, revisionId: number, now: Date): Promise<boolean> {
+    const row = await this.db
+      .updateTable('stories')
+      .set({ pending_revision_id: null, pending_apply_at: null })
+      .where('id', '=', id)
+      .where('pending_revision_id', '=', revisionId)
+      .where('pending_apply_at', '<=', now.getTime())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Live stories whose scheduled update has come due, oldest first. */
+  async duePendingUpdates(now: Date, limit: number): Promise<{ id: number; serviceCode: string; revisionId: number }[]> {
+    const rows = await this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code', 'pending_revision_id'])
+      .where('pending_apply_at', '<=', now.getTime())
+      .where('pending_revision_id', 'is not', null)
+      .orderBy('pending_apply_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, serviceCode: r.service_code, revisionId: Number(r.pending_revision_id) }));
+  }
+
+  /**
+   * What is scheduled from `from` on, soonest first: stories to publish and updates of live
+   * stories to put live, of these services (null: every service).
+   */
+  async listUpcoming(filter: { serviceCodes: readonly string[] | null; from: Date; limit: number }): Promise<UpcomingItem[]> {
+    if (filter.serviceCodes && filter.serviceCodes.length === 0) return [];
+    let query = this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code', 'headline', 'status', 'published_at', 'pending_apply_at'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'scheduled'), eb('published_at', '>=', filter.from.getTime())]),
+          eb.and([eb('pending_revision_id', 'is not', null), eb('pending_apply_at', '>=', filter.from.getTime())]),
+        ]),
+      );
+    if (filter.serviceCodes) query = query.where('service_code', 'in', filter.serviceCodes);
+    const rows = await query.limit(filter.limit).execute();
+    return rows
+      .map((row) => {
+        const update = row.status !== 'scheduled';
+        return {
+          id: row.id,
+          serviceCode: row.service_code,
+          headline: row.headline,
+          kind: update ? ('update' as const) : ('publish' as const),
+          at: new Date(Number(update ? row.pending_apply_at : row.published_at)),
+        };
+      })
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
+  }
+
   /** The story's current version (undefined: no such story). */
   async currentVersion(id: number): Promise<number | undefined> {
     const row = await this.db.selectFrom('stories').select('version').where('id', '=', id).executeTakeFirst();
@@ -124,14 +244,22 @@ export class StoryRepository {
     return rows.map((r) => ({ id: r.id, serviceCode: r.service_code }));
   }
 
-  /** When the next scheduled (embargoed) story is due, if any. */
+  /** When the next scheduled (embargoed) story or scheduled update of a live story is due, if any. */
   async nextScheduledAt(): Promise<Date | null> {
-    const row = await this.db
-      .selectFrom('stories')
-      .select((eb) => eb.fn.min('published_at').as('next'))
-      .where('status', '=', 'scheduled')
-      .executeTakeFirst();
-    return row?.next === null || row?.next === undefined ? null : new Date(Number(row.next));
+    const [story, update] = await Promise.all([
+      this.db
+        .selectFrom('stories')
+        .select((eb) => eb.fn.min('published_at').as('next'))
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('stories')
+        .select((eb) => eb.fn.min('pending_apply_at').as('next'))
+        .where('pending_revision_id', 'is not', null)
+        .executeTakeFirst(),
+    ]);
+    const times = [story?.next, update?.next].filter((t) => t !== null && t !== undefined).map(Number);
+    return times.length ? new Date(Math.min(...times)) : null;
   }
 
   /** The newsroom's list: every status, newest change first, filtered and paginated. */
@@ -152,8 +280,9 @@ export class StoryRepository {
     }
     const [rows, count] = await Promise.all([
       query
-        .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version'])
-        .orderBy('s.modified_at', 'desc')
+        .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version', 's.pending_revision_id', 's.pending_apply_at'])
+        // Scheduled stories: the soonest first, as a desk reads its schedule.
+        .orderBy(filter.status === 'scheduled' ? 's.published_at' : 's.modified_at', filter.status === 'scheduled' ? 'asc' : 'desc')
         .orderBy('s.id', 'desc')
         .limit(filter.limit)
         .offset(filter.offset)
@@ -172,6 +301,8 @@ export class StoryRepository {
         publishedAt: toDate(row.published_at),
         modifiedAt: new Date(Number(row.modified_at)),
         version: row.version,
+        scheduledAt: row.status === 'scheduled' ? toDate(row.published_at) : row.pending_revision_id !== null ? toDate(row.pending_apply_at) : null,
+        pending: row.pending_revision_id !== null,
       })),
     };
   }

@@ -43,6 +43,16 @@ export class UserRepository {
     await this.db.updateTable('users').set({ state, modified_at: now.getTime() }).where('id', '=', userId).execute();
   }
 
+  /** The person's own time zone (null: none chosen). */
+  async timeZoneOf(userId: number): Promise<string | null> {
+    const row = await this.db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirst();
+    return row?.time_zone ?? null;
+  }
+
+  async setTimeZone(userId: number, zone: string | null, now: Date): Promise<void> {
+    await this.db.updateTable('users').set({ time_zone: zone, modified_at: now.getTime() }).where('id', '=', userId).execute();
+  }
+
   async findById(id: number): Promise<UserWithSecret | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? this.withGrants(row) : undefined;

@@ -7,6 +7,8 @@ export interface ServicesTable {
   direction: string;
   outlet: string;
   position: number;
+  /** The service's time zone (IANA name), shown beside each person's own. */
+  time_zone: Generated<string>;
 }
 
 export interface SectionsTable {

@@ -26,6 +26,10 @@ export interface StoriesTable {
   author_id: number | null;
   /** Incremented on every content save; a save must name the version it edited. */
   version: Generated<number>;
+  /** A live story's unpublished changes: the revision they are (null: none). */
+  pending_revision_id: number | null;
+  /** When the pending changes go live by themselves (null: when an editor presses Update). */
+  pending_apply_at: number | null;
 }
 
 export interface StoryTagsTable {

@@ -9,6 +9,8 @@ export interface UsersTable {
   state: string;
   created_at: number;
   modified_at: number;
+  /** The person's own time zone (IANA name); null: the service's. */
+  time_zone: string | null;
 }
 
 /** Admin grants carry service_code '*'. */

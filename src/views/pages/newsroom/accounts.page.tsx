@@ -1,7 +1,7 @@
 import { TOKEN_EXPIRY_CHOICES, type ApiToken } from '../../../domain/user/api-token.js';
 import type { User } from '../../../domain/user/user.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
-import { FormError, Pager } from './parts.js';
+import { FormError, SavedNotice, Pager } from './parts.js';
 
 /** A person's personal API tokens, each with a Revoke button (own tokens, or anyone's for admins). */
 function TokensTable({ masthead, tokens, now }: { masthead: NewsroomMasthead; tokens: readonly ApiToken[]; now: Date }) {
@@ -53,10 +53,14 @@ export interface AccountPageProps {
   /** The secret of a token just made: shown this once. */
   readonly newToken: string | null;
   readonly error: string | null;
+  /** The time zone form: the zone in force, the value shown in the field (as typed when refused), why it was refused. */
+  readonly timeZone?: { readonly zone: string; readonly value: string; readonly error: string | null; readonly saved: boolean };
+  /** Every IANA zone the runtime knows, offered as the field's suggestions. */
+  readonly zoneNames?: readonly string[];
 }
 
 /** /newsroom/account: who you are, your personal API tokens, a new one. */
-export function AccountPage({ masthead, user, tokens, now, newToken, error }: AccountPageProps) {
+export function AccountPage({ masthead, user, tokens, now, newToken, error, timeZone, zoneNames = [] }: AccountPageProps) {
   const { t } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
   return (
@@ -65,6 +69,37 @@ export function AccountPage({ masthead, user, tokens, now, newToken, error }: Ac
       <p>
         <bdi>{user.name}</bdi> &lt;{user.email}&gt;
       </p>
+      {timeZone ? (
+        <section aria-labelledby="time-zone" class="time-zone">
+          <h2 id="time-zone">{t('newsroom.timeZone.title')}</h2>
+          <p>{t('newsroom.timeZone.current', { zone: timeZone.zone })}</p>
+          {timeZone.saved ? <SavedNotice masthead={masthead} saved /> : null}
+          <FormError error={timeZone.error} />
+          <form method="post" action="/newsroom/account/time-zone" class="newsroom-form">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <label for="time-zone-field">{t('newsroom.timeZone.label')}</label>
+            <p id="time-zone-help" class="meta">
+              {t('newsroom.timeZone.help')}
+            </p>
+            <input
+              id="time-zone-field"
+              name="timeZone"
+              list="time-zone-names"
+              maxLength={64}
+              value={timeZone.value}
+              autocomplete="off"
+              aria-describedby="time-zone-help"
+              aria-invalid={timeZone.error ? 'true' : undefined}
+            />
+            <datalist id="time-zone-names">
+              {zoneNames.map((name) => (
+                <option value={name} />
+              ))}
+            </datalist>
+            <button type="submit">{t('newsroom.timeZone.submit')}</button>
+          </form>
+        </section>
+      ) : null}
       <h2>{t('newsroom.tokens.title')}</h2>
       {newToken ? (
         <div role="status" class="form-saved">

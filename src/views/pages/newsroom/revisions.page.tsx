@@ -1,4 +1,5 @@
 import type { RevisionChange, RevisionKind } from '../../../domain/story/revision.js';
+import { RevisionDiffList } from '../../components/newsroom/revision-diff.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 
 export interface RevisionRow {
@@ -44,22 +45,7 @@ export function RevisionsPage({ masthead, storyId, headline, version, revisions,
             })}
           </h2>
           {diff.changes.length === 0 ? <p>{t('newsroom.revisions.same')}</p> : null}
-          <ul class="revision-diff">
-            {diff.changes.map((change) =>
-              change.kind === 'field' ? (
-                <li>
-                  <strong>{change.field}</strong>: <del>{change.before || '—'}</del> → <ins>{change.after || '—'}</ins>
-                </li>
-              ) : (
-                <li>
-                  <strong>{t('newsroom.revisions.element', { index: change.index + 1 })}</strong> ({t(`newsroom.revisions.change.${change.change}`)}):{' '}
-                  {change.before !== null ? <del>{change.before}</del> : null}
-                  {change.before !== null && change.after !== null ? ' → ' : null}
-                  {change.after !== null ? <ins>{change.after}</ins> : null}
-                </li>
-              ),
-            )}
-          </ul>
+          <RevisionDiffList i18n={masthead.i18n} changes={diff.changes} />
         </section>
       ) : null}
       <form method="get" action={`${base}/revisions/diff`} class="newsroom-form">

@@ -38,6 +38,8 @@ export interface ServiceFormValues {
   readonly direction: string;
   readonly outlet: string;
   readonly position: string;
+  /** The service's time zone (IANA name); only an existing service's form sets it. */
+  readonly timeZone?: string;
 }
 
 /** A service's form. The code, part of every address, is chosen once and then only shown. */
@@ -77,6 +79,12 @@ export function ServiceFormPage(props: { masthead: NewsroomMasthead; isNew: bool
         <input id="service-outlet" name="outlet" required maxLength={80} value={values.outlet} />
         <label for="service-position">{t('newsroom.position')}</label>
         <input id="service-position" name="position" type="number" min="0" max={String(SECTION_LIMITS.position)} value={values.position} />
+        {isNew ? null : (
+          <>
+            <label for="service-time-zone">{t('newsroom.services.timeZone')}</label>
+            <input id="service-time-zone" name="timeZone" maxLength={64} required value={values.timeZone ?? 'UTC'} autocomplete="off" />
+          </>
+        )}
         <button type="submit">{t('newsroom.form.save')}</button>
       </form>
     </NewsroomLayout>

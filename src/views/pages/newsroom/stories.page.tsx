@@ -2,6 +2,7 @@ import type { LanguageService } from '../../../domain/service/service.js';
 import { STORY_STATUSES, type StoryStatus } from '../../../domain/story/story.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { AnyServiceSelect } from './parts.js';
+import { formatInZone } from '../../components/newsroom/zoned-time.js';
 
 export interface NewsroomStoryRow {
   readonly id: number;
@@ -9,6 +10,10 @@ export interface NewsroomStoryRow {
   readonly headline: string;
   readonly status: StoryStatus;
   readonly modifiedAt: Date;
+  /** When it publishes, or its pending update goes live (null: nothing scheduled). */
+  readonly scheduledAt?: Date | null;
+  /** A live story with changes readers do not see yet. */
+  readonly pending?: boolean;
 }
 
 export interface StoriesPageProps {
@@ -17,9 +22,11 @@ export interface StoriesPageProps {
   readonly filter: { readonly service: string; readonly status: string; readonly q: string };
   readonly stories: readonly NewsroomStoryRow[];
   readonly total: number;
+  /** The person's time zone: scheduled times are shown in it. */
+  readonly zone?: string;
 }
 
-export function StoriesPage({ masthead, services, filter, stories, total }: StoriesPageProps) {
+export function StoriesPage({ masthead, services, filter, stories, total, zone = 'UTC' }: StoriesPageProps) {
   const { t } = masthead.i18n;
   return (
     <NewsroomLayout masthead={masthead} title={t('newsroom.stories.title')}>
@@ -55,7 +62,15 @@ export function StoriesPage({ masthead, services, filter, stories, total }: Stor
               </h2>
               <p class="meta">
                 {story.serviceCode} · {t(`newsroom.status.${story.status}`)} · {masthead.i18n.dateTime(story.modifiedAt)}
+                {story.pending ? ` · ${t('newsroom.stories.pending')}` : null}
               </p>
+              {story.scheduledAt ? (
+                <p class="meta story-scheduled">
+                  <time dateTime={story.scheduledAt.toISOString()}>
+                    {t('newsroom.stories.scheduled', { time: `${formatInZone(masthead.i18n.locale, story.scheduledAt, zone)} (${zone})` })}
+                  </time>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

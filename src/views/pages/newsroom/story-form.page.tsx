@@ -4,7 +4,18 @@ import type { LanguageService, Section, Tag } from '../../../domain/service/serv
 import type { CommentsState, StoryNote, StoryStatus } from '../../../domain/story/story.js';
 import { BodyEditor } from '../../components/newsroom/body-editor.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
-import { StoryTools } from './story-tools.js';
+import type { RevisionChange } from '../../../domain/story/revision.js';
+import { RevisionDiffList } from '../../components/newsroom/revision-diff.js';
+import type { TimeZones } from '../../components/newsroom/zoned-time.js';
+import { StoryTools, TIME_SLOT, WithTime, type ScheduleEntry } from './story-tools.js';
+
+/** A live story's unpublished changes as the editor shows them. */
+export interface PendingView {
+  readonly savedAt: Date;
+  readonly applyAt: Date | null;
+  /** Against the live version. */
+  readonly changes: readonly RevisionChange[];
+}
 
 export interface StoryFormValues {
   readonly id: number | null;
@@ -41,8 +52,47 @@ export interface StoryFormPageProps {
   readonly leadMediaTitle: string | null;
   readonly error: string | null;
   /** What the signed-in user's role allows on this story (the server checks again). */
-  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean };
+  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly edit: boolean };
   readonly editorScript: string | null;
+  /** A live story's pending version (the form shows its text), or null. */
+  readonly pending?: PendingView | null;
+  readonly zones?: TimeZones;
+  /** A refused schedule form, kept as typed. */
+  readonly schedule?: ScheduleEntry | null;
+  /** A refused story tool (Update, Discard, Cancel): why. */
+  readonly toolError?: string | null;
+}
+
+/** The status area of a published story: live as it is, or with changes readers do not see yet. */
+function LiveState({ masthead, pending, zones, mayPublish }: { masthead: NewsroomMasthead; pending: PendingView | null; zones: TimeZones; mayPublish: boolean }) {
+  const { i18n } = masthead;
+  const { t } = i18n;
+  if (!pending) {
+    return (
+      <div id="pending-state" class="pending-state">
+        <p class="meta">{t('newsroom.pending.live')}</p>
+        <p id="pending-flag" class="pending-flag" hidden>
+          <strong>{t('newsroom.pending.title')}</strong>: {t('newsroom.pending.flag')}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <section id="pending-state" class="pending-state pending-flag" aria-labelledby="pending-heading">
+      <h2 id="pending-heading">{t('newsroom.pending.title')}</h2>
+      <p>
+        <WithTime i18n={i18n} text={t('newsroom.pending.body', { time: TIME_SLOT })} at={pending.savedAt} zones={zones} />
+      </p>
+      {pending.applyAt ? (
+        <p id="pending-scheduled">
+          <WithTime i18n={i18n} text={t('newsroom.pending.scheduled', { time: TIME_SLOT })} at={pending.applyAt} zones={zones} />
+        </p>
+      ) : null}
+      {mayPublish ? null : <p>{t('newsroom.pending.proposal')}</p>}
+      <h3>{t('newsroom.pending.diff')}</h3>
+      {pending.changes.length === 0 ? <p>{t('newsroom.pending.same')}</p> : <RevisionDiffList i18n={i18n} changes={pending.changes} />}
+    </section>
+  );
 }
 
 /**
@@ -50,7 +100,10 @@ export interface StoryFormPageProps {
  * (the body as plain paragraphs). With JavaScript the editor island takes over the body,
  * saves on its own every few seconds, and says so in the status line.
  */
-export function StoryFormPage({ masthead, services, sections, tags, values, labels, leadMediaTitle, error, may, editorScript }: StoryFormPageProps) {
+export function StoryFormPage(props: StoryFormPageProps) {
+  const { masthead, services, sections, tags, values, labels, leadMediaTitle, error, may, editorScript } = props;
+  const zones = props.zones ?? { own: 'UTC', service: 'UTC' };
+  const pending = props.pending ?? null;
   const { t } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
   const action = values.id ? `/newsroom/stories/${values.id}` : '/newsroom/stories';
@@ -63,6 +116,7 @@ export function StoryFormPage({ masthead, services, sections, tags, values, labe
           {t('newsroom.form.state', { version: values.version, status: t(`newsroom.status.${values.status}`) })}
         </p>
       ) : null}
+      {values.status === 'published' ? <LiveState masthead={masthead} pending={pending} zones={zones} mayPublish={may.publish} /> : null}
       {error ? (
         <p class="form-error" role="alert">
           {error}
@@ -171,6 +225,13 @@ export function StoryFormPage({ masthead, services, sections, tags, values, labe
         </div>
         <p class="editor-inline-actions">
           <button type="submit">{t('newsroom.form.save')}</button>{' '}
+          {values.id && values.status === 'published' && may.publish ? (
+            <>
+              <button type="submit" id="update-live" formAction={`/newsroom/stories/${values.id}/update`}>
+                {t('newsroom.pending.update')}
+              </button>{' '}
+            </>
+          ) : null}
           {values.id ? (
             <button type="submit" formAction={`/newsroom/stories/${values.id}/preview`} formTarget="_blank" formNoValidate>
               {t('newsroom.form.preview')}
@@ -204,6 +265,11 @@ export function StoryFormPage({ masthead, services, sections, tags, values, labe
           commentsState={values.commentsState}
           notes={values.notes}
           may={may}
+          publishedAt={values.publishedAt}
+          pending={pending}
+          zones={zones}
+          schedule={props.schedule ?? null}
+          toolError={props.toolError ?? null}
         />
       ) : null}
     </NewsroomLayout>

@@ -99,6 +99,22 @@ export const StoryBody = Type.Object({
   version: Type.Integer(),
   createdAt: Time,
   modifiedAt: Time,
+  pending: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          revisionId: Id,
+          version: Type.Integer(),
+          savedAt: Time,
+          applyAt: Nullable(Time),
+          userId: Nullable(Type.Integer()),
+          story: Type.Object(storyFields, { description: 'the pending text: what goes live on update' }),
+          changes: Type.Array(Type.Object({ kind: Type.String(), field: Type.Optional(Type.String()), index: Type.Optional(Type.Integer()), change: Type.Optional(Type.String()), before: Nullable(Type.String()), after: Nullable(Type.String()) })),
+        },
+        { description: 'a published story’s unpublished changes (readers see the story’s own fields until update); null: none' },
+      ),
+    ),
+  ),
 });
 
 export const StoryList = Type.Object({
@@ -113,6 +129,8 @@ export const StoryList = Type.Object({
       publishedAt: Nullable(Time),
       modifiedAt: Time,
       version: Type.Integer(),
+      scheduledAt: Nullable(Time),
+      pending: Type.Boolean(),
     }),
   ),
   total: Type.Integer(),
@@ -122,6 +140,8 @@ export const StoryList = Type.Object({
 
 export const PublishRequest = Type.Object({ at: Type.Optional(Time) }, strict);
 export const PublishResult = Type.Object({ status: Type.String(), publishedAt: Time });
+export const UpdateRequest = Type.Object({ at: Type.Optional(Time) }, strict);
+export const UpdateResult = Type.Object({ status: Type.Union([Type.Literal('updated'), Type.Literal('scheduled')]), at: Time, version: Type.Integer() });
 export const NoteRequest = Type.Object(
   { kind: Type.Union([Type.Literal('update'), Type.Literal('correction')]), text: Type.String({ maxLength: STORY_LIMITS.note }) },
   strict,

@@ -15,6 +15,9 @@ import { restoreRevision } from '../../../actions/stories/restore-revision.js';
 import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { invalid } from '../../../domain/shared/errors.js';
+import type { Actor } from '../../../domain/user/user.js';
+import { cancelSchedule } from '../../../actions/stories/cancel-schedule.js';
+import { cancelScheduledUpdate, discardPending, getPendingVersion, updateLiveStory } from '../../../actions/stories/pending-version.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import {
@@ -35,10 +38,18 @@ import {
   StoryList,
   StoryListQuery,
   StoryUpdate,
+  UpdateRequest,
+  UpdateResult,
 } from './schemas.js';
-import { storyJson, summaryJson } from './to-json.js';
+import { pendingJson, storyJson, summaryJson } from './to-json.js';
 
 const tags = ['stories'];
+
+/** A story as the Admin API answers it: what readers see, and its pending version if any. */
+async function storyWithPending(actions: ActionDeps, actor: Actor, id: number) {
+  const [story, pending] = await Promise.all([getNewsroomStory(actions, actor, id), getPendingVersion(actions, actor, id)]);
+  return { ...storyJson(story), pending: pending ? pendingJson(pending) : null };
+}
 
 /** Stories: list, read, write, file, publish or schedule, withdraw, notes, comments, revisions. */
 export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
@@ -57,14 +68,14 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     async (request, reply) => {
       const actor = authOf(request).actor;
       const id = await createStory(actions, actor, request.body);
-      return reply.code(201).send(storyJson(await getNewsroomStory(actions, actor, id)));
+      return reply.code(201).send(await storyWithPending(actions, actor, id));
     },
   );
 
   app.get(
     '/stories/:id',
     { config: { permission: 'story.read' }, schema: { tags, params: IdParams, response: responses({ 200: StoryBody }) } },
-    async (request) => storyJson(await getNewsroomStory(actions, authOf(request).actor, request.params.id)),
+    async (request) => storyWithPending(actions, authOf(request).actor, request.params.id),
   );
 
   app.put(
@@ -74,7 +85,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       const actor = authOf(request).actor;
       const { version, ...story } = request.body;
       await updateStory(actions, actor, request.params.id, story, { version });
-      return storyJson(await getNewsroomStory(actions, actor, request.params.id));
+      return storyWithPending(actions, actor, request.params.id);
     },
   );
 
@@ -98,6 +109,58 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       if (at && Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', 'at must be an ISO 8601 date and time', 'at');
       const result = await publishStory(actions, authOf(request).actor, request.params.id, at ? { at } : {});
       return { status: result.status, publishedAt: result.publishedAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/stories/:id/update',
+    {
+      config: { permission: 'story.publish' },
+      schema: {
+        tags,
+        summary: 'Put a published story’s pending version live, now or at `at` (a scheduled update)',
+        params: IdParams,
+        body: UpdateRequest,
+        response: responses({ 200: UpdateResult }),
+      },
+    },
+    async (request) => {
+      const at = request.body?.at === undefined ? undefined : new Date(request.body.at);
+      if (at && Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', 'at must be an ISO 8601 date and time', 'at');
+      const result = await updateLiveStory(actions, authOf(request).actor, request.params.id, at ? { at } : {});
+      return { status: result.status, at: result.at.toISOString(), version: result.version };
+    },
+  );
+
+  app.post(
+    '/stories/:id/discard',
+    {
+      config: { permission: 'story.edit' },
+      schema: { tags, summary: 'Drop a published story’s pending version (its revision stays in the history)', params: IdParams, response: responses({ 200: Done }) },
+    },
+    async (request) => {
+      await discardPending(actions, authOf(request).actor, request.params.id);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/stories/:id/cancel-schedule',
+    {
+      config: { permission: 'story.publish' },
+      schema: {
+        tags,
+        summary: 'Take a scheduled story off the schedule (back to filed, nothing withdrawn), or unschedule a live story’s pending update',
+        params: IdParams,
+        response: responses({ 200: Done }),
+      },
+    },
+    async (request) => {
+      const actor = authOf(request).actor;
+      const story = await getNewsroomStory(actions, actor, request.params.id);
+      if (story.status === 'scheduled') await cancelSchedule(actions, actor, story.id);
+      else await cancelScheduledUpdate(actions, actor, story.id);
+      return { ok: true };
     },
   );
 
@@ -164,7 +227,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       const actor = authOf(request).actor;
       const version = request.body?.version;
       await restoreRevision(actions, actor, request.params.id, request.params.revisionId, version === undefined ? {} : { version });
-      return storyJson(await getNewsroomStory(actions, actor, request.params.id));
+      return storyWithPending(actions, actor, request.params.id);
     },
   );
 };

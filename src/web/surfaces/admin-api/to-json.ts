@@ -4,6 +4,8 @@ import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { Alert } from '../../../domain/alert/alert.js';
 import type { FoundProfile } from '../../../actions/profiles/find-profiles.js';
 import type { Story } from '../../../domain/story/story.js';
+import type { PendingVersion } from '../../../actions/stories/pending-version.js';
+import type { RevisionChange } from '../../../domain/story/revision.js';
 import type { User } from '../../../domain/user/user.js';
 
 // Domain values as the Admin API shows them: dates as ISO strings. The response schemas
@@ -26,8 +28,26 @@ export function storyJson(story: Story) {
   };
 }
 
-export function summaryJson<T extends { publishedAt: Date | null; modifiedAt: Date }>(summary: T) {
-  return { ...summary, publishedAt: iso(summary.publishedAt), modifiedAt: summary.modifiedAt.toISOString() };
+export function summaryJson<T extends { publishedAt: Date | null; modifiedAt: Date; scheduledAt?: Date | null }>(summary: T) {
+  return {
+    ...summary,
+    publishedAt: iso(summary.publishedAt),
+    modifiedAt: summary.modifiedAt.toISOString(),
+    ...(summary.scheduledAt !== undefined ? { scheduledAt: iso(summary.scheduledAt) } : {}),
+  };
+}
+
+/** A published story's pending version as the Admin API shows it. */
+export function pendingJson(pending: PendingVersion & { changes: RevisionChange[] }) {
+  return {
+    revisionId: pending.revisionId,
+    version: pending.version,
+    savedAt: pending.savedAt.toISOString(),
+    applyAt: iso(pending.applyAt),
+    userId: pending.userId,
+    story: { ...pending.content, bylines: [...pending.content.bylines], credits: [...pending.content.credits], body: [...pending.content.body], tagIds: [...pending.content.tagIds] },
+    changes: pending.changes,
+  };
 }
 
 export function alertJson(alert: Alert) {

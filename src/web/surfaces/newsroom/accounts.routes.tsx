@@ -3,6 +3,7 @@ import { disableUser, enableUser } from '../../../actions/users/account-state.js
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
 import { getUser, listUsers } from '../../../actions/users/list-users.js';
 import { describeUser } from '../../../actions/users/sessions.js';
+import { setOwnTimeZone, timeZoneOf } from '../../../actions/users/time-zone.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
 import { unauthenticated } from '../../plugins/auth.js';
@@ -15,15 +16,50 @@ import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
  * every account; disable or enable one, revoke anyone's tokens.
  */
 export function accountPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, newToken: string | null, error: string | null, status = 200) => {
+  const accountPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    newToken: string | null,
+    error: string | null,
+    status = 200,
+    zoneForm: { value?: string; error?: string; saved?: boolean } = {},
+  ) => {
     const auth = authOf(request);
-    const [user, tokens] = await Promise.all([describeUser(actions, auth.userId), listApiTokens(actions, auth.actor, { id: auth.userId })]);
+    const [user, tokens, zone] = await Promise.all([
+      describeUser(actions, auth.userId),
+      listApiTokens(actions, auth.actor, { id: auth.userId }),
+      timeZoneOf(actions, auth.userId),
+    ]);
     if (!user) throw unauthenticated();
-    const page = <AccountPage masthead={await mastheadFor(request)} user={user} tokens={tokens.items} now={actions.clock.now()} newToken={newToken} error={error} />;
+    const timeZone = { zone: zone.zone, value: zoneForm.value ?? zone.chosen ?? '', error: zoneForm.error ?? null, saved: zoneForm.saved ?? false };
+    const page = (
+      <AccountPage
+        masthead={await mastheadFor(request)}
+        user={user}
+        tokens={tokens.items}
+        now={actions.clock.now()}
+        newToken={newToken}
+        error={error}
+        timeZone={timeZone}
+        zoneNames={Intl.supportedValuesOf('timeZone')}
+      />
+    );
     return html(reply, page, status);
   };
 
   app.get('/newsroom/account', { config: { permission: 'signed-in' } }, async (request, reply) => accountPage(request, reply, null, null));
+
+  /** Your own time zone: newsroom times are shown and entered in it. A refused name stays in the field. */
+  app.post('/newsroom/account/time-zone', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const value = ((request.body ?? {}) as FormBody).timeZone ?? '';
+    try {
+      await setOwnTimeZone(actions, authOf(request).actor, value);
+      return accountPage(request, reply, null, null, 200, { saved: true });
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      return accountPage(request, reply, null, null, 400, { value, error: error.message });
+    }
+  });
 
   // The new token's secret is on this answer only (no redirect: it is never stored or shown again).
   app.post('/newsroom/account/tokens', { config: { permission: 'signed-in' } }, async (request, reply) => {

@@ -18,6 +18,8 @@ import { NewsroomErrorPage } from '../../../views/pages/newsroom/error.page.js';
 import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
 import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
+import { getPendingVersion } from '../../../actions/stories/pending-version.js';
+import { zonesFor } from '../../../actions/users/time-zone.js';
 import { renderDocument } from '../../../views/render.js';
 import { authenticate, sameSecret } from '../../plugins/auth.js';
 import { refuseBrokenMultipartText } from '../../plugins/request-text.js';
@@ -28,6 +30,7 @@ import { classifyError } from '../../plugins/errors.js';
 import { replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../../shared/route-permission.js';
 import { accountPages } from './accounts.routes.js';
+import { upcomingPages } from './upcoming.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
@@ -41,7 +44,7 @@ import { profilePages } from './profiles.routes.js';
 import { servicePages } from './services.routes.js';
 import { distributionPages } from './distribution.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
-import { storyToolPages } from './story-tools.routes.js';
+import { storyToolPages, type StoryPageExtras } from './story-tools.routes.js';
 
 interface Options {
   readonly actions: ActionDeps;
@@ -153,7 +156,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const query = request.query as Record<string, string | undefined>;
     const filter = { service: query.service ?? '', status: query.status ?? '', q: (query.q ?? '').slice(0, 200) };
     const actor = authOf(request).actor;
-    const [list, options] = await Promise.all([
+    const [list, options, zones] = await Promise.all([
       listNewsroomStories(actions, actor, {
         ...(filter.service ? { service: filter.service } : {}),
         ...(filter.status ? { status: filter.status } : {}),
@@ -161,15 +164,17 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         page: pageOf(query.page),
       }),
       newsroomFormOptions(actions, actor),
+      zonesFor(actions, actor, null),
     ]);
-    return html(reply, <StoriesPage masthead={await mastheadFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} />);
+    return html(reply, <StoriesPage masthead={await mastheadFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} zone={zones.own} />);
   });
 
-  const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200) => {
+  const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200, extras: StoryPageExtras = {}) => {
     const actor = authOf(request).actor;
-    const [options, extra] = await Promise.all([
+    const [options, extra, zones] = await Promise.all([
       newsroomFormOptions(actions, actor),
       storyEditorData(actions, { serviceCode: values.serviceCode, body: values.body, leadMediaId: Number(values.leadMediaId) || null }),
+      zonesFor(actions, actor, values.serviceCode),
     ]);
     const resource = { serviceCode: values.serviceCode };
     const may = {
@@ -178,6 +183,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       unpublish: can(actor, 'story.unpublish', resource),
       note: can(actor, 'story.note', resource),
       comments: can(actor, 'comments.set-state', resource),
+      edit: can(actor, 'story.edit', { ...resource, authorId: extras.authorId ?? null, ...(values.status ? { status: values.status } : {}) }),
     };
     return html(
       reply,
@@ -192,9 +198,25 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         error={error}
         may={may}
         editorScript={assets.editorScript ?? null}
+        pending={extras.pending ?? null}
+        zones={zones}
+        schedule={extras.schedule ?? null}
+        toolError={extras.toolError ?? null}
       />,
       status,
     );
+  };
+
+  /**
+   * A saved story's form: a live story's pending version is what the form edits (readers keep
+   * the live text). `extras` carries a refused tool form back onto the page, as typed.
+   */
+  const storyPage = async (request: FastifyRequest, reply: FastifyReply, id: number, extras: StoryPageExtras = {}, status = 200) => {
+    const actor = authOf(request).actor;
+    const [story, pending] = await Promise.all([getNewsroomStory(actions, actor, id), getPendingVersion(actions, actor, id)]);
+    const values = valuesFromStory(pending ? { ...story, ...pending.content } : story);
+    const view = pending ? { savedAt: pending.savedAt, applyAt: pending.applyAt, changes: pending.changes } : null;
+    return formPage(request, reply, values, null, status, { ...extras, pending: view, authorId: story.authorId });
   };
 
   app.get('/newsroom/stories/new', { config: { permission: 'story.create' } }, async (request, reply) => {
@@ -213,10 +235,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     }
   });
 
-  app.get('/newsroom/stories/:id', { config: { permission: 'story.read' } }, async (request, reply) => {
-    const story = await getNewsroomStory(actions, authOf(request).actor, idOf(request));
-    return formPage(request, reply, valuesFromStory(story), null);
-  });
+  app.get('/newsroom/stories/:id', { config: { permission: 'story.read' } }, async (request, reply) => storyPage(request, reply, idOf(request)));
 
   app.post('/newsroom/stories/:id', { config: { permission: 'story.edit' }, schema: { body: StoryForm } }, async (request, reply) => {
     const id = idOf(request);
@@ -228,7 +247,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       return reply.redirect(`/newsroom/stories/${id}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, existing), error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, existing), error.message, 400, { authorId: existing.authorId });
     }
   });
 
@@ -238,7 +257,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   });
 
   moderationPages(app, { actions, mastheadFor, html });
-  storyToolPages(app, { actions, assets, mastheadFor, html });
+  storyToolPages(app, { actions, assets, mastheadFor, html, storyPage, formPage });
   profilePages(app, { actions, mastheadFor, html });
   servicePages(app, { actions, mastheadFor, html });
   distributionPages(app, { actions, mastheadFor, html });
@@ -246,6 +265,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   frontPagePages(app, { actions, mastheadFor, html });
   auditPages(app, { actions, mastheadFor, html });
   accountPages(app, { actions, mastheadFor, html });
+  upcomingPages(app, { actions, mastheadFor, html });
   mediaPages(app, { media, uploadScript, mastheadFor, html });
 
 }

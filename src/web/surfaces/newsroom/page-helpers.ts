@@ -16,6 +16,7 @@ export interface PageHelpers {
 /** The permission each part of the newsroom needs: the same one its routes declare. */
 const PART_PERMISSION: Readonly<Record<NewsroomPart, Permission>> = {
   stories: 'story.read',
+  upcoming: 'story.read',
   media: 'media.read',
   profiles: 'story.read',
   front: 'front.edit',

@@ -1,3 +1,5 @@
+import { setServiceTimeZone } from '../../../actions/users/time-zone.js';
+import { parseTimeZone } from '../../../domain/shared/time-zone.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createSection, createService } from '../../../actions/services/create-service.js';
 import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
@@ -34,7 +36,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     html(reply, <ServiceFormPage masthead={await mastheadFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} />, error ? 400 : 200);
 
   app.get('/newsroom/services/new', { config: { permission: 'service.manage' } }, async (request, reply) =>
-    serviceForm(request, reply, true, { code: '', name: '', locale: '', direction: 'ltr', outlet: '', position: '0' }, null),
+    serviceForm(request, reply, true, { code: '', name: '', locale: '', direction: 'ltr', outlet: '', position: '0', timeZone: 'UTC' }, null),
   );
 
   app.post('/newsroom/services', { config: { permission: 'service.manage' } }, async (request, reply) => {
@@ -56,14 +58,18 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
 
   app.get('/newsroom/services/:code', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const service = await findService(request);
-    return serviceForm(request, reply, false, { ...service, position: String(service.position) }, null);
+    const timeZone = (await actions.store.read.services.timeZones()).get(service.code) ?? 'UTC';
+    return serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null);
   });
 
   app.post('/newsroom/services/:code', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const { code } = await findService(request);
     const form = (request.body ?? {}) as FormBody;
     try {
+      // Checked first: a refused zone changes nothing.
+      if (form.timeZone !== undefined) parseTimeZone(form.timeZone, 'timeZone');
       await updateService(actions, authOf(request).actor, code, serviceFromForm(form));
+      if (form.timeZone !== undefined) await setServiceTimeZone(actions, authOf(request).actor, code, form.timeZone);
       return reply.redirect(`/newsroom/services/${encodeURIComponent(code)}?saved=1`, 303);
     } catch (error) {
       return refused(error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
@@ -134,7 +140,7 @@ function serviceFromForm(form: FormBody) {
 }
 
 function serviceValues(form: FormBody, code: string): ServiceFormValues {
-  return { code, name: form.name ?? '', locale: form.locale ?? '', direction: form.direction ?? 'ltr', outlet: form.outlet ?? '', position: form.position ?? '' };
+  return { code, name: form.name ?? '', locale: form.locale ?? '', direction: form.direction ?? 'ltr', outlet: form.outlet ?? '', position: form.position ?? '', timeZone: form.timeZone ?? 'UTC' };
 }
 
 function sectionFromForm(form: FormBody) {

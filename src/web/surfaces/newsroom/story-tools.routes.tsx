@@ -7,7 +7,14 @@ import { previewStory } from '../../../actions/stories/preview-story.js';
 import { publishStory } from '../../../actions/stories/publish-story.js';
 import { restoreRevision } from '../../../actions/stories/restore-revision.js';
 import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
-import { invalid } from '../../../domain/shared/errors.js';
+import { cancelSchedule } from '../../../actions/stories/cancel-schedule.js';
+import { cancelScheduledUpdate, discardPending, requireLive, updateLiveStory } from '../../../actions/stories/pending-version.js';
+import { updateStory } from '../../../actions/stories/update-story.js';
+import { zonesFor } from '../../../actions/users/time-zone.js';
+import { invalid, isDomainError, type DomainError } from '../../../domain/shared/errors.js';
+import { zonedTimeToDate } from '../../../domain/shared/time-zone.js';
+import type { PendingView, StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
+import type { ScheduleEntry } from '../../../views/pages/newsroom/story-tools.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import { can } from '../../../domain/user/permissions.js';
 import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
@@ -20,13 +27,37 @@ import { toMasthead } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
 import { idOf } from './page-helpers.js';
 import { DiffQuery, RestoreForm, StoryForm } from './schemas.js';
-import { storyFromForm } from './story-form-values.js';
+import { storyFromForm, valuesFromForm } from './story-form-values.js';
+
+/** What a story's form page shows besides the story: its pending version, a refused tool form. */
+export interface StoryPageExtras {
+  readonly pending?: PendingView | null;
+  readonly authorId?: number | null;
+  readonly schedule?: ScheduleEntry | null;
+  readonly toolError?: string | null;
+}
 
 interface PageHelpers {
   readonly actions: ActionDeps;
   readonly assets: Assets;
   readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
+  /** The story's form page, with a refused tool form on it. */
+  readonly storyPage: (request: FastifyRequest, reply: FastifyReply, id: number, extras?: StoryPageExtras, status?: number) => Promise<FastifyReply>;
+  /** The story's form page with the values as typed and why they were refused. */
+  readonly formPage: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: StoryFormValues,
+    error: string | null,
+    status?: number,
+    extras?: StoryPageExtras,
+  ) => Promise<FastifyReply>;
+}
+
+/** A refusal the person can act on (a past time, a withdrawn story): shown on the same page. */
+function isFormRefusal(error: unknown): error is DomainError {
+  return isDomainError(error) && (error.kind === 'invalid' || error.kind === 'conflict') && error.code !== 'STORY_VERSION_CONFLICT';
 }
 
 /**
@@ -34,16 +65,77 @@ interface PageHelpers {
  * at a time, withdraw, notes and corrections, comments open or closed, revisions (list, diff,
  * restore) and the preview of the reader page.
  */
-export function storyToolPages(app: FastifyInstance, { actions, assets, mastheadFor, html }: PageHelpers): void {
+export function storyToolPages(app: FastifyInstance, { actions, assets, mastheadFor, html, storyPage, formPage }: PageHelpers): void {
   const back = (reply: FastifyReply, id: number) => reply.redirect(`/newsroom/stories/${id}`, 303);
   const form = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
-
-  app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
+  /** The time a schedule form means, read in the person's own zone (undefined: no time given). */
+  const timeOf = async (request: FastifyRequest, serviceCode: string) => {
     const { date, time } = form(request);
-    const at = date !== undefined || time !== undefined ? scheduleTime(date, time, actions.clock.now()) : undefined;
-    await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
-    return back(reply, idOf(request));
+    if (date === undefined && time === undefined) return undefined;
+    const zones = await zonesFor(actions, authOf(request).actor, serviceCode);
+    return scheduleTime(date, time, zones.own, actions.clock.now());
+  };
+  /** A tool that answers with the story page: refused, it says why there, keeping a schedule form as typed. */
+  const tool = async (request: FastifyRequest, reply: FastifyReply, scheduleForm: ScheduleEntry['form'] | null, run: () => Promise<unknown>) => {
+    try {
+      await run();
+      return back(reply, idOf(request));
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error;
+      const { date, time } = form(request);
+      const typed = scheduleForm && (date !== undefined || time !== undefined);
+      const extras = typed ? { schedule: { form: scheduleForm, date: date ?? '', time: time ?? '', error: error.message } } : { toolError: error.message };
+      return storyPage(request, reply, idOf(request), extras, error.kind === 'conflict' ? 409 : 400);
+    }
+  };
+
+  app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) =>
+    tool(request, reply, 'publish', async () => {
+      const story = await getNewsroomStory(actions, authOf(request).actor, idOf(request));
+      const at = await timeOf(request, story.serviceCode);
+      await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
+    }),
+  );
+
+  app.post('/newsroom/stories/:id/cancel-schedule', { config: { permission: 'story.publish' } }, async (request, reply) =>
+    tool(request, reply, null, () => cancelSchedule(actions, authOf(request).actor, idOf(request))),
+  );
+
+  /**
+   * Update: puts a live story's pending version live, now or at the time given. From the story
+   * form (its fields sent along), the form is saved first as the pending version, so what the
+   * editor sees is what goes live; on a story that is not live nothing is saved.
+   */
+  app.post('/newsroom/stories/:id/update', { config: { permission: 'story.publish' }, schema: { body: StoryForm } }, async (request, reply) => {
+    const id = idOf(request);
+    const actor = authOf(request).actor;
+    const body = form(request);
+    if (body.headline === undefined) {
+      return tool(request, reply, 'update', async () => {
+        const story = await getNewsroomStory(actions, actor, id);
+        const at = await timeOf(request, story.serviceCode);
+        await updateLiveStory(actions, actor, id, at ? { at } : {});
+      });
+    }
+    const existing = await getNewsroomStory(actions, actor, id);
+    try {
+      requireLive(existing);
+      await updateStory(actions, actor, id, storyFromForm(body, existing), { version: Number(body.version) || 0 });
+      await updateLiveStory(actions, actor, id);
+      return back(reply, id);
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error;
+      return formPage(request, reply, valuesFromForm(body, existing), error.message, error.kind === 'conflict' ? 409 : 400, { authorId: existing.authorId });
+    }
   });
+
+  app.post('/newsroom/stories/:id/discard', { config: { permission: 'story.edit' } }, async (request, reply) =>
+    tool(request, reply, null, () => discardPending(actions, authOf(request).actor, idOf(request))),
+  );
+
+  app.post('/newsroom/stories/:id/cancel-update', { config: { permission: 'story.publish' } }, async (request, reply) =>
+    tool(request, reply, null, () => cancelScheduledUpdate(actions, authOf(request).actor, idOf(request))),
+  );
 
   app.post('/newsroom/stories/:id/unpublish', { config: { permission: 'story.unpublish' } }, async (request, reply) => {
     await unpublishStory(actions, authOf(request).actor, idOf(request));
@@ -121,13 +213,15 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
   });
 }
 
-/** A date (YYYY-MM-DD) and a time (HH:MM) in UTC, in the future. */
-function scheduleTime(date: string | undefined, time: string | undefined, now: Date): Date {
+/** A date (YYYY-MM-DD) and a time (HH:MM) on the wall clocks of `zone`, in the future. */
+function scheduleTime(date: string | undefined, time: string | undefined, zone: string, now: Date): Date {
   if (!date || !time || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {
-    throw invalid('FIELD_INVALID', 'give the date (2026-12-01) and the time (14:30, UTC) to publish at', 'at');
+    throw invalid('FIELD_INVALID', `give the date (2026-12-01) and the time (14:30, ${zone})`, 'at');
   }
-  const at = new Date(`${date}T${time}:00Z`);
-  if (Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', `${date} ${time} is not a date and time`, 'at');
-  if (at <= now) throw invalid('FIELD_INVALID', 'the time to publish must be in the future (or use Publish now)', 'at');
+  const at = zonedTimeToDate(date, time, zone);
+  if (!at) throw invalid('FIELD_INVALID', `${date} ${time} is not a date and time`, 'at');
+  if (at <= now) {
+    throw invalid('SCHEDULE_TIME_PAST', `${date} ${time} (${zone}) has already passed: choose a time in the future, or publish now`, 'at');
+  }
   return at;
 }

@@ -29,9 +29,14 @@ export async function setOwnTimeZone(deps: ActionDeps, actor: Actor, value: unkn
   return zone;
 }
 
+/** Each service's time zone, by service code (services without one are in UTC). */
+export async function serviceTimeZones(deps: ActionDeps): Promise<ReadonlyMap<string, string>> {
+  return deps.store.read.services.timeZones();
+}
+
 /** The zones a person's newsroom times are shown in: their own, and the service's beside it. */
 export async function zonesFor(deps: ActionDeps, actor: Actor, serviceCode: string | null): Promise<{ own: string; service: string }> {
-  const [{ zone }, services] = await Promise.all([timeZoneOf(deps, actorUserId(actor)), deps.store.read.services.timeZones()]);
+  const [{ zone }, services] = await Promise.all([timeZoneOf(deps, actorUserId(actor)), serviceTimeZones(deps)]);
   return { own: zone, service: (serviceCode ? services.get(serviceCode) : undefined) ?? DEFAULT_TIME_ZONE };
 }
 

@@ -1,4 +1,4 @@
-import { setServiceTimeZone } from '../../../actions/users/time-zone.js';
+import { DEFAULT_TIME_ZONE, serviceTimeZones, setServiceTimeZone } from '../../../actions/users/time-zone.js';
 import { parseTimeZone } from '../../../domain/shared/time-zone.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createSection, createService } from '../../../actions/services/create-service.js';
@@ -58,7 +58,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
 
   app.get('/newsroom/services/:code', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const service = await findService(request);
-    const timeZone = (await actions.store.read.services.timeZones()).get(service.code) ?? 'UTC';
+    const timeZone = (await serviceTimeZones(actions)).get(service.code) ?? DEFAULT_TIME_ZONE;
     return serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null);
   });
 

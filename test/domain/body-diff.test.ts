@@ -3,7 +3,7 @@ import type { BodyElement } from '../../src/domain/body/body.js';
 import { align } from '../../src/domain/shared/align.js';
 import { diffBodies } from '../../src/domain/story/revision.js';
 
-const p = (text: string): BodyElement => ({ type: 'paragraph', content: [{ text }] } as BodyElement);
+const p = (text: string): BodyElement => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const photo = (mediaId: number): BodyElement => ({ type: 'media', mediaId });
 
 describe('the body diff aligns blocks', () => {

@@ -1,6 +1,6 @@
 import { conflict } from '../../domain/shared/errors.js';
 import { parseStoryInput, type StoryInput } from '../../domain/story/parse-story.js';
-import type { RevisionKind } from '../../domain/story/revision.js';
+import { replacesLatestRevision, type RevisionKind } from '../../domain/story/revision.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -9,6 +9,8 @@ import { checkStoryReferences, requireStory } from './check-story-references.js'
 export interface SaveOptions {
   /** The version the writer edited. A save based on an older version is refused and kept as a conflict revision. */
   readonly version?: number;
+  /** Saved by autosave, not by the Save button: it replaces the same person's autosave revision of a few minutes ago. */
+  readonly autosave?: boolean;
 }
 
 /**
@@ -52,7 +54,10 @@ export async function saveStoryContent(
       await repos.revisions.insert({ storyId, version: options.version ?? existing.version, kind: 'conflict', content: story, userId }, now);
       return { conflict: (await repos.stories.currentVersion(storyId)) ?? existing.version } as const;
     }
-    await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
+    const autosave = kind === 'save' && options.autosave === true;
+    const latest = autosave ? await repos.revisions.latest(storyId) : undefined;
+    if (latest && replacesLatestRevision(latest, userId, now)) await repos.revisions.replace(latest.id, { version, content: story }, now);
+    else await repos.revisions.insert({ storyId, version, kind, content: story, userId, autosave }, now);
     await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
     const wasLive = existing.status === 'published' && existing.publishedAt !== null && existing.publishedAt <= now;
     emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode, ...(wasLive ? { change: 'updated' as const } : {}) });

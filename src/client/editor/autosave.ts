@@ -77,6 +77,7 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
       leadMediaId: lead === '' ? null : /^\d+$/.test(lead) ? Number(lead) : lead,
       commentsState: form.dataset.commentsState === 'closed' ? 'closed' : 'open',
       body: body(),
+      autosave: true,
     };
   };
 

@@ -13,7 +13,34 @@ export interface StoryRevision {
   readonly kind: RevisionKind;
   readonly content: StoryInput;
   readonly userId: number | null;
+  /** Who saved it, as their name reads now (null: the system, or an account since removed). */
+  readonly userName: string | null;
+  /** Made by autosave: the same person's next autosave within a few minutes replaces it. */
+  readonly autosave: boolean;
   readonly at: Date;
+}
+
+/** How long one person's autosaves keep replacing their last autosave revision. */
+export const AUTOSAVE_COALESCE_MS = 5 * 60_000;
+
+/**
+ * Whether an autosave by `userId` at `now` replaces the story's latest revision rather than adding
+ * one: only that person's own autosave, only within a few minutes, and only if nobody saved since
+ * (an explicit save, a restore, a conflict or someone else's autosave always stays).
+ */
+export function replacesLatestRevision(
+  latest: Pick<StoryRevision, 'kind' | 'userId' | 'autosave' | 'at'> | undefined,
+  userId: number | null,
+  now: Date,
+): boolean {
+  return (
+    latest !== undefined &&
+    latest.autosave &&
+    latest.kind === 'save' &&
+    userId !== null &&
+    latest.userId === userId &&
+    now.getTime() - latest.at.getTime() <= AUTOSAVE_COALESCE_MS
+  );
 }
 
 /** One difference between two revisions, readable as "headline: A -> B" or "body[3] changed". */

@@ -441,6 +441,9 @@ export const en = {
   'newsroom.front.save': "Save the front page",
   'newsroom.front.saved': "The front page is saved.",
   'newsroom.front.noServices': "You edit no service’s front page.",
+  'newsroom.revisions.colBy': "Saved by",
+  'newsroom.revisions.bySystem': "the system",
+  'newsroom.revisions.autosaved': "autosave",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -444,4 +444,7 @@ export const fa: Messages = {
   'newsroom.front.save': "ذخیره صفحه اول",
   'newsroom.front.saved': "صفحه اول ذخیره شد.",
   'newsroom.front.noServices': "شما ویرایشگر صفحه اول هیچ بخشی نیستید.",
+  'newsroom.revisions.colBy': "ذخیره‌کننده",
+  'newsroom.revisions.bySystem': "سامانه",
+  'newsroom.revisions.autosaved': "ذخیره خودکار",
 };

@@ -444,4 +444,7 @@ export const ky: Messages = {
   'newsroom.front.save': "Башкы бетти сактоо",
   'newsroom.front.saved': "Башкы бет сакталды.",
   'newsroom.front.noServices': "Сиз эч бир кызматтын башкы бетин түзөтпөйсүз.",
+  'newsroom.revisions.colBy': "Ким сактады",
+  'newsroom.revisions.bySystem': "система",
+  'newsroom.revisions.autosaved': "автосактоо",
 };

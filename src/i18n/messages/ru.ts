@@ -444,4 +444,7 @@ export const ru: Messages = {
   'newsroom.front.save': "Сохранить главную",
   'newsroom.front.saved': "Главная страница сохранена.",
   'newsroom.front.noServices': "Вы не редактируете ни одну главную страницу.",
+  'newsroom.revisions.colBy': "Кто сохранил",
+  'newsroom.revisions.bySystem': "система",
+  'newsroom.revisions.autosaved': "автосохранение",
 };

@@ -72,8 +72,8 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     { config: { permission: 'story.edit' }, schema: { tags, params: IdParams, body: StoryUpdate, response: responses({ 200: StoryBody }) } },
     async (request) => {
       const actor = authOf(request).actor;
-      const { version, ...story } = request.body;
-      await updateStory(actions, actor, request.params.id, story, { version });
+      const { version, autosave, ...story } = request.body;
+      await updateStory(actions, actor, request.params.id, story, { version, ...(autosave ? { autosave } : {}) });
       return storyJson(await getNewsroomStory(actions, actor, request.params.id));
     },
   );
@@ -141,7 +141,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       const result = await listRevisions(actions, authOf(request).actor, request.params.id, request.query.page, request.query.perPage);
       return {
         ...result,
-        items: result.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, userId: r.userId, at: r.at.toISOString(), headline: r.content.headline })),
+        items: result.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, autosave: r.autosave, userId: r.userId, userName: r.userName, at: r.at.toISOString(), headline: r.content.headline })),
       };
     },
   );

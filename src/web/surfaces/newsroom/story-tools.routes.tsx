@@ -76,7 +76,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
         storyId={id}
         headline={story.headline}
         version={story.version}
-        revisions={list.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, at: r.at, headline: r.content.headline }))}
+        revisions={list.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, at: r.at, headline: r.content.headline, by: r.userName, autosave: r.autosave }))}
         mayRestore={can(actor, 'story.edit', { serviceCode: story.serviceCode, authorId: story.authorId, status: story.status })}
         diff={diff && changes ? { ...diff, changes } : null}
       />,

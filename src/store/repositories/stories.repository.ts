@@ -48,6 +48,9 @@ export interface NewsroomSummary {
   readonly headline: string;
   readonly status: StoryStatus;
   readonly authorId: number | null;
+  /** The author's and the section's names as they are now (null: none, or since removed). */
+  readonly authorName: string | null;
+  readonly sectionName: string | null;
   readonly publishedAt: Date | null;
   readonly modifiedAt: Date;
   readonly version: number;
@@ -150,7 +153,10 @@ export class StoryRepository {
     }
     const [rows, count] = await Promise.all([
       query
+        .leftJoin('users as author', 'author.id', 's.author_id')
+        .leftJoin('sections as section', 'section.id', 's.section_id')
         .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version'])
+        .select(['author.name as author_name', 'section.name as section_name'])
         .orderBy('s.modified_at', 'desc')
         .orderBy('s.id', 'desc')
         .limit(filter.limit)
@@ -167,6 +173,8 @@ export class StoryRepository {
         headline: row.headline,
         status: row.status as StoryStatus,
         authorId: row.author_id,
+        authorName: row.author_name,
+        sectionName: row.section_name,
         publishedAt: toDate(row.published_at),
         modifiedAt: new Date(Number(row.modified_at)),
         version: row.version,
@@ -180,6 +188,12 @@ export class StoryRepository {
       .set({ status, published_at: publishedAt?.getTime() ?? null, modified_at: now.getTime() })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Deletes a story (its revisions, notes and links go with it) and takes it out of the search index. */
+  async delete(id: number): Promise<void> {
+    await this.search.remove(id);
+    await this.db.deleteFrom('stories').where('id', '=', id).execute();
   }
 
   async setCommentsState(id: number, state: CommentsState, now: Date): Promise<void> {

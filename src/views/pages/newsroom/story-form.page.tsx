@@ -29,6 +29,8 @@ export interface StoryFormValues {
   readonly bodyText: string | null;
   readonly publishedAt: Date | null;
   readonly notes: readonly StoryNote[];
+  /** Who wrote it (a saved story): reporters may delete their own drafts only. */
+  readonly authorId?: number | null;
 }
 
 export interface StoryFormPageProps {
@@ -41,7 +43,7 @@ export interface StoryFormPageProps {
   readonly leadMediaTitle: string | null;
   readonly error: string | null;
   /** What the signed-in user's role allows on this story (the server checks again). */
-  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean };
+  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly delete?: boolean };
   readonly editorScript: string | null;
 }
 
@@ -204,6 +206,7 @@ export function StoryFormPage({ masthead, services, sections, tags, values, labe
           commentsState={values.commentsState}
           notes={values.notes}
           may={may}
+          neverPublished={values.publishedAt === null}
         />
       ) : null}
     </NewsroomLayout>

@@ -8,11 +8,13 @@ export interface StoryToolsProps {
   readonly status: StoryStatus;
   readonly commentsState: CommentsState;
   readonly notes: readonly StoryNote[];
-  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean };
+  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly delete?: boolean };
+  /** Never published: a draft or filed story readers never saw, which may be deleted. */
+  readonly neverPublished?: boolean;
 }
 
 /** The story's newsroom tools under its form: workflow, notes, comments, revisions. Plain forms with the CSRF token. */
-export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, may }: StoryToolsProps) {
+export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, may, neverPublished = false }: StoryToolsProps) {
   const { t } = i18n;
   const base = `/newsroom/stories/${storyId}`;
   const Csrf = () => <input type="hidden" name="_csrf" value={csrf} />;
@@ -53,6 +55,17 @@ export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, 
           <Csrf />
           <input type="hidden" name="state" value={commentsState === 'open' ? 'closed' : 'open'} />
           <button type="submit">{t(commentsState === 'open' ? 'newsroom.tools.closeComments' : 'newsroom.tools.reopenComments')}</button>
+        </form>
+      ) : null}
+      {may.delete && neverPublished && (status === 'draft' || status === 'filed') ? (
+        <form method="post" action={`${base}/delete`} class="newsroom-action newsroom-delete">
+          <Csrf />
+          <p id="delete-hint" class="meta">
+            {t('newsroom.story.deleteHint')}
+          </p>
+          <button type="submit" aria-describedby="delete-hint">
+            {t('newsroom.story.delete')}
+          </button>
         </form>
       ) : null}
       <p>

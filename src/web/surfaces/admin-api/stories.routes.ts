@@ -14,6 +14,7 @@ import { publishStory } from '../../../actions/stories/publish-story.js';
 import { restoreRevision } from '../../../actions/stories/restore-revision.js';
 import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
+import { deleteStory } from '../../../actions/stories/delete-story.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
@@ -98,6 +99,15 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       if (at && Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', 'at must be an ISO 8601 date and time', 'at');
       const result = await publishStory(actions, authOf(request).actor, request.params.id, at ? { at } : {});
       return { status: result.status, publishedAt: result.publishedAt.toISOString() };
+    },
+  );
+
+  app.delete(
+    '/stories/:id',
+    { config: { permission: 'story.delete' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
+    async (request) => {
+      await deleteStory(actions, authOf(request).actor, request.params.id);
+      return { ok: true };
     },
   );
 

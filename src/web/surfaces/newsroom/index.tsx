@@ -33,8 +33,10 @@ import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
-import { idOf, pageOf, partsFor } from './page-helpers.js';
-import { AnyForm, AnyQuery, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
+import { doneAt, idOf, noticeOf, pageOf, partsFor } from './page-helpers.js';
+import { AnyForm, AnyQuery, BulkForm, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
+import { BULK_ACTIONS, BULK_PERMISSION, bulkStories } from '../../../actions/stories/bulk-stories.js';
+import { deleteStory } from '../../../actions/stories/delete-story.js';
 import { defaultSchemas } from '../../shared/default-schemas.js';
 import { formValidatorCompiler } from '../../shared/validator.js';
 import { profilePages } from './profiles.routes.js';
@@ -89,9 +91,10 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   const mastheadFor = async (request: FastifyRequest): Promise<NewsroomMasthead> => {
     const auth = request.auth;
-    if (!auth || auth.via !== 'session') return { i18n, css, user: null };
+    const common = { i18n, css, script: assets.newsroomScript ?? null, notice: noticeOf(request, { i18n }) };
+    if (!auth || auth.via !== 'session') return { ...common, user: null };
     const user = await describeUser(actions, auth.userId);
-    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
+    return { ...common, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
   const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
@@ -149,20 +152,63 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return reply.redirect('/newsroom/sign-in', 303);
   });
 
-  app.get('/newsroom/stories', { config: { permission: 'story.read' }, schema: { querystring: StoryListQuery } }, async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    const filter = { service: query.service ?? '', status: query.status ?? '', q: (query.q ?? '').slice(0, 200) };
-    const actor = authOf(request).actor;
+  const storyList = async (request: FastifyRequest, reply: FastifyReply, query: Record<string, string | undefined>, error: string | null = null, status = 200) => {
+    const filter = { service: query.service ?? '', status: query.status ?? '', section: query.section ?? '', mine: query.mine === '1', q: (query.q ?? '').slice(0, 200) };
+    const auth = authOf(request);
+    const actor = auth.actor;
     const [list, options] = await Promise.all([
       listNewsroomStories(actions, actor, {
         ...(filter.service ? { service: filter.service } : {}),
         ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.section ? { section: Number(filter.section) } : {}),
+        ...(filter.mine && auth.userId !== null ? { author: auth.userId } : {}),
         ...(filter.q ? { q: filter.q } : {}),
         page: pageOf(query.page),
       }),
       newsroomFormOptions(actions, actor),
     ]);
-    return html(reply, <StoriesPage masthead={await mastheadFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} />);
+    return html(
+      reply,
+      <StoriesPage
+        masthead={await mastheadFor(request)}
+        services={options.services}
+        sections={options.sections}
+        filter={filter}
+        stories={list.items}
+        total={list.total}
+        page={list.page}
+        perPage={list.perPage}
+        bulkActions={BULK_ACTIONS.filter((action) => can(actor, BULK_PERMISSION[action]))}
+        error={error}
+      />,
+      status,
+    );
+  };
+
+  app.get('/newsroom/stories', { config: { permission: 'story.read' }, schema: { querystring: StoryListQuery } }, async (request, reply) =>
+    storyList(request, reply, request.query as Record<string, string | undefined>),
+  );
+
+  // Each story's own action checks its permission; a refusal names the stories and changes nothing.
+  app.post('/newsroom/stories/bulk', { config: { permission: 'story.read' }, schema: { body: BulkForm } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    const back = listAddress(form.back);
+    const ids = Object.keys(form).flatMap((name) => (/^story\.\d{1,10}$/.test(name) && form[name] ? [Number(name.slice(6))] : []));
+    const action = BULK_ACTIONS.find((name) => name === form.action);
+    try {
+      if (!action) throw new DomainError('FIELD_INVALID', 'choose what to do with the chosen stories', 'action');
+      await bulkStories(actions, authOf(request).actor, action, ids);
+      return reply.redirect(doneAt(back, 'bulk'), 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind === 'unavailable' || error.kind === 'unauthenticated') throw error;
+      const query = Object.fromEntries(new URL(back, 'http://x').searchParams);
+      return storyList(request, reply, query, error.message, classifyError(request, error).status);
+    }
+  });
+
+  app.post('/newsroom/stories/:id/delete', { config: { permission: 'story.delete' } }, async (request, reply) => {
+    await deleteStory(actions, authOf(request).actor, idOf(request));
+    return reply.redirect(doneAt('/newsroom/stories', 'deleted'), 303);
   });
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200) => {
@@ -178,6 +224,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       unpublish: can(actor, 'story.unpublish', resource),
       note: can(actor, 'story.note', resource),
       comments: can(actor, 'comments.set-state', resource),
+      delete: can(actor, 'story.delete', { ...resource, authorId: values.authorId ?? null, ...(values.status ? { status: values.status } : {}) }),
     };
     return html(
       reply,
@@ -206,7 +253,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const form = (request.body ?? {}) as FormBody;
     try {
       const id = await createStory(actions, authOf(request).actor, storyFromForm(form, null));
-      return reply.redirect(`/newsroom/stories/${id}`, 303);
+      return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'created'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return formPage(request, reply, valuesFromForm(form, null), error.message, 400);
@@ -225,7 +272,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const existing = await getNewsroomStory(actions, actor, id);
     try {
       await updateStory(actions, actor, id, storyFromForm(form, existing), { version: Number(form.version) || 0 });
-      return reply.redirect(`/newsroom/stories/${id}`, 303);
+      return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return formPage(request, reply, valuesFromForm(form, existing), error.message, 400);
@@ -234,7 +281,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.post('/newsroom/stories/:id/file', { config: { permission: 'story.file' } }, async (request, reply) => {
     await fileStory(actions, authOf(request).actor, idOf(request));
-    return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
+    return reply.redirect(doneAt(`/newsroom/stories/${idOf(request)}`, 'filed'), 303);
   });
 
   moderationPages(app, { actions, mastheadFor, html });
@@ -250,7 +297,11 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
 }
 
-/** The status and the message of a newsroom error page. */
+/** Where a bulk action goes back to: the story list as it was filtered, never another address. */
+function listAddress(back: string | undefined): string {
+  return back && /^\/newsroom\/stories(\?[^#\s]*)?$/.test(back) ? back : '/newsroom/stories';
+}
+
 /**
  * What only the newsroom says differently from the other surfaces, before the shared mapping: a
  * parameter that cannot name anything (an id past 2^31-1, letters) is simply not found, and what

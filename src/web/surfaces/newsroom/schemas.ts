@@ -23,7 +23,16 @@ const ListPage = Optional(OrEmpty(Page));
 /** A service filter: a code, or empty for all. */
 const ServiceFilter = Optional(Text(SERVICE_CODE.maxLength));
 
-export const StoryListQuery = Form({ service: ServiceFilter, status: Optional(Text(16)), q: Optional(SearchText), page: ListPage });
+export const StoryListQuery = Form({
+  service: ServiceFilter,
+  status: Optional(Text(16)),
+  section: Optional(OrEmpty(Id)),
+  mine: Optional(Text(1)),
+  q: Optional(SearchText),
+  page: ListPage,
+});
+/** The stories ticked in the list (`story.12=1`, one field each) and what to do with them; `back` is the list as it was filtered. */
+export const BulkForm = Form({ action: Optional(Text(16)), back: Optional(Text(2048)) });
 export const ServicePageQuery = Form({ service: ServiceFilter, page: ListPage });
 export const AuditQuery = Form({ user: Optional(OrEmpty(Id)), action: Optional(Text(64)), page: ListPage });
 export const ProfileListQuery = Form({ q: Optional(SearchText), service: ServiceFilter, page: ListPage });

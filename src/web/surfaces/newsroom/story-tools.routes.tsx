@@ -18,7 +18,7 @@ import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../../shared/route-permission.js';
 import { toMasthead } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
-import { idOf } from './page-helpers.js';
+import { doneAt, idOf, type Notice } from './page-helpers.js';
 import { DiffQuery, RestoreForm, StoryForm } from './schemas.js';
 import { storyFromForm } from './story-form-values.js';
 
@@ -35,30 +35,30 @@ interface PageHelpers {
  * restore) and the preview of the reader page.
  */
 export function storyToolPages(app: FastifyInstance, { actions, assets, mastheadFor, html }: PageHelpers): void {
-  const back = (reply: FastifyReply, id: number) => reply.redirect(`/newsroom/stories/${id}`, 303);
+  const back = (reply: FastifyReply, id: number, notice: Notice) => reply.redirect(doneAt(`/newsroom/stories/${id}`, notice), 303);
   const form = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
 
   app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) => {
     const { date, time } = form(request);
     const at = date !== undefined || time !== undefined ? scheduleTime(date, time, actions.clock.now()) : undefined;
-    await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
-    return back(reply, idOf(request));
+    const result = await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
+    return back(reply, idOf(request), result.status === 'scheduled' ? 'scheduled' : 'published');
   });
 
   app.post('/newsroom/stories/:id/unpublish', { config: { permission: 'story.unpublish' } }, async (request, reply) => {
     await unpublishStory(actions, authOf(request).actor, idOf(request));
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'unpublished');
   });
 
   app.post('/newsroom/stories/:id/notes', { config: { permission: 'story.note' } }, async (request, reply) => {
     const { kind, text } = form(request);
     await addStoryNote(actions, authOf(request).actor, idOf(request), { kind, text });
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'noted');
   });
 
   app.post('/newsroom/stories/:id/comments-state', { config: { permission: 'comments.set-state' } }, async (request, reply) => {
     await setCommentsState(actions, authOf(request).actor, idOf(request), form(request).state);
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'comments');
   });
 
   const revisionsPage = async (request: FastifyRequest, reply: FastifyReply, diff: { from: number; to: number } | null) => {
@@ -98,7 +98,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
   app.post('/newsroom/stories/:id/revisions/:revisionId/restore', { config: { permission: 'story.edit' }, schema: { body: RestoreForm } }, async (request, reply) => {
     const version = Number(form(request).version);
     await restoreRevision(actions, authOf(request).actor, idOf(request), idOf(request, 'revisionId'), Number.isSafeInteger(version) && version > 0 ? { version } : {});
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'restored');
   });
 
   /** The reader page of the story, saved (GET) or as the form stands (POST): never cached, never indexed. */

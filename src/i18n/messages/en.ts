@@ -471,6 +471,8 @@ export const en = {
   'newsroom.story.delete': "Delete this draft",
   'newsroom.story.deleteHint': "Only a draft that was never published can be deleted. Its revisions stay in the audit log.",
   'newsroom.unsaved': "You have changes that are not saved. Leave anyway?",
+  'newsroom.media.upload.unfinished': "An upload of {name} did not finish: choose the same file again to go on from where it stopped.",
+  'newsroom.media.upload.resume': "This file was partly uploaded ({percent}%): Upload goes on from there.",
 } as const;
 
 export type MessageKey = keyof typeof en;

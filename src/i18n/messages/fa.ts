@@ -474,4 +474,6 @@ export const fa: Messages = {
   'newsroom.story.delete': "حذف این پیش‌نویس",
   'newsroom.story.deleteHint': "فقط پیش‌نویسی که هرگز منتشر نشده حذف‌شدنی است. ویرایش‌هایش در گزارش ممیزی می‌مانند.",
   'newsroom.unsaved': "تغییرهایی دارید که ذخیره نشده‌اند. با این حال خارج می‌شوید؟",
+  'newsroom.media.upload.unfinished': "بارگذاری {name} تمام نشد: همان پرونده را دوباره انتخاب کنید تا از همان‌جا ادامه یابد.",
+  'newsroom.media.upload.resume': "این پرونده تا {percent}٪ بارگذاری شده بود: بارگذاری از همان‌جا ادامه می‌یابد.",
 };

@@ -79,6 +79,17 @@ describe('the story list, notices, delete and revisions: valid HTML (Nu checker)
     });
     expect(refused.statusCode).toBe(409);
     save('POST /newsroom/stories/bulk (refused)', refused.body);
+    // A Save based on version 1 of the draft (it is at version 2): the conflict page.
+    const draftUrl = urls[2]!.replace(/\?.*$/, '');
+    const conflict = await t.app.inject({
+      method: 'POST',
+      url: draftUrl,
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, version: '1', serviceCode: 'en', headline: 'Late', bodyJson: '[]' }).toString(),
+    });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('Compare the two versions');
+    save(`POST ${draftUrl} (conflict)`, conflict.body);
 
     const messages = await runNuChecker([...files.keys()]);
     const errors = messages

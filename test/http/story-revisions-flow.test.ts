@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { givenService, storyInput } from '../support/factories.js';
-import { API, givenUser } from '../support/newsroom.js';
+import { API, givenUser, signInAs } from '../support/newsroom.js';
 
 interface RevisionJson {
   id: number;
@@ -20,7 +20,7 @@ describe.each(STORE_KINDS)('revisions coalesced, each naming who saved, on %s', 
   beforeAll(async () => {
     t = await startTestApp(kind, { demo: false });
     await givenService(t.actions);
-    anna = await givenUser(t.actions, 'anna', [{ role: 'editor', serviceCode: 'en' }]);
+    anna = await givenUser(t.actions, 'anna', [{ role: 'editor', serviceCode: 'en' }], { withPassword: true });
     boris = await givenUser(t.actions, 'boris', [{ role: 'editor', serviceCode: 'en' }]);
   });
   afterAll(async () => t.close());
@@ -101,5 +101,40 @@ describe.each(STORE_KINDS)('revisions coalesced, each naming who saved, on %s', 
     });
     expect(response.statusCode).toBe(400);
     expect((await revisions(id)).map((r) => r.headline)).toEqual(['First Draft']);
+  });
+
+  it('a Save (or a Restore) refused because someone saved first lands on the page that explains it, with links to both versions', async () => {
+    const id = await create();
+    await put(boris, id, 1, 'Boris Saved First', false);
+    const session = await signInAs(t, anna.email);
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/newsroom/stories/${id}`,
+      headers: { ...session.headers, ...form },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, version: '1', serviceCode: 'en', headline: 'Anna Saved Late', bodyJson: '[]' }).toString(),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Someone else saved this story (version 2). Your version is kept as a revision.');
+    const list = await revisions(id);
+    const theirs = list.find((r) => r.headline === 'Boris Saved First')!;
+    const mine = list.find((r) => r.kind === 'conflict' && r.headline === 'Anna Saved Late')!;
+    const diffHref = `/newsroom/stories/${id}/revisions/diff?from=${theirs.id}&amp;to=${mine.id}`;
+    expect(refused.body).toContain(`href="${diffHref}">Compare the two versions</a>`);
+    expect(refused.body).toContain(`href="/newsroom/stories/${id}">Load the latest version</a>`);
+    const diff = await t.app.inject({ method: 'GET', url: diffHref.replace('&amp;', '&'), headers: session.headers });
+    expect(diff.body).toContain('<del>Boris Saved First</del>');
+    expect(diff.body).toContain('<ins>Anna Saved Late</ins>');
+    expect((await t.store.read.stories.findById(id))?.headline).toBe('Boris Saved First');
+
+    const restore = await t.app.inject({
+      method: 'POST',
+      url: `/newsroom/stories/${id}/revisions/${list.at(-1)!.id}/restore`,
+      headers: { ...session.headers, ...form },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, version: '1' }).toString(),
+    });
+    expect(restore.statusCode).toBe(409);
+    expect(restore.body).toContain('Compare the two versions');
+    expect((await t.store.read.stories.findById(id))?.headline).toBe('Boris Saved First');
   });
 });

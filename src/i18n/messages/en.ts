@@ -473,6 +473,8 @@ export const en = {
   'newsroom.unsaved': "You have changes that are not saved. Leave anyway?",
   'newsroom.media.upload.unfinished': "An upload of {name} did not finish: choose the same file again to go on from where it stopped.",
   'newsroom.media.upload.resume': "This file was partly uploaded ({percent}%): Upload goes on from there.",
+  'newsroom.conflict.title': "Not saved: someone else saved first",
+  'newsroom.conflict.yours': "All revisions, yours among them",
 } as const;
 
 export type MessageKey = keyof typeof en;

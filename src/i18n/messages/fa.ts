@@ -476,4 +476,6 @@ export const fa: Messages = {
   'newsroom.unsaved': "تغییرهایی دارید که ذخیره نشده‌اند. با این حال خارج می‌شوید؟",
   'newsroom.media.upload.unfinished': "بارگذاری {name} تمام نشد: همان پرونده را دوباره انتخاب کنید تا از همان‌جا ادامه یابد.",
   'newsroom.media.upload.resume': "این پرونده تا {percent}٪ بارگذاری شده بود: بارگذاری از همان‌جا ادامه می‌یابد.",
+  'newsroom.conflict.title': "ذخیره نشد: کس دیگری زودتر ذخیره کرد",
+  'newsroom.conflict.yours': "همه ویرایش‌ها، از جمله مال شما",
 };

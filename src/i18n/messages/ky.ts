@@ -476,4 +476,6 @@ export const ky: Messages = {
   'newsroom.unsaved': "Сакталбаган өзгөртүүлөр бар. Баары бир чыгасызбы?",
   'newsroom.media.upload.unfinished': "{name} жүктөлүп бүткөн жок: токтогон жеринен улантуу үчүн ошол эле файлды кайра тандаңыз.",
   'newsroom.media.upload.resume': "Бул файл жарым-жартылай жүктөлгөн ({percent}%): жүктөө ошол жерден улантылат.",
+  'newsroom.conflict.title': "Сакталган жок: башка бирөө мурда сактады",
+  'newsroom.conflict.yours': "Бардык версиялар, сиздики да",
 };

@@ -476,4 +476,6 @@ export const ru: Messages = {
   'newsroom.unsaved': "Есть несохранённые изменения. Всё равно уйти?",
   'newsroom.media.upload.unfinished': "Загрузка {name} не завершилась: выберите тот же файл ещё раз, чтобы продолжить с места остановки.",
   'newsroom.media.upload.resume': "Этот файл уже частично загружен ({percent}%): загрузка продолжится с этого места.",
+  'newsroom.conflict.title': "Не сохранено: кто-то сохранил раньше",
+  'newsroom.conflict.yours': "Все версии, включая вашу",
 };

@@ -4,7 +4,7 @@ import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { createStory } from '../../../actions/stories/create-story.js';
 import { fileStory } from '../../../actions/stories/file-story.js';
-import { getNewsroomStory, listNewsroomStories } from '../../../actions/stories/newsroom-stories.js';
+import { getNewsroomStory, listNewsroomStories, listRevisions } from '../../../actions/stories/newsroom-stories.js';
 import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
@@ -15,6 +15,7 @@ import { translatorFor } from '../../../i18n/i18n.js';
 import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import type { Assets } from '../../../views/page-model.js';
 import { NewsroomErrorPage } from '../../../views/pages/newsroom/error.page.js';
+import { ConflictPage } from '../../../views/pages/newsroom/conflict.page.js';
 import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
 import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
@@ -114,8 +115,23 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
             ? error.message
             : i18n.t('newsroom.error.title');
     const masthead = await mastheadFor(request).catch(() => ({ i18n, css, user: null }));
+    if (error.code === 'STORY_VERSION_CONFLICT' && idOf(request) > 0) {
+      const conflict = await conflictVersions(request).catch(() => null);
+      if (conflict) return html(reply, <ConflictPage masthead={masthead} storyId={idOf(request)} {...conflict} />, status);
+    }
     return html(reply, <NewsroomErrorPage masthead={masthead} message={message} />, status);
   });
+
+  /** The saved version and the refused one (kept as a conflict revision) of a refused save, to link both. */
+  const conflictVersions = async (request: FastifyRequest) => {
+    const actor = authOf(request).actor;
+    const id = idOf(request);
+    const [story, list] = await Promise.all([getNewsroomStory(actions, actor, id), listRevisions(actions, actor, id, 1, 50)]);
+    const edited = Number(((request.body ?? {}) as FormBody).version);
+    const theirs = list.items.find((r) => r.kind !== 'conflict' && r.version === story.version);
+    const mine = list.items.find((r) => r.kind === 'conflict' && (!Number.isSafeInteger(edited) || r.version === edited));
+    return { current: story.version, theirs: theirs?.id ?? null, mine: mine?.id ?? null };
+  };
 
   app.get('/newsroom', { config: { permission: 'public' } }, async (request, reply) =>
     reply.redirect(request.auth ? '/newsroom/stories' : '/newsroom/sign-in', 303),

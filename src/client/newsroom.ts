@@ -3,6 +3,9 @@
  * - Unsaved changes: a form someone typed in is marked `data-dirty` until it is sent; leaving the
  *   page then asks first (beforeunload). The story editor clears the mark when autosave has saved
  *   everything, and marks the form when its body changes.
+ * - A media item page while its renditions are made asks the Admin API for its state every few
+ *   seconds, and shows the finished item by itself (reloads, unless a form on it has unsaved changes;
+ *   then it says so). Without script the page says to reload.
  * - The notice of the last action ("Saved.") is put in its status region again after load, so
  *   screen readers announce it (a region's text present at load is not announced).
  */
@@ -47,5 +50,30 @@ function announceNotice(): void {
   }
 }
 
+const MEDIA_POLL_MS = 3000;
+
+function followMediaState(): void {
+  const state = document.querySelector<HTMLElement>('[data-media-state="processing"]');
+  const hint = document.getElementById('media-processing');
+  if (!state || !hint) return;
+  hint.textContent = hint.dataset.textWatching ?? hint.textContent;
+  const poll = async () => {
+    try {
+      const response = await fetch(`/api/admin/v1/media/${state.dataset.mediaId}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      const item = response.ok ? ((await response.json()) as { status?: string }) : null;
+      if (item?.status && item.status !== 'processing') {
+        if (document.querySelector('form[data-dirty]')) hint.textContent = hint.dataset.textChanged ?? '';
+        else location.reload();
+        return;
+      }
+    } catch {
+      // The network dropped: ask again at the next tick.
+    }
+    setTimeout(() => void poll(), MEDIA_POLL_MS);
+  };
+  setTimeout(() => void poll(), MEDIA_POLL_MS);
+}
+
 watchForms();
 announceNotice();
+followMediaState();

@@ -6,7 +6,7 @@ import { createStory } from '../../src/actions/stories/create-story.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium } from '../support/browser.js';
 import { givenService, storyInput, SYSTEM } from '../support/factories.js';
-import { filesUnder, makeClip } from '../support/media.js';
+import { filesUnder, givenMediaItem, makeClip } from '../support/media.js';
 import { givenUser, signInByKeyboard } from '../support/newsroom.js';
 
 /** The editor's writing surface (the contenteditable labelled "Body"). */
@@ -155,6 +155,17 @@ describe('nothing typed or sent is lost, in Chromium', () => {
     expect(filesUnder(t.uploadsDir)).toEqual([]);
     // Finished: nothing is offered again.
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('dateline.upload:')))).toEqual([]);
+    await page.close();
+  });
+
+  it("a media item's page shows the end of processing by itself", { timeout: 60_000 }, async () => {
+    const item = await givenMediaItem(t.actions, { title: 'Still Processing', state: 'processing' });
+    const page = await signedIn();
+    await page.goto(`${base}/newsroom/media/${item.id}`);
+    await page.getByText('Status: Processing').waitFor();
+    await page.getByRole('status').filter({ hasText: 'this page shows them as soon as they are ready' }).waitFor();
+    await t.store.transaction(async (repos) => repos.media.setState(item.id, 'failed', 'the file is not a video', new Date()));
+    await page.getByText('Status: Failed').waitFor({ timeout: 15_000 });
     await page.close();
   });
 });

@@ -475,6 +475,8 @@ export const en = {
   'newsroom.media.upload.resume': "This file was partly uploaded ({percent}%): Upload goes on from there.",
   'newsroom.conflict.title': "Not saved: someone else saved first",
   'newsroom.conflict.yours': "All revisions, yours among them",
+  'newsroom.media.item.watching': "Renditions are being made; this page shows them as soon as they are ready.",
+  'newsroom.media.item.changed': "Processing has finished: reload the page to see the result (your changes on this page are not saved yet).",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -478,4 +478,6 @@ export const fa: Messages = {
   'newsroom.media.upload.resume': "این پرونده تا {percent}٪ بارگذاری شده بود: بارگذاری از همان‌جا ادامه می‌یابد.",
   'newsroom.conflict.title': "ذخیره نشد: کس دیگری زودتر ذخیره کرد",
   'newsroom.conflict.yours': "همه ویرایش‌ها، از جمله مال شما",
+  'newsroom.media.item.watching': "نسخه‌ها در حال ساخت‌اند؛ این صفحه به محض آماده شدن نشانشان می‌دهد.",
+  'newsroom.media.item.changed': "پردازش تمام شد: برای دیدن نتیجه صفحه را دوباره بارگذاری کنید (تغییرهای شما در این صفحه هنوز ذخیره نشده‌اند).",
 };

@@ -477,6 +477,7 @@ export const en = {
   'newsroom.conflict.yours': "All revisions, yours among them",
   'newsroom.media.item.watching': "Renditions are being made; this page shows them as soon as they are ready.",
   'newsroom.media.item.changed': "Processing has finished: reload the page to see the result (your changes on this page are not saved yet).",
+  'newsroom.form.details': "Details",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -480,4 +480,5 @@ export const fa: Messages = {
   'newsroom.conflict.yours': "همه ویرایش‌ها، از جمله مال شما",
   'newsroom.media.item.watching': "نسخه‌ها در حال ساخت‌اند؛ این صفحه به محض آماده شدن نشانشان می‌دهد.",
   'newsroom.media.item.changed': "پردازش تمام شد: برای دیدن نتیجه صفحه را دوباره بارگذاری کنید (تغییرهای شما در این صفحه هنوز ذخیره نشده‌اند).",
+  'newsroom.form.details': "جزئیات",
 };

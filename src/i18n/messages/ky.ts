@@ -480,4 +480,5 @@ export const ky: Messages = {
   'newsroom.conflict.yours': "Бардык версиялар, сиздики да",
   'newsroom.media.item.watching': "Версиялар даярдалууда; алар даяр болоор замат бул бет көрсөтөт.",
   'newsroom.media.item.changed': "Иштетүү бүттү: натыйжаны көрүү үчүн бетти кайра жүктөңүз (бул беттеги өзгөртүүлөрүңүз азырынча сакталган жок).",
+  'newsroom.form.details': "Чоо-жайы",
 };

@@ -228,11 +228,15 @@ function start(): void {
     });
   }
 
-  // Autosave (a saved story only), and the body sent with the form.
+  // Autosave (a new story is created by its first one), and the body sent with the form. A change
+  // of the body marks the form unsaved (the newsroom script asks before leaving) until autosave has it.
   const storyId = Number(form.dataset.storyId);
-  const autosave: Autosave | null = storyId > 0 ? startAutosave({ form, storyId, body: currentBody }) : null;
-  editor.on('update', () => autosave?.changed());
-  editor.on('blur', () => autosave?.flush());
+  const autosave: Autosave = startAutosave({ form, storyId: storyId > 0 ? storyId : 0, body: currentBody });
+  editor.on('update', () => {
+    form.dataset.dirty = '1';
+    autosave.changed();
+  });
+  editor.on('blur', () => autosave.flush());
 
   let sending = false;
   form.addEventListener('submit', (event) => {
@@ -251,7 +255,7 @@ function start(): void {
     // A preview opens elsewhere and saves nothing. A save leaves the page: autosave stops, and a
     // save of its still on its way is waited for, so the form carries the version it made.
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter?.formTarget || !autosave) return;
+    if (submitter?.formTarget) return;
     event.preventDefault();
     autosave.stop();
     void autosave.idle().then(() => {

@@ -3,6 +3,10 @@
  * with a progress bar and its percentage in words; when the connection drops, it asks the
  * server how far it got and goes on from there, again and again until the file is in. Without
  * this script the same form posts the whole file at once.
+ *
+ * An upload also survives leaving the page: its address is kept in localStorage under the file's
+ * name, size and modification time. The page lists unfinished uploads; choosing the same file
+ * again offers to go on from where the server got to (tus HEAD), and sending the form does so.
  */
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
@@ -12,6 +16,61 @@ interface Texts {
   readonly retrying: string;
   readonly done: string;
   readonly refused: string;
+  readonly unfinished: string;
+  readonly resume: string;
+}
+
+const KEY_PREFIX = 'dateline.upload:';
+/** Forgotten after a day: the server lets an unfinished upload expire before that. */
+const KEEP_MS = 24 * 3600_000;
+
+interface Unfinished {
+  readonly location: string;
+  readonly name: string;
+  readonly at: number;
+}
+
+const keyOf = (file: File) => `${KEY_PREFIX}${file.name}:${file.size}:${file.lastModified}`;
+
+function unfinishedOf(file: File): Unfinished | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(keyOf(file)) ?? 'null') as Unfinished | null;
+    return stored && typeof stored.location === 'string' && Date.now() - stored.at < KEEP_MS ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function allUnfinished(): Unfinished[] {
+  const found: Unfinished[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(KEY_PREFIX)) continue;
+      const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as Unfinished | null;
+      if (stored && Date.now() - stored.at < KEEP_MS) found.push(stored);
+      else localStorage.removeItem(key);
+    }
+  } catch {
+    // No storage (private mode, refused): uploads still work, only not across a reload.
+  }
+  return found;
+}
+
+function remember(file: File, location: string): void {
+  try {
+    localStorage.setItem(keyOf(file), JSON.stringify({ location, name: file.name, at: Date.now() } satisfies Unfinished));
+  } catch {
+    // As above.
+  }
+}
+
+function forget(file: File): void {
+  try {
+    localStorage.removeItem(keyOf(file));
+  } catch {
+    // As above.
+  }
 }
 
 class Refused extends Error {}
@@ -29,8 +88,28 @@ function enhance(form: HTMLFormElement): void {
     retrying: form.dataset.textRetrying ?? '{percent}%',
     done: form.dataset.textDone ?? '',
     refused: form.dataset.textRefused ?? '',
+    unfinished: form.dataset.textUnfinished ?? '{name}',
+    resume: form.dataset.textResume ?? '{percent}%',
   };
   const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  const headers = { 'tus-resumable': '1.0.0', 'x-csrf-token': csrf };
+
+  // Uploads left unfinished (a reload, a closed tab): said once, and offered again when the file is chosen.
+  const unfinished = allUnfinished();
+  if (unfinished.length > 0) status.textContent = unfinished.map((u) => texts.unfinished.replace('{name}', u.name)).join(' ');
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    const earlier = file ? unfinishedOf(file) : null;
+    if (!file || !earlier) return;
+    serverOffset(earlier.location, headers)
+      .then((offset) => {
+        progressRow.hidden = false;
+        const percent = file.size ? Math.floor((offset / file.size) * 100) : 0;
+        bar.value = percent;
+        status.textContent = texts.resume.replace('{percent}', String(percent));
+      })
+      .catch(() => forget(file));
+  });
 
   form.addEventListener('submit', (event) => {
     const file = fileInput.files?.[0];
@@ -48,6 +127,7 @@ function enhance(form: HTMLFormElement): void {
     show(0, texts.sent);
     upload(endpoint, csrf, file, metadata, show, texts)
       .then((mediaId) => {
+        forget(file);
         status.textContent = `${texts.done} `;
         const link = document.createElement('a');
         link.href = `/newsroom/media/${mediaId}`;
@@ -56,6 +136,7 @@ function enhance(form: HTMLFormElement): void {
         form.reset();
       })
       .catch((error: unknown) => {
+        if (error instanceof Refused) forget(file);
         status.textContent = `${texts.refused} ${error instanceof Error ? error.message : String(error)}`;
       })
       .finally(() => {
@@ -77,20 +158,35 @@ async function upload(
     .filter(([, value]) => value !== '')
     .map(([key, value]) => `${key} ${base64(value)}`)
     .join(',');
-  const created = await fetch(endpoint, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { ...headers, 'upload-length': String(file.size), 'upload-metadata': encoded },
-  });
-  if (created.status !== 201) throw new Refused(await reasonOf(created));
-  const location = created.headers.get('location');
-  if (!location) throw new Refused('no upload address');
-
+  // The same file's earlier upload goes on where the server got to; one it no longer has starts again.
+  const earlier = unfinishedOf(file);
   let offset = 0;
+  let location: string | null = null;
+  if (earlier) {
+    try {
+      offset = await serverOffset(earlier.location, headers);
+      location = earlier.location;
+    } catch {
+      forget(file);
+    }
+  }
+  if (!location) {
+    const created = await fetch(endpoint, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { ...headers, 'upload-length': String(file.size), 'upload-metadata': encoded },
+    });
+    if (created.status !== 201) throw new Refused(await reasonOf(created));
+    location = created.headers.get('location');
+    if (!location) throw new Refused('no upload address');
+    remember(file, location);
+  }
+
   let failures = 0;
+  const address = location;
   for (;;) {
     try {
-      const answer = await sendChunk(location, headers, file, offset, (sent) => show(sent, texts.sent));
+      const answer = await sendChunk(address, headers, file, offset, (sent) => show(sent, texts.sent));
       failures = 0;
       offset = answer.offset;
       if (offset >= file.size) {
@@ -105,7 +201,10 @@ async function upload(
       failures += 1;
       show(offset, texts.retrying);
       await new Promise((resolve) => setTimeout(resolve, delay));
-      offset = await serverOffset(location, headers).catch(() => offset);
+      offset = await serverOffset(address, headers).catch((problem: unknown) => {
+        if (problem instanceof Refused) throw problem;
+        return offset;
+      });
       show(offset, texts.retrying);
     }
   }

@@ -21,6 +21,8 @@ export interface Assets {
   readonly hlsScript?: string | null;
   /** The newsroom's resumable upload form. */
   readonly uploadScript?: string | null;
+  /** Every newsroom page: the unsaved-changes warning, the action's notice announced, media status updates. */
+  readonly newsroomScript?: string | null;
   /** The newsroom's story editor (Tiptap): loaded on the story form only. */
   readonly editorScript?: string | null;
   /** Relative times beside the absolute ones (story pages). */

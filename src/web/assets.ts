@@ -192,7 +192,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, shareUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, shareUrl, newsroomUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
@@ -200,6 +200,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     bundle('editor'),
     bundle('time'),
     bundle('share'),
+    bundle('newsroom'),
   ]);
   return {
     urls: {
@@ -212,6 +213,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
       editorScript: editorUrl,
       timeScript: timeUrl,
       shareScript: shareUrl,
+      newsroomScript: newsroomUrl,
       icon,
       appleTouchIcon,
       manifest,

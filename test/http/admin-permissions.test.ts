@@ -126,6 +126,12 @@ const OPERATIONS: readonly Operation[] = [
     prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}`, payload: { ...storyInput({ headline: 'Edited' }), version: 1 } }),
   },
   {
+    method: 'DELETE',
+    route: '/stories/{id}',
+    allowed: ['admin', 'editor-en', 'reporter-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}` }),
+  },
+  {
     method: 'POST',
     route: '/stories/{id}/file',
     allowed: ['admin', 'editor-en', 'reporter-en'],
@@ -371,6 +377,13 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
     route: '/newsroom/stories/:id',
     allowed: WRITERS_EN,
     prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}`, form: { version: '1', serviceCode: 'en', headline: 'Edited', bylines: 'A. Reporter', bodyJson: '[]' } }),
+  },
+  { method: 'POST', route: '/newsroom/stories/:id/delete', allowed: WRITERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/delete`, form: {} }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/bulk',
+    allowed: WRITERS_EN,
+    prepare: async (ctx) => ({ url: '/newsroom/stories/bulk', form: { action: 'file', [`story.${await reporterStory(ctx)}`]: '1' } }),
   },
   { method: 'POST', route: '/newsroom/stories/:id/file', allowed: WRITERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/file`, form: {} }) },
   { method: 'POST', route: '/newsroom/stories/:id/publish', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/publish`, form: {} }) },

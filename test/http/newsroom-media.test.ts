@@ -105,7 +105,8 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
   it('edits the details with a plain form; bad input is shown again and changes nothing', async () => {
     const saved = await postForm(`/newsroom/media/${video.id}`, { _csrf: session.csrfToken, title: 'Bishkek, the day after', caption: '', credit: 'RFE/RL', alt: '' });
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe(`/newsroom/media/${video.id}`);
+    expect(saved.headers.location).toBe(`/newsroom/media/${video.id}?done=saved`);
+    expect((await get(String(saved.headers.location))).body).toMatch(/role="status"[^>]*>Saved\.<\/p>/);
     expect(await t.store.read.media.findById(video.id)).toMatchObject({ title: 'Bishkek, the day after', caption: null, credit: 'RFE/RL' });
 
     const before = await t.store.read.media.findById(video.id);
@@ -213,7 +214,7 @@ describe.each(STORE_KINDS)('the media library in the newsroom on %s', (kind) => 
     form.set('file', new Blob([fs.readFileSync(makeTone(path.join(files, 'tape.wav'), 1))]), 'tape.wav');
     const response = await postMultipart('/newsroom/media', form);
     expect(response.status).toBe(303);
-    const id = Number(/\/newsroom\/media\/(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
+    const id = Number(/\/newsroom\/media\/(\d+)\?done=uploaded$/.exec(response.headers.get('location') ?? '')?.[1]);
     expect(await t.store.read.media.findById(id)).toMatchObject({ kind: 'audio', title: 'Interview, raw tape', state: 'processing' });
     expect(filesUnder(t.uploadsDir)).toEqual([]);
 

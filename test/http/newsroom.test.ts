@@ -67,8 +67,11 @@ describe.each(STORE_KINDS)('the newsroom pages on %s', (kind) => {
       payload: new URLSearchParams({ _csrf: csrf, serviceCode: 'en', headline: 'Flood <b>Waters</b> Rise', body: 'First paragraph.\n\n## What Next\n\nSecond paragraph.', version: '1' }).toString(),
     });
     expect(created.statusCode).toBe(303);
-    const url = String(created.headers.location);
-    const page = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+    // The story's page, with the notice of what was done in its status region.
+    expect(String(created.headers.location)).toMatch(/^\/newsroom\/stories\/\d+\?done=created$/);
+    const url = String(created.headers.location).replace(/\?.*$/, '');
+    const page = await t.app.inject({ method: 'GET', url: String(created.headers.location), headers: { cookie } });
+    expect(page.body).toMatch(/<p id="newsroom-notice"[^>]*role="status"[^>]*>Story created\.<\/p>/);
     expect(page.body).toContain('value="Flood &lt;b>Waters&lt;/b> Rise"');
     expect(page.body).toContain('## What Next');
     expect(page.body).toContain('File for review');

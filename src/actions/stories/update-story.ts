@@ -1,6 +1,6 @@
 import { conflict } from '../../domain/shared/errors.js';
 import { parseStoryInput, type StoryInput } from '../../domain/story/parse-story.js';
-import type { RevisionKind } from '../../domain/story/revision.js';
+import { replacesLatestRevision, type RevisionKind } from '../../domain/story/revision.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -9,6 +9,8 @@ import { checkStoryReferences, requireStory } from './check-story-references.js'
 export interface SaveOptions {
   /** The version the writer edited. A save based on an older version is refused and kept as a conflict revision. */
   readonly version?: number;
+  /** Saved by autosave, not by the Save button: it replaces the same person's autosave revision of a few minutes ago. */
+  readonly autosave?: boolean;
 }
 
 /**
@@ -58,7 +60,14 @@ export async function saveStoryContent(
       await repos.revisions.insert({ storyId, version: options.version ?? existing.version, kind: 'conflict', content: story, userId }, now);
       return { conflict: (await repos.stories.currentVersion(storyId)) ?? existing.version } as const;
     }
-    const revisionId = await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
+    // Autosaves coalesce: the same person's autosave of the last few minutes is replaced, not added to.
+    const autosave = kind === 'save' && options.autosave === true;
+    const latest = autosave ? await repos.revisions.latest(storyId) : undefined;
+    let revisionId: number;
+    if (latest && replacesLatestRevision(latest, userId, now)) {
+      await repos.revisions.replace(latest.id, { version, content: story }, now);
+      revisionId = latest.id;
+    } else revisionId = await repos.revisions.insert({ storyId, version, kind, content: story, userId, autosave }, now);
     const action = kind === 'save' ? 'story.edit' : 'story.restore';
     if (pending) {
       // A scheduled update keeps its time: the newest pending text goes live then.

@@ -6,12 +6,17 @@ import type { Body } from '../../domain/body/body.js';
  * status line (role=status) says "Saving…", "Saved 14:02" or "Not saved: …". A save refused
  * because someone else saved first (409) stops autosaving and says so, with a link to the diff
  * of the two versions (both are kept): nothing is ever overwritten silently.
+ *
+ * A new story is autosaved too: its first autosave creates it (POST /stories), and from then on
+ * the form, the address bar (history.replaceState) and later autosaves are that story's. When
+ * everything typed is saved, the form's unsaved-changes mark (data-dirty) is cleared.
  */
 const API = '/api/admin/v1';
 const DELAY_MS = 3000;
 
 export interface AutosaveOptions {
   readonly form: HTMLFormElement;
+  /** 0 for a new story: the first autosave creates it. */
   readonly storyId: number;
   /** The body from the editor; throws (with a message for the writer) when it cannot be saved. */
   readonly body: () => Body;
@@ -44,6 +49,7 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> = Promise.resolve();
+  let id = storyId;
 
   const say = (key: 'saving' | 'saved' | 'failed', params: Record<string, string> = {}) => {
     if (!status) return;
@@ -77,6 +83,7 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
       leadMediaId: lead === '' ? null : /^\d+$/.test(lead) ? Number(lead) : lead,
       commentsState: form.dataset.commentsState === 'closed' ? 'closed' : 'open',
       body: body(),
+      autosave: true,
     };
   };
 
@@ -90,20 +97,28 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
     let current = '?';
     try {
       const [story, revisions] = await Promise.all([
-        fetch(`${API}/stories/${storyId}`, { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ version: number }>),
-        fetch(`${API}/stories/${storyId}/revisions?perPage=50`, { credentials: 'same-origin' }).then(
+        fetch(`${API}/stories/${id}`, { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ version: number }>),
+        fetch(`${API}/stories/${id}/revisions?perPage=50`, { credentials: 'same-origin' }).then(
           (r) => r.json() as Promise<{ items: { id: number; version: number; kind: string }[] }>,
         ),
       ]);
       current = String(story.version);
       const theirs = revisions.items.find((r) => r.kind !== 'conflict' && r.version === story.version);
       const ours = revisions.items.find((r) => r.kind === 'conflict' && r.version === mine);
-      if (diff && theirs && ours) diff.href = `/newsroom/stories/${storyId}/revisions/diff?from=${theirs.id}&to=${ours.id}`;
+      if (diff && theirs && ours) diff.href = `/newsroom/stories/${id}/revisions/diff?from=${theirs.id}&to=${ours.id}`;
     } catch {
       // The message still says what happened; the link goes to the revisions list.
     }
     if (message) message.textContent = (conflictBox.dataset.message ?? '').replace('{version}', current);
     conflictBox.hidden = false;
+  };
+
+  /** The new story now exists: the form saves to it, and the address is its own (a reload finds it). */
+  const becomeStory = (newId: number) => {
+    id = newId;
+    form.dataset.storyId = String(newId);
+    form.action = `/newsroom/stories/${newId}`;
+    history.replaceState(history.state, '', `/newsroom/stories/${newId}`);
   };
 
   const save = () => {
@@ -124,15 +139,20 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
     dirty = false;
     say('saving');
     try {
-      const response = await fetch(`${API}/stories/${storyId}`, {
-        method: 'PUT',
+      const creating = id === 0;
+      // A new story is created by its first autosave (the version and the autosave mark belong to updates).
+      const { version: _version, autosave: _autosave, ...created } = data;
+      const response = await fetch(creating ? `${API}/stories` : `${API}/stories/${id}`, {
+        method: creating ? 'POST' : 'PUT',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': value('_csrf') },
-        body: JSON.stringify(data),
+        body: JSON.stringify(creating ? created : data),
       });
-      const result = (await response.json().catch(() => ({}))) as ApiError & { version?: number; pending?: unknown };
+      const result = (await response.json().catch(() => ({}))) as ApiError & { version?: number; id?: number; pending?: unknown };
+      if (response.ok && creating && typeof result.id === 'number') becomeStory(result.id);
       if (response.ok && typeof result.version === 'number') {
         if (versionField) versionField.value = String(result.version);
+        if (!dirty) delete form.dataset.dirty;
         // A live story's save is a pending version: the page says readers do not see it yet.
         if (result.pending) document.getElementById('pending-flag')?.removeAttribute('hidden');
         const now = new Date();

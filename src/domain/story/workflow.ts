@@ -17,6 +17,16 @@ export function requireTransition(step: keyof typeof ALLOWED, from: StoryStatus)
   }
 }
 
+/**
+ * Only a story readers never saw may be deleted: a draft or a filed story, never published (a
+ * withdrawn story keeps its address answering 410, and its history). Its revisions go to the audit log.
+ */
+export function requireDeletable(story: { readonly status: StoryStatus; readonly publishedAt: Date | null }): void {
+  if ((story.status !== 'draft' && story.status !== 'filed') || story.publishedAt !== null) {
+    throw new DomainError('STORY_NOT_DELETABLE', `a ${story.status} story cannot be deleted: only drafts that were never published can`, 'status');
+  }
+}
+
 /** Where publishing at `at` (default now) leads: published now, or scheduled for later. */
 export function publishTarget(at: Date, now: Date): 'published' | 'scheduled' {
   return at.getTime() > now.getTime() ? 'scheduled' : 'published';

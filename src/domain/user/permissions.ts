@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'story.publish',
   'story.unpublish',
   'story.note',
+  /** Delete a draft that was never published (reporters: their own). */
+  'story.delete',
   'front.edit',
   'alert.create',
   'alert.expire',
@@ -47,6 +49,7 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'story.publish',
     'story.unpublish',
     'story.note',
+    'story.delete',
     'front.edit',
     'alert.create',
     'alert.expire',
@@ -58,7 +61,7 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'media.upload',
     'media.edit',
   ],
-  reporter: ['story.read', 'story.create', 'story.edit', 'story.file', 'media.read', 'media.upload', 'media.edit'],
+  reporter: ['story.read', 'story.create', 'story.edit', 'story.file', 'story.delete', 'media.read', 'media.upload', 'media.edit'],
   moderator: ['story.read', 'comments.set-state', 'comments.moderate'],
 };
 
@@ -66,9 +69,10 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
  * Reporters write and file their own stories, and only until an editor takes them further;
  * once their story is live they may propose changes (a pending version an editor puts live).
  */
-const REPORTER_EDITABLE: Readonly<Record<'story.edit' | 'story.file', readonly StoryStatus[]>> = {
+const REPORTER_EDITABLE: Readonly<Record<'story.edit' | 'story.file' | 'story.delete', readonly StoryStatus[]>> = {
   'story.edit': ['draft', 'filed', 'published'],
   'story.file': ['draft', 'filed'],
+  'story.delete': ['draft', 'filed'],
 };
 
 /**
@@ -82,7 +86,7 @@ export function can(actor: Actor, permission: Permission, resource?: Resource): 
     if (grant.role === 'admin') return true;
     if (!BY_ROLE[grant.role].includes(permission)) return false;
     if (resource?.serviceCode !== undefined && grant.serviceCode !== resource.serviceCode) return false;
-    if (grant.role === 'reporter' && resource && (permission === 'story.edit' || permission === 'story.file')) {
+    if (grant.role === 'reporter' && resource && (permission === 'story.edit' || permission === 'story.file' || permission === 'story.delete')) {
       if (resource.authorId !== undefined && resource.authorId !== actor.userId) return false;
       if (resource.status !== undefined && !REPORTER_EDITABLE[permission].includes(resource.status)) return false;
     }

@@ -40,6 +40,8 @@ export interface FullText {
   scored(query: SearchQuery, language: SearchLanguage, serviceCode: string): RawBuilder<{ story_id: number; score: number }>;
   /** The condition "the story with this id is in the index" (an anti-join when negated). */
   isIndexed(storyId: RawBuilder<unknown>): RawBuilder<boolean>;
+  /** Takes a deleted story out of the index (PostgreSQL's row goes with the story; FTS5 has no foreign key). */
+  remove(storyId: number): Promise<void>;
 }
 
 export function fullTextFor(db: Kysely<Database>): FullText {
@@ -84,6 +86,9 @@ function postgresFullText(db: Kysely<Database>): FullText {
         from (select story_id, document from story_search
           where service_code = ${serviceCode} and document @@ (${tsquery(query, language)})
           order by story_id desc limit ${RANKED_MATCHES}) c`,
+    remove: async (storyId) => {
+      await sql`delete from story_search where story_id = ${storyId}`.execute(db);
+    },
     isIndexed: (storyId) => sql<boolean>`exists (select 1 from story_search ss where ss.story_id = ${storyId})`,
   };
 }
@@ -149,6 +154,9 @@ function sqliteFullText(db: Kysely<Database>): FullText {
         from story_search where story_search match ${inService(query, language, serviceCode)}
           and rowid >= (select coalesce(min(rowid), 0) from (select rowid from story_search
             where story_search match ${inService(query, language, serviceCode)} order by rowid desc limit ${RANKED_MATCHES}))`,
+    remove: async (storyId) => {
+      await sql`delete from story_search where rowid = ${storyId}`.execute(db);
+    },
     isIndexed: (storyId) => sql<boolean>`exists (select 1 from story_search where rowid = ${storyId})`,
   };
 }

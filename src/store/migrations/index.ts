@@ -13,6 +13,7 @@ import * as distribution from './2026-11-30T1200-distribution.js';
 import * as storySearch from './2026-11-30T1210-story-search.js';
 import * as pendingVersions from './2026-11-30T1310-pending-versions.js';
 import * as commentBans from './2026-11-30T1320-comment-bans.js';
+import * as revisionAutosave from './2026-11-30T1330-revision-autosave.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1210-story-search': storySearch,
   '2026-11-30T1310-pending-versions': pendingVersions,
   '2026-11-30T1320-comment-bans': commentBans,
+  '2026-11-30T1330-revision-autosave': revisionAutosave,
 };
 
 export const migrationProvider: MigrationProvider = {

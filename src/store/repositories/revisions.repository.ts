@@ -8,7 +8,7 @@ export class RevisionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(
-    revision: { storyId: number; version: number; kind: RevisionKind; content: StoryInput; userId: number | null },
+    revision: { storyId: number; version: number; kind: RevisionKind; content: StoryInput; userId: number | null; autosave?: boolean },
     now: Date,
   ): Promise<number> {
     const { id } = await this.db
@@ -20,19 +20,46 @@ export class RevisionRepository {
         content_json: JSON.stringify(revision.content),
         user_id: revision.userId,
         created_at: now.getTime(),
+        autosave: revision.autosave ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
   }
 
+  /** The story's newest revision (the one an autosave may replace). */
+  async latest(storyId: number): Promise<StoryRevision | undefined> {
+    const row = await this.selectRows().where('r.story_id', '=', storyId).orderBy('r.id', 'desc').limit(1).executeTakeFirst();
+    return row ? toRevision(row) : undefined;
+  }
+
+  /** An autosave replacing the same person's last autosave: its content, version and time become the new ones. */
+  async replace(revisionId: number, revision: { version: number; content: StoryInput }, now: Date): Promise<void> {
+    await this.db
+      .updateTable('story_revisions')
+      .set({ version: revision.version, content_json: JSON.stringify(revision.content), created_at: now.getTime() })
+      .where('id', '=', revisionId)
+      .execute();
+  }
+
+  /** Every revision of a story, oldest first, for the record kept when a draft is deleted. */
+  async all(storyId: number): Promise<StoryRevision[]> {
+    const rows = await this.selectRows().where('r.story_id', '=', storyId).orderBy('r.id', 'asc').execute();
+    return rows.map(toRevision);
+  }
+
+  private selectRows() {
+    return this.db
+      .selectFrom('story_revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.id', 'r.story_id', 'r.version', 'r.kind', 'r.content_json', 'r.user_id', 'r.created_at', 'r.autosave', 'u.name as user_name']);
+  }
+
   async list(storyId: number, limit: number, offset: number): Promise<{ items: StoryRevision[]; total: number }> {
     const [rows, count] = await Promise.all([
-      this.db
-        .selectFrom('story_revisions')
-        .selectAll()
-        .where('story_id', '=', storyId)
-        .orderBy('id', 'desc')
+      this.selectRows()
+        .where('r.story_id', '=', storyId)
+        .orderBy('r.id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),
@@ -46,12 +73,7 @@ export class RevisionRepository {
   }
 
   async find(storyId: number, revisionId: number): Promise<StoryRevision | undefined> {
-    const row = await this.db
-      .selectFrom('story_revisions')
-      .selectAll()
-      .where('story_id', '=', storyId)
-      .where('id', '=', revisionId)
-      .executeTakeFirst();
+    const row = await this.selectRows().where('r.story_id', '=', storyId).where('r.id', '=', revisionId).executeTakeFirst();
     return row ? toRevision(row) : undefined;
   }
 }
@@ -64,6 +86,8 @@ function toRevision(row: {
   content_json: string;
   user_id: number | null;
   created_at: number;
+  autosave: number;
+  user_name: string | null;
 }): StoryRevision {
   return {
     id: row.id,
@@ -73,6 +97,8 @@ function toRevision(row: {
     // Stored content was checked by parseStoryInput on the way in.
     content: JSON.parse(row.content_json) as StoryInput,
     userId: row.user_id,
+    userName: row.user_name,
+    autosave: Number(row.autosave) === 1,
     at: new Date(Number(row.created_at)),
   };
 }

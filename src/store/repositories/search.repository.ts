@@ -121,6 +121,11 @@ export class SearchRepository {
   }
 
   /** Stories the index lacks (saved before it existed), a batch at a time; returns how many. */
+  /** A deleted story leaves the index. */
+  async remove(storyId: number): Promise<void> {
+    await this.fullText.remove(storyId);
+  }
+
   async indexMissing(limit: number): Promise<number> {
     const rows = await this.db
       .selectFrom('stories')

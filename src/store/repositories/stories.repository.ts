@@ -50,6 +50,9 @@ export interface NewsroomSummary {
   readonly headline: string;
   readonly status: StoryStatus;
   readonly authorId: number | null;
+  /** The author's and the section's names as they are now (null: none, or since removed). */
+  readonly authorName: string | null;
+  readonly sectionName: string | null;
   readonly publishedAt: Date | null;
   readonly modifiedAt: Date;
   readonly version: number;
@@ -280,7 +283,10 @@ export class StoryRepository {
     }
     const [rows, count] = await Promise.all([
       query
+        .leftJoin('users as author', 'author.id', 's.author_id')
+        .leftJoin('sections as section', 'section.id', 's.section_id')
         .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version', 's.pending_revision_id', 's.pending_apply_at'])
+        .select(['author.name as author_name', 'section.name as section_name'])
         // Scheduled stories: the soonest first, as a desk reads its schedule.
         .orderBy(filter.status === 'scheduled' ? 's.published_at' : 's.modified_at', filter.status === 'scheduled' ? 'asc' : 'desc')
         .orderBy('s.id', 'desc')
@@ -298,6 +304,8 @@ export class StoryRepository {
         headline: row.headline,
         status: row.status as StoryStatus,
         authorId: row.author_id,
+        authorName: row.author_name,
+        sectionName: row.section_name,
         publishedAt: toDate(row.published_at),
         modifiedAt: new Date(Number(row.modified_at)),
         version: row.version,
@@ -313,6 +321,12 @@ export class StoryRepository {
       .set({ status, published_at: publishedAt?.getTime() ?? null, modified_at: now.getTime() })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Deletes a story (its revisions, notes and links go with it) and takes it out of the search index. */
+  async delete(id: number): Promise<void> {
+    await this.search.remove(id);
+    await this.db.deleteFrom('stories').where('id', '=', id).execute();
   }
 
   async setCommentsState(id: number, state: CommentsState, now: Date): Promise<void> {

@@ -60,4 +60,6 @@ export interface StoryRevisionsTable {
   content_json: string;
   user_id: number | null;
   created_at: number;
+  /** 1: made by autosave (replaced by the same person's next autosave within minutes); 0: an explicit save. */
+  autosave: Generated<number>;
 }

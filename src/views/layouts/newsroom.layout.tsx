@@ -14,6 +14,10 @@ export interface NewsroomMasthead {
    * newsroom their roles may use (only those are linked; the server refuses the others anyway).
    */
   readonly user: { readonly name: string; readonly csrfToken: string; readonly parts?: readonly NewsroomPart[] } | null;
+  /** What the last action did ("Saved."), shown once in the page's status region after the redirect. */
+  readonly notice?: string | null;
+  /** The script of every newsroom page (unsaved-changes warning, the notice announced, status updates). */
+  readonly script?: string | null;
 }
 
 /** The frame of every newsroom page: the reader site's look, a header with sign-out; no script needed (the editor page adds its island). */
@@ -38,7 +42,7 @@ export function NewsroomLayout({
         <meta name="robots" content="noindex" />
         <title>{`${title} | ${t('newsroom.title')}`}</title>
         <link rel="stylesheet" href={masthead.css} />
-        {scripts.map((src) => (
+        {[...(masthead.script ? [masthead.script] : []), ...scripts].map((src) => (
           <script src={src} defer />
         ))}
       </head>
@@ -66,6 +70,9 @@ export function NewsroomLayout({
           ) : null}
         </header>
         <main id="main-content" tabIndex={-1}>
+          <p id="newsroom-notice" class="form-saved newsroom-notice" role="status" hidden={!masthead.notice}>
+            {masthead.notice ?? ''}
+          </p>
           {children}
         </main>
       </body>

@@ -25,10 +25,19 @@ export function MediaItemPage({ masthead, item, mediaBase, values, error, captio
         <a href="/newsroom/media">{t('newsroom.media.back')}</a>
       </p>
       <h1>{item.title}</h1>
-      <p class={`media-state media-state-${item.state}`}>
+      <p class={`media-state media-state-${item.state}`} data-media-state={item.state} data-media-id={String(item.id)}>
         {t('newsroom.media.item.status', { status: t(`newsroom.media.state.${item.state}`) })}
       </p>
-      {item.state === 'processing' ? <p>{t('newsroom.media.item.processing')}</p> : null}
+      {item.state === 'processing' ? (
+        <p
+          id="media-processing"
+          role="status"
+          data-text-watching={t('newsroom.media.item.watching')}
+          data-text-changed={t('newsroom.media.item.changed')}
+        >
+          {t('newsroom.media.item.processing')}
+        </p>
+      ) : null}
       {item.state === 'failed' && item.failureReason ? <p role="alert">{t('newsroom.media.item.failedReason', { reason: item.failureReason })}</p> : null}
       <p class="meta">
         {t(`newsroom.media.kind.${item.kind}`)}

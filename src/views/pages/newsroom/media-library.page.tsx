@@ -33,6 +33,8 @@ export function MediaLibraryPage({ masthead, filter, items, total, mediaBase, li
             data-text-retrying={t('newsroom.media.upload.retrying', { percent: '{percent}' })}
             data-text-done={t('newsroom.media.upload.done')}
             data-text-refused={t('newsroom.media.upload.refused')}
+            data-text-unfinished={t('newsroom.media.upload.unfinished', { name: '{name}' })}
+            data-text-resume={t('newsroom.media.upload.resume', { percent: '{percent}' })}
           >
             <input type="hidden" name="_csrf" value={masthead.user.csrfToken} />
             <p class="field">

@@ -8,6 +8,9 @@ export interface RevisionRow {
   readonly kind: RevisionKind;
   readonly at: Date;
   readonly headline: string;
+  /** Who saved it (null: the system, or an account since removed). */
+  readonly by: string | null;
+  readonly autosave: boolean;
 }
 
 export interface RevisionsPageProps {
@@ -28,7 +31,9 @@ export function RevisionsPage({ masthead, storyId, headline, version, revisions,
   const csrf = masthead.user?.csrfToken ?? '';
   const base = `/newsroom/stories/${storyId}`;
   const title = diff ? t('newsroom.revisions.diffTitle') : t('newsroom.revisions.title');
-  const name = (row: RevisionRow) => `${t('newsroom.revisions.version', { version: row.version })} · ${t(`newsroom.revisions.kind.${row.kind}`)} · ${masthead.i18n.dateTime(row.at)}`;
+  const kind = (row: RevisionRow) => `${t(`newsroom.revisions.kind.${row.kind}`)}${row.autosave ? ` (${t('newsroom.revisions.autosaved')})` : ''}`;
+  const by = (row: RevisionRow) => row.by ?? t('newsroom.revisions.bySystem');
+  const name = (row: RevisionRow) => `${t('newsroom.revisions.version', { version: row.version })} · ${kind(row)} · ${by(row)} · ${masthead.i18n.dateTime(row.at)}`;
   const byId = new Map(revisions.map((row) => [row.id, row]));
   return (
     <NewsroomLayout masthead={masthead} title={title}>
@@ -74,6 +79,7 @@ export function RevisionsPage({ masthead, storyId, headline, version, revisions,
           <tr>
             <th scope="col">{t('newsroom.revisions.colVersion')}</th>
             <th scope="col">{t('newsroom.revisions.colKind')}</th>
+            <th scope="col">{t('newsroom.revisions.colBy')}</th>
             <th scope="col">{t('newsroom.revisions.colTime')}</th>
             <th scope="col">{t('newsroom.form.headline')}</th>
             {mayRestore ? <th scope="col">{t('newsroom.revisions.colRestore')}</th> : null}
@@ -83,7 +89,8 @@ export function RevisionsPage({ masthead, storyId, headline, version, revisions,
           {revisions.map((row) => (
             <tr>
               <td>{row.version}</td>
-              <td>{t(`newsroom.revisions.kind.${row.kind}`)}</td>
+              <td>{kind(row)}</td>
+              <td dir="auto">{by(row)}</td>
               <td>
                 <time dateTime={row.at.toISOString()}>{masthead.i18n.dateTime(row.at)}</time>
               </td>

@@ -40,6 +40,8 @@ export interface StoryFormValues {
   readonly bodyText: string | null;
   readonly publishedAt: Date | null;
   readonly notes: readonly StoryNote[];
+  /** Who wrote it (a saved story): reporters may delete their own drafts only. */
+  readonly authorId?: number | null;
 }
 
 export interface StoryFormPageProps {
@@ -52,7 +54,7 @@ export interface StoryFormPageProps {
   readonly leadMediaTitle: string | null;
   readonly error: string | null;
   /** What the signed-in user's role allows on this story (the server checks again). */
-  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly edit: boolean };
+  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly edit: boolean; readonly delete?: boolean };
   readonly editorScript: string | null;
   /** A live story's pending version (the form shows its text), or null. */
   readonly pending?: PendingView | null;
@@ -125,104 +127,109 @@ export function StoryFormPage(props: StoryFormPageProps) {
       <form
         method="post"
         action={action}
-        class="newsroom-form"
+        class="newsroom-form story-form"
         id="story-form"
         data-story-id={values.id ? String(values.id) : undefined}
         data-comments-state={values.commentsState}
       >
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="version" value={String(values.version)} />
-        <label for="serviceCode">{t('newsroom.form.service')}</label>
-        <select id="serviceCode" name="serviceCode">
-          {services.map((s) => (
-            <option value={s.code} selected={s.code === values.serviceCode}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <label for="sectionId">{t('newsroom.form.section')}</label>
-        <select id="sectionId" name="sectionId">
-          <option value="">{t('newsroom.form.none')}</option>
-          {sections.map((section) => (
-            <option value={String(section.id)} selected={section.id === values.sectionId}>
-              {section.serviceCode} · {section.name}
-            </option>
-          ))}
-        </select>
-        <label for="headline">{t('newsroom.form.headline')}</label>
-        <input id="headline" name="headline" required maxLength={300} value={values.headline} dir="auto" />
-        <label for="deck">{t('newsroom.form.deck')}</label>
-        <textarea id="deck" name="deck" rows={2} maxLength={600} dir="auto">
-          {values.deck}
-        </textarea>
-        <label for="slug">{t('newsroom.form.slug')}</label>
-        <input id="slug" name="slug" maxLength={120} value={values.slug} aria-describedby="slug-help" />
-        <p id="slug-help" class="meta">
-          {t('newsroom.form.slugHelp')}
-        </p>
-        <label for="place">{t('newsroom.form.place')}</label>
-        <input id="place" name="place" maxLength={80} value={values.place} />
-        <label for="outlet">{t('newsroom.form.outlet')}</label>
-        <input id="outlet" name="outlet" maxLength={80} value={values.outlet} />
-        <label for="bylines">{t('newsroom.form.bylines')}</label>
-        <textarea id="bylines" name="bylines" rows={2}>
-          {values.bylines}
-        </textarea>
-        <label for="credits">{t('newsroom.form.credits')}</label>
-        <textarea id="credits" name="credits" rows={2}>
-          {values.credits}
-        </textarea>
-        <fieldset class="newsroom-fieldset">
-          <legend>{t('newsroom.form.tags')}</legend>
-          <input type="hidden" name="tagsShown" value="1" />
-          {tags.length === 0 ? <p class="meta">{t('newsroom.form.noTags')}</p> : null}
-          {tags.map((tag) => (
-            <label class="check">
-              <input type="checkbox" name={`tag-${tag.id}`} value="1" data-tag-id={String(tag.id)} checked={values.tagIds.includes(tag.id)} /> {tag.name}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset class="newsroom-fieldset">
-          <legend>{t('newsroom.form.leadMedia')}</legend>
-          <p id="lead-media-current" data-none={t('newsroom.form.none')}>
-            {leadMediaTitle ?? t('newsroom.form.none')}
-          </p>
-          <label for="leadMediaId">{t('newsroom.form.leadMediaId')}</label>
-          <input id="leadMediaId" name="leadMediaId" inputMode="numeric" pattern="[0-9]*" maxLength={15} value={values.leadMediaId} />
-          <p class="editor-inline-actions">
-            <button type="button" id="lead-media-pick" hidden>
-              {t('newsroom.form.leadMediaPick')}
-            </button>{' '}
-            <button type="button" id="lead-media-none" hidden>
-              {t('newsroom.form.leadMediaNone')}
-            </button>
-          </p>
-        </fieldset>
-        {values.bodyText === null ? (
-          <p id="body-label" class="field-label">
-            {t('newsroom.form.body')}
-          </p>
-        ) : (
-          <label for="body" id="body-label">
-            {t('newsroom.form.body')}
-          </label>
-        )}
-        <BodyEditor i18n={masthead.i18n} body={values.body} labels={labels} />
-        <input type="hidden" name="bodyJson" id="bodyJson" value="" disabled />
-        <div id="body-plain">
+        <div class="story-main">
+          <label for="headline">{t('newsroom.form.headline')}</label>
+          <input id="headline" name="headline" required maxLength={300} value={values.headline} dir="auto" />
+          <label for="deck">{t('newsroom.form.deck')}</label>
+          <textarea id="deck" name="deck" rows={2} maxLength={600} dir="auto">
+            {values.deck}
+          </textarea>
           {values.bodyText === null ? (
-            <p id="body">{t('newsroom.form.bodyRich')}</p>
+            <p id="body-label" class="field-label">
+              {t('newsroom.form.body')}
+            </p>
           ) : (
-            <>
-              <p id="body-help" class="meta">
-                {t('newsroom.form.bodyHelp')}
-              </p>
-              <textarea id="body" name="body" rows={14} aria-describedby="body-help" dir="auto">
-                {values.bodyText}
-              </textarea>
-            </>
+            <label for="body" id="body-label">
+              {t('newsroom.form.body')}
+            </label>
           )}
+          <BodyEditor i18n={masthead.i18n} body={values.body} labels={labels} />
+          <input type="hidden" name="bodyJson" id="bodyJson" value="" disabled />
+          <div id="body-plain">
+            {values.bodyText === null ? (
+              <p id="body">{t('newsroom.form.bodyRich')}</p>
+            ) : (
+              <>
+                <p id="body-help" class="meta">
+                  {t('newsroom.form.bodyHelp')}
+                </p>
+                <textarea id="body" name="body" rows={14} aria-describedby="body-help" dir="auto">
+                  {values.bodyText}
+                </textarea>
+              </>
+            )}
+          </div>
         </div>
+        <fieldset class="story-details newsroom-fieldset">
+          <legend>{t('newsroom.form.details')}</legend>
+          <label for="serviceCode">{t('newsroom.form.service')}</label>
+          <select id="serviceCode" name="serviceCode">
+            {services.map((s) => (
+              <option value={s.code} selected={s.code === values.serviceCode}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <label for="sectionId">{t('newsroom.form.section')}</label>
+          <select id="sectionId" name="sectionId">
+            <option value="">{t('newsroom.form.none')}</option>
+            {sections.map((section) => (
+              <option value={String(section.id)} selected={section.id === values.sectionId}>
+                {section.serviceCode} · {section.name}
+              </option>
+            ))}
+          </select>
+          <label for="slug">{t('newsroom.form.slug')}</label>
+          <input id="slug" name="slug" maxLength={120} value={values.slug} aria-describedby="slug-help" />
+          <p id="slug-help" class="meta">
+            {t('newsroom.form.slugHelp')}
+          </p>
+          <label for="place">{t('newsroom.form.place')}</label>
+          <input id="place" name="place" maxLength={80} value={values.place} />
+          <label for="outlet">{t('newsroom.form.outlet')}</label>
+          <input id="outlet" name="outlet" maxLength={80} value={values.outlet} />
+          <label for="bylines">{t('newsroom.form.bylines')}</label>
+          <textarea id="bylines" name="bylines" rows={2}>
+            {values.bylines}
+          </textarea>
+          <label for="credits">{t('newsroom.form.credits')}</label>
+          <textarea id="credits" name="credits" rows={2}>
+            {values.credits}
+          </textarea>
+          <fieldset class="newsroom-fieldset">
+            <legend>{t('newsroom.form.tags')}</legend>
+            <input type="hidden" name="tagsShown" value="1" />
+            {tags.length === 0 ? <p class="meta">{t('newsroom.form.noTags')}</p> : null}
+            {tags.map((tag) => (
+              <label class="check">
+                <input type="checkbox" name={`tag-${tag.id}`} value="1" data-tag-id={String(tag.id)} checked={values.tagIds.includes(tag.id)} /> {tag.name}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset class="newsroom-fieldset">
+            <legend>{t('newsroom.form.leadMedia')}</legend>
+            <p id="lead-media-current" data-none={t('newsroom.form.none')}>
+              {leadMediaTitle ?? t('newsroom.form.none')}
+            </p>
+            <label for="leadMediaId">{t('newsroom.form.leadMediaId')}</label>
+            <input id="leadMediaId" name="leadMediaId" inputMode="numeric" pattern="[0-9]*" maxLength={15} value={values.leadMediaId} />
+            <p class="editor-inline-actions">
+              <button type="button" id="lead-media-pick" hidden>
+                {t('newsroom.form.leadMediaPick')}
+              </button>{' '}
+              <button type="button" id="lead-media-none" hidden>
+                {t('newsroom.form.leadMediaNone')}
+              </button>
+            </p>
+          </fieldset>
+        </fieldset>
         <p class="editor-inline-actions">
           <button type="submit">{t('newsroom.form.save')}</button>{' '}
           {values.id && values.status === 'published' && may.publish ? (
@@ -270,6 +277,7 @@ export function StoryFormPage(props: StoryFormPageProps) {
           zones={zones}
           schedule={props.schedule ?? null}
           toolError={props.toolError ?? null}
+          neverPublished={values.publishedAt === null}
         />
       ) : null}
     </NewsroomLayout>

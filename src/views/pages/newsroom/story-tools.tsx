@@ -18,7 +18,7 @@ export interface StoryToolsProps {
   readonly status: StoryStatus;
   readonly commentsState: CommentsState;
   readonly notes: readonly StoryNote[];
-  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly edit: boolean };
+  readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly edit: boolean; readonly delete?: boolean };
   /** When a scheduled story publishes (its publish time). */
   readonly publishedAt: Date | null;
   /** A live story's unpublished changes: whether there are any, and when they go live by themselves. */
@@ -28,6 +28,8 @@ export interface StoryToolsProps {
   readonly schedule: ScheduleEntry | null;
   /** A refused Update, Discard or Cancel: why. */
   readonly toolError: string | null;
+  /** Never published: a draft or filed story readers never saw, which may be deleted. */
+  readonly neverPublished?: boolean;
 }
 
 /** Where a message's {time} goes when it is a <time> element. */
@@ -73,7 +75,7 @@ function ScheduleForm(props: { i18n: Translator; csrf: string; action: string; i
 }
 
 /** The story's newsroom tools under its form: workflow, notes, comments, revisions. Plain forms with the CSRF token. */
-export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, may, publishedAt, pending, zones, schedule, toolError }: StoryToolsProps) {
+export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, may, publishedAt, pending, zones, schedule, toolError, neverPublished = false }: StoryToolsProps) {
   const { t } = i18n;
   const base = `/newsroom/stories/${storyId}`;
   const Csrf = () => <input type="hidden" name="_csrf" value={csrf} />;
@@ -157,6 +159,17 @@ export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, 
           <Csrf />
           <input type="hidden" name="state" value={commentsState === 'open' ? 'closed' : 'open'} />
           <button type="submit">{t(commentsState === 'open' ? 'newsroom.tools.closeComments' : 'newsroom.tools.reopenComments')}</button>
+        </form>
+      ) : null}
+      {may.delete && neverPublished && (status === 'draft' || status === 'filed') ? (
+        <form method="post" action={`${base}/delete`} class="newsroom-action newsroom-delete">
+          <Csrf />
+          <p id="delete-hint" class="meta">
+            {t('newsroom.story.deleteHint')}
+          </p>
+          <button type="submit" aria-describedby="delete-hint">
+            {t('newsroom.story.delete')}
+          </button>
         </form>
       ) : null}
       <p>

@@ -51,7 +51,13 @@ const storyFields = {
 
 export const NewStory = Type.Object(storyFields, strict);
 export const StoryUpdate = Type.Object(
-  { ...storyFields, version: Version },
+  {
+    ...storyFields,
+    version: Version,
+    autosave: Type.Optional(
+      Type.Boolean({ description: 'Sent by autosave: replaces the same person\'s autosave revision of the last few minutes instead of adding one.' }),
+    ),
+  },
   strict,
 );
 export type StoryUpdate = Static<typeof StoryUpdate>;
@@ -152,7 +158,16 @@ export const RestoreRequest = Type.Object({ version: Type.Optional(Version) }, s
 
 export const RevisionList = Type.Object({
   items: Type.Array(
-    Type.Object({ id: Id, version: Type.Integer(), kind: Type.String(), userId: Nullable(Type.Integer()), at: Time, headline: Type.String() }),
+    Type.Object({
+      id: Id,
+      version: Type.Integer(),
+      kind: Type.String(),
+      autosave: Type.Boolean(),
+      userId: Nullable(Type.Integer()),
+      userName: Nullable(Type.String()),
+      at: Time,
+      headline: Type.String(),
+    }),
   ),
   total: Type.Integer(),
   page: Type.Integer(),

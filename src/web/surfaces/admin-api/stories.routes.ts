@@ -14,6 +14,7 @@ import { publishStory } from '../../../actions/stories/publish-story.js';
 import { restoreRevision } from '../../../actions/stories/restore-revision.js';
 import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
+import { deleteStory } from '../../../actions/stories/delete-story.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import type { Actor } from '../../../domain/user/user.js';
 import { cancelSchedule } from '../../../actions/stories/cancel-schedule.js';
@@ -83,8 +84,8 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     { config: { permission: 'story.edit' }, schema: { tags, params: IdParams, body: StoryUpdate, response: responses({ 200: StoryBody }) } },
     async (request) => {
       const actor = authOf(request).actor;
-      const { version, ...story } = request.body;
-      await updateStory(actions, actor, request.params.id, story, { version });
+      const { version, autosave, ...story } = request.body;
+      await updateStory(actions, actor, request.params.id, story, { version, ...(autosave ? { autosave } : {}) });
       return storyWithPending(actions, actor, request.params.id);
     },
   );
@@ -109,6 +110,15 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       if (at && Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', 'at must be an ISO 8601 date and time', 'at');
       const result = await publishStory(actions, authOf(request).actor, request.params.id, at ? { at } : {});
       return { status: result.status, publishedAt: result.publishedAt.toISOString() };
+    },
+  );
+
+  app.delete(
+    '/stories/:id',
+    { config: { permission: 'story.delete' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
+    async (request) => {
+      await deleteStory(actions, authOf(request).actor, request.params.id);
+      return { ok: true };
     },
   );
 
@@ -204,7 +214,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       const result = await listRevisions(actions, authOf(request).actor, request.params.id, request.query.page, request.query.perPage);
       return {
         ...result,
-        items: result.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, userId: r.userId, at: r.at.toISOString(), headline: r.content.headline })),
+        items: result.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, autosave: r.autosave, userId: r.userId, userName: r.userName, at: r.at.toISOString(), headline: r.content.headline })),
       };
     },
   );

@@ -4,7 +4,7 @@ import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { createStory } from '../../../actions/stories/create-story.js';
 import { fileStory } from '../../../actions/stories/file-story.js';
-import { getNewsroomStory, listNewsroomStories } from '../../../actions/stories/newsroom-stories.js';
+import { getNewsroomStory, listNewsroomStories, listRevisions } from '../../../actions/stories/newsroom-stories.js';
 import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
@@ -15,6 +15,7 @@ import { translatorFor } from '../../../i18n/i18n.js';
 import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import type { Assets } from '../../../views/page-model.js';
 import { NewsroomErrorPage } from '../../../views/pages/newsroom/error.page.js';
+import { ConflictPage } from '../../../views/pages/newsroom/conflict.page.js';
 import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
 import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
@@ -36,8 +37,10 @@ import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
-import { idOf, pageOf, partsFor } from './page-helpers.js';
-import { AnyForm, AnyQuery, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
+import { doneAt, idOf, noticeOf, pageOf, partsFor } from './page-helpers.js';
+import { AnyForm, AnyQuery, BulkForm, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
+import { BULK_ACTIONS, BULK_PERMISSION, bulkStories } from '../../../actions/stories/bulk-stories.js';
+import { deleteStory } from '../../../actions/stories/delete-story.js';
 import { defaultSchemas } from '../../shared/default-schemas.js';
 import { formValidatorCompiler } from '../../shared/validator.js';
 import { profilePages } from './profiles.routes.js';
@@ -92,9 +95,10 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   const mastheadFor = async (request: FastifyRequest): Promise<NewsroomMasthead> => {
     const auth = request.auth;
-    if (!auth || auth.via !== 'session') return { i18n, css, user: null };
+    const common = { i18n, css, script: assets.newsroomScript ?? null, notice: noticeOf(request, { i18n }) };
+    if (!auth || auth.via !== 'session') return { ...common, user: null };
     const user = await describeUser(actions, auth.userId);
-    return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
+    return { ...common, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
   const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
@@ -114,8 +118,23 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
             ? error.message
             : i18n.t('newsroom.error.title');
     const masthead = await mastheadFor(request).catch(() => ({ i18n, css, user: null }));
+    if (error.code === 'STORY_VERSION_CONFLICT' && idOf(request) > 0) {
+      const conflict = await conflictVersions(request).catch(() => null);
+      if (conflict) return html(reply, <ConflictPage masthead={masthead} storyId={idOf(request)} {...conflict} />, status);
+    }
     return html(reply, <NewsroomErrorPage masthead={masthead} message={message} />, status);
   });
+
+  /** The saved version and the refused one (kept as a conflict revision) of a refused save, to link both. */
+  const conflictVersions = async (request: FastifyRequest) => {
+    const actor = authOf(request).actor;
+    const id = idOf(request);
+    const [story, list] = await Promise.all([getNewsroomStory(actions, actor, id), listRevisions(actions, actor, id, 1, 50)]);
+    const edited = Number(((request.body ?? {}) as FormBody).version);
+    const theirs = list.items.find((r) => r.kind !== 'conflict' && r.version === story.version);
+    const mine = list.items.find((r) => r.kind === 'conflict' && (!Number.isSafeInteger(edited) || r.version === edited));
+    return { current: story.version, theirs: theirs?.id ?? null, mine: mine?.id ?? null };
+  };
 
   app.get('/newsroom', { config: { permission: 'public' } }, async (request, reply) =>
     reply.redirect(request.auth ? '/newsroom/stories' : '/newsroom/sign-in', 303),
@@ -152,21 +171,65 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return reply.redirect('/newsroom/sign-in', 303);
   });
 
-  app.get('/newsroom/stories', { config: { permission: 'story.read' }, schema: { querystring: StoryListQuery } }, async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    const filter = { service: query.service ?? '', status: query.status ?? '', q: (query.q ?? '').slice(0, 200) };
-    const actor = authOf(request).actor;
+  const storyList = async (request: FastifyRequest, reply: FastifyReply, query: Record<string, string | undefined>, error: string | null = null, status = 200) => {
+    const filter = { service: query.service ?? '', status: query.status ?? '', section: query.section ?? '', mine: query.mine === '1', q: (query.q ?? '').slice(0, 200) };
+    const auth = authOf(request);
+    const actor = auth.actor;
     const [list, options, zones] = await Promise.all([
       listNewsroomStories(actions, actor, {
         ...(filter.service ? { service: filter.service } : {}),
         ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.section ? { section: Number(filter.section) } : {}),
+        ...(filter.mine && auth.userId !== null ? { author: auth.userId } : {}),
         ...(filter.q ? { q: filter.q } : {}),
         page: pageOf(query.page),
       }),
       newsroomFormOptions(actions, actor),
       zonesFor(actions, actor, null),
     ]);
-    return html(reply, <StoriesPage masthead={await mastheadFor(request)} services={options.services} filter={filter} stories={list.items} total={list.total} zone={zones.own} />);
+    return html(
+      reply,
+      <StoriesPage
+        masthead={await mastheadFor(request)}
+        services={options.services}
+        sections={options.sections}
+        filter={filter}
+        stories={list.items}
+        total={list.total}
+        page={list.page}
+        perPage={list.perPage}
+        bulkActions={BULK_ACTIONS.filter((action) => can(actor, BULK_PERMISSION[action]))}
+        error={error}
+        zone={zones.own}
+      />,
+      status,
+    );
+  };
+
+  app.get('/newsroom/stories', { config: { permission: 'story.read' }, schema: { querystring: StoryListQuery } }, async (request, reply) =>
+    storyList(request, reply, request.query as Record<string, string | undefined>),
+  );
+
+  // Each story's own action checks its permission; a refusal names the stories and changes nothing.
+  app.post('/newsroom/stories/bulk', { config: { permission: 'story.read' }, schema: { body: BulkForm } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    const back = listAddress(form.back);
+    const ids = Object.keys(form).flatMap((name) => (/^story\.\d{1,10}$/.test(name) && form[name] ? [Number(name.slice(6))] : []));
+    const action = BULK_ACTIONS.find((name) => name === form.action);
+    try {
+      if (!action) throw new DomainError('FIELD_INVALID', 'choose what to do with the chosen stories', 'action');
+      await bulkStories(actions, authOf(request).actor, action, ids);
+      return reply.redirect(doneAt(back, 'bulk'), 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind === 'unavailable' || error.kind === 'unauthenticated') throw error;
+      const query = Object.fromEntries(new URL(back, 'http://x').searchParams);
+      return storyList(request, reply, query, error.message, classifyError(request, error).status);
+    }
+  });
+
+  app.post('/newsroom/stories/:id/delete', { config: { permission: 'story.delete' } }, async (request, reply) => {
+    await deleteStory(actions, authOf(request).actor, idOf(request));
+    return reply.redirect(doneAt('/newsroom/stories', 'deleted'), 303);
   });
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200, extras: StoryPageExtras = {}) => {
@@ -184,6 +247,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       note: can(actor, 'story.note', resource),
       comments: can(actor, 'comments.set-state', resource),
       edit: can(actor, 'story.edit', { ...resource, authorId: extras.authorId ?? null, ...(values.status ? { status: values.status } : {}) }),
+      delete: can(actor, 'story.delete', { ...resource, authorId: values.authorId ?? null, ...(values.status ? { status: values.status } : {}) }),
     };
     return html(
       reply,
@@ -228,7 +292,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const form = (request.body ?? {}) as FormBody;
     try {
       const id = await createStory(actions, authOf(request).actor, storyFromForm(form, null));
-      return reply.redirect(`/newsroom/stories/${id}`, 303);
+      return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'created'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return formPage(request, reply, valuesFromForm(form, null), error.message, 400);
@@ -244,7 +308,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const existing = await getNewsroomStory(actions, actor, id);
     try {
       await updateStory(actions, actor, id, storyFromForm(form, existing), { version: Number(form.version) || 0 });
-      return reply.redirect(`/newsroom/stories/${id}`, 303);
+      return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return formPage(request, reply, valuesFromForm(form, existing), error.message, 400, { authorId: existing.authorId });
@@ -253,7 +317,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.post('/newsroom/stories/:id/file', { config: { permission: 'story.file' } }, async (request, reply) => {
     await fileStory(actions, authOf(request).actor, idOf(request));
-    return reply.redirect(`/newsroom/stories/${idOf(request)}`, 303);
+    return reply.redirect(doneAt(`/newsroom/stories/${idOf(request)}`, 'filed'), 303);
   });
 
   moderationPages(app, { actions, mastheadFor, html });
@@ -270,7 +334,11 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
 }
 
-/** The status and the message of a newsroom error page. */
+/** Where a bulk action goes back to: the story list as it was filtered, never another address. */
+function listAddress(back: string | undefined): string {
+  return back && /^\/newsroom\/stories(\?[^#\s]*)?$/.test(back) ? back : '/newsroom/stories';
+}
+
 /**
  * What only the newsroom says differently from the other surfaces, before the shared mapping: a
  * parameter that cannot name anything (an id past 2^31-1, letters) is simply not found, and what

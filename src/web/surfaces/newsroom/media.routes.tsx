@@ -22,6 +22,7 @@ import { authOf } from '../../shared/route-permission.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
 import { MediaListQuery } from './schemas.js';
+import { doneAt } from './page-helpers.js';
 
 interface Options {
   readonly media: MediaDeps;
@@ -88,7 +89,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     const form = (request.body ?? {}) as FormBody;
     if (!file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
     const item = await ingestMedia(media, { file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
-    return reply.redirect(`/newsroom/media/${item.id}`, 303);
+    return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'uploaded'), 303);
   });
 
   const itemPage = async (
@@ -125,7 +126,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     const item = await getMedia(media, actor, idOf(request));
     try {
       await editMedia(media, actor, item.id, { title: form.title ?? '', caption: form.caption ?? null, credit: form.credit ?? null, altText: form.alt ?? null });
-      return reply.redirect(`/newsroom/media/${item.id}`, 303);
+      return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return itemPage(request, reply, item, { values: form, error: error.message, status: 400 });
@@ -140,7 +141,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     try {
       const bytes = await readSmallFile(file, CAPTIONS_MAX_BYTES);
       await addCaptions(media, actor, item.id, { language: form.language, label: form.label, bytes });
-      return reply.redirect(`/newsroom/media/${item.id}`, 303);
+      return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       return itemPage(request, reply, item, { captionsError: error.message, status: 400 });

@@ -34,6 +34,21 @@ export function partsFor(actor: Actor): NewsroomPart[] {
   return (Object.keys(PART_PERMISSION) as NewsroomPart[]).filter((part) => can(actor, PART_PERMISSION[part]));
 }
 
+/** The notices an action's redirect may ask for (`?done=saved`): anything else shows nothing. */
+const NOTICES = ['saved', 'created', 'filed', 'published', 'scheduled', 'unpublished', 'noted', 'comments', 'restored', 'deleted', 'bulk', 'uploaded', 'updated', 'discarded', 'unscheduled'] as const;
+export type Notice = (typeof NOTICES)[number];
+
+/** The message of the notice the query asks for, or null. */
+export function noticeOf(request: FastifyRequest, masthead: Pick<NewsroomMasthead, 'i18n'>): string | null {
+  const done = (request.query as Record<string, unknown> | undefined)?.done;
+  return typeof done === 'string' && (NOTICES as readonly string[]).includes(done) ? masthead.i18n.t(`newsroom.done.${done as Notice}`) : null;
+}
+
+/** Where an action goes after it is done: `path` with the notice to show there. */
+export function doneAt(path: string, notice: Notice): string {
+  return `${path}${path.includes('?') ? '&' : '?'}done=${notice}`;
+}
+
 /** A positive id from the route's `:name` parameter (`:id` unless told); 0 (found nowhere) unless a whole number the store's 32-bit ids can hold. */
 export function idOf(request: FastifyRequest, name = 'id'): number {
   const id = Number((request.params as Record<string, string | undefined>)[name]);

@@ -23,7 +23,16 @@ const ListPage = Optional(OrEmpty(Page));
 /** A service filter: a code, or empty for all. */
 const ServiceFilter = Optional(Text(SERVICE_CODE.maxLength));
 
-export const StoryListQuery = Form({ service: ServiceFilter, status: Optional(Text(16)), q: Optional(SearchText), page: ListPage });
+export const StoryListQuery = Form({
+  service: ServiceFilter,
+  status: Optional(Text(16)),
+  section: Optional(OrEmpty(Id)),
+  mine: Optional(Text(1)),
+  q: Optional(SearchText),
+  page: ListPage,
+});
+/** The stories ticked in the list (`story.12=1`, one field each) and what to do with them; `back` is the list as it was filtered. */
+export const BulkForm = Form({ action: Optional(Text(16)), back: Optional(Text(2048)) });
 export const ServicePageQuery = Form({ service: ServiceFilter, page: ListPage });
 export const CommentQueueQuery = Form({ service: ServiceFilter, show: Optional(Text(16)), story: Optional(OrEmpty(Id)), page: ListPage });
 export const CommentBansQuery = Form({ service: ServiceFilter, q: Optional(SearchText), page: ListPage });

@@ -120,5 +120,6 @@ export function valuesFromStory(story: Story): StoryFormValues {
     bodyText: toPlainText(story.body),
     publishedAt: story.publishedAt,
     notes: story.notes,
+    authorId: story.authorId,
   };
 }

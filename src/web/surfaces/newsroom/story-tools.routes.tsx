@@ -25,7 +25,7 @@ import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../../shared/route-permission.js';
 import { toMasthead } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
-import { idOf } from './page-helpers.js';
+import { doneAt, idOf, type Notice } from './page-helpers.js';
 import { DiffQuery, RestoreForm, StoryForm } from './schemas.js';
 import { storyFromForm, valuesFromForm } from './story-form-values.js';
 
@@ -66,7 +66,7 @@ function isFormRefusal(error: unknown): error is DomainError {
  * restore) and the preview of the reader page.
  */
 export function storyToolPages(app: FastifyInstance, { actions, assets, mastheadFor, html, storyPage, formPage }: PageHelpers): void {
-  const back = (reply: FastifyReply, id: number) => reply.redirect(`/newsroom/stories/${id}`, 303);
+  const back = (reply: FastifyReply, id: number, notice: Notice) => reply.redirect(doneAt(`/newsroom/stories/${id}`, notice), 303);
   const form = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
   /** The time a schedule form means, read in the person's own zone (undefined: no time given). */
   const timeOf = async (request: FastifyRequest, serviceCode: string) => {
@@ -76,10 +76,9 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
     return scheduleTime(date, time, zones.own, actions.clock.now());
   };
   /** A tool that answers with the story page: refused, it says why there, keeping a schedule form as typed. */
-  const tool = async (request: FastifyRequest, reply: FastifyReply, scheduleForm: ScheduleEntry['form'] | null, run: () => Promise<unknown>) => {
+  const tool = async (request: FastifyRequest, reply: FastifyReply, scheduleForm: ScheduleEntry['form'] | null, run: () => Promise<Notice>) => {
     try {
-      await run();
-      return back(reply, idOf(request));
+      return back(reply, idOf(request), await run());
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
       const { date, time } = form(request);
@@ -93,12 +92,16 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
     tool(request, reply, 'publish', async () => {
       const story = await getNewsroomStory(actions, authOf(request).actor, idOf(request));
       const at = await timeOf(request, story.serviceCode);
-      await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
+      const result = await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
+      return result.status === 'scheduled' ? 'scheduled' : 'published';
     }),
   );
 
   app.post('/newsroom/stories/:id/cancel-schedule', { config: { permission: 'story.publish' } }, async (request, reply) =>
-    tool(request, reply, null, () => cancelSchedule(actions, authOf(request).actor, idOf(request))),
+    tool(request, reply, null, async () => {
+      await cancelSchedule(actions, authOf(request).actor, idOf(request));
+      return 'unscheduled';
+    }),
   );
 
   /**
@@ -114,7 +117,8 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
       return tool(request, reply, 'update', async () => {
         const story = await getNewsroomStory(actions, actor, id);
         const at = await timeOf(request, story.serviceCode);
-        await updateLiveStory(actions, actor, id, at ? { at } : {});
+        const result = await updateLiveStory(actions, actor, id, at ? { at } : {});
+        return result.status === 'scheduled' ? 'scheduled' : 'updated';
       });
     }
     const existing = await getNewsroomStory(actions, actor, id);
@@ -122,7 +126,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
       requireLive(existing);
       await updateStory(actions, actor, id, storyFromForm(body, existing), { version: Number(body.version) || 0 });
       await updateLiveStory(actions, actor, id);
-      return back(reply, id);
+      return back(reply, id, 'updated');
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
       return formPage(request, reply, valuesFromForm(body, existing), error.message, error.kind === 'conflict' ? 409 : 400, { authorId: existing.authorId });
@@ -130,27 +134,33 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
   });
 
   app.post('/newsroom/stories/:id/discard', { config: { permission: 'story.edit' } }, async (request, reply) =>
-    tool(request, reply, null, () => discardPending(actions, authOf(request).actor, idOf(request))),
+    tool(request, reply, null, async () => {
+      await discardPending(actions, authOf(request).actor, idOf(request));
+      return 'discarded';
+    }),
   );
 
   app.post('/newsroom/stories/:id/cancel-update', { config: { permission: 'story.publish' } }, async (request, reply) =>
-    tool(request, reply, null, () => cancelScheduledUpdate(actions, authOf(request).actor, idOf(request))),
+    tool(request, reply, null, async () => {
+      await cancelScheduledUpdate(actions, authOf(request).actor, idOf(request));
+      return 'unscheduled';
+    }),
   );
 
   app.post('/newsroom/stories/:id/unpublish', { config: { permission: 'story.unpublish' } }, async (request, reply) => {
     await unpublishStory(actions, authOf(request).actor, idOf(request));
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'unpublished');
   });
 
   app.post('/newsroom/stories/:id/notes', { config: { permission: 'story.note' } }, async (request, reply) => {
     const { kind, text } = form(request);
     await addStoryNote(actions, authOf(request).actor, idOf(request), { kind, text });
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'noted');
   });
 
   app.post('/newsroom/stories/:id/comments-state', { config: { permission: 'comments.set-state' } }, async (request, reply) => {
     await setCommentsState(actions, authOf(request).actor, idOf(request), form(request).state);
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'comments');
   });
 
   const revisionsPage = async (request: FastifyRequest, reply: FastifyReply, diff: { from: number; to: number } | null) => {
@@ -168,7 +178,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
         storyId={id}
         headline={story.headline}
         version={story.version}
-        revisions={list.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, at: r.at, headline: r.content.headline }))}
+        revisions={list.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, at: r.at, headline: r.content.headline, by: r.userName, autosave: r.autosave }))}
         mayRestore={can(actor, 'story.edit', { serviceCode: story.serviceCode, authorId: story.authorId, status: story.status })}
         diff={diff && changes ? { ...diff, changes } : null}
       />,
@@ -190,7 +200,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
   app.post('/newsroom/stories/:id/revisions/:revisionId/restore', { config: { permission: 'story.edit' }, schema: { body: RestoreForm } }, async (request, reply) => {
     const version = Number(form(request).version);
     await restoreRevision(actions, authOf(request).actor, idOf(request), idOf(request, 'revisionId'), Number.isSafeInteger(version) && version > 0 ? { version } : {});
-    return back(reply, idOf(request));
+    return back(reply, idOf(request), 'restored');
   });
 
   /** The reader page of the story, saved (GET) or as the form stands (POST): never cached, never indexed. */

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStory } from '../../src/actions/stories/create-story.js';
+import { updateStory } from '../../src/actions/stories/update-story.js';
+import { userActor } from '../../src/domain/user/user.js';
+import { listen, startTestApp, type TestApp } from '../support/app.js';
+import { violations } from '../support/axe.js';
+import { launchChromium } from '../support/browser.js';
+import { storyInput } from '../support/factories.js';
+import { givenUser, signInAs } from '../support/newsroom.js';
+import { runNuChecker } from '../support/nu-checker.js';
+
+/**
+ * The newsroom pages this work changed, on the demo content, as an editor sees them: the story
+ * list (columns, filters, bulk form, a notice), a draft with its delete button, revisions naming
+ * who saved (autosaves coalesced), the media library's resumable upload form.
+ */
+describe('the story list, notices, delete and revisions: valid HTML (Nu checker) and accessible (axe)', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let session: Awaited<ReturnType<typeof signInAs>>;
+  let urls: string[];
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    const editor = await givenUser(t.actions, 'editor', [{ role: 'editor', serviceCode: 'en' }], { withPassword: true });
+    session = await signInAs(t, 'editor@example.org');
+    const actor = userActor({ id: editor.id, grants: [{ role: 'editor', serviceCode: 'en' }] });
+    const draft = await createStory(t.actions, actor, storyInput({ headline: 'A Draft Of The Editor' }));
+    await updateStory(t.actions, actor, draft, storyInput({ headline: 'A Draft, Autosaved' }), { version: 1, autosave: true });
+    urls = [
+      '/newsroom/stories',
+      '/newsroom/stories?status=draft&mine=1&done=bulk',
+      `/newsroom/stories/${draft}?done=saved`,
+      `/newsroom/stories/${draft}/revisions`,
+      '/newsroom/media?done=uploaded',
+    ];
+    base = await listen(t.app);
+    browser = await launchChromium();
+    // The newsroom's CSP rightly forbids inline script; axe is injected inline, for this test only.
+    context = await browser.newContext({ bypassCSP: true });
+    const [name, value] = session.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    page = await context.newPage();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsroom-flow-'));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has no HTML errors on any page, a refused bulk action included', async () => {
+    const files = new Map<string, string>();
+    const save = (url: string, body: string) => {
+      const file = path.join(dir, `page-${files.size}.html`);
+      fs.writeFileSync(file, body);
+      files.set(file, url);
+    };
+    for (const url of urls) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+      expect(response.statusCode, url).toBe(200);
+      save(url, response.body);
+    }
+    const published = (await t.store.read.stories.listForNewsroom({ serviceCodes: ['en'], status: 'published', limit: 1, offset: 0 })).items[0]!;
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/newsroom/stories/bulk',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, action: 'delete', [`story.${published.id}`]: '1' }).toString(),
+    });
+    expect(refused.statusCode).toBe(409);
+    save('POST /newsroom/stories/bulk (refused)', refused.body);
+    // A Save based on version 1 of the draft (it is at version 2): the conflict page.
+    const draftUrl = urls[2]!.replace(/\?.*$/, '');
+    const conflict = await t.app.inject({
+      method: 'POST',
+      url: draftUrl,
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, version: '1', serviceCode: 'en', headline: 'Late', bodyJson: '[]' }).toString(),
+    });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('Compare the two versions');
+    save(`POST ${draftUrl} (conflict)`, conflict.body);
+
+    const messages = await runNuChecker([...files.keys()]);
+    const errors = messages
+      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
+      .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no axe violations on any page', async () => {
+    const found: string[] = [];
+    for (const url of urls) {
+      for (const line of await violations(page, base + url, 200)) found.push(`${url}\n  ${line}`);
+      // The notice's `done` is taken out of the address once shown; still signed in, not on the sign-in page.
+      expect(new URL(page.url()).pathname).toBe(new URL(base + url).pathname);
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
 import { startEventRelay } from './events/event-relay.js';
 import { startScheduler } from './jobs/scheduler.js';
-import { migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
+import { listenForEvents, migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { loadAssets } from './web/assets.js';
@@ -55,6 +55,14 @@ export async function composeApp(
     pollMs: options.relayPollMs ?? 1_000,
     onError: (error) => log.error({ err: error }, 'event relay failed'),
   });
+  // PostgreSQL: the others' events are read the moment they are appended, not at the next poll.
+  const listener = listenForEvents(config.database, {
+    ...location,
+    applicationName: `dateline-events ${relay.origin}`.slice(0, 63),
+    onAppended: () => relay.wake(),
+    onListening: () => relay.wake(),
+    onConnectionLost: (error) => log.connectionLost(error),
+  });
   const guards = {
     secret,
     limiter: new RateLimiter(options.rateLimits),
@@ -75,9 +83,10 @@ export async function composeApp(
   const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
   app.addHook('onClose', async () => {
     scheduler.stop();
+    await listener?.close();
     await relay.stop();
   });
   appLog.error = (context, message) => app.log.error(context, message);
   appLog.warn = (context, message) => app.log.warn(context, message);
-  return { app, store, actions, media, workers, pageCache, scheduler, relay, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, actions, media, workers, pageCache, scheduler, relay, events, demoLoaded: demo.loaded, demoAdmin };
 }

@@ -17,6 +17,11 @@ export interface EventRelay {
   readonly origin: string;
   /** Publishes, on this process's bus, what other processes logged since the last poll; returns how many. */
   pollOnce(): Promise<number>;
+  /**
+   * Another process said it appended (PostgreSQL NOTIFY), or the listener is back after a gap:
+   * read the log now. Wakes during a read are gathered into one more read right after it.
+   */
+  wake(): void;
   /** Waits until every event published here so far is in the shared log. */
   flush(): Promise<void>;
   /** Stops polling and waits for events still being written. */
@@ -40,8 +45,10 @@ const BATCH = 500;
  * Joins this process's event bus to the other processes sharing the database: a `dateline
  * worker` that finishes a transcode, another app node that publishes a story. Every event
  * published here is appended to the shared log; every `pollMs` the others' new events are
- * published here, once each. Polling (not LISTEN/NOTIFY) works the same on SQLite and
- * PostgreSQL; a second's delay is fine for purging cached pages.
+ * published here, once each. On PostgreSQL a LISTEN connection (see compose.ts) calls `wake`
+ * as soon as another process appends, so a change reaches every node well within a second;
+ * polling stays as the durable catch-up after a lost connection or a restart, and is the only
+ * path on SQLite.
  */
 export async function startEventRelay(bus: EventBus, log: SharedEventLog, options: EventRelayOptions): Promise<EventRelay> {
   const origin = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -55,6 +62,8 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   const seen = new Map<number, number>();
   let lastPrune = options.clock.now().getTime();
   let polling: Promise<number> | null = null;
+  let wokenWhilePolling = false;
+  let stopped = false;
 
   const unsubscribe = bus.subscribe((event) => {
     if (relayedHere.has(event)) return;
@@ -99,8 +108,21 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   const pollOnce = (): Promise<number> => {
     polling ??= poll().finally(() => {
       polling = null;
+      if (wokenWhilePolling && !stopped) {
+        wokenWhilePolling = false;
+        wake();
+      }
     });
     return polling;
+  };
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (polling) {
+      wokenWhilePolling = true;
+      return;
+    }
+    pollOnce().catch(options.onError);
   };
 
   const timer =
@@ -114,10 +136,12 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   return {
     origin,
     pollOnce,
+    wake,
     flush: async () => {
       await Promise.all(writing);
     },
     stop: async () => {
+      stopped = true;
       if (timer) clearInterval(timer);
       unsubscribe();
       await polling?.catch(() => undefined);

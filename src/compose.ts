@@ -11,6 +11,9 @@ import { demoContent } from './demo/demo.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
 import { startEventRelay } from './events/event-relay.js';
+import { startLiveHub } from './events/live-hub.js';
+import { liveUpdateFor } from './actions/reader/live-updates.js';
+import { LiveStreams } from './web/live/live-streams.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { listenForEvents, migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
@@ -49,8 +52,15 @@ export async function composeApp(
     chromeCache.purge(keys);
     pageCache.purge(keys);
   });
+  // Open pages' live streams read the shared log, every process's events with their ids.
+  const liveHub = await startLiveHub(store.read.eventLog, {
+    clock,
+    pollMs: options.relayPollMs ?? 1_000,
+    onError: (error) => log.error({ err: error }, 'live streams could not read the event log'),
+  });
   // Events of `dateline worker` processes and other app nodes sharing the database reach this bus too.
   const relay = await startEventRelay(events, store.read.eventLog, {
+    onAppended: () => liveHub.wake(),
     clock,
     pollMs: options.relayPollMs ?? 1_000,
     onError: (error) => log.error({ err: error }, 'event relay failed'),
@@ -59,8 +69,14 @@ export async function composeApp(
   const listener = listenForEvents(config.database, {
     ...location,
     applicationName: `dateline-events ${relay.origin}`.slice(0, 63),
-    onAppended: () => relay.wake(),
-    onListening: () => relay.wake(),
+    onAppended: () => {
+      relay.wake();
+      liveHub.wake();
+    },
+    onListening: () => {
+      relay.wake();
+      liveHub.wake();
+    },
     onConnectionLost: (error) => log.connectionLost(error),
   });
   const guards = {
@@ -80,13 +96,17 @@ export async function composeApp(
   await scheduler.runOnce();
   const media = composeMedia(config, actions);
   const workers = composeWorkers(media, config.workers, log);
-  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets() });
+  const liveStreams = new LiveStreams(liveHub, (event) => liveUpdateFor(actions, event), {
+    onError: (error) => log.error({ err: error }, 'live update failed'),
+  });
+  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets(), liveStreams });
   app.addHook('onClose', async () => {
     scheduler.stop();
     await listener?.close();
     await relay.stop();
+    await liveHub.stop();
   });
   appLog.error = (context, message) => app.log.error(context, message);
   appLog.warn = (context, message) => app.log.warn(context, message);
-  return { app, store, actions, media, workers, pageCache, scheduler, relay, events, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, actions, media, workers, pageCache, scheduler, relay, events, liveStreams, demoLoaded: demo.loaded, demoAdmin };
 }

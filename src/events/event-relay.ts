@@ -37,6 +37,8 @@ export interface EventRelayOptions {
   readonly graceMs?: number;
   /** Rows older than this are deleted now and then. */
   readonly keepMs?: number;
+  /** After commit, events appended: called once an event of this process is in the shared log (live streams read it then). */
+  readonly onAppended?: () => void;
 }
 
 const BATCH = 500;
@@ -69,6 +71,7 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
     if (relayedHere.has(event)) return;
     const write: Promise<void> = log
       .append(origin, JSON.stringify(event), options.clock.now())
+      .then(() => options.onAppended?.())
       .catch(options.onError)
       .finally(() => writing.delete(write));
     writing.add(write);

@@ -17,6 +17,8 @@ export interface Assets {
   readonly uploadScript?: string | null;
   /** The newsroom's story editor (Tiptap): loaded on the story form only. */
   readonly editorScript?: string | null;
+  /** Reader pages' live island: breaking alerts as they start and end, without reload. */
+  readonly liveScript?: string | null;
 }
 
 /** What every reader page shows around its content. */

@@ -14,7 +14,9 @@ import { commentsSurface } from './surfaces/comments/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
+import { liveSurface } from './surfaces/live/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
+import type { LiveStreams } from './live/live-streams.js';
 
 export interface AppDeps {
   readonly config: Pick<Config, 'publicUrl' | 'mediaDir' | 'uploadsDir' | 'logLevel' | 'trustProxy'>;
@@ -23,6 +25,8 @@ export interface AppDeps {
   readonly media: MediaDeps;
   readonly pageCache: PageCache;
   readonly assets: AssetBundle;
+  /** Open pages' Server-Sent Events streams (alerts, updates), fed from the shared event log. */
+  readonly liveStreams: LiveStreams;
 }
 
 /** Builds the HTTP app from its dependencies: plugins and surfaces, registered explicitly. */
@@ -57,6 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: deps.assets.urls,
     secureCookies: hsts,
   });
+  // Streams never end by themselves: they are ended first, so closing does not wait for readers.
+  app.addHook('preClose', async () => deps.liveStreams.close());
+  await app.register(liveSurface, { actions: deps.actions, streams: deps.liveStreams });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

@@ -48,15 +48,16 @@ export async function loadAssets(): Promise<AssetBundle> {
     const output = result.outputFiles[0];
     return output ? add(entry, 'js', Buffer.from(output.contents), 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, liveUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
     bundle('upload'),
     bundle('editor'),
+    bundle('live'),
   ]);
   return {
-    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl },
+    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl, liveScript: liveUrl },
     files,
   };
 }

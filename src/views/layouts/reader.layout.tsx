@@ -28,11 +28,15 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         <link rel="stylesheet" href={assets.css} />
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
         {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}
+        {assets.liveScript ? <script src={assets.liveScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />
         <Masthead chrome={chrome} />
-        {chrome.alert ? <BreakingBanner alert={chrome.alert} t={i18n.t} /> : null}
+        {/* The live island puts alerts in and takes them out here as they start and end, announced politely. */}
+        <div class="breaking-region" aria-live="polite" data-live={`/${service.code}/live`} data-label={i18n.t('alert.label')}>
+          {chrome.alert ? <BreakingBanner alert={chrome.alert} t={i18n.t} /> : null}
+        </div>
         <main id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -1,0 +1,98 @@
+/**
+ * The live island of reader pages: joins the service's Server-Sent Events stream and puts the
+ * breaking-news banner up and takes it down as alerts start and end, inside a polite live
+ * region so screen readers announce it without interrupting. Without JavaScript the page
+ * shows the alert that was live when it was served, as before.
+ */
+
+interface LiveAlert {
+  id: number;
+  text: string;
+  linkUrl: string | null;
+  expiresAt: number;
+}
+
+type LiveUpdate = { type: 'alert'; alert: LiveAlert | null; now: number } | { type: 'story' | 'comments'; storyId: number };
+
+const FIRST_RETRY_MS = 2_000;
+const LAST_RETRY_MS = 60_000;
+
+/** Only the site's own paths and http(s) addresses become links (the server checks this too). */
+function safeHref(url: string | null): string | null {
+  if (!url) return null;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  return /^https?:\/\//i.test(url) ? url : null;
+}
+
+function start(region: HTMLElement, streamUrl: string): void {
+  const label = region.dataset.label ?? '';
+  let expiry: number | undefined;
+
+  const takeDown = () => {
+    window.clearTimeout(expiry);
+    region.replaceChildren();
+  };
+  const show = (alert: LiveAlert | null, serverNow: number) => {
+    // Counted from the server's time, not this device's clock, which may be off.
+    const remainingMs = alert ? alert.expiresAt - serverNow : 0;
+    if (!alert || remainingMs <= 0) return takeDown();
+    const shown = region.querySelector<HTMLElement>('[data-alert-id]');
+    if (shown?.dataset.alertId !== String(alert.id) || shown.querySelector('.breaking-text')?.textContent !== alert.text) {
+      const aside = document.createElement('aside');
+      aside.className = 'breaking';
+      aside.setAttribute('aria-labelledby', 'breaking-label');
+      aside.dataset.alertId = String(alert.id);
+      const heading = document.createElement('h2');
+      heading.id = 'breaking-label';
+      heading.className = 'breaking-label';
+      heading.textContent = label;
+      const text = document.createElement('p');
+      text.className = 'breaking-text';
+      const href = safeHref(alert.linkUrl);
+      if (href) {
+        const link = document.createElement('a');
+        link.href = href;
+        link.textContent = alert.text;
+        text.append(link);
+      } else {
+        text.textContent = alert.text;
+      }
+      aside.append(heading, text);
+      region.replaceChildren(aside);
+    }
+    window.clearTimeout(expiry);
+    expiry = window.setTimeout(takeDown, remainingMs);
+  };
+
+  let lastEventId = '';
+  let retryMs = FIRST_RETRY_MS;
+  const connect = () => {
+    const url = lastEventId ? `${streamUrl}?lastEventId=${encodeURIComponent(lastEventId)}` : streamUrl;
+    const source = new EventSource(url);
+    source.onopen = () => {
+      retryMs = FIRST_RETRY_MS;
+    };
+    source.onmessage = (message: MessageEvent<string>) => {
+      if (message.lastEventId) lastEventId = message.lastEventId;
+      let update: LiveUpdate;
+      try {
+        update = JSON.parse(message.data) as LiveUpdate;
+      } catch {
+        return;
+      }
+      if (update.type === 'alert') show(update.alert, update.now);
+    };
+    // The browser reconnects by itself (sending Last-Event-ID) after a dropped stream; only when
+    // it gives up (the server answered with an error) does the page try again, more slowly each time.
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED) return;
+      window.setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
+    };
+  };
+  connect();
+}
+
+const region = document.querySelector<HTMLElement>('.breaking-region[data-live]');
+const streamUrl = region?.dataset.live;
+if (region && streamUrl && typeof EventSource === 'function') start(region, streamUrl);

@@ -9,6 +9,7 @@
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
+import { runLiveStreamsBench } from './live-streams.js';
 import { runPublishVisibleBench } from './publish-visible.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
 import { runTranscodeBench } from './transcode.js';
@@ -18,6 +19,7 @@ const benches: readonly { readonly name: string; readonly run: () => Promise<Ben
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },
   { name: 'publish to visible', run: runPublishVisibleBench },
+  { name: 'live streams', run: runLiveStreamsBench },
 ];
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';

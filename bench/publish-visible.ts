@@ -123,7 +123,7 @@ export async function runPublishVisibleBench(): Promise<BenchOutcome> {
   return { name, ok: problems.length === 0, problems };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
@@ -138,7 +138,7 @@ async function adminQuery(url: string, text: string): Promise<void> {
 }
 
 /** A service, an editor with a token, and one published story, written straight through the actions. */
-async function prepare(url: string, schema: string) {
+export async function prepare(url: string, schema: string) {
   const db = openDatabase({ kind: 'postgres', url, schema }, { schema });
   await migrateToLatest(db, 'postgres', { schema });
   const store = createStore(db, 'postgres');
@@ -168,7 +168,7 @@ async function prepare(url: string, schema: string) {
   }
 }
 
-async function startNode(work: string, label: string, url: string, schema: string): Promise<ServerProcess> {
+export async function startNode(work: string, label: string, url: string, schema: string): Promise<ServerProcess> {
   const port = await freePort(HOST);
   const dir = path.join(work, label);
   return startServer({
@@ -198,7 +198,7 @@ async function startNode(work: string, label: string, url: string, schema: strin
   });
 }
 
-function request(
+export function request(
   agent: http.Agent,
   method: string,
   target: string,

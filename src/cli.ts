@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from './config.js';
 import { mediaImportCommand, mediaImportUsage } from './cli/media-import-command.js';
-import { userCommand, userUsage } from './cli/user-command.js';
+import { USER_COMMANDS, userCommand, userUsage } from './cli/user-command.js';
 import { UsageError, workerCommand, workerUsage } from './cli/worker-command.js';
 import { isDomainError } from './domain/shared/errors.js';
 
@@ -12,8 +12,8 @@ async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   if (command === 'worker') return workerCommand(loadConfig(process.env), sub === undefined ? [] : [sub, ...rest]);
   if (command === 'media' && sub === 'import') return mediaImportCommand(loadConfig(process.env), rest);
-  if (command === 'user' && sub === 'add') return userCommand(loadConfig(process.env), 'user add', rest);
-  if (command === 'token' && sub === 'create') return userCommand(loadConfig(process.env), 'token create', rest);
+  const userCmd = USER_COMMANDS.find((c) => c === `${command} ${sub}`);
+  if (userCmd) return userCommand(loadConfig(process.env), userCmd, rest);
   if (command === undefined || command === 'help' || command === '--help') {
     process.stdout.write(usage);
     return 0;

@@ -2,6 +2,7 @@ import type { Clock } from '../domain/shared/clock.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Store } from '../store/store.js';
 import type { ChromeCache } from './reader/chrome-cache.js';
+import type { PasswordHasher } from './users/passwords.js';
 
 /** What actions need from the world, built once in main.ts and passed in. */
 export interface ActionDeps {
@@ -10,4 +11,6 @@ export interface ActionDeps {
   readonly events: EventBus;
   /** Reader pages' mastheads kept in memory (the app has one; CLI commands do not need it). */
   readonly chromeCache?: ChromeCache;
+  /** How passwords are hashed and checked; scrypt unless a test counts the work. */
+  readonly passwords?: PasswordHasher;
 }

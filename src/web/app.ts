@@ -7,6 +7,7 @@ import type { AssetBundle } from './assets.js';
 import type { PageCache } from './cache/page-cache.js';
 import { cacheFront } from './cache/cache-front.js';
 import { jsonErrors } from './plugins/json-errors.js';
+import { strictJsonBodies } from './plugins/request-text.js';
 import { securityHeadersFor, securityHeaders } from './plugins/security-headers.js';
 import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   securityHeaders(app, { hsts });
   jsonErrors(app);
+  strictJsonBodies(app);
 
   await app.register(healthSurface, { actions: deps.actions });
   await app.register(assetsSurface, { assets: deps.assets });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPlainText, toPlainText } from '../../src/domain/body/plain-text-body.js';
 import type { StoryInput } from '../../src/domain/story/parse-story.js';
 import { diffRevisions } from '../../src/domain/story/revision.js';
-import { afterFailure, isLocked, THROTTLE } from '../../src/domain/user/throttle.js';
+import { mayAttempt, THROTTLE } from '../../src/domain/user/throttle.js';
 import { can, readableServices } from '../../src/domain/user/permissions.js';
 import { systemActor, userActor, type Role } from '../../src/domain/user/user.js';
 
@@ -44,15 +44,12 @@ describe('who may do what', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('locks at the limit and forgets an old window', () => {
+  it('lets attempts through up to the limit, and none while a lock holds', () => {
     const t0 = new Date('2026-11-29T12:00:00Z');
-    let state = afterFailure(undefined, t0, 3);
-    state = afterFailure(state, t0, 3);
-    expect(isLocked(state, t0)).toBe(false);
-    state = afterFailure(state, t0, 3);
-    expect(isLocked(state, t0)).toBe(true);
-    expect(isLocked(state, new Date(t0.getTime() + THROTTLE.lockMs + 1))).toBe(false);
-    expect(afterFailure(state, new Date(t0.getTime() + THROTTLE.windowMs + 1), 3).failures).toBe(1);
+    expect(mayAttempt({ attempts: 3, lockedUntil: null }, t0, 3)).toBe(true);
+    expect(mayAttempt({ attempts: 4, lockedUntil: new Date(t0.getTime() + THROTTLE.lockMs) }, t0, 3)).toBe(false);
+    expect(mayAttempt({ attempts: 4, lockedUntil: null }, t0, 3)).toBe(false);
+    expect(mayAttempt({ attempts: 1, lockedUntil: new Date(t0.getTime() + 1) }, t0, 3)).toBe(false);
   });
 });
 

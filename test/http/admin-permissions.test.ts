@@ -3,6 +3,8 @@ import { createAlert } from '../../src/actions/alerts/create-alert.js';
 import { createProfile } from '../../src/actions/profiles/create-profile.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
+import { issueApiToken } from '../../src/actions/users/api-tokens.js';
+import { createUser } from '../../src/actions/users/create-user.js';
 import { userActor } from '../../src/domain/user/user.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { postingDeps, readerPost } from '../support/comments.js';
@@ -52,6 +54,16 @@ async function readerComment(ctx: Context): Promise<number> {
 let codes = 0;
 /** A service code or slug not used before. */
 const freshCode = () => `x${'abcdefghijklmnopqrstuvwxyz'[Math.floor(codes / 26) % 26]}${'abcdefghijklmnopqrstuvwxyz'[codes++ % 26]}`;
+
+/** A fresh personal token of the reporter (whom an admin or the reporter may revoke). */
+async function reporterToken(ctx: Context): Promise<number> {
+  return (await issueApiToken(ctx.t.actions, SYSTEM, { id: ctx.reporterId }, { label: 'to revoke' })).apiToken.id;
+}
+
+/** A fresh account to disable or enable. */
+async function freshUser(ctx: Context): Promise<number> {
+  return (await createUser(ctx.t.actions, SYSTEM, { email: `someone-${freshCode()}@example.org`, name: 'Someone', grants: [] })).id;
+}
 
 /** A profile kept by the en service's editors. */
 async function enProfile(ctx: Context): Promise<number> {
@@ -236,6 +248,12 @@ const OPERATIONS: readonly Operation[] = [
   },
   { method: 'GET', route: '/users', allowed: ['admin'], prepare: async () => ({ url: '/users' }) },
   { method: 'GET', route: '/audit', allowed: ['admin'], prepare: async () => ({ url: '/audit' }) },
+  { method: 'GET', route: '/tokens', allowed: SIGNED_IN, prepare: async () => ({ url: '/tokens' }) },
+  // Tokens are made from a session, never with a token (the matrix walks with tokens; accounts.test.ts has the session side).
+  { method: 'POST', route: '/tokens', allowed: [], prepare: async () => ({ url: '/tokens', payload: { label: 'more' } }) },
+  { method: 'DELETE', route: '/tokens/{id}', allowed: ['admin', 'reporter-en'], prepare: async (ctx) => ({ url: `/tokens/${await reporterToken(ctx)}` }) },
+  { method: 'POST', route: '/users/{id}/disable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/users/${await freshUser(ctx)}/disable` }) },
+  { method: 'POST', route: '/users/{id}/enable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/users/${await freshUser(ctx)}/enable` }) },
   {
     method: 'POST',
     route: '/users',
@@ -326,6 +344,13 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
     success: 200,
     prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/preview`, form: { serviceCode: 'en', headline: 'Unsaved', bodyJson: '[]' } }),
   },
+  { method: 'GET', route: '/newsroom/account', allowed: SIGNED_IN, prepare: async () => ({ url: '/newsroom/account' }) },
+  { method: 'POST', route: '/newsroom/account/tokens', allowed: [], prepare: async () => ({ url: '/newsroom/account/tokens', form: { label: 'more' } }) },
+  { method: 'POST', route: '/newsroom/tokens/:id/revoke', allowed: ['admin', 'reporter-en'], prepare: async (ctx) => ({ url: `/newsroom/tokens/${await reporterToken(ctx)}/revoke`, form: {} }) },
+  { method: 'GET', route: '/newsroom/users', allowed: ['admin'], prepare: async () => ({ url: '/newsroom/users' }) },
+  { method: 'GET', route: '/newsroom/users/:id', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/users/${await freshUser(ctx)}` }) },
+  { method: 'POST', route: '/newsroom/users/:id/disable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/users/${await freshUser(ctx)}/disable`, form: {} }) },
+  { method: 'POST', route: '/newsroom/users/:id/enable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/users/${await freshUser(ctx)}/enable`, form: {} }) },
 ];
 
 /** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */

@@ -55,7 +55,7 @@ describe.each(STORE_KINDS)('comments over HTTP on %s', (kind) => {
     expect(shown.body).toContain(`href="${comments}?reply=${held!.id}#comment-form"`);
 
     const replyForm = await reader.request({ method: 'GET', url: `${comments}?reply=${held!.id}` });
-    expect(replyForm.body).toContain('Reply to Plain Form');
+    expect(replyForm.body).toContain('Reply to <bdi>Plain Form</bdi>');
     expect(replyForm.body).toContain(`name="parentId" value="${held!.id}"`);
     const reply = await reader.request({
       method: 'POST',

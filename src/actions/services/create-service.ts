@@ -1,6 +1,6 @@
 import { invalid } from '../../domain/shared/errors.js';
 import { parseLanguageService, parseSectionInput, type LanguageService, type Section, type Tag } from '../../domain/service/service.js';
-import { requireSlug, requireText } from '../../domain/shared/text.js';
+import { requireName, requireSlug } from '../../domain/shared/text.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -48,7 +48,7 @@ export async function createSection(
 
 export async function createTag(deps: ActionDeps, input: { serviceCode: string; slug: unknown; name: unknown }): Promise<Tag> {
   const slug = requireSlug(input.slug, 'slug');
-  const name = requireText(input.name, 'name', 80);
+  const name = requireName(input.name, 'name', 80);
   return deps.store.transaction(async (repos) => {
     if (!(await repos.services.find(input.serviceCode))) {
       throw invalid('SERVICE_NOT_FOUND', `there is no service "${input.serviceCode}"`, 'serviceCode');

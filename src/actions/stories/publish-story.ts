@@ -1,5 +1,4 @@
-import { invalid } from '../../domain/shared/errors.js';
-import { publishTarget, requireTransition } from '../../domain/story/workflow.js';
+import { publishTarget, requirePublishTime, requireTransition } from '../../domain/story/workflow.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
@@ -8,7 +7,8 @@ import { requireStory } from './check-story-references.js';
 /**
  * Publishes a story now, or schedules it for `at` if that is in the future (an embargo:
  * nothing shows it before then). A story published before keeps its first publish time
- * when it is published again after being withdrawn.
+ * when it is published again after being withdrawn. `at` may lie at most a week in the past
+ * (BACKDATE_LIMIT_MS).
  */
 export async function publishStory(
   deps: ActionDeps,
@@ -17,7 +17,7 @@ export async function publishStory(
   options: { at?: Date } = {},
 ): Promise<{ status: 'published' | 'scheduled'; publishedAt: Date }> {
   const now = deps.clock.now();
-  if (options.at && Number.isNaN(options.at.getTime())) throw invalid('FIELD_INVALID', 'publish time is not a date', 'at');
+  if (options.at) requirePublishTime(options.at, now);
   const result = await deps.store.transaction(async (repos) => {
     const existing = await requireStory(repos, storyId);
     requirePermission(actor, 'story.publish', { serviceCode: existing.serviceCode });

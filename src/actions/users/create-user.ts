@@ -1,10 +1,10 @@
 import { conflict, invalid } from '../../domain/shared/errors.js';
-import { requireText } from '../../domain/shared/text.js';
+import { requireName } from '../../domain/shared/text.js';
 import { parseEmail, parseGrant, parsePassword } from '../../domain/user/parse-user.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor, type RoleGrant, type User } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
-import { hashPassword } from './passwords.js';
+import { scryptPasswords } from './passwords.js';
 
 export interface NewUser {
   readonly email: unknown;
@@ -17,9 +17,9 @@ export interface NewUser {
 export async function createUser(deps: ActionDeps, actor: Actor, input: NewUser): Promise<User> {
   requirePermission(actor, 'user.manage');
   const email = parseEmail(input.email);
-  const name = requireText(input.name, 'name', 120);
+  const name = requireName(input.name, 'name', 120);
   const grants: RoleGrant[] = input.grants.map(parseGrant);
-  const passwordHash = input.password === undefined ? null : await hashPassword(parsePassword(input.password));
+  const passwordHash = input.password === undefined ? null : await (deps.passwords ?? scryptPasswords).hash(parsePassword(input.password));
   const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
     if (await repos.users.findByEmail(email)) throw conflict('USER_EXISTS', `there is already an account for ${email}`, 'email');

@@ -8,6 +8,17 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
+/** How passwords are hashed and checked; actions take it from their deps (tests count the work). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+  /**
+   * A hash of a random password with the same parameters, to check against when there is no
+   * account (or it has no password), so that sign-in costs the same either way.
+   */
+  decoy(): Promise<string>;
+}
+
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
   return new Promise((resolve, reject) =>
@@ -29,9 +40,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash to compare against when the account does not exist, so timing does not tell. */
 let decoy: Promise<string> | undefined;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(16).toString('hex'));
-  return decoy;
-}
+
+/** scrypt, as above: what the app uses. */
+export const scryptPasswords: PasswordHasher = {
+  hash: hashPassword,
+  verify: verifyPassword,
+  decoy: () => (decoy ??= hashPassword(randomBytes(16).toString('hex'))),
+};

@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/shared/errors.js';
-import { parseEmail } from '../../domain/user/parse-user.js';
-import { afterFailure, isLocked, THROTTLE } from '../../domain/user/throttle.js';
+import { parseEmail, PASSWORD_LIMITS } from '../../domain/user/parse-user.js';
+import { mayAttempt, THROTTLE } from '../../domain/user/throttle.js';
 import { userActor, type Actor } from '../../domain/user/user.js';
 import type { Repositories } from '../../store/store.js';
 import type { ActionDeps } from '../deps.js';
-import { decoyHash, verifyPassword } from './passwords.js';
+import { scryptPasswords } from './passwords.js';
 import { hashSecret, newSecret } from './secrets.js';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
@@ -23,42 +23,52 @@ const locked = () =>
   new DomainError('SIGN_IN_LOCKED', 'rate-limited', 'too many failed sign-ins: try again in a quarter of an hour');
 
 /**
- * Signs in with email and password. Failures are counted per account and per address;
- * at the limit both are locked for a while, even for the right password.
+ * Signs in with email and password. Every attempt is counted per account and per address
+ * before the password is checked (one atomic statement each, see THROTTLE), so parallel
+ * guesses cannot slip past the limit; over it, both are locked for a while, even for the
+ * right password. Whether the account exists or not, exactly one password hash is checked
+ * (a decoy of the same cost when there is no account), so timing does not tell.
  */
 export async function signIn(deps: ActionDeps, input: { email: unknown; password: unknown; address: string }): Promise<SignedIn> {
   const now = deps.clock.now();
-  const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+  const passwords = deps.passwords ?? scryptPasswords;
+  const email = parsedEmailOrNull(input.email);
   const password = typeof input.password === 'string' ? input.password : '';
-  const accountKey = `email:${email}`;
+  // An email that cannot be an account's needs no counter of its own: the address's still counts.
+  const accountKey = email === null ? null : `email:${email}`;
   const addressKey = `address:${input.address}`;
-  const repos = deps.store.read;
-  const [accountState, addressState] = await Promise.all([repos.sessions.findFailures(accountKey), repos.sessions.findFailures(addressKey)]);
-  if (isLocked(accountState, now) || isLocked(addressState, now)) throw locked();
+  const allowed = await deps.store.transaction(async (trx) => {
+    const address = await trx.sessions.countAttempt(addressKey, now, { ...THROTTLE, max: THROTTLE.maxPerAddress });
+    const account = accountKey === null ? null : await trx.sessions.countAttempt(accountKey, now, { ...THROTTLE, max: THROTTLE.maxPerAccount });
+    return mayAttempt(address, now, THROTTLE.maxPerAddress) && (account === null || mayAttempt(account, now, THROTTLE.maxPerAccount));
+  });
+  if (!allowed) throw locked();
 
-  let user;
-  try {
-    user = await repos.users.findByEmail(parseEmail(email));
-  } catch {
-    user = undefined;
-  }
-  const ok = user?.passwordHash && password.length <= 1_000 ? await verifyPassword(password, user.passwordHash) : (await decoyHash(), false);
-  if (!user || !ok || user.state !== 'active') {
-    await deps.store.transaction(async (trx) => {
-      await trx.sessions.saveFailures(accountKey, afterFailure(accountState, now, THROTTLE.maxPerAccount));
-      await trx.sessions.saveFailures(addressKey, afterFailure(addressState, now, THROTTLE.maxPerAddress));
-    });
-    throw badCredentials();
-  }
+  const user = email === null ? undefined : await deps.store.read.users.findByEmail(email);
+  const stored = user?.passwordHash ?? (await passwords.decoy());
+  // Overlong passwords are checked by their first PASSWORD_LIMITS.max characters (and then refused), so their cost is the same too.
+  const matches = await passwords.verify(password.slice(0, PASSWORD_LIMITS.max), stored);
+  if (!user?.passwordHash || !matches || password.length > PASSWORD_LIMITS.max || user.state !== 'active') throw badCredentials();
+
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await deps.store.transaction(async (trx) => {
-    await trx.sessions.clearFailures(accountKey);
+    // The address's row before the account's, as when counting: the same order never deadlocks.
+    await trx.sessions.giveBackAttempt(addressKey);
+    if (accountKey !== null) await trx.sessions.clearFailures(accountKey);
     await trx.sessions.insertSession(hashSecret(token), { userId: user.id, csrfToken, expiresAt }, now);
     await trx.audit.record({ userId: user.id, action: 'session.sign-in', subject: `user:${user.id}`, details: { address: input.address } }, now);
   });
   return { token, csrfToken, userId: user.id, expiresAt };
+}
+
+function parsedEmailOrNull(value: unknown): string | null {
+  try {
+    return parseEmail(typeof value === 'string' ? value.trim() : value);
+  } catch {
+    return null;
+  }
 }
 
 export interface SessionActor {

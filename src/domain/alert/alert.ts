@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors.js';
+import { hasUrlControlCharacters, isSitePath } from '../shared/site-path.js';
 import { requireText } from '../shared/text.js';
 
 /** A breaking-news alert: shown on every page of its service from start until expiry. */
@@ -27,12 +28,19 @@ export function parseAlertInput(input: { text: unknown; linkUrl?: unknown; start
   let linkUrl: string | null = null;
   if (input.linkUrl !== undefined && input.linkUrl !== null && input.linkUrl !== '') {
     linkUrl = requireText(input.linkUrl, 'linkUrl', 2_000);
-    if (!linkUrl.startsWith('/') || linkUrl.startsWith('//')) {
-      if (!/^https?:\/\//i.test(linkUrl)) throw invalid('FIELD_INVALID', 'linkUrl must be http(s) or a site path', 'linkUrl');
-    }
+    if (!isSitePath(linkUrl) && !isWebAddress(linkUrl)) throw invalid('FIELD_INVALID', 'linkUrl must be http(s) or a path of this site', 'linkUrl');
   }
   if (!(input.expiresAt > input.startsAt)) {
     throw invalid('ALERT_EXPIRY_INVALID', 'an alert must expire after it starts', 'expiresAt');
   }
   return { text, linkUrl, startsAt: input.startsAt, expiresAt: input.expiresAt };
+}
+
+function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value) || hasUrlControlCharacters(value)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }

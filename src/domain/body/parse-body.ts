@@ -1,6 +1,7 @@
 import { invalid } from '../shared/errors.js';
 import { hasControlCharacters } from '../shared/text.js';
 import { BODY_LIMITS, type Body, type BodyElement, type Inline, type Mark } from './body.js';
+import { hasUrlControlCharacters, isSitePath } from '../shared/site-path.js';
 
 /**
  * Checks untrusted input (the editor's JSON, an import, a fixture) and returns a Body.
@@ -119,7 +120,8 @@ function parseHref(input: unknown, path: string): string {
 export function hrefProblem(href: string): string | null {
   if (href.trim() === '') return 'must not be empty';
   if (href.length > BODY_LIMITS.hrefLength) return `must be at most ${BODY_LIMITS.hrefLength} characters`;
-  if (href.startsWith('/') && !href.startsWith('//')) return null;
+  if (hasUrlControlCharacters(href)) return 'must not contain tabs, line breaks or other control characters';
+  if (href.startsWith('/')) return isSitePath(href) ? null : 'must be a path of this site (it leads to another)';
   let url: URL;
   try {
     url = new URL(href);

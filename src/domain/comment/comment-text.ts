@@ -1,5 +1,5 @@
 import { invalid } from '../shared/errors.js';
-import { hasControlCharacters } from '../shared/text.js';
+import { hasControlCharacters, invisibleCharacterIn } from '../shared/text.js';
 
 export const NAME_MAX = 80;
 export const BODY_MAX = 5_000;
@@ -20,7 +20,7 @@ function parseText(value: unknown, field: string, max: number, multiline: boolea
   if (multiline) text = text.replace(/\n{3,}/g, '\n\n');
   if (text.length === 0) throw invalid('COMMENT_FIELD_REQUIRED', `${field} must not be empty`, field);
   if ([...text].length > max) throw invalid('COMMENT_FIELD_TOO_LONG', `${field} must be at most ${max} characters`, field);
-  if (hasControlCharacters(text) || (!multiline && /[\n\t]/.test(text))) {
+  if (hasControlCharacters(text) || (!multiline && (/[\n\t]/.test(text) || invisibleCharacterIn(text) !== null))) {
     throw invalid('COMMENT_CONTROL_CHARACTERS', `${field} contains control characters`, field);
   }
   return text;

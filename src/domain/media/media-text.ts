@@ -1,4 +1,4 @@
-import { optionalText, requireText } from '../shared/text.js';
+import { optionalText, requireName } from '../shared/text.js';
 
 /** The words people write about a media item, with their longest lengths. */
 export const MEDIA_TEXT_LIMITS = { title: 300, caption: 2_000, credit: 200, altText: 1_000 } as const;
@@ -13,7 +13,7 @@ export interface MediaText {
 /** Title (required), caption, credit and alt text, trimmed and checked; names the field at fault. */
 export function parseMediaText(input: { title: unknown; caption?: unknown; credit?: unknown; altText?: unknown }): MediaText {
   return {
-    title: requireText(input.title, 'title', MEDIA_TEXT_LIMITS.title),
+    title: requireName(input.title, 'title', MEDIA_TEXT_LIMITS.title),
     caption: optionalText(input.caption, 'caption', MEDIA_TEXT_LIMITS.caption),
     credit: optionalText(input.credit, 'credit', MEDIA_TEXT_LIMITS.credit),
     altText: optionalText(input.altText, 'altText', MEDIA_TEXT_LIMITS.altText),

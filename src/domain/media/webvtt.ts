@@ -1,5 +1,5 @@
 import { invalid } from '../shared/errors.js';
-import { hasControlCharacters, requireText } from '../shared/text.js';
+import { hasControlCharacters, requireName, requireText } from '../shared/text.js';
 
 /** Largest captions file taken: hours of dialogue fit in far less. */
 export const CAPTIONS_MAX_BYTES = 512 * 1024;
@@ -25,7 +25,7 @@ export interface CaptionsInput {
 export function parseCaptions(input: { language: unknown; label: unknown; bytes: Uint8Array }): CaptionsInput {
   const language = requireText(input.language, 'language', 35);
   if (!LANGUAGE.test(language)) throw invalid('CAPTIONS_LANGUAGE_INVALID', 'language must be a language tag such as en, ru, ky or fa-IR', 'language');
-  const label = requireText(input.label, 'label', 60);
+  const label = requireName(input.label, 'label', 60);
   if (input.bytes.length === 0) throw captionsInvalid('the captions file is empty');
   if (input.bytes.length > CAPTIONS_MAX_BYTES) throw captionsInvalid(`a captions file may be at most ${CAPTIONS_MAX_BYTES / 1024} KB`);
   let text: string;

@@ -1,5 +1,5 @@
 import { invalid } from '../shared/errors.js';
-import { optionalText, requireText, slugify } from '../shared/text.js';
+import { optionalText, requireName, slugify } from '../shared/text.js';
 
 export type ProfileKind = 'person' | 'organisation' | 'place';
 export const PROFILE_KINDS: readonly ProfileKind[] = ['person', 'organisation', 'place'];
@@ -28,7 +28,7 @@ export function parseProfileInput(input: ProfileInput): Omit<Profile, 'id'> {
   if (input.kind !== 'person' && input.kind !== 'organisation' && input.kind !== 'place') {
     throw invalid('FIELD_INVALID', 'kind must be person, organisation or place', 'kind');
   }
-  const name = requireText(input.name, 'name', PROFILE_LIMITS.name);
+  const name = requireName(input.name, 'name', PROFILE_LIMITS.name);
   const kind: ProfileKind = input.kind;
   return {
     kind,

@@ -1,5 +1,5 @@
 import { invalid } from '../shared/errors.js';
-import { requireSlug, requireText } from '../shared/text.js';
+import { requireName, requireSlug, requireText } from '../shared/text.js';
 
 export type ScriptDirection = 'ltr' | 'rtl';
 
@@ -64,10 +64,10 @@ export function parseLanguageService(input: {
   }
   return {
     code,
-    name: requireText(input.name, 'name', 80),
+    name: requireName(input.name, 'name', 80),
     locale,
     direction: input.direction,
-    outlet: requireText(input.outlet, 'outlet', 80),
+    outlet: requireName(input.outlet, 'outlet', 80),
     position,
   };
 }
@@ -79,5 +79,5 @@ export function parseSectionInput(input: { slug: unknown; name: unknown; positio
   if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > SECTION_LIMITS.position) {
     throw invalid('FIELD_INVALID', `position must be a whole number from 0 to ${SECTION_LIMITS.position}`, 'position');
   }
-  return { slug: requireSlug(input.slug, 'slug'), name: requireText(input.name, 'name', SECTION_LIMITS.name), position };
+  return { slug: requireSlug(input.slug, 'slug'), name: requireName(input.name, 'name', SECTION_LIMITS.name), position };
 }

@@ -18,6 +18,46 @@ export function hasControlCharacters(text: string): boolean {
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(text);
 }
 
+/**
+ * Characters that show nothing, or change the direction of the text around them: format
+ * characters (Unicode category Cf: U+200B..U+200F, U+202A..U+202E, U+2066..U+2069, U+FEFF,
+ * U+061C, U+00AD, tag characters...), C1 controls, and line and paragraph separators. A name
+ * made of them looks empty or like someone else's, and U+202E reverses what follows it.
+ *
+ * Two joiners are part of how some scripts and emoji are written, so they are kept where they
+ * join two visible characters (never alone, at an edge, or next to a space or another
+ * invisible character): ZWNJ (U+200C) in Persian ("می‌خواهم") and ZWJ (U+200D) in emoji
+ * sequences and Indic scripts.
+ */
+const INVISIBLE = /[\p{Cf}\u0080-\u009f\u2028\u2029]/u;
+const JOINER = /[\u200c\u200d]/u;
+const JOINABLE = /[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
+
+/** The first invisible or direction-changing character of a single-line name, or null. */
+export function invisibleCharacterIn(text: string): string | null {
+  const chars = [...text];
+  for (const [index, char] of chars.entries()) {
+    if (!INVISIBLE.test(char)) continue;
+    if (JOINER.test(char) && JOINABLE.test(chars[index - 1] ?? '') && JOINABLE.test(chars[index + 1] ?? '')) continue;
+    return char;
+  }
+  return null;
+}
+
+/**
+ * A name or title on one line (display names, bylines, labels): requireText, and no invisible
+ * or direction-changing characters (see invisibleCharacterIn).
+ */
+export function requireName(value: unknown, field: string, max: number): string {
+  const text = requireText(value, field, max);
+  const found = invisibleCharacterIn(text);
+  if (found !== null) {
+    const code = found.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
+    throw invalid('FIELD_INVALID', `${field} contains an invisible or direction-changing character (U+${code})`, field);
+  }
+  return text;
+}
+
 /** Like requireText, but absent or empty becomes null. */
 export function optionalText(value: unknown, field: string, max: number): string | null {
   if (value === undefined || value === null || value === '') return null;

@@ -1,6 +1,6 @@
 import { parseBody } from '../body/parse-body.js';
 import { invalid } from '../shared/errors.js';
-import { optionalText, requireId, requireSlug, requireText, slugify } from '../shared/text.js';
+import { optionalText, requireId, requireName, requireSlug, requireText, slugify } from '../shared/text.js';
 import type { Body } from '../body/body.js';
 import { STORY_STATUSES, type CommentsState, type Dateline, type NoteKind, type StoryStatus } from './story.js';
 
@@ -84,8 +84,8 @@ function parseDateline(input: unknown): Dateline | null {
   const extra = Object.keys(raw).find((key) => key !== 'place' && key !== 'outlet');
   if (extra) throw invalid('FIELD_UNKNOWN', `dateline.${extra} is not a field of a dateline`, `dateline.${extra}`);
   return {
-    place: requireText(raw.place, 'dateline.place', STORY_LIMITS.place),
-    outlet: requireText(raw.outlet, 'dateline.outlet', STORY_LIMITS.outlet),
+    place: requireName(raw.place, 'dateline.place', STORY_LIMITS.place),
+    outlet: requireName(raw.outlet, 'dateline.outlet', STORY_LIMITS.outlet),
   };
 }
 
@@ -113,7 +113,7 @@ function textList(input: unknown, field: string, maxItems: number, maxLength: nu
   if (input === undefined || input === null) return [];
   if (!Array.isArray(input)) throw invalid('FIELD_INVALID', `${field} must be a list`, field);
   if (input.length > maxItems) throw invalid('FIELD_TOO_LONG', `${field} must have at most ${maxItems} entries`, field);
-  return input.map((item, index) => requireText(item, `${field}[${index}]`, maxLength));
+  return input.map((item, index) => requireName(item, `${field}[${index}]`, maxLength));
 }
 
 function idList(input: unknown, field: string, maxItems: number): number[] {

@@ -1,6 +1,9 @@
 /**
- * Repeated failed sign-ins lock a key (an account, or an address) for a while. Pure: the
- * store keeps the counters, this decides.
+ * Repeated sign-in attempts lock a key (an account, or an address) for a while. Every attempt
+ * is counted before its password is checked, in one statement that returns the new count
+ * (see the sessions repository), so parallel guesses all count: the attempt that comes back
+ * over the limit is refused without being evaluated. A successful sign-in gives its attempt
+ * back (the account's counter is cleared, the address's decremented).
  */
 export const THROTTLE = {
   windowMs: 15 * 60_000,
@@ -9,20 +12,16 @@ export const THROTTLE = {
   maxPerAddress: 20,
 } as const;
 
-export interface FailureState {
-  readonly failures: number;
-  readonly windowStart: Date;
+/** What the counter said after one more attempt was added. */
+export interface AttemptCount {
+  /** Attempts in the current window, this one included. */
+  readonly attempts: number;
+  /** Set once the limit was passed; attempts refused until then. */
   readonly lockedUntil: Date | null;
 }
 
-export function isLocked(state: FailureState | undefined, now: Date): boolean {
-  return !!state?.lockedUntil && state.lockedUntil > now;
-}
-
-/** The counter after one more failure: a new window when the old one has passed, a lock at the limit. */
-export function afterFailure(state: FailureState | undefined, now: Date, max: number): FailureState {
-  const fresh = !state || now.getTime() - state.windowStart.getTime() > THROTTLE.windowMs;
-  const failures = fresh ? 1 : state.failures + 1;
-  const windowStart = fresh ? now : state.windowStart;
-  return { failures, windowStart, lockedUntil: failures >= max ? new Date(now.getTime() + THROTTLE.lockMs) : null };
+/** An attempt may be evaluated only while its count is within the limit and no lock holds. */
+export function mayAttempt(count: AttemptCount, now: Date, max: number): boolean {
+  if (count.lockedUntil && count.lockedUntil > now) return false;
+  return count.attempts <= max;
 }

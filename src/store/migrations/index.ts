@@ -7,6 +7,7 @@ import * as mediaCaptions from './2026-11-29T1600-media-captions.js';
 import * as newsroomEditors from './2026-11-29T1610-newsroom-editors.js';
 import * as createEventLog from './2026-11-29T1630-create-event-log.js';
 import * as createOpenUploads from './2026-11-30T1100-create-open-uploads.js';
+import * as tokenExpiry from './2026-11-30T1110-token-expiry.js';
 import * as notifyEventLog from './2026-11-30T1230-notify-event-log.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1610-newsroom-editors': newsroomEditors,
   '2026-11-29T1630-create-event-log': createEventLog,
   '2026-11-30T1100-create-open-uploads': createOpenUploads,
+  '2026-11-30T1110-token-expiry': tokenExpiry,
   '2026-11-30T1230-notify-event-log': notifyEventLog,
 };
 

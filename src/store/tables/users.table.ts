@@ -33,6 +33,9 @@ export interface ApiTokensTable {
   token_hash: string;
   label: string;
   created_at: number;
+  /** null: never expires. */
+  expires_at: number | null;
+  last_used_at: number | null;
 }
 
 export interface SignInFailuresTable {

@@ -1,5 +1,6 @@
 import type { Translator } from '../../i18n/i18n.js';
 import type { CommentFormModel } from '../page-model.js';
+import { NAME_SLOT, WithNames } from './isolate.js';
 
 /**
  * The comment form. It works as a plain form; with JavaScript the comments island solves the
@@ -21,7 +22,7 @@ export function CommentForm({ form, i18n, headingTemplate }: { form: CommentForm
       data-form-heading={t('comments.formHeading')}
     >
       <h2 id="comment-form-heading">
-        {form.replyTo ? t('comments.replyHeading', { name: form.replyTo.authorName }) : t('comments.formHeading')}
+        {form.replyTo ? <WithNames text={t('comments.replyHeading', { name: NAME_SLOT })} names={[form.replyTo.authorName]} /> : t('comments.formHeading')}
       </h2>
       <p class="form-error" role="alert" id="comment-form-error">
         {form.error ?? ''}

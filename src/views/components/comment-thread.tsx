@@ -2,6 +2,7 @@ import type { ThreadNode } from '../../domain/comment/thread.js';
 import type { Translator } from '../../i18n/i18n.js';
 import type { CommentUrls } from '../page-model.js';
 import { CommentBody } from './comment-body.js';
+import { NAME_SLOT, WithNames } from './isolate.js';
 
 export interface CommentItemProps {
   readonly node: ThreadNode;
@@ -27,7 +28,9 @@ export function CommentItem(props: CommentItemProps) {
     <li id={id} class={classes.filter(Boolean).join(' ')} data-depth={node.depth}>
       <article aria-labelledby={`${id}-author`}>
         <p class="comment-meta">
-          <strong id={`${id}-author`}>{comment.authorName}</strong>{' '}
+          <strong id={`${id}-author`}>
+            <bdi>{comment.authorName}</bdi>
+          </strong>{' '}
           <a href={urls.permalink(comment.id)}>
             <time dateTime={comment.createdAt.toISOString()}>{i18n.dateTime(comment.createdAt)}</time>
           </a>
@@ -35,7 +38,9 @@ export function CommentItem(props: CommentItemProps) {
           {comment.parentId && !props.parentShownAbove && names.has(comment.parentId) ? (
             <>
               {' · '}
-              <a href={`#comment-${comment.parentId}`}>{t('comments.replyTo', { name: names.get(comment.parentId) ?? '' })}</a>
+              <a href={`#comment-${comment.parentId}`}>
+                <WithNames text={t('comments.replyTo', { name: NAME_SLOT })} names={[names.get(comment.parentId) ?? '']} />
+              </a>
             </>
           ) : null}
         </p>

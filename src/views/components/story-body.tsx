@@ -75,7 +75,9 @@ export function StoryBody({ body, dateline, chrome, media, profiles, related }: 
             return (
               <aside key={index} class="profile-card" aria-label={profile.name}>
                 <p class="profile-card-name">
-                  <a href={profilePath(serviceCode, profile)}>{profile.name}</a>{' '}
+                  <a href={profilePath(serviceCode, profile)}>
+                    <bdi>{profile.name}</bdi>
+                  </a>{' '}
                   <span class="profile-card-kind">{chrome.i18n.t(`profile.kind.${profile.kind}`)}</span>
                 </p>
                 {profile.summary ? <p>{profile.summary}</p> : null}

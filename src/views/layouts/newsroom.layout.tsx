@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/i18n.js';
+import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
 /** The newsroom's parts, in the order the navigation shows them. */
-export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'audit'] as const;
+export const NEWSROOM_PARTS = ['stories', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'users', 'audit'] as const;
 export type NewsroomPart = (typeof NEWSROOM_PARTS)[number];
 
 export interface NewsroomChrome {
@@ -55,7 +56,10 @@ export function NewsroomLayout({
           ) : null}
           {chrome.user ? (
             <form method="post" action="/newsroom/sign-out" class="newsroom-signout">
-              <span>{t('newsroom.signedInAs', { name: chrome.user.name })}</span>{' '}
+              <span>
+                <WithNames text={t('newsroom.signedInAs', { name: NAME_SLOT })} names={[chrome.user.name]} />
+              </span>{' '}
+              <a href="/newsroom/account">{t('newsroom.account.link')}</a>{' '}
               <input type="hidden" name="_csrf" value={chrome.user.csrfToken} />
               <button type="submit">{t('newsroom.signOut')}</button>
             </form>

@@ -2,6 +2,7 @@ import { renderDocument } from '../render.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Pager, StoryList } from '../components/story-list.js';
 import type { Chrome, ProfilePageModel } from '../page-model.js';
+import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
 export function ProfilePage({ chrome, model }: { chrome: Chrome; model: ProfilePageModel }) {
   const { profile } = model;
@@ -10,10 +11,14 @@ export function ProfilePage({ chrome, model }: { chrome: Chrome; model: ProfileP
     <ReaderLayout chrome={chrome} title={profile.name} description={profile.summary}>
       <article class="profile" aria-labelledby="profile-name">
         <p class="kicker">{t(`profile.kind.${profile.kind}`)}</p>
-        <h1 id="profile-name">{profile.name}</h1>
+        <h1 id="profile-name">
+          <bdi>{profile.name}</bdi>
+        </h1>
         {profile.summary ? <p class="profile-summary">{profile.summary}</p> : null}
         <section aria-labelledby="profile-stories">
-          <h2 id="profile-stories">{t('profile.stories', { name: profile.name })}</h2>
+          <h2 id="profile-stories">
+            <WithNames text={t('profile.stories', { name: NAME_SLOT })} names={[profile.name]} />
+          </h2>
           <StoryList stories={model.stories} i18n={chrome.i18n} />
           <Pager pagination={model.pagination} i18n={chrome.i18n} />
         </section>

@@ -5,6 +5,7 @@ import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
+import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
 export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
@@ -30,7 +31,9 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           <h1 id="story-headline">{story.headline}</h1>
           {story.deck ? <p class="deck">{story.deck}</p> : null}
           <p class="meta">
-            {story.bylines.length ? <span class="byline">{t('story.by', { names: story.bylines.join(', ') })} </span> : null}
+            {story.bylines.length ? <span class="byline">
+                <WithNames text={t('story.by', { names: NAME_SLOT })} names={story.bylines} />{' '}
+              </span> : null}
             {story.publishedAt ? (
               <span>
                 {t('story.publishedOn')}{' '}

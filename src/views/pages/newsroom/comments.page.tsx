@@ -3,6 +3,7 @@ import type { QueuedComment } from '../../../domain/comment/comment.js';
 import type { LanguageService } from '../../../domain/service/service.js';
 import { NewsroomLayout, type NewsroomChrome } from '../../layouts/newsroom.layout.js';
 import { Pager, ServicePicker } from './parts.js';
+import { NAME_SLOT, WithNames } from '../../components/isolate.js';
 
 export interface CommentsPageProps {
   readonly chrome: NewsroomChrome;
@@ -43,7 +44,7 @@ export function CommentsPage({ chrome, services, serviceCode, comments, page, ha
                   {t('newsroom.comments.onStory')}: <a href={`/newsroom/stories/${comment.storyId}`}>{comment.storyHeadline}</a>
                 </p>
                 <p class="meta" id={`comment-${comment.id}-by`}>
-                  {t('newsroom.comments.by', { name: comment.authorName, time: chrome.i18n.dateTime(comment.createdAt) })}
+                  <WithNames text={t('newsroom.comments.by', { name: NAME_SLOT, time: chrome.i18n.dateTime(comment.createdAt) })} names={[comment.authorName]} />
                 </p>
                 <p class="meta">
                   {t(comment.state === 'held' ? 'newsroom.comments.state.held' : 'newsroom.comments.state.visible')} ·{' '}

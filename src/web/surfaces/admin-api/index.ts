@@ -3,6 +3,7 @@ import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fasti
 import type { ActionDeps } from '../../../actions/deps.js';
 import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { authenticate } from '../../plugins/auth.js';
+import { accountRoutes } from './accounts.routes.js';
 import { alertRoutes } from './alerts.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
@@ -60,6 +61,7 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });
+  await app.register(accountRoutes, { actions });
   await app.register(profileRoutes, { actions });
   await app.register(serviceRoutes, { actions });
   await app.register(mediaRoutes, { actions, media });

@@ -25,6 +25,7 @@ import { toChrome } from '../reader/chrome.js';
 import { sendUncached } from '../reader/page-response.js';
 import { sendUnavailablePage } from '../reader/unavailable-page.js';
 import { refusalMessage } from './refusal-message.js';
+import { parseFormFields } from '../../plugins/request-text.js';
 
 export interface CommentsSurfaceDeps {
   readonly actions: PostingDeps;
@@ -80,10 +81,12 @@ export async function commentsSurface(app: FastifyInstance, deps: CommentsSurfac
   const { actions, assets } = deps;
   const tokens = readerTokens(actions.guards.secret, deps.secureCookies);
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    const fields: Record<string, string> = {};
-    for (const [name, value] of new URLSearchParams(body as string)) if (!(name in fields)) fields[name] = value;
-    done(null, fields);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, parseFormFields(body as Buffer, 'first'));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, error));
 

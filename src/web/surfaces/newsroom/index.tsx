@@ -20,12 +20,14 @@ import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
 import { renderDocument } from '../../../views/render.js';
 import { authenticate, sameSecret } from '../../plugins/auth.js';
+import { refuseBrokenMultipartText } from '../../plugins/request-text.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { accountPages } from './accounts.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
@@ -56,6 +58,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const uploadScript = assets.uploadScript ?? null;
   acceptForms(app);
   await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
+  refuseBrokenMultipartText(app);
   authenticate(app, actions);
   guardRoutes(app);
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -219,6 +222,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   servicePages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });
+  accountPages(app, { actions, chromeFor, html });
   mediaPages(app, { media, uploadScript, chromeFor, html });
 
 }

@@ -21,6 +21,7 @@ const PART_PERMISSION: Readonly<Record<NewsroomPart, Permission>> = {
   comments: 'comments.moderate',
   sections: 'service.manage',
   services: 'service.manage',
+  users: 'user.manage',
   audit: 'audit.read',
 };
 

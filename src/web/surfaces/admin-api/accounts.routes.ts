@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { disableUser, enableUser } from '../../../actions/users/account-state.js';
+import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
+import { DomainError } from '../../../domain/shared/errors.js';
+import type { ApiToken } from '../../../domain/user/api-token.js';
+import type { Auth } from '../../plugins/auth.js';
+import { CreatedToken, DisabledUser, NewToken, TokenBody, TokenList, TokenQuery } from './accounts.schemas.js';
+import { responses } from './errors.js';
+import { authOf } from './route-permission.js';
+import { IdParams, UserBody } from './schemas.js';
+import { userJson } from './to-json.js';
+
+const tags = ['tokens'];
+
+export function tokenJson(token: ApiToken) {
+  return {
+    ...token,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * New tokens are made from a signed-in session (or the CLI), never with a bearer token: a
+ * leaked token must not be able to mint others that outlive its revocation.
+ */
+export function requireSessionForNewToken(auth: Auth): void {
+  if (auth.via === 'token') {
+    throw new DomainError('TOKEN_FROM_TOKEN', 'forbidden', 'sign in to make a token: a token cannot make another');
+  }
+}
+
+/** Personal API tokens (everyone their own; admins anyone's) and disabling accounts (admins). */
+export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+  app.get(
+    '/tokens',
+    { config: { permission: 'signed-in' }, schema: { tags, querystring: TokenQuery, response: responses({ 200: TokenList }) } },
+    async (request) => {
+      const auth = authOf(request);
+      const result = await listApiTokens(actions, auth.actor, { id: request.query.user ?? auth.userId });
+      return { userId: result.userId, items: result.items.map(tokenJson) };
+    },
+  );
+
+  app.post(
+    '/tokens',
+    { config: { permission: 'signed-in' }, schema: { tags, body: NewToken, response: responses({ 201: CreatedToken }) } },
+    async (request, reply) => {
+      const auth = authOf(request);
+      requireSessionForNewToken(auth);
+      const { userId, ...input } = request.body;
+      const { token, apiToken } = await issueApiToken(actions, auth.actor, { id: userId ?? auth.userId }, input);
+      return reply.code(201).send({ token, item: tokenJson(apiToken) });
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    { config: { permission: 'signed-in' }, schema: { tags, params: IdParams, response: responses({ 200: TokenBody }) } },
+    async (request) => tokenJson(await revokeApiToken(actions, authOf(request).actor, request.params.id)),
+  );
+
+  app.post(
+    '/users/:id/disable',
+    { config: { permission: 'user.manage' }, schema: { tags: ['users'], params: IdParams, response: responses({ 200: DisabledUser }) } },
+    async (request) => {
+      const result = await disableUser(actions, authOf(request).actor, { id: request.params.id });
+      return { ...result, user: userJson(result.user) };
+    },
+  );
+
+  app.post(
+    '/users/:id/enable',
+    { config: { permission: 'user.manage' }, schema: { tags: ['users'], params: IdParams, response: responses({ 200: UserBody }) } },
+    async (request) => userJson(await enableUser(actions, authOf(request).actor, { id: request.params.id })),
+  );
+};

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { disableUser, enableUser } from '../../../actions/users/account-state.js';
+import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
+import { getUser, listUsers } from '../../../actions/users/list-users.js';
+import { describeUser } from '../../../actions/users/sessions.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
+import { unauthenticated } from '../../plugins/auth.js';
+import { requireSessionForNewToken } from '../admin-api/accounts.routes.js';
+import { authOf } from '../admin-api/route-permission.js';
+import type { FormBody } from './form-body.js';
+import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+
+/**
+ * /newsroom/account: your personal API tokens (list, make, revoke). /newsroom/users (admins):
+ * every account; disable or enable one, revoke anyone's tokens.
+ */
+export function accountPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, newToken: string | null, error: string | null, status = 200) => {
+    const auth = authOf(request);
+    const [user, tokens] = await Promise.all([describeUser(actions, auth.userId), listApiTokens(actions, auth.actor, { id: auth.userId })]);
+    if (!user) throw unauthenticated();
+    const page = <AccountPage chrome={await chromeFor(request)} user={user} tokens={tokens.items} now={actions.clock.now()} newToken={newToken} error={error} />;
+    return html(reply, page, status);
+  };
+
+  app.get('/newsroom/account', { config: { permission: 'signed-in' } }, async (request, reply) => accountPage(request, reply, null, null));
+
+  // The new token's secret is on this answer only (no redirect: it is never stored or shown again).
+  app.post('/newsroom/account/tokens', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const auth = authOf(request);
+    requireSessionForNewToken(auth);
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      const { token } = await issueApiToken(actions, auth.actor, { id: auth.userId }, { label: form.label ?? '', expiresInDays: formNumber(form.expiresInDays) });
+      return accountPage(request, reply, token, null);
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      return accountPage(request, reply, null, error.message, 400);
+    }
+  });
+
+  app.post('/newsroom/tokens/:id/revoke', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const auth = authOf(request);
+    const token = await revokeApiToken(actions, auth.actor, idOf(request));
+    return reply.redirect(token.userId === auth.userId ? '/newsroom/account' : `/newsroom/users/${token.userId}`, 303);
+  });
+
+  app.get('/newsroom/users', { config: { permission: 'user.manage' } }, async (request, reply) => {
+    const page = pageOf((request.query as Record<string, string | undefined>).page);
+    const list = await listUsers(actions, authOf(request).actor, { page });
+    return html(reply, <UsersPage chrome={await chromeFor(request)} users={list.items} page={page} hasNext={page * list.perPage < list.total} />);
+  });
+
+  app.get('/newsroom/users/:id', { config: { permission: 'user.manage' } }, async (request, reply) => {
+    const auth = authOf(request);
+    const user = await getUser(actions, auth.actor, idOf(request));
+    const tokens = await listApiTokens(actions, auth.actor, { id: user.id });
+    return html(reply, <UserPage chrome={await chromeFor(request)} user={user} tokens={tokens.items} now={actions.clock.now()} isSelf={user.id === auth.userId} />);
+  });
+
+  app.post('/newsroom/users/:id/disable', { config: { permission: 'user.manage' } }, async (request, reply) => {
+    await disableUser(actions, authOf(request).actor, { id: idOf(request) });
+    return reply.redirect(`/newsroom/users/${idOf(request)}`, 303);
+  });
+
+  app.post('/newsroom/users/:id/enable', { config: { permission: 'user.manage' } }, async (request, reply) => {
+    await enableUser(actions, authOf(request).actor, { id: idOf(request) });
+    return reply.redirect(`/newsroom/users/${idOf(request)}`, 303);
+  });
+}

@@ -12,9 +12,46 @@ interface LiveAlert {
   expiresAt: number;
 }
 
-type LiveUpdate = { type: 'alert'; alert: LiveAlert | null; now: number } | { type: 'story' | 'comments'; storyId: number };
+type LiveUpdate =
+  | { type: 'alert'; alert: LiveAlert | null; now: number }
+  | { type: 'story' | 'comments'; storyId: number }
+  | { type: 'entry'; storyId: number; entryId: number; version: number | null };
 
 const FIRST_RETRY_MS = 2_000;
+/** A node may not have purged its cached page yet when the stream tells of an entry: ask again a few times. */
+const PAGE_TRIES = 5;
+const PAGE_RETRY_MS = 400;
+
+/**
+ * A live story's entries changed: the page (from the page cache, purged by the change) is
+ * fetched again and its live section swapped in, so entries appear in order, once, exactly as
+ * the page without JavaScript shows them. Only on the first page: later pages hold older entries.
+ */
+function entriesUpdater() {
+  let queue: Promise<void> = Promise.resolve();
+  return (update: { storyId: number; entryId: number; version: number | null }) => {
+    const section = document.querySelector<HTMLElement>('.live-coverage[data-story-id]');
+    if (!section || section.dataset.storyId !== String(update.storyId) || section.dataset.page !== '1') return;
+    const ready = (doc: Document) => {
+      const entry = doc.querySelector<HTMLElement>(`[data-entry-id="${update.entryId}"]`);
+      return update.version === null ? !entry : entry?.dataset.version === String(update.version);
+    };
+    queue = queue.then(async () => {
+      for (let attempt = 0; attempt < PAGE_TRIES; attempt++) {
+        const response = await fetch(window.location.pathname, { headers: { accept: 'text/html' } });
+        if (response.ok) {
+          const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+          const fresh = doc.querySelector('.live-coverage');
+          if (fresh && (ready(doc) || attempt === PAGE_TRIES - 1)) {
+            document.querySelector('.live-coverage')?.replaceWith(document.adoptNode(fresh));
+            return;
+          }
+        }
+        await new Promise((resolve) => window.setTimeout(resolve, PAGE_RETRY_MS));
+      }
+    }).catch(() => undefined);
+  };
+}
 const LAST_RETRY_MS = 60_000;
 
 /** Only the site's own paths and http(s) addresses become links (the server checks this too). */
@@ -64,6 +101,7 @@ function start(region: HTMLElement, streamUrl: string): void {
     expiry = window.setTimeout(takeDown, remainingMs);
   };
 
+  const updateEntries = entriesUpdater();
   let lastEventId = '';
   let retryMs = FIRST_RETRY_MS;
   const connect = () => {
@@ -81,6 +119,7 @@ function start(region: HTMLElement, streamUrl: string): void {
         return;
       }
       if (update.type === 'alert') show(update.alert, update.now);
+      else if (update.type === 'entry') updateEntries(update);
     };
     // The browser reconnects by itself (sending Last-Event-ID) after a dropped stream; only when
     // it gives up (the server answered with an error) does the page try again, more slowly each time.

@@ -8,6 +8,7 @@ import type {
 } from './tables/comments.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
+import type { LiveEntriesTable, LiveEntryRevisionsTable } from './tables/live-entries.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { OpenUploadsTable } from './tables/open-uploads.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
@@ -43,6 +44,8 @@ export interface Database {
   profiles: ProfilesTable;
   profile_name_prefixes: ProfileNamePrefixesTable;
   alerts: AlertsTable;
+  live_entries: LiveEntriesTable;
+  live_entry_revisions: LiveEntryRevisionsTable;
   comments: CommentsTable;
   story_revisions: StoryRevisionsTable;
   users: UsersTable;

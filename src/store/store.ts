@@ -5,6 +5,7 @@ import { CommentRulesRepository } from './repositories/comment-rules.repository.
 import { CommentRepository } from './repositories/comments.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
+import { LiveEntryRepository } from './repositories/live-entries.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
@@ -30,6 +31,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
+  readonly liveEntries: LiveEntryRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -56,6 +58,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
+    liveEntries: new LiveEntryRepository(db),
   };
 }
 

@@ -3,6 +3,7 @@ import type { MediaItem } from '../domain/media/media.js';
 import type { Profile } from '../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../domain/service/service.js';
 import type { Story } from '../domain/story/story.js';
+import type { LiveEntry } from '../domain/story/live-entry.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
 
@@ -59,6 +60,15 @@ export interface StoryPageModel {
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
+  /** A live story's entries and key events; absent or null for an ordinary story. */
+  readonly live?: LiveCoverageModel | null;
+}
+
+export interface LiveCoverageModel {
+  readonly entries: readonly LiveEntry[];
+  readonly keyEvents: readonly LiveEntry[];
+  readonly page: number;
+  readonly hasNext: boolean;
 }
 
 export type CommentNotice = 'held' | 'posted' | 'deleted' | 'reported';

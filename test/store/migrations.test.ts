@@ -34,6 +34,8 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comments',
         'event_log',
         'jobs',
+        'live_entries',
+        'live_entry_revisions',
         'media_captions',
         'media_items',
         'media_renditions',

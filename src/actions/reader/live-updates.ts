@@ -19,7 +19,9 @@ export type LiveUpdate =
   /** `now` is the server's time, so a page takes the banner down on time whatever its own clock says. */
   | { readonly type: 'alert'; readonly serviceCode: string; readonly alert: LiveAlert | null; readonly now: number }
   | { readonly type: 'story'; readonly serviceCode: string; readonly storyId: number }
-  | { readonly type: 'comments'; readonly serviceCode: string; readonly storyId: number; readonly count: number };
+  | { readonly type: 'comments'; readonly serviceCode: string; readonly storyId: number; readonly count: number }
+  /** An entry of a live story was posted or edited (its new version), or deleted (version null). */
+  | { readonly type: 'entry'; readonly serviceCode: string; readonly storyId: number; readonly entryId: number; readonly version: number | null };
 
 type Deps = Pick<ActionDeps, 'store' | 'clock' | 'chromeCache'>;
 
@@ -68,6 +70,12 @@ export async function liveUpdateFor(deps: Deps, event: DatelineEvent): Promise<L
       return event.type === 'story.changed'
         ? { type: 'story', serviceCode: story.serviceCode, storyId: story.id }
         : { type: 'comments', serviceCode: story.serviceCode, storyId: story.id, count: story.commentCount };
+    }
+    case 'live.changed': {
+      const story = await deps.store.read.stories.findById(event.storyId);
+      if (!story || !isVisibleToReaders(story, now)) return null;
+      const entry = await deps.store.read.liveEntries.find(event.entryId);
+      return { type: 'entry', serviceCode: story.serviceCode, storyId: story.id, entryId: event.entryId, version: entry?.version ?? null };
     }
     default:
       return null;

@@ -1,9 +1,10 @@
 import { renderDocument } from '../render.js';
-import { commentsPath } from '../../domain/story/story-path.js';
+import { commentsPath, storyPath } from '../../domain/story/story-path.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
+import { LiveEntries } from '../components/live-entries.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
@@ -58,6 +59,17 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           profiles={model.profiles}
           related={model.related}
         />
+        {model.live ? (
+          <LiveEntries
+            live={model.live}
+            storyId={story.id}
+            chrome={chrome}
+            media={media}
+            profiles={model.profiles}
+            related={model.related}
+            hrefFor={(page) => (page > 1 ? `${storyPath(story)}?page=${page}` : storyPath(story))}
+          />
+        ) : null}
         {story.credits.length ? <p class="credits">{t('story.credits', { names: story.credits.join(', ') })}</p> : null}
         {story.notes.length ? (
           <aside class="story-notes" aria-label={t('story.updatedOn')}>

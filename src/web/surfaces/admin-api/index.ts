@@ -12,6 +12,7 @@ import { uploadRoutes } from './uploads.routes.js';
 import { guardRoutes } from './route-permission.js';
 import { serviceRoutes } from './services.routes.js';
 import { sessionRoutes } from './session.routes.js';
+import { liveRoutes } from './live.routes.js';
 import { storyRoutes } from './stories.routes.js';
 import { userRoutes } from './users.routes.js';
 
@@ -58,6 +59,7 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(sessionRoutes, { actions, secureCookies: publicUrl.protocol === 'https:' });
   await app.register(storyRoutes, { actions });
+  await app.register(liveRoutes, { actions });
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });

@@ -7,10 +7,10 @@ import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
 // exactly what leaves the server. The body's elements are checked in depth by the domain
 // (parseBody), which names the element at fault.
 
-const strict = { additionalProperties: false } as const;
+export const strict = { additionalProperties: false } as const;
 /** Row ids are 32-bit integers in the store: a larger one is refused here rather than failing in PostgreSQL. */
 export const MAX_ID = 2_147_483_647;
-const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Type.String({ description: 'ISO 8601 date and time' });
 
@@ -21,7 +21,7 @@ export const ErrorBody = Type.Object({
 export const IdParams = Type.Object({ id: Id }, strict);
 export const RevisionParams = Type.Object({ id: Id, revisionId: Id }, strict);
 
-const BodyElementSchema = Type.Object(
+export const BodyElementSchema = Type.Object(
   { type: Type.String({ description: 'paragraph, subheading, quote, list, media, profile or related' }) },
   { additionalProperties: true, description: 'one element of the structured body (see the domain model)' },
 );

@@ -137,12 +137,14 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     });
   });
 
-  app.get<{ Params: Params }>('/:service/a/:slug/:id', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: Query }>('/:service/a/:slug/:id', async (request, reply) => {
     const { service: serviceCode = '', slug = '', id = '' } = request.params;
     if (!ID.test(id)) return renderError(request, reply, 'not-found', 404);
+    // Pages of a live story's entries.
+    const page = parsePage(request.query.page);
     const path = `/${serviceCode}/a/${encodeURIComponent(slug)}/${id}`;
-    return servePage(cache, request, reply, path, now(), async () => {
-      const outcome = await getStoryPage(actions, { serviceCode, slug, storyId: Number(id) });
+    return servePage(cache, request, reply, withPage(path, page), now(), async () => {
+      const outcome = await getStoryPage(actions, { serviceCode, slug, storyId: Number(id), page });
       if (outcome.kind === 'redirect') {
         await reply.redirect(storyPath({ serviceCode: outcome.serviceCode, slug: outcome.slug, id: outcome.id }), 301);
         return 'sent';

@@ -96,4 +96,43 @@ describe('breaking alerts on an open page in Chromium', () => {
     await expect.poll(() => banner(page).textContent()).toContain('Curfew lifted');
     await context.close();
   });
+
+  it('shows new live entries in order without reload, and an edit, once each', async () => {
+    const id = await givenPublishedStory(t.actions, { headline: 'Count Goes On', slug: 'count-goes-on' });
+    const live = await t.app.inject({ method: 'PUT', url: `${API}/stories/${id}/live`, headers: editor.bearer, payload: { live: true } });
+    expect(live.statusCode).toBe(200);
+    const postEntry = async (words: string) => {
+      t.clock.advance(60_000);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `${API}/stories/${id}/live/entries`,
+        headers: editor.bearer,
+        payload: { body: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] },
+      });
+      expect(response.statusCode).toBe(201);
+      return (response.json() as { id: number }).id;
+    };
+    await postEntry('Counting starts.');
+    const page = await browser.newPage();
+    await page.goto(`${base}/en/a/count-goes-on/${id}`);
+    await streaming();
+    const entries = () => page.locator('.live-entries > li').allTextContents();
+
+    await postEntry('A third of the ballots counted.');
+    const latest = await postEntry('Half of the ballots counted.');
+    await expect
+      .poll(async () => (await entries()).map((text) => text.replace(/^.*?(Counting|A third|Half)/, '$1')), { timeout: WITHIN_MS })
+      .toEqual(['Half of the ballots counted.', 'A third of the ballots counted.', 'Counting starts.']);
+
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `${API}/stories/${id}/live/entries/${latest}`,
+      headers: editor.bearer,
+      payload: { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Half of the ballots counted, turnout 61%.' }] }], version: 1 },
+    });
+    expect(edited.statusCode).toBe(200);
+    await expect.poll(async () => (await entries())[0], { timeout: WITHIN_MS }).toContain('turnout 61%');
+    expect(await entries()).toHaveLength(3);
+    await page.close();
+  });
 });

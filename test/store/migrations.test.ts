@@ -10,7 +10,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
 
   it('go up, down to nothing, and up again', async () => {
     t = await openTestStore(kind);
-    // On PostgreSQL, introspection sees every schema on the server: look at this test's only.
+    // On PostgreSQL, only this test's schema counts (the store's introspection looks nowhere else).
     const tables = async () =>
       (await t!.db.introspection.getTables())
         .filter((table) => t!.kind === 'sqlite' || table.schema === t!.schema)

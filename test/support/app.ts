@@ -5,8 +5,8 @@ import { composeApp } from '../../src/compose.js';
 import { loadConfig, type DatabaseConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
-import { createTestDatabase, type StoreKind } from './databases.js';
-import { T0 } from './store.js';
+import type { StoreKind } from './databases.js';
+import { releaseDatabase, T0, takeMigratedDatabase } from './store.js';
 
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly clock: ReturnType<typeof fixedClock>;
@@ -20,7 +20,7 @@ export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh database, with a fixed clock; demo content loaded unless told otherwise. */
+/** The whole app on a fresh (migrated, empty) database, with a fixed clock; demo content loaded unless told otherwise. */
 export async function startTestApp(
   kind: StoreKind,
   options: {
@@ -32,7 +32,9 @@ export async function startTestApp(
     env?: Record<string, string>;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
+  // Already migrated (the app migrates at start as always, and finds nothing to do) and empty.
+  const { database, db } = await takeMigratedDatabase(kind);
+  await db.destroy();
   const mediaDir = path.join(database.dir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
   const databaseUrl = database.config.kind === 'sqlite' ? database.config.file : database.config.url;
@@ -67,7 +69,7 @@ export async function startTestApp(
     close: async () => {
       await composed.app.close();
       await composed.store.close();
-      await database.cleanup();
+      await releaseDatabase(database);
     },
   };
 }

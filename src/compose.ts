@@ -14,6 +14,8 @@ import { startEventRelay } from './events/event-relay.js';
 import { startLiveHub } from './events/live-hub.js';
 import { liveUpdateFor } from './actions/reader/live-updates.js';
 import { LiveStreams } from './web/live/live-streams.js';
+import type { PushDeps } from './actions/push/push-deps.js';
+import { webPushSender } from './push/web-push-sender.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { listenForEvents, migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
@@ -94,12 +96,17 @@ export async function composeApp(
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
+  const push: PushDeps = {
+    ...actions,
+    push: webPushSender({ subject: `mailto:webmaster@${config.publicUrl.hostname}`, allowPrivateEndpoints: config.allowPrivatePushEndpoints }),
+    allowPrivatePushEndpoints: config.allowPrivatePushEndpoints,
+  };
   const media = composeMedia(config, actions);
-  const workers = composeWorkers(media, config.workers, log);
+  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, config.workers, log);
   const liveStreams = new LiveStreams(liveHub, (event) => liveUpdateFor(actions, event), {
     onError: (error) => log.error({ err: error }, 'live update failed'),
   });
-  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets(), liveStreams });
+  const app = await buildApp({ config, actions, media, pageCache, assets: await loadAssets(), liveStreams, push });
   app.addHook('onClose', async () => {
     scheduler.stop();
     await listener?.close();
@@ -108,5 +115,5 @@ export async function composeApp(
   });
   appLog.error = (context, message) => app.log.error(context, message);
   appLog.warn = (context, message) => app.log.warn(context, message);
-  return { app, store, actions, media, workers, pageCache, scheduler, relay, events, liveStreams, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, actions, media, workers, pageCache, scheduler, relay, events, liveStreams, push, demoLoaded: demo.loaded, demoAdmin };
 }

@@ -40,6 +40,12 @@ export interface Config {
    * bans and sign-in locks use the address this decides.
    */
   readonly trustProxy: false | number | readonly string[];
+  /**
+   * Web Push: subscriptions whose endpoint is on a private or loopback address (and plain
+   * http) are refused unless this is on (PUSH_ALLOW_PRIVATE_ENDPOINTS, for a push service of
+   * your own inside your network).
+   */
+  readonly allowPrivatePushEndpoints: boolean;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +74,7 @@ const KNOWN = [
   'SECRET',
   'SECRET_FILE',
   'TRUST_PROXY',
+  'PUSH_ALLOW_PRIVATE_ENDPOINTS',
 ];
 
 /**
@@ -160,6 +167,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   const trustProxy = parseTrustProxy(get('TRUST_PROXY'), problems);
 
+  const rawPrivatePush = (get('PUSH_ALLOW_PRIVATE_ENDPOINTS') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawPrivatePush)) {
+    problems.push(`PUSH_ALLOW_PRIVATE_ENDPOINTS must be true or false (got "${get('PUSH_ALLOW_PRIVATE_ENDPOINTS')}")`);
+  }
+  const allowPrivatePushEndpoints = ['true', '1', 'yes'].includes(rawPrivatePush);
+
   for (const name of Object.keys(env)) {
     if (name.startsWith('DATELINE_') && !KNOWN.includes(name.slice('DATELINE_'.length))) {
       problems.push(`${name} is not a setting Dateline knows`);
@@ -183,6 +196,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy,
     secret,
     secretFile,
+    allowPrivatePushEndpoints,
   });
 }
 

@@ -8,6 +8,7 @@ import type {
 } from './tables/comments.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
+import type { PushKeysTable, PushSubscriptionsTable } from './tables/push.table.js';
 import type { LiveEntriesTable, LiveEntryRevisionsTable } from './tables/live-entries.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { OpenUploadsTable } from './tables/open-uploads.table.js';
@@ -45,6 +46,8 @@ export interface Database {
   profile_name_prefixes: ProfileNamePrefixesTable;
   alerts: AlertsTable;
   live_entries: LiveEntriesTable;
+  push_keys: PushKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
   live_entry_revisions: LiveEntryRevisionsTable;
   comments: CommentsTable;
   story_revisions: StoryRevisionsTable;

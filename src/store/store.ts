@@ -5,6 +5,7 @@ import { CommentRulesRepository } from './repositories/comment-rules.repository.
 import { CommentRepository } from './repositories/comments.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
+import { PushRepository } from './repositories/push.repository.js';
 import { LiveEntryRepository } from './repositories/live-entries.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
   readonly liveEntries: LiveEntryRepository;
+  readonly push: PushRepository;
 }
 
 /** All access to the database goes through a Store: reads, or one transaction for a write. */
@@ -59,6 +61,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
     liveEntries: new LiveEntryRepository(db),
+    push: new PushRepository(db),
   };
 }
 

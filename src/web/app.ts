@@ -2,6 +2,7 @@ import http from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { PostingDeps } from '../actions/comments/guards.js';
 import type { MediaDeps } from '../actions/media/media-deps.js';
+import type { PushDeps } from '../actions/push/push-deps.js';
 import type { Config } from '../config.js';
 import type { AssetBundle } from './assets.js';
 import type { PageCache } from './cache/page-cache.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly assets: AssetBundle;
   /** Open pages' Server-Sent Events streams (alerts, updates), fed from the shared event log. */
   readonly liveStreams: LiveStreams;
+  /** Web Push: readers' subscriptions to their service's breaking alerts. */
+  readonly push: PushDeps;
 }
 
 /** Builds the HTTP app from its dependencies: plugins and surfaces, registered explicitly. */
@@ -65,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Streams never end by themselves: they are ended first, so closing does not wait for readers.
   app.addHook('preClose', async () => deps.liveStreams.close());
-  await app.register(liveSurface, { actions: deps.actions, streams: deps.liveStreams });
+  await app.register(liveSurface, { actions: deps.actions, streams: deps.liveStreams, push: deps.push });
   await app.register(readerSurface, {
     actions: deps.actions,
     cache: deps.pageCache,

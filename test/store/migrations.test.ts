@@ -42,6 +42,8 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'open_uploads',
         'profile_name_prefixes',
         'profiles',
+        'push_keys',
+        'push_subscriptions',
         'role_grants',
         'sections',
         'services',

@@ -10,6 +10,7 @@ import * as createOpenUploads from './2026-11-30T1100-create-open-uploads.js';
 import * as tokenExpiry from './2026-11-30T1110-token-expiry.js';
 import * as notifyEventLog from './2026-11-30T1230-notify-event-log.js';
 import * as storiesLive from './2026-11-30T1230-stories-live.js';
+import * as webPush from './2026-11-30T1230-web-push.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1110-token-expiry': tokenExpiry,
   '2026-11-30T1230-notify-event-log': notifyEventLog,
   '2026-11-30T1230-stories-live': storiesLive,
+  '2026-11-30T1230-web-push': webPush,
 };
 
 export const migrationProvider: MigrationProvider = {

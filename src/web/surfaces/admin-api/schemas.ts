@@ -159,6 +159,7 @@ export const NewAlert = Type.Object(
     text: Type.String({ maxLength: 280 }),
     linkUrl: Type.Optional(Nullable(Type.String({ maxLength: 2_000 }))),
     durationMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+    push: Type.Optional(Type.Boolean({ description: 'also send it as Web Push to the service’s subscribed readers' })),
   },
   strict,
 );

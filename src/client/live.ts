@@ -135,3 +135,63 @@ function start(region: HTMLElement, streamUrl: string): void {
 const region = document.querySelector<HTMLElement>('.breaking-region[data-live]');
 const streamUrl = region?.dataset.live;
 if (region && streamUrl && typeof EventSource === 'function') start(region, streamUrl);
+
+function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
+  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+  const raw = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The offer of breaking alerts as notifications (Web Push): shown only where the browser can
+ * take them. Turning them on asks the browser's permission, subscribes with the site's key
+ * and tells the site the subscription; turning them off removes it on both sides.
+ */
+async function offerPush(section: HTMLElement): Promise<void> {
+  const { key, subscriptions, worker, on, off, blocked } = section.dataset;
+  const button = section.querySelector<HTMLButtonElement>('.push-toggle');
+  const status = section.querySelector<HTMLElement>('.push-status');
+  if (!key || !subscriptions || !worker || !button || !status) return;
+  const registration = await navigator.serviceWorker.register(worker);
+  let subscription = await registration.pushManager.getSubscription();
+  const render = () => {
+    button.textContent = (subscription ? on : off) ?? '';
+  };
+  const send = (method: string, body: object) =>
+    fetch(subscriptions, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  render();
+  section.hidden = false;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    (async () => {
+      if (subscription) {
+        await send('DELETE', { endpoint: subscription.endpoint });
+        await subscription.unsubscribe();
+        subscription = null;
+        return;
+      }
+      if ((await Notification.requestPermission()) !== 'granted') {
+        status.textContent = blocked ?? '';
+        return;
+      }
+      const { publicKey } = (await (await fetch(key)).json()) as { publicKey: string };
+      const created = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) });
+      const json = created.toJSON();
+      const answer = await send('POST', { endpoint: json.endpoint, keys: json.keys });
+      if (answer.ok) subscription = created;
+      else await created.unsubscribe();
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        button.disabled = false;
+        render();
+      });
+  });
+}
+
+const pushOffer = document.querySelector<HTMLElement>('.push-offer');
+if (pushOffer && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window) {
+  offerPush(pushOffer).catch(() => undefined);
+}

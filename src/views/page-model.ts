@@ -20,6 +20,8 @@ export interface Assets {
   readonly editorScript?: string | null;
   /** Reader pages' live island: breaking alerts as they start and end, without reload. */
   readonly liveScript?: string | null;
+  /** The service worker that shows pushed alerts as notifications (Web Push). */
+  readonly pushWorker?: string | null;
 }
 
 /** What every reader page shows around its content. */

@@ -119,16 +119,17 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, liveUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, liveUrl, pushWorkerUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
     bundle('upload'),
     bundle('editor'),
     bundle('live'),
+    bundle('push-worker'),
   ]);
   return {
-    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl, liveScript: liveUrl },
+    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl, liveScript: liveUrl, pushWorker: pushWorkerUrl },
     files,
   };
 }

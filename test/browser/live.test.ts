@@ -135,4 +135,19 @@ describe('breaking alerts on an open page in Chromium', () => {
     expect(await entries()).toHaveLength(3);
     await page.close();
   });
+
+  it('offers breaking alerts as notifications, saying what is sent, only where the browser can take them', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + story);
+    const offer = page.getByRole('contentinfo').getByRole('button', { name: 'Turn on alerts' });
+    await expect.poll(() => offer.isVisible(), { timeout: WITHIN_MS }).toBe(true);
+    expect(await page.getByRole('contentinfo').textContent()).toContain('Only the alert’s text and link are sent; nothing about you is collected.');
+    await page.close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(base + story);
+    expect(await plain.getByRole('button', { name: 'Turn on alerts' }).count()).toBe(0);
+    await context.close();
+  });
 });

@@ -41,6 +41,16 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
           {children}
         </main>
         <footer class="site-footer">
+          {assets.pushWorker ? (
+            // Shown by the live island only where the browser can take push notifications.
+            <div class="push-offer" hidden data-key={`/${service.code}/push/key`} data-subscriptions={`/${service.code}/push/subscriptions`} data-worker={assets.pushWorker} data-on={i18n.t('push.unsubscribe')} data-off={i18n.t('push.subscribe')} data-blocked={i18n.t('push.blocked')}>
+              <p>{i18n.t('push.offer', { service: service.name })}</p>
+              <button type="button" class="push-toggle">
+                {i18n.t('push.subscribe')}
+              </button>
+              <p class="push-status" role="status"></p>
+            </div>
+          ) : null}
           <p>
             <a href={`/${service.code}/`}>{service.name}</a> · {i18n.t('footer.text')}
           </p>

@@ -30,6 +30,20 @@ module.exports = {
       to: { path: ['^src/store/'] },
     },
     {
+      name: 'surfaces-stand-apart',
+      comment: 'A surface never imports another surface: what they share lives in web/shared/.',
+      severity: 'error',
+      from: { path: '^src/web/surfaces/([^/]+)/' },
+      to: { path: '^src/web/surfaces/', pathNot: '^src/web/surfaces/$1/' },
+    },
+    {
+      name: 'surfaces-only-from-app',
+      comment: 'Only web/app.ts assembles the surfaces: web/cache, web/plugins and web/shared never import one.',
+      severity: 'error',
+      from: { path: '^src/web/', pathNot: ['^src/web/surfaces/', '^src/web/app\\.ts$'] },
+      to: { path: '^src/web/surfaces/' },
+    },
+    {
       name: 'views-take-data',
       comment: 'views/ import domain/ types and i18n/ only: they never query.',
       severity: 'error',

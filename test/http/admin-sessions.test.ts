@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THROTTLE } from '../../src/domain/user/throttle.js';
 import { sessionCookie } from '../../src/web/plugins/cookies.js';
-import { guardRoutes } from '../../src/web/surfaces/admin-api/route-permission.js';
+import { guardRoutes } from '../../src/web/shared/route-permission.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService, storyInput } from '../support/factories.js';

@@ -1,7 +1,7 @@
 import { canStillEdit, type Comment } from '../../domain/comment/comment.js';
 import { DomainError, notFound } from '../../domain/shared/errors.js';
 import type { Repositories } from '../../store/store.js';
-import { identityHash } from './guards.js';
+import { identityHash, type PostingDeps } from './guards.js';
 
 /** A comment its author may still change: their browser token matches and the edit window is open. */
 export async function requireOwnComment(
@@ -25,9 +25,15 @@ export async function requireOwnComment(
   return comment;
 }
 
-/** Whether this browser may still change the comment: for showing Edit and Delete. */
-export async function isOwnEditable(repos: Repositories, secret: string, comment: Comment, browserToken: string | null, now: Date) {
-  if (!browserToken || !canStillEdit(comment, now)) return false;
-  const provenance = await repos.comments.findProvenance(comment.id);
-  return provenance?.tokenHash === identityHash(secret, 'token', browserToken);
+/** A comment the reader may change, for the edit form. */
+export async function getOwnComment(deps: PostingDeps, input: { commentId: number; browserToken: string | null }): Promise<Comment> {
+  return requireOwnComment(deps.store.read, deps.guards.secret, input.commentId, input.browserToken, deps.clock.now());
+}
+
+/** Which of these comments this browser may still change (for showing Edit and Delete), in one query. */
+export async function ownEditableIds(deps: PostingDeps, comments: readonly Comment[], browserToken: string | null): Promise<Set<number>> {
+  const now = deps.clock.now();
+  const editable = comments.filter((comment) => canStillEdit(comment, now)).map((comment) => comment.id);
+  if (!browserToken || editable.length === 0) return new Set();
+  return new Set(await deps.store.read.comments.filterByTokenHash(editable, identityHash(deps.guards.secret, 'token', browserToken)));
 }

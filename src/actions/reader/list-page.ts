@@ -1,25 +1,13 @@
-import { invalid } from '../../domain/shared/errors.js';
 import type { StorySummary } from '../../domain/story/story.js';
 import type { ListFilter } from '../../store/repositories/stories.repository.js';
 import type { ActionDeps } from '../deps.js';
 
 export const PAGE_SIZE = 20;
-export const MAX_PAGE = 500;
 
 export interface ListPageData {
   readonly stories: readonly StorySummary[];
   readonly page: number;
   readonly hasNext: boolean;
-}
-
-/** "?page=3" as a number; anything else is a clear 400 rather than a silent first page. */
-export function parsePage(raw: unknown): number {
-  if (raw === undefined || raw === '') return 1;
-  const page = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
-    throw invalid('PAGE_INVALID', `page must be a whole number from 1 to ${MAX_PAGE}`, 'page');
-  }
-  return page;
 }
 
 /** One page of published stories, asking for one more than shown to know if there is a next page. */

@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors.js';
+import { SERVICE_CODE } from '../shared/limits.js';
 import { optionalText, requireName, slugify } from '../shared/text.js';
 
 export type ProfileKind = 'person' | 'organisation' | 'place';
@@ -35,7 +36,7 @@ export function parseProfileInput(input: ProfileInput): Omit<Profile, 'id'> {
     name,
     slug: slugify(name),
     summary: optionalText(input.summary, 'summary', PROFILE_LIMITS.summary),
-    serviceCode: optionalText(input.serviceCode, 'serviceCode', 16),
+    serviceCode: optionalText(input.serviceCode, 'serviceCode', SERVICE_CODE.maxLength),
   };
 }
 

@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors.js';
+import { SERVICE_CODE } from '../shared/limits.js';
 import { requireName, requireSlug, requireText } from '../shared/text.js';
 
 export type ScriptDirection = 'ltr' | 'rtl';
@@ -32,9 +33,11 @@ export interface Tag {
 /** Limits of services' and sections' fields: a place in a list is 0 to 10,000. */
 export const SECTION_LIMITS = { name: 80, position: 10_000 } as const;
 
+const SERVICE_CODE_PATTERN = new RegExp(SERVICE_CODE.pattern);
+
 export function parseServiceCode(value: unknown, field = 'code'): string {
-  const code = requireText(value, field, 16);
-  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(code)) {
+  const code = requireText(value, field, SERVICE_CODE.maxLength);
+  if (!SERVICE_CODE_PATTERN.test(code)) {
     throw invalid('SERVICE_CODE_INVALID', `${field} must be a lowercase language code such as "en" or "ru"`, field);
   }
   return code;

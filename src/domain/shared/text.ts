@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import { isId, SLUG } from './limits.js';
 
 /** A required single-line string, trimmed, with a length limit; names the field at fault. */
 export function requireText(value: unknown, field: string, max: number): string {
@@ -65,7 +66,7 @@ export function optionalText(value: unknown, field: string, max: number): string
 }
 
 export function requireId(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+  if (!isId(value)) {
     throw invalid('FIELD_INVALID', `${field} must be a positive whole number`, field);
   }
   return value;
@@ -91,12 +92,14 @@ export function slugify(text: string, max = 80): string {
   return slug || 'item';
 }
 
+const SLUG_PATTERN = new RegExp(SLUG.pattern, 'u');
+
 export function isSlug(value: string): boolean {
-  return /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(value) && value.length <= 120;
+  return SLUG_PATTERN.test(value) && value.length <= SLUG.maxLength;
 }
 
 export function requireSlug(value: unknown, field: string): string {
-  const text = requireText(value, field, 120);
+  const text = requireText(value, field, SLUG.maxLength);
   if (!isSlug(text)) {
     throw invalid('SLUG_INVALID', `${field} may contain only letters, digits and single hyphens`, field);
   }

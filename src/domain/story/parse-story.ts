@@ -1,5 +1,6 @@
 import { parseBody } from '../body/parse-body.js';
 import { invalid } from '../shared/errors.js';
+import { SERVICE_CODE } from '../shared/limits.js';
 import { optionalText, requireId, requireName, requireSlug, requireText, slugify } from '../shared/text.js';
 import type { Body } from '../body/body.js';
 import { STORY_STATUSES, type CommentsState, type Dateline, type NoteKind, type StoryStatus } from './story.js';
@@ -59,7 +60,7 @@ export function parseStoryInput(input: unknown): StoryInput {
   const headline = requireText(raw.headline, 'headline', STORY_LIMITS.headline);
   const slug = raw.slug === undefined || raw.slug === '' ? slugify(headline) : requireSlug(raw.slug, 'slug');
   return {
-    serviceCode: requireText(raw.serviceCode, 'serviceCode', 16),
+    serviceCode: requireText(raw.serviceCode, 'serviceCode', SERVICE_CODE.maxLength),
     sectionId: raw.sectionId === undefined || raw.sectionId === null ? null : requireId(raw.sectionId, 'sectionId'),
     slug,
     headline,

@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors.js';
+import { SERVICE_CODE } from '../shared/limits.js';
 import { requireText } from '../shared/text.js';
 import { ROLES, type Role, type RoleGrant } from './user.js';
 
@@ -30,5 +31,5 @@ export function parseGrant(input: { role: unknown; serviceCode?: unknown }): Rol
     }
     return { role, serviceCode: null };
   }
-  return { role: role as Exclude<Role, 'admin'>, serviceCode: requireText(input.serviceCode, 'serviceCode', 16) };
+  return { role: role as Exclude<Role, 'admin'>, serviceCode: requireText(input.serviceCode, 'serviceCode', SERVICE_CODE.maxLength) };
 }

@@ -43,6 +43,13 @@ export class CommentRepository {
     return row && { addressHash: row.address_hash, tokenHash: row.token_hash };
   }
 
+  /** Which of these comments were posted from the browser whose token hashes to `tokenHash`: one query for a whole page. */
+  async filterByTokenHash(ids: readonly number[], tokenHash: string): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('comments').select('id').where('id', 'in', [...ids]).where('token_hash', '=', tokenHash).execute();
+    return rows.map((row) => row.id);
+  }
+
   /**
    * Moves a comment from one state to another, keeping the count in step. Only moves it if
    * it is still in `from`, so two moderators acting at once count it once. Returns whether it moved.

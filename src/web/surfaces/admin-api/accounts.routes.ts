@@ -2,12 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { disableUser, enableUser } from '../../../actions/users/account-state.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
-import { DomainError } from '../../../domain/shared/errors.js';
 import type { ApiToken } from '../../../domain/user/api-token.js';
-import type { Auth } from '../../plugins/auth.js';
 import { CreatedToken, DisabledUser, NewToken, TokenBody, TokenList, TokenQuery } from './accounts.schemas.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf, requireSessionForNewToken } from '../../shared/route-permission.js';
 import { IdParams, UserBody } from './schemas.js';
 import { userJson } from './to-json.js';
 
@@ -22,15 +20,6 @@ export function tokenJson(token: ApiToken) {
   };
 }
 
-/**
- * New tokens are made from a signed-in session (or the CLI), never with a bearer token: a
- * leaked token must not be able to mint others that outlive its revocation.
- */
-export function requireSessionForNewToken(auth: Auth): void {
-  if (auth.via === 'token') {
-    throw new DomainError('TOKEN_FROM_TOKEN', 'forbidden', 'sign in to make a token: a token cannot make another');
-  }
-}
 
 /** Personal API tokens (everyone their own; admins anyone's) and disabling accounts (admins). */
 export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {

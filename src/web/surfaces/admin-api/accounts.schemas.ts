@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
 import { TOKEN_EXPIRY_DAYS } from '../../../domain/user/api-token.js';
-import { MAX_ID, UserBody } from './schemas.js';
+import { MAX_ID } from '../../../domain/shared/limits.js';
+import { Id } from '../../shared/schemas.js';
+import { UserBody } from './schemas.js';
 
 // Personal API tokens and account states, as the Admin API takes and shows them.
 
 const strict = { additionalProperties: false } as const;
-const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 const Time = Type.String({ description: 'ISO 8601 date and time' });
 const NullableTime = Type.Union([Time, Type.Null()]);
 

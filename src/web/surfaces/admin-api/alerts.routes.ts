@@ -4,7 +4,7 @@ import { expireAlert } from '../../../actions/alerts/expire-alert.js';
 import { listAlerts } from '../../../actions/alerts/list-alerts.js';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { AlertBody, AlertList, AlertListQuery, Done, IdParams, NewAlert } from './schemas.js';
 import { alertJson } from './to-json.js';
 

@@ -9,7 +9,7 @@ import { setCommentSettings } from '../../../actions/comments/set-comment-settin
 import type { ActionDeps } from '../../../actions/deps.js';
 import type { Comment } from '../../../domain/comment/comment.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import {
   BanRequest,
   BanResult,

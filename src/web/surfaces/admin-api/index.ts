@@ -9,7 +9,7 @@ import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
 import { mediaRoutes } from './media.routes.js';
 import { uploadRoutes } from './uploads.routes.js';
-import { guardRoutes } from './route-permission.js';
+import { guardRoutes } from '../../shared/route-permission.js';
 import { serviceRoutes } from './services.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { liveRoutes } from './live.routes.js';

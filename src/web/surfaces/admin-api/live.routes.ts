@@ -5,7 +5,7 @@ import { setStoryLive } from '../../../actions/live/set-story-live.js';
 import type { LiveEntry } from '../../../domain/story/live-entry.js';
 import { responses } from './errors.js';
 import { EntryBody, EntryList, EntryListQuery, EntryParams, EntryRevisionList, EntryUpdate, LiveRequest, LiveState, NewEntry } from './live.schemas.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { Done, IdParams } from './schemas.js';
 
 const tags = ['live stories'];

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { LIVE_ENTRY_MAX_ELEMENTS } from '../../../domain/story/live-entry.js';
-import { BodyElementSchema, Id, strict } from './schemas.js';
+import { Id, Version } from '../../shared/schemas.js';
+import { BodyElementSchema, strict } from './schemas.js';
 
 // Live stories: turning a story live, and its entries.
 
@@ -14,7 +15,7 @@ const entryFields = {
   keyEvent: Type.Optional(Type.Boolean({ description: 'listed among the story’s key events' })),
 };
 export const NewEntry = Type.Object(entryFields, strict);
-export const EntryUpdate = Type.Object({ ...entryFields, version: Type.Integer({ minimum: 1, description: 'the version this edit is based on' }) }, strict);
+export const EntryUpdate = Type.Object({ ...entryFields, version: Version }, strict);
 export const EntryListQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }, strict);
 
 export const EntryBody = Type.Object({

@@ -6,7 +6,7 @@ import { editMedia } from '../../../actions/media/edit-media.js';
 import { getMedia, listMedia } from '../../../actions/media/media-library.js';
 import { responses } from './errors.js';
 import { CaptionsParams, CaptionsRequest, MediaBody, MediaList, MediaListQuery, MediaUpdate } from './media.schemas.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { IdParams } from './schemas.js';
 import { mediaJson, mediaSummaryJson } from './media-json.js';
 

@@ -1,3 +1,4 @@
+import { Id, SearchText } from '../../shared/schemas.js';
 import { Type } from 'typebox';
 import { MEDIA_TEXT_LIMITS } from '../../../domain/media/media-text.js';
 import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
@@ -5,7 +6,6 @@ import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
 // The media library's request and response shapes. Requests refuse unknown fields.
 
 const strict = { additionalProperties: false } as const;
-const Id = Type.Integer({ minimum: 1 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Type.String({ description: 'ISO 8601 date and time' });
 
@@ -16,7 +16,7 @@ const Status = Type.Union([Type.Literal('processing'), Type.Literal('ready'), Ty
 
 export const MediaListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'matched in title and caption, ignoring case' })),
+    q: Type.Optional(Type.String({ ...SearchText, description: 'matched in title and caption, ignoring case' })),
     kind: Type.Optional(Kind),
     status: Type.Optional(Status),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

@@ -4,7 +4,7 @@ import { getProfile, searchProfiles } from '../../../actions/profiles/find-profi
 import { updateProfile } from '../../../actions/profiles/update-profile.js';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { IdParams, NewProfile, ProfileBody, ProfileList, ProfileSearchQuery, ProfileUpdate } from './schemas.js';
 import { profileJson } from './to-json.js';
 

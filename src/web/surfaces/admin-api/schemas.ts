@@ -1,16 +1,18 @@
 import { Type, type Static } from 'typebox';
 import { BODY_LIMITS } from '../../../domain/body/body.js';
 import { PROFILE_LIMITS } from '../../../domain/profile/profile.js';
+import { SECTION_LIMITS } from '../../../domain/service/service.js';
+import { MAX_ID, SERVICE_CODE, SLUG } from '../../../domain/shared/limits.js';
 import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
+import { Id, Page, SearchText, Text, Version } from '../../shared/schemas.js';
 
 // The Admin API's request and response shapes. Requests refuse unknown fields; responses list
 // exactly what leaves the server. The body's elements are checked in depth by the domain
 // (parseBody), which names the element at fault.
 
 export const strict = { additionalProperties: false } as const;
-/** Row ids are 32-bit integers in the store: a larger one is refused here rather than failing in PostgreSQL. */
-export const MAX_ID = 2_147_483_647;
-export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
+/** A service code where one is given: its length from the domain, no NUL byte (the domain checks its form, naming the field). */
+const CodeText = Text(SERVICE_CODE.maxLength);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Type.String({ description: 'ISO 8601 date and time' });
 
@@ -27,9 +29,9 @@ export const BodyElementSchema = Type.Object(
 );
 
 const storyFields = {
-  serviceCode: Type.String({ maxLength: 16 }),
+  serviceCode: CodeText,
   sectionId: Type.Optional(Nullable(Id)),
-  slug: Type.Optional(Type.String({ maxLength: 120 })),
+  slug: Type.Optional(Text(SLUG.maxLength)),
   headline: Type.String({ maxLength: STORY_LIMITS.headline }),
   deck: Type.Optional(Nullable(Type.String({ maxLength: STORY_LIMITS.deck }))),
   dateline: Type.Optional(
@@ -47,7 +49,7 @@ const storyFields = {
 
 export const NewStory = Type.Object(storyFields, strict);
 export const StoryUpdate = Type.Object(
-  { ...storyFields, version: Type.Integer({ minimum: 1, description: 'the version you edited; a stale save is refused with 409' }) },
+  { ...storyFields, version: Version },
   strict,
 );
 export type StoryUpdate = Static<typeof StoryUpdate>;
@@ -62,12 +64,12 @@ const Status = Type.Union([
 
 export const StoryListQuery = Type.Object(
   {
-    service: Type.Optional(Type.String({ maxLength: 16 })),
+    service: Type.Optional(CodeText),
     section: Type.Optional(Id),
     status: Type.Optional(Status),
     author: Type.Optional(Id),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    q: Type.Optional(SearchText),
+    page: Type.Optional(Page),
     perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
   strict,
@@ -125,7 +127,7 @@ export const NoteRequest = Type.Object(
 export const CommentsStateRequest = Type.Object({ state: Type.Union([Type.Literal('open'), Type.Literal('closed')]) }, strict);
 export const Done = Type.Object({ ok: Type.Boolean() });
 export const VersionResult = Type.Object({ id: Id, version: Type.Integer() });
-export const RestoreRequest = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, strict);
+export const RestoreRequest = Type.Object({ version: Type.Optional(Version) }, strict);
 
 export const RevisionList = Type.Object({
   items: Type.Array(
@@ -136,7 +138,7 @@ export const RevisionList = Type.Object({
   perPage: Type.Integer(),
 });
 export const RevisionListQuery = Type.Object(
-  { page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+  { page: Type.Optional(Page), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
   strict,
 );
 export const DiffQuery = Type.Object({ from: Id, to: Id }, strict);
@@ -155,7 +157,7 @@ export const DiffBody = Type.Object({
 
 export const NewAlert = Type.Object(
   {
-    serviceCode: Type.String({ maxLength: 16 }),
+    serviceCode: CodeText,
     text: Type.String({ maxLength: 280 }),
     linkUrl: Type.Optional(Nullable(Type.String({ maxLength: 2_000 }))),
     durationMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
@@ -172,10 +174,10 @@ export const AlertBody = Type.Object({
   expiresAt: Time,
 });
 
-const Grant = Type.Object({ role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('reporter'), Type.Literal('moderator')]), serviceCode: Type.Optional(Nullable(Type.String({ maxLength: 16 }))) }, strict);
+const Grant = Type.Object({ role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('reporter'), Type.Literal('moderator')]), serviceCode: Type.Optional(Nullable(CodeText)) }, strict);
 export const NewUser = Type.Object(
   {
-    email: Type.String({ maxLength: 254 }),
+    email: Text(254),
     name: Type.String({ maxLength: 120 }),
     password: Type.Optional(Type.String({ maxLength: 1_000 })),
     grants: Type.Array(Grant, { maxItems: 50 }),
@@ -192,11 +194,11 @@ export const UserBody = Type.Object({
 });
 export const UserList = Type.Object({ items: Type.Array(UserBody), total: Type.Integer(), page: Type.Integer(), perPage: Type.Integer() });
 export const PageQuery = Type.Object(
-  { page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+  { page: Type.Optional(Page), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
   strict,
 );
 
-export const SignInRequest = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1_000 }) }, strict);
+export const SignInRequest = Type.Object({ email: Text(254), password: Type.String({ maxLength: 1_000 }) }, strict);
 export const SessionBody = Type.Object({ user: UserBody, csrfToken: Nullable(Type.String()) });
 export const SignedOut = Type.Object({ ended: Type.Integer() });
 
@@ -205,7 +207,7 @@ export const AuditQuery = Type.Object(
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     user: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: "only this person's actions" })),
-    action: Type.Optional(Type.String({ maxLength: 64, description: 'only this action, e.g. story.publish' })),
+    action: Type.Optional(Text(64, { description: 'only this action, e.g. story.publish' })),
   },
   strict,
 );
@@ -230,7 +232,7 @@ export const AuditList = Type.Object({
 // Comment moderation.
 
 export const QueueQuery = Type.Object(
-  { service: Type.String({ maxLength: 16 }), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  { service: CodeText, page: Type.Optional(Page) },
   strict,
 );
 
@@ -266,7 +268,7 @@ export const BanRequest = Type.Object(
 );
 export const BanResult = Type.Object({ bannedBy: Type.Array(Type.String()) });
 
-export const ServiceParams = Type.Object({ code: Type.String({ maxLength: 16 }) }, strict);
+export const ServiceParams = Type.Object({ code: CodeText }, strict);
 
 export const CommentSettingsUpdate = Type.Object(
   {
@@ -294,7 +296,7 @@ const profileFields = {
   name: Type.String({ minLength: 1, maxLength: PROFILE_LIMITS.name }),
   summary: Type.Optional(Nullable(Type.String({ maxLength: PROFILE_LIMITS.summary }))),
   serviceCode: Type.Optional(
-    Nullable(Type.String({ maxLength: 16, description: 'the service whose editors keep the profile; null or absent: shared by every service (admins)' })),
+    Nullable(Text(SERVICE_CODE.maxLength, { description: 'the service whose editors keep the profile; null or absent: shared by every service (admins)' })),
   ),
 };
 export const NewProfile = Type.Object(profileFields, strict);
@@ -314,8 +316,8 @@ export const ProfileBody = Type.Object({
 export const ProfileList = Type.Object({ items: Type.Array(ProfileBody), total: Type.Integer() });
 export const ProfileSearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'each word must start a word of the name; any case, any script' })),
-    serviceCode: Type.Optional(Type.String({ maxLength: 16, description: "this service's profiles and shared ones" })),
+    q: Type.Optional(Type.String({ ...SearchText, description: 'each word must start a word of the name; any case, any script' })),
+    serviceCode: Type.Optional(Text(SERVICE_CODE.maxLength, { description: "this service's profiles and shared ones" })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
   },
   strict,
@@ -324,7 +326,7 @@ export const ProfileSearchQuery = Type.Object(
 // Breaking-news alerts, listed.
 
 export const AlertListQuery = Type.Object(
-  { service: Type.String({ maxLength: 16 }), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  { service: CodeText, page: Type.Optional(Page) },
   strict,
 );
 export const AlertList = Type.Object({
@@ -346,9 +348,9 @@ const serviceFields = {
   locale: Type.String({ maxLength: 35, description: 'a BCP 47 language tag: en, ru, fa-IR' }),
   direction: Direction,
   outlet: Type.String({ maxLength: 80, description: 'the outlet named in datelines: RFE/RL' }),
-  position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'place in the list of services' })),
+  position: Type.Optional(Type.Integer({ minimum: 0, maximum: SECTION_LIMITS.position, description: 'place in the list of services' })),
 };
-export const NewService = Type.Object({ code: Type.String({ maxLength: 16, description: 'the address: /code/' }), ...serviceFields }, strict);
+export const NewService = Type.Object({ code: Text(SERVICE_CODE.maxLength, { description: 'the address: /code/' }), ...serviceFields }, strict);
 export const ServiceUpdate = Type.Object(
   {
     name: Type.Optional(serviceFields.name),
@@ -370,15 +372,15 @@ export const ServiceBody = Type.Object({
 export const ServiceList = Type.Object({ items: Type.Array(ServiceBody) });
 
 const sectionFields = {
-  slug: Type.String({ maxLength: 120, description: 'the address: /service/s/slug' }),
+  slug: Text(SLUG.maxLength, { description: 'the address: /service/s/slug' }),
   name: Type.String({ maxLength: 80 }),
-  position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: "place in the service's navigation" })),
+  position: Type.Optional(Type.Integer({ minimum: 0, maximum: SECTION_LIMITS.position, description: "place in the service's navigation" })),
 };
-export const NewSection = Type.Object({ serviceCode: Type.String({ maxLength: 16 }), ...sectionFields }, strict);
+export const NewSection = Type.Object({ serviceCode: CodeText, ...sectionFields }, strict);
 export const SectionUpdate = Type.Object(
   { slug: Type.Optional(sectionFields.slug), name: Type.Optional(sectionFields.name), position: sectionFields.position },
   { ...strict, description: 'fields left out keep their value' },
 );
 export const SectionBody = Type.Object({ id: Id, serviceCode: Type.String(), slug: Type.String(), name: Type.String(), position: Type.Integer() });
 export const SectionList = Type.Object({ items: Type.Array(SectionBody) });
-export const SectionListQuery = Type.Object({ service: Type.Optional(Type.String({ maxLength: 16 })) }, strict);
+export const SectionListQuery = Type.Object({ service: Type.Optional(CodeText) }, strict);

@@ -4,7 +4,7 @@ import { createSection, createService } from '../../../actions/services/create-s
 import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
 import { updateSection, updateService } from '../../../actions/services/update-service.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import {
   IdParams,
   NewSection,

@@ -4,7 +4,7 @@ import { describeUser, SESSION_LIFETIME_MS, signIn, signOut, signOutEverywhere }
 import { unauthenticated } from '../../plugins/auth.js';
 import { sessionCookie } from '../../plugins/cookies.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { SessionBody, SignedOut, SignInRequest } from './schemas.js';
 import { userJson } from './to-json.js';
 

@@ -16,7 +16,7 @@ import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import {
   CommentsStateRequest,
   DiffBody,

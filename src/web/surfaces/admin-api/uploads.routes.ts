@@ -11,7 +11,7 @@ import { largestSizeLimit, mediaTooLarge } from '../../../domain/media/rendition
 import { KEEP_UNFINISHED_UPLOAD_MS } from '../../../domain/media/uploads.js';
 import { DomainError, invalid, isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 
 export const UPLOADS_PATH = '/uploads';
 const UPLOAD_ID = /^[a-f0-9]{32}$/;

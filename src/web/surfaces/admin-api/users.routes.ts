@@ -4,7 +4,7 @@ import { createUser } from '../../../actions/users/create-user.js';
 import { listAudit } from '../../../actions/users/list-audit.js';
 import { listUsers } from '../../../actions/users/list-users.js';
 import { responses } from './errors.js';
-import { authOf } from './route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import { AuditList, AuditQuery, NewUser, PageQuery, UserBody, UserList } from './schemas.js';
 import { userJson } from './to-json.js';
 

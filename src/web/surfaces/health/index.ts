@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { checkReadiness } from '../../../actions/reader/check-readiness.js';
 import { RETRY_AFTER_SECONDS } from '../../plugins/unavailable.js';
 
 /**
  * /healthz: the process answers. /readyz: it can also reach its database. Why it cannot is
  * logged for the operator, never told to whoever asks (it may name hosts, users, databases).
  */
-export async function healthSurface(app: FastifyInstance, options: { actions: Pick<ActionDeps, 'store'> }): Promise<void> {
+export async function healthSurface(
+  app: FastifyInstance,
+  options: { readonly checkReadiness: () => Promise<{ ready: boolean; reason?: string }> },
+): Promise<void> {
   app.get('/healthz', (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
-    const readiness = await checkReadiness(options.actions);
+    const readiness = await options.checkReadiness();
     reply.header('cache-control', 'no-store');
     if (readiness.ready) return reply.send({ status: 'ready' });
     request.log.warn({ reason: readiness.reason }, 'not ready: the database does not answer');

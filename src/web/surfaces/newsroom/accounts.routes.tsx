@@ -6,8 +6,7 @@ import { describeUser } from '../../../actions/users/sessions.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
 import { unauthenticated } from '../../plugins/auth.js';
-import { requireSessionForNewToken } from '../admin-api/accounts.routes.js';
-import { authOf } from '../admin-api/route-permission.js';
+import { authOf, requireSessionForNewToken } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
 

@@ -8,9 +8,10 @@ import { isDomainError } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
 import { AlertsPage, type AlertsPageProps } from '../../../views/pages/newsroom/alerts.page.js';
 import { AuditPage } from '../../../views/pages/newsroom/audit.page.js';
-import { authOf } from '../admin-api/route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { AuditQuery, ServicePageQuery } from './schemas.js';
 
 const NO_VALUES: AlertsPageProps['values'] = { text: '', linkUrl: '', durationMinutes: '60' };
 
@@ -37,7 +38,7 @@ export function alertPages(app: FastifyInstance, { actions, chromeFor, html }: P
     );
   };
 
-  app.get('/newsroom/alerts', { config: { permission: 'alert.create' } }, async (request, reply) => {
+  app.get('/newsroom/alerts', { config: { permission: 'alert.create' }, schema: { querystring: ServicePageQuery } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     return alertsPage(request, reply, query.service, pageOf(query.page));
   });
@@ -69,11 +70,10 @@ export function alertPages(app: FastifyInstance, { actions, chromeFor, html }: P
 
 /** /newsroom/audit: who did what, filtered by person and action (audit.read). */
 export function auditPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
-  app.get('/newsroom/audit', { config: { permission: 'audit.read' } }, async (request, reply) => {
+  app.get('/newsroom/audit', { config: { permission: 'audit.read' }, schema: { querystring: AuditQuery } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
-    const user = formNumber(query.user);
-    const filter = { user: user && Number.isSafeInteger(user) && user > 0 && user <= 2_147_483_647 ? String(user) : '', action: (query.action ?? '').slice(0, 64) };
+    const filter = { user: query.user ?? '', action: query.action ?? '' };
     const page = pageOf(query.page);
     const [log, choices] = await Promise.all([
       listAudit(actions, actor, { page, ...(filter.user ? { user: Number(filter.user) } : {}), ...(filter.action ? { action: filter.action } : {}) }),

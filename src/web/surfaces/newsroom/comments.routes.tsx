@@ -9,13 +9,14 @@ import { setCommentSettings } from '../../../actions/comments/set-comment-settin
 import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { can } from '../../../domain/user/permissions.js';
 import { CommentsPage } from '../../../views/pages/newsroom/comments.page.js';
-import { authOf } from '../admin-api/route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { ServicePageQuery } from './schemas.js';
 
 /** /newsroom/comments: the moderation queue of the services the person moderates, and the comment rules for editors. */
 export function moderationPages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
-  app.get('/newsroom/comments', { config: { permission: 'comments.moderate' } }, async (request, reply) => {
+  app.get('/newsroom/comments', { config: { permission: 'comments.moderate' }, schema: { querystring: ServicePageQuery } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
     const services = (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'comments.moderate', { serviceCode: s.code }));

@@ -9,7 +9,7 @@ import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js'
 import { updateStory } from '../../../actions/stories/update-story.js';
 import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
 import { largestSizeLimit } from '../../../domain/media/renditions-plan.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
+import { isDomainError, type DomainError } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
 import { translatorFor } from '../../../i18n/i18n.js';
 import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
@@ -26,13 +26,16 @@ import path from 'node:path';
 import { readCookie, sessionCookie, SIGN_IN_COOKIE, signInCookie } from '../../plugins/cookies.js';
 import { STATUS_FOR } from '../../plugins/error-status.js';
 import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
-import { authOf, guardRoutes } from '../admin-api/route-permission.js';
+import { authOf, guardRoutes } from '../../shared/route-permission.js';
 import { accountPages } from './accounts.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
-import { idOf, partsFor } from './page-helpers.js';
+import { idOf, pageOf, partsFor } from './page-helpers.js';
+import { AnyForm, AnyQuery, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
+import { defaultSchemas } from '../../shared/default-schemas.js';
+import { formValidatorCompiler } from '../../shared/validator.js';
 import { profilePages } from './profiles.routes.js';
 import { servicePages } from './services.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
@@ -49,6 +52,13 @@ interface Options {
 
 const i18n = translatorFor('en');
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** True while the multipart form is being read: what fails then is the form the request sent. */
+    readingForm?: boolean;
+  }
+}
+
 /**
  * The newsroom at /newsroom: server-rendered forms over the same actions as the Admin API,
  * the same sessions and CSRF tokens, permission declared on every route. No script needed.
@@ -56,8 +66,17 @@ const i18n = translatorFor('en');
 export async function newsroomSurface(app: FastifyInstance, { actions, media, uploadsDir, assets, secureCookies }: Options): Promise<void> {
   const css = assets.css;
   const uploadScript = assets.uploadScript ?? null;
+  app.setValidatorCompiler(formValidatorCompiler);
+  defaultSchemas(app, { params: PARAM_TYPES, query: AnyQuery, form: AnyForm });
   acceptForms(app);
+  // Errors while a multipart form is read (no boundary, cut short) are the sender's: marked so they answer 400.
+  app.addHook('preValidation', async (request) => {
+    request.readingForm = true;
+  });
   await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
+  app.addHook('preValidation', async (request) => {
+    request.readingForm = false;
+  });
   refuseBrokenMultipartText(app);
   authenticate(app, actions);
   guardRoutes(app);
@@ -77,18 +96,9 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isDomainError(error) && error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
-    const status = isDomainError(error) ? STATUS_FOR[error.kind] : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const { status, message } = failureOf(error, request);
     if (isUnavailable(error)) replyUnavailable(request, reply, error);
     else if (status >= 500) request.log.error({ err: error }, 'newsroom request failed');
-    const message = isUnavailable(error)
-      ? i18n.t('error.unavailable.body')
-      : isDomainError(error) && error.code === 'STORY_VERSION_CONFLICT'
-        ? i18n.t('newsroom.error.conflict')
-        : isDomainError(error) && error.kind === 'forbidden' && error.code === 'FORBIDDEN'
-          ? i18n.t('newsroom.error.forbidden')
-          : status < 500
-            ? error.message
-            : i18n.t('newsroom.error.title');
     const chrome = await chromeFor(request).catch(() => ({ i18n, css, user: null }));
     return html(reply, <NewsroomErrorPage chrome={chrome} message={message} />, status);
   });
@@ -105,7 +115,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (_request, reply) => signInForm(reply, null, '', 200));
 
-  app.post('/newsroom/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
+  app.post('/newsroom/sign-in', { config: { permission: 'public' }, schema: { body: SignInForm } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     // Login CSRF: the form must come from our own sign-in page (double-submit token).
     const expected = readCookie(request, SIGN_IN_COOKIE);
@@ -128,7 +138,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return reply.redirect('/newsroom/sign-in', 303);
   });
 
-  app.get('/newsroom/stories', { config: { permission: 'story.read' } }, async (request, reply) => {
+  app.get('/newsroom/stories', { config: { permission: 'story.read' }, schema: { querystring: StoryListQuery } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const filter = { service: query.service ?? '', status: query.status ?? '', q: (query.q ?? '').slice(0, 200) };
     const actor = authOf(request).actor;
@@ -137,7 +147,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         ...(filter.service ? { service: filter.service } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.q ? { q: filter.q } : {}),
-        page: Math.max(1, Number(query.page) || 1),
+        page: pageOf(query.page),
       }),
       newsroomFormOptions(actions, actor),
     ]);
@@ -181,7 +191,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return formPage(request, reply, { ...EMPTY, serviceCode: options.services[0]?.code ?? '' }, null);
   });
 
-  app.post('/newsroom/stories', { config: { permission: 'story.create' } }, async (request, reply) => {
+  app.post('/newsroom/stories', { config: { permission: 'story.create' }, schema: { body: StoryForm } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
       const id = await createStory(actions, authOf(request).actor, storyFromForm(form, null));
@@ -197,7 +207,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     return formPage(request, reply, valuesFromStory(story), null);
   });
 
-  app.post('/newsroom/stories/:id', { config: { permission: 'story.edit' } }, async (request, reply) => {
+  app.post('/newsroom/stories/:id', { config: { permission: 'story.edit' }, schema: { body: StoryForm } }, async (request, reply) => {
     const id = idOf(request);
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
@@ -227,3 +237,20 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
 }
 
+/** The status and the message of a newsroom error page. */
+function failureOf(error: FastifyError | DomainError, request: FastifyRequest): { status: number; message: string } {
+  if (isUnavailable(error)) return { status: STATUS_FOR.unavailable, message: i18n.t('error.unavailable.body') };
+  if (isDomainError(error)) {
+    if (error.code === 'STORY_VERSION_CONFLICT') return { status: STATUS_FOR[error.kind], message: i18n.t('newsroom.error.conflict') };
+    if (error.kind === 'forbidden' && error.code === 'FORBIDDEN') return { status: 403, message: i18n.t('newsroom.error.forbidden') };
+    return { status: STATUS_FOR[error.kind], message: error.message };
+  }
+  // A parameter that cannot name anything (an id past 2^31-1, letters) is simply not found.
+  if (error.validation && error.validationContext === 'params') return { status: 404, message: 'There is nothing at this address.' };
+  // What fails while a multipart form is read (no boundary, cut short) is the form the request sent.
+  if (request.readingForm && error.statusCode === undefined && error.code === undefined) {
+    return { status: 400, message: 'The form could not be read: send it again.' };
+  }
+  if (error.statusCode && error.statusCode < 500) return { status: error.statusCode, message: error.message };
+  return { status: 500, message: i18n.t('newsroom.error.title') };
+}

@@ -18,9 +18,10 @@ import type { NewsroomChrome } from '../../../views/layouts/newsroom.layout.js';
 import { MediaItemPage } from '../../../views/pages/newsroom/media-item.page.js';
 import { MediaLibraryPage } from '../../../views/pages/newsroom/media-library.page.js';
 import type { renderDocument } from '../../../views/render.js';
-import { authOf } from '../admin-api/route-permission.js';
-import { MEDIA_BASE } from '../reader/chrome.js';
+import { authOf } from '../../shared/route-permission.js';
+import { MEDIA_BASE } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
+import { MediaListQuery } from './schemas.js';
 
 interface Options {
   readonly media: MediaDeps;
@@ -60,9 +61,9 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, chromeFo
     image: Math.floor(media.media.limits.image / MB),
   };
 
-  app.get('/newsroom/media', { config: { permission: 'media.read' } }, async (request, reply) => {
+  app.get('/newsroom/media', { config: { permission: 'media.read' }, schema: { querystring: MediaListQuery } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
-    const filter = { q: (query.q ?? '').slice(0, 200), kind: ['video', 'audio', 'image'].includes(query.kind ?? '') ? (query.kind ?? '') : '' };
+    const filter = { q: query.q ?? '', kind: ['video', 'audio', 'image'].includes(query.kind ?? '') ? (query.kind ?? '') : '' };
     const page = Math.max(1, Math.min(10_000, Number(query.page) || 1));
     const actor = authOf(request).actor;
     const list = await listMedia(media, actor, { ...filter, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });

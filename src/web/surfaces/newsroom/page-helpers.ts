@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
+import { isId, MAX_LIST_PAGE } from '../../../domain/shared/limits.js';
 import { can, type Permission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
 import type { NewsroomChrome, NewsroomPart } from '../../../views/layouts/newsroom.layout.js';
@@ -33,7 +34,7 @@ export function partsFor(actor: Actor): NewsroomPart[] {
 /** A positive id from the route's `:name` parameter (`:id` unless told); 0 (found nowhere) unless a whole number the store's 32-bit ids can hold. */
 export function idOf(request: FastifyRequest, name = 'id'): number {
   const id = Number((request.params as Record<string, string | undefined>)[name]);
-  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : 0;
+  return isId(id) ? id : 0;
 }
 
 /** A form's whole number, or undefined when left empty (NaN when not a number, so the action refuses it). */
@@ -42,7 +43,7 @@ export function formNumber(value: string | undefined): number | undefined {
   return text === '' ? undefined : Number(text);
 }
 
-/** A page number from the query: 1 to 10,000. */
+/** A page number from the query (its schema allows 1 to MAX_LIST_PAGE, or empty for the first). */
 export function pageOf(value: string | undefined): number {
-  return Math.min(10_000, Math.max(1, Math.floor(Number(value)) || 1));
+  return Math.min(MAX_LIST_PAGE, Math.max(1, Math.floor(Number(value)) || 1));
 }

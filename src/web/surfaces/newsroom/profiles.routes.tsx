@@ -7,18 +7,19 @@ import { isDomainError } from '../../../domain/shared/errors.js';
 import { can, requirePermission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
 import { ProfileFormPage, ProfilesPage, type ProfileFormValues } from '../../../views/pages/newsroom/profiles.page.js';
-import { authOf } from '../admin-api/route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { ProfileListQuery } from './schemas.js';
 
 const PER_PAGE = 20;
 
 /** /newsroom/profiles: find profiles (everyone who writes), create and edit them (editors of their service, admins). */
 export function profilePages(app: FastifyInstance, { actions, chromeFor, html }: PageHelpers): void {
-  app.get('/newsroom/profiles', { config: { permission: 'story.read' } }, async (request, reply) => {
+  app.get('/newsroom/profiles', { config: { permission: 'story.read' }, schema: { querystring: ProfileListQuery } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const query = request.query as Record<string, string | undefined>;
-    const filter = { q: (query.q ?? '').slice(0, 200), service: (query.service ?? '').slice(0, 16) };
+    const filter = { q: query.q ?? '', service: query.service ?? '' };
     const page = pageOf(query.page);
     const [found, services] = await Promise.all([
       searchProfiles(actions, actor, { q: filter.q, ...(filter.service ? { serviceCode: filter.service } : {}), limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),

@@ -11,7 +11,7 @@ import {
   type SectionFormValues,
   type ServiceFormValues,
 } from '../../../views/pages/newsroom/services.page.js';
-import { authOf } from '../admin-api/route-permission.js';
+import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
 

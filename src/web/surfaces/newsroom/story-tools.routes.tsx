@@ -15,10 +15,11 @@ import type { Assets } from '../../../views/page-model.js';
 import { RevisionsPage } from '../../../views/pages/newsroom/revisions.page.js';
 import { renderStoryPage } from '../../../views/pages/story.page.js';
 import type { renderDocument } from '../../../views/render.js';
-import { authOf } from '../admin-api/route-permission.js';
-import { toChrome } from '../reader/chrome.js';
+import { authOf } from '../../shared/route-permission.js';
+import { toChrome } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
 import { idOf } from './page-helpers.js';
+import { DiffQuery, RestoreForm, StoryForm } from './schemas.js';
 import { storyFromForm } from './story-form-values.js';
 
 interface PageHelpers {
@@ -84,7 +85,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFo
 
   app.get('/newsroom/stories/:id/revisions', { config: { permission: 'story.read' } }, async (request, reply) => revisionsPage(request, reply, null));
 
-  app.get('/newsroom/stories/:id/revisions/diff', { config: { permission: 'story.read' } }, async (request, reply) => {
+  app.get('/newsroom/stories/:id/revisions/diff', { config: { permission: 'story.read' }, schema: { querystring: DiffQuery } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const from = Number(query.from);
     const to = Number(query.to);
@@ -94,7 +95,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFo
     return revisionsPage(request, reply, { from, to });
   });
 
-  app.post('/newsroom/stories/:id/revisions/:revisionId/restore', { config: { permission: 'story.edit' } }, async (request, reply) => {
+  app.post('/newsroom/stories/:id/revisions/:revisionId/restore', { config: { permission: 'story.edit' }, schema: { body: RestoreForm } }, async (request, reply) => {
     const version = Number(form(request).version);
     await restoreRevision(actions, authOf(request).actor, idOf(request), idOf(request, 'revisionId'), Number.isSafeInteger(version) && version > 0 ? { version } : {});
     return back(reply, idOf(request));
@@ -113,7 +114,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, chromeFo
 
   app.get('/newsroom/stories/:id/preview', { config: { permission: 'story.read' } }, async (request, reply) => preview(request, reply));
 
-  app.post('/newsroom/stories/:id/preview', { config: { permission: 'story.read' } }, async (request, reply) => {
+  app.post('/newsroom/stories/:id/preview', { config: { permission: 'story.read' }, schema: { body: StoryForm } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const existing = await getNewsroomStory(actions, actor, idOf(request));
     return preview(request, reply, storyFromForm(form(request), existing));

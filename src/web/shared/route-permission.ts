@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can, forbidden, PERMISSIONS, type Permission } from '../../../domain/user/permissions.js';
-import { checkCsrf, unauthenticated, type Auth } from '../../plugins/auth.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { can, forbidden, PERMISSIONS, type Permission } from '../../domain/user/permissions.js';
+import { checkCsrf, unauthenticated, type Auth } from '../plugins/auth.js';
 
 /** What a route needs: a permission (checked again, with the resource, by the action), any signed-in user, or nobody. */
 export type RoutePermission = Permission | 'signed-in' | 'public';
@@ -39,4 +40,14 @@ export function guardRoutes(app: FastifyInstance): void {
 export function authOf(request: FastifyRequest): Auth {
   if (!request.auth) throw unauthenticated();
   return request.auth;
+}
+
+/**
+ * New tokens are made from a signed-in session (or the CLI), never with a bearer token: a
+ * leaked token must not be able to mint others that outlive its revocation.
+ */
+export function requireSessionForNewToken(auth: Auth): void {
+  if (auth.via === 'token') {
+    throw new DomainError('TOKEN_FROM_TOKEN', 'forbidden', 'sign in to make a token: a token cannot make another');
+  }
 }

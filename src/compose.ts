@@ -16,6 +16,7 @@ import { liveUpdateFor } from './actions/reader/live-updates.js';
 import { LiveStreams } from './web/live/live-streams.js';
 import type { PushDeps } from './actions/push/push-deps.js';
 import { webPushSender } from './push/web-push-sender.js';
+import { vapidKeys } from './actions/push/push-subscriptions.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { listenForEvents, migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
@@ -101,6 +102,8 @@ export async function composeApp(
     push: webPushSender({ subject: `mailto:webmaster@${config.publicUrl.hostname}`, allowPrivateEndpoints: config.allowPrivatePushEndpoints }),
     allowPrivatePushEndpoints: config.allowPrivatePushEndpoints,
   };
+  // Web Push's VAPID keys are made once, at the first start, and kept in the database for every node.
+  await vapidKeys(push);
   const media = composeMedia(config, actions);
   const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, config.workers, log);
   const liveStreams = new LiveStreams(liveHub, (event) => liveUpdateFor(actions, event), {

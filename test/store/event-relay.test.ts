@@ -86,14 +86,15 @@ describe.each(STORE_KINDS)('events shared between processes on %s', (kind) => {
 
   it('publishes each event of another process once, and never echoes a process its own events', async () => {
     const before = other.heard.length;
-    const fromOther: DatelineEvent = { type: 'service.changed', serviceCode: 'en' };
-    other.events.publish(fromOther);
-    await other.relay.flush();
-
+    // Listening first: on PostgreSQL the app may hear it (NOTIFY) before any poll by hand.
     const appHeard: DatelineEvent[] = [];
     const unsubscribe = t.actions.events.subscribe((event) => {
       appHeard.push(event);
     });
+    const fromOther: DatelineEvent = { type: 'service.changed', serviceCode: 'en' };
+    other.events.publish(fromOther);
+    await other.relay.flush();
+
     try {
       await t.relay.pollOnce();
       await t.relay.pollOnce();

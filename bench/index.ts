@@ -4,21 +4,26 @@
  *
  * Env: BENCH_SECONDS (measured run, default 5), BENCH_WARMUP_SECONDS (default 2),
  *      BENCH_ROUNDS (alternating rounds, default 2), BENCH_CLIP_SECONDS (transcode clip, default 4),
- *      BENCH_CHANGES (publish to visible, default 60), BENCH_DATABASE_URL (its PostgreSQL, default TEST_DATABASE_URL).
+ *      BENCH_CHANGES (publish to visible, default 60), BENCH_DATABASE_URL (its PostgreSQL, default TEST_DATABASE_URL),
+ *      BENCH_SEARCH_STORIES (search archive size, default 100000), BENCH_SEARCH_ROUNDS (default 30).
  */
 import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
+import { runPageWeightBench } from './page-weight.js';
 import { runLiveStreamsBench } from './live-streams.js';
 import { runPublishVisibleBench } from './publish-visible.js';
+import { runSearchBench } from './search.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
 import { runTranscodeBench } from './transcode.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
+  { name: 'page weight', run: runPageWeightBench },
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },
   { name: 'publish to visible', run: runPublishVisibleBench },
+  { name: 'search', run: runSearchBench },
   { name: 'live streams', run: runLiveStreamsBench },
 ];
 

@@ -1,17 +1,21 @@
 /**
- * Enhances the native players: shows "please wait" while media loads, keeps the time display
- * (position, duration, remaining) in step, shows the no-source state when playback fails, adds
- * keys on the focused player (k plays and pauses as Space does natively, arrows seek 5 s, m mutes), and where
- * the browser cannot play the MP4s but has Media Source Extensions, plays the HLS rendition
- * through hls.js, loaded only then. Without this script the native controls still play everything.
+ * Enhances the native players: a large play button on the poster (with the duration), the running
+ * time ("0:12 / 1:24") once playback starts, "please wait" only while media the reader asked for
+ * is loading, the no-source state when playback fails, each announced once through the player's
+ * status element; keys on the focused player (k plays and pauses as Space does natively, arrows
+ * seek 5 s, m mutes); and where the browser cannot play the MP4s but has Media Source Extensions,
+ * the HLS rendition through hls.js, loaded only then. Without this script the native controls still play everything.
  */
 const SEEK_SECONDS = 5;
-function clock(seconds: number, withHours: boolean): string {
+/** The delay before "please wait" shows: a quick start needs no message. */
+const LOADING_DELAY_MS = 600;
+
+function clock(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
-  return withHours ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${h * 60 + m}:${s}`;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 function enhance(player: HTMLElement): void {
@@ -19,29 +23,68 @@ function enhance(player: HTMLElement): void {
   if (!media) return;
   const loading = player.querySelector<HTMLElement>('[data-player-loading]');
   const noSource = player.querySelector<HTMLElement>('[data-player-nosource]');
+  const announce = player.querySelector<HTMLElement>('[data-player-announce]');
   const position = player.querySelector<HTMLElement>('[data-player-position]');
   const duration = player.querySelector<HTMLElement>('[data-player-duration]');
-  const remaining = player.querySelector<HTMLElement>('[data-player-remaining]');
-  const setState = (state: string) => {
+  const play = player.querySelector<HTMLButtonElement>('[data-player-play]');
+  const announced = new Set<string>();
+  let wanted = false;
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+  const setState = (state: 'ready' | 'loading' | 'unavailable') => {
+    clearTimeout(loadingTimer);
     player.dataset.state = state;
-    if (loading) loading.hidden = state !== 'loading';
     if (noSource) noSource.hidden = state !== 'unavailable';
+    if (state !== 'loading' && loading) loading.hidden = true;
+    const shown = state === 'unavailable' ? noSource : null;
+    if (shown && announce && !announced.has(state)) {
+      announced.add(state);
+      announce.textContent = shown.textContent;
+    }
+    if (state === 'loading') {
+      loadingTimer = setTimeout(() => {
+        if (loading) loading.hidden = false;
+        if (loading && announce && !announced.has('loading')) {
+          announced.add('loading');
+          announce.textContent = loading.textContent;
+        }
+      }, LOADING_DELAY_MS);
+    }
   };
   const tick = () => {
     if (!Number.isFinite(media.duration)) return;
-    if (position) position.textContent = clock(media.currentTime, false);
-    if (duration) duration.textContent = clock(media.duration, true);
-    if (remaining) remaining.textContent = clock(media.duration - media.currentTime, false);
+    if (duration) duration.textContent = clock(media.duration);
+    if (position && (wanted || media.currentTime > 0)) {
+      position.hidden = false;
+      position.textContent = `${clock(media.currentTime)} / `;
+    }
   };
-  media.addEventListener('loadstart', () => setState('loading'));
-  media.addEventListener('waiting', () => setState('loading'));
-  media.addEventListener('canplay', () => setState('ready'));
+  if (play) {
+    play.hidden = false;
+    play.addEventListener('click', () => {
+      void media.play().catch(() => undefined);
+      media.focus();
+    });
+  }
+  media.addEventListener('play', () => {
+    wanted = true;
+    if (play) play.hidden = true;
+    if (media.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) setState('loading');
+  });
+  media.addEventListener('waiting', () => {
+    if (wanted) setState('loading');
+  });
+  media.addEventListener('canplay', () => {
+    if (player.dataset.state === 'loading') setState('ready');
+  });
   media.addEventListener('playing', () => setState('ready'));
   media.addEventListener('loadedmetadata', tick);
   media.addEventListener('timeupdate', tick);
   const sources = media.querySelectorAll('source');
   const last = sources[sources.length - 1];
-  (last ?? media).addEventListener('error', () => setState('unavailable'));
+  (last ?? media).addEventListener('error', () => {
+    if (play) play.hidden = true;
+    setState('unavailable');
+  });
   media.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const handled = controlByKey(media, event.key);

@@ -30,7 +30,7 @@ export function translatorFor(locale: string): Translator {
   const translator: Translator = {
     locale,
     t: (key, params) => interpolate(messages[key] ?? en[key], params, numberFormat),
-    dateTime: (date) => `${dateTimeFormat.format(date)} UTC`,
+    dateTime: (date) => `${dateTimeFormat.format(date)} ${messages['time.utc'] ?? en['time.utc']}`,
     date: (date) => dateFormat.format(date),
     number: (value) => numberFormat.format(value),
   };

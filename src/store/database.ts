@@ -7,6 +7,7 @@ import type {
   UsedChallengesTable,
 } from './tables/comments.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
+import type { FrontPageStoriesTable, StoryReadsTable } from './tables/front-page.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
 import type { PushKeysTable, PushSubscriptionsTable } from './tables/push.table.js';
 import type { LiveEntriesTable, LiveEntryRevisionsTable } from './tables/live-entries.table.js';
@@ -64,4 +65,6 @@ export interface Database {
   jobs: JobsTable;
   event_log: EventLogTable;
   open_uploads: OpenUploadsTable;
+  front_page_stories: FrontPageStoriesTable;
+  story_reads: StoryReadsTable;
 }

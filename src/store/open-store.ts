@@ -5,6 +5,7 @@ import { listenForEventLog, type EventLogListener, type EventLogListenerOptions 
 import { openPostgres } from './dialect/postgres.js';
 import { openSqlite } from './dialect/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
+import { SearchRepository } from './repositories/search.repository.js';
 
 export interface StoreLocation {
   /** PostgreSQL: the schema Dateline's tables live in (default "public"). */
@@ -55,6 +56,18 @@ export async function migrateToLatest(db: Kysely<Database>, kind: DatabaseConfig
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  await indexMissingStories(db);
+}
+
+/**
+ * Stories saved before the search index existed (or by a version that did not write it) are
+ * indexed now, a batch per transaction; once all are, this is one cheap query.
+ */
+async function indexMissingStories(db: Kysely<Database>): Promise<void> {
+  for (;;) {
+    const indexed = await db.transaction().execute((trx) => new SearchRepository(trx).indexMissing(500));
+    if (indexed < 500) return;
   }
 }
 

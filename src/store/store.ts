@@ -4,12 +4,14 @@ import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
+import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { PushRepository } from './repositories/push.repository.js';
 import { LiveEntryRepository } from './repositories/live-entries.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
+import { SearchRepository } from './repositories/search.repository.js';
 import { ServiceRepository } from './repositories/services.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
@@ -32,6 +34,8 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly eventLog: EventLogRepository;
   readonly openUploads: OpenUploadRepository;
+  readonly frontPage: FrontPageRepository;
+  readonly search: SearchRepository;
   readonly liveEntries: LiveEntryRepository;
   readonly push: PushRepository;
 }
@@ -60,6 +64,8 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     jobs: new JobRepository(db),
     eventLog: new EventLogRepository(db),
     openUploads: new OpenUploadRepository(db),
+    frontPage: new FrontPageRepository(db),
+    search: new SearchRepository(db),
     liveEntries: new LiveEntryRepository(db),
     push: new PushRepository(db),
   };

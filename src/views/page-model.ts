@@ -6,6 +6,7 @@ import type { Story } from '../domain/story/story.js';
 import type { LiveEntry } from '../domain/story/live-entry.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
+import type { SnippetPart } from '../domain/search/snippet.js';
 
 /** Where the page's static files are: hashed names, so they can be cached for a year. */
 export interface Assets {
@@ -18,6 +19,14 @@ export interface Assets {
   readonly uploadScript?: string | null;
   /** The newsroom's story editor (Tiptap): loaded on the story form only. */
   readonly editorScript?: string | null;
+  /** Relative times beside the absolute ones (story pages). */
+  readonly timeScript?: string | null;
+  /** The favicon set and the web app manifest, linked from every page. */
+  readonly icon?: string;
+  readonly appleTouchIcon?: string;
+  readonly manifest?: string;
+  /** The Persian/Arabic typeface (WOFF2), preloaded on right-to-left pages only. */
+  readonly arabicFonts?: readonly string[];
   /** Reader pages' live island: breaking alerts as they start and end, without reload. */
   readonly liveScript?: string | null;
   /** The service worker that shows pushed alerts as notifications (Web Push). */
@@ -59,6 +68,8 @@ export interface StoryPageModel {
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StoryListItem>;
+  /** The latest other stories of the story's section. */
+  readonly moreFromSection?: readonly StoryListItem[];
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
@@ -134,14 +145,38 @@ export interface ListPageModel {
   readonly pagination: Pagination;
 }
 
+/** A story on a service's front page: what a list shows, plus its section and picture. */
+export interface FrontStory extends StoryListItem {
+  readonly sectionId: number | null;
+  readonly leadMediaId: number | null;
+}
+
+/** The first page of a service's home: a lead story, top stories with pictures, the rest by section. */
+export interface FrontPageModel {
+  readonly stories: readonly FrontStory[];
+  /** The most read stories of the last days, most first; empty until anything was read. */
+  readonly mostRead: readonly StoryListItem[];
+  readonly media: ReadonlyMap<number, MediaItem>;
+  readonly pagination: Pagination;
+}
+
 export interface ProfilePageModel {
   readonly profile: Profile;
   readonly stories: readonly StoryListItem[];
   readonly pagination: Pagination;
 }
 
+export interface SearchResultItem extends StoryListItem {
+  /** A passage around the first match; marked parts matched the query. */
+  readonly snippet: readonly SnippetPart[];
+}
+
 export interface SearchPageModel {
   readonly query: string;
-  readonly stories: readonly StoryListItem[];
+  /** The filters as the reader set them: a section's slug, days YYYY-MM-DD ('' for none). */
+  readonly section: string;
+  readonly from: string;
+  readonly to: string;
+  readonly results: readonly SearchResultItem[];
   readonly pagination: Pagination;
 }

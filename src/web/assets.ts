@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, version as esbuildVersion } from 'esbuild';
 import type { Assets } from '../views/page-model.js';
 
 export interface StaticAsset {
   readonly body: Buffer;
   readonly contentType: string;
+  /** Compressed once (at start-up, or taken from the cache), for text types only; null where compression would not pay. */
+  readonly br: Buffer | null;
+  readonly gzip: Buffer | null;
 }
 
 export interface AssetBundle {
@@ -15,11 +19,16 @@ export interface AssetBundle {
   readonly urls: Assets;
   /** Hashed URL -> file, served with a year-long immutable cache. */
   readonly files: ReadonlyMap<string, StaticAsset>;
+  /** /favicon.ico, asked for by browsers and tools whatever the page links: served at its fixed address. */
+  readonly favicon: StaticAsset;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Bundles kept between starts (and between test processes), checked against their inputs' contents. */
 const DEFAULT_CACHE_DIR = path.join(projectRoot, 'node_modules', '.cache', 'dateline-assets');
+
+const COMPRESSIBLE = /^(text\/|application\/manifest\+json|image\/svg\+xml)/;
+const FONT_DIR = path.join(projectRoot, 'node_modules', '@fontsource', 'vazirmatn', 'files');
 
 const BUILD_OPTIONS = { bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none' } as const;
 /** What changes a bundle besides the files esbuild reads (those are listed in its metafile). */
@@ -97,8 +106,39 @@ async function bundleEntry(entry: string, cacheDir: string): Promise<Buffer | nu
 }
 
 /**
- * The reader site's stylesheet and script islands, named by content hash so a browser keeps
- * them for a year and a deploy changes their address. Scripts are bundled from src/client
+ * A static file with its Brotli (quality 11) and gzip (level 9) forms. Compressing the larger
+ * bundles at that quality takes a while, so the results are kept in the cache folder under the
+ * hash of what they compress and reused.
+ */
+function staticAsset(body: Buffer, contentType: string, cacheDir: string): StaticAsset {
+  if (!COMPRESSIBLE.test(contentType)) return { body, contentType, br: null, gzip: null };
+  const key = hashOf(body);
+  const compressed = (ext: string, compress: () => Buffer) => {
+    const file = path.join(cacheDir, 'compressed', `${key}.${ext}`);
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      const made = compress();
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, made);
+        fs.renameSync(temp, file);
+      } catch {
+        // A cache that cannot be written costs time at the next start, nothing else.
+      }
+      return made;
+    }
+  };
+  const br = compressed('br', () => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  const gzip = compressed('gz', () => gzipSync(body, { level: 9 }));
+  return { body, contentType, br: br.length < body.length ? br : null, gzip: gzip.length < body.length ? gzip : null };
+}
+
+/**
+ * The reader site's stylesheet, script islands, icons, manifest and Persian typeface, named by
+ * content hash so a browser keeps them for a year and a deploy changes their address, and
+ * compressed (Brotli, gzip) before the first request. Scripts are bundled from src/client
  * with esbuild at start-up, so there is no separate build to forget; the bundles are kept in
  * node_modules/.cache/dateline-assets and reused while none of the files they were made from
  * changed (content hashes), so a second start, and every test app after the first, skips esbuild.
@@ -109,27 +149,75 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
   const add = (name: string, ext: string, body: Buffer, contentType: string) => {
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12);
     const url = `/assets/${name}.${hash}.${ext}`;
-    files.set(url, { body, contentType });
+    files.set(url, staticAsset(body, contentType, cacheDir));
     return url;
   };
-  const css = fs.readFileSync(path.join(projectRoot, 'assets', 'site.css'));
-  const cssUrl = add('site', 'css', css, 'text/css; charset=utf-8');
+  const read = (...parts: string[]) => fs.readFileSync(path.join(projectRoot, 'assets', ...parts));
+
+  // Fonts first: the stylesheet names them by their hashed addresses.
+  const fonts = {
+    regular: add('vazirmatn-arabic-400', 'woff2', fs.readFileSync(path.join(FONT_DIR, 'vazirmatn-arabic-400-normal.woff2')), 'font/woff2'),
+    bold: add('vazirmatn-arabic-700', 'woff2', fs.readFileSync(path.join(FONT_DIR, 'vazirmatn-arabic-700-normal.woff2')), 'font/woff2'),
+  };
+  const css = read('site.css').toString('utf8').replaceAll('url("vazirmatn-400.woff2")', `url("${fonts.regular}")`).replaceAll('url("vazirmatn-700.woff2")', `url("${fonts.bold}")`);
+  const cssUrl = add('site', 'css', Buffer.from(css), 'text/css; charset=utf-8');
+
+  const icon = add('favicon', 'svg', read('icons', 'favicon.svg'), 'image/svg+xml');
+  const appleTouchIcon = add('apple-touch-icon', 'png', read('icons', 'apple-touch-icon.png'), 'image/png');
+  const icon192 = add('icon-192', 'png', read('icons', 'icon-192.png'), 'image/png');
+  const icon512 = add('icon-512', 'png', read('icons', 'icon-512.png'), 'image/png');
+  const manifest = add(
+    'site',
+    'webmanifest',
+    Buffer.from(
+      JSON.stringify({
+        name: 'Dateline',
+        short_name: 'Dateline',
+        start_url: '/',
+        display: 'browser',
+        background_color: '#ffffff',
+        theme_color: '#0b4f8a',
+        icons: [
+          { src: icon192, sizes: '192x192', type: 'image/png' },
+          { src: icon512, sizes: '512x512', type: 'image/png' },
+          { src: icon, sizes: 'any', type: 'image/svg+xml' },
+        ],
+      }),
+    ),
+    'application/manifest+json',
+  );
 
   const bundle = async (entry: string) => {
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, liveUrl, pushWorkerUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, liveUrl, pushWorkerUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
     bundle('upload'),
     bundle('editor'),
+    bundle('time'),
     bundle('live'),
     bundle('push-worker'),
   ]);
   return {
-    urls: { css: cssUrl, playerScript: playerUrl, commentsScript: commentsUrl, hlsScript: hlsUrl, uploadScript: uploadUrl, editorScript: editorUrl, liveScript: liveUrl, pushWorker: pushWorkerUrl },
+    urls: {
+      css: cssUrl,
+      playerScript: playerUrl,
+      commentsScript: commentsUrl,
+      hlsScript: hlsUrl,
+      uploadScript: uploadUrl,
+      editorScript: editorUrl,
+      timeScript: timeUrl,
+      liveScript: liveUrl,
+      pushWorker: pushWorkerUrl,
+      icon,
+      appleTouchIcon,
+      manifest,
+      arabicFonts: [fonts.regular, fonts.bold],
+    },
     files,
+    favicon: staticAsset(read('icons', 'favicon.ico'), 'image/x-icon', cacheDir),
   };
 }

@@ -68,6 +68,7 @@ describe('a video that went through the pipeline, in Chromium', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(url);
+    await page.getByText('Direct link', { exact: true }).click();
     const links = page.getByRole('list', { name: 'Direct link' }).getByRole('link');
     await expect(links.count()).resolves.toBe(mp4s.length);
     const link = links.first();

@@ -53,9 +53,10 @@ describe.each(STORE_KINDS)('the media library in the Admin API on %s', (kind) =>
     expect(new Date(v!.createdAt).toISOString()).toBe(v!.createdAt);
   });
 
-  it('searches title and caption ignoring case in any script, and filters by kind and status', async () => {
+  it('searches title, caption and credit ignoring case in any script, and filters by kind and status', async () => {
     expect(await titles(`/media?q=${encodeURIComponent('БИШКЕК')}`)).toEqual(['Бишкек после протестов']);
     expect(await titles('/media?q=DAWN')).toEqual(['Бишкек после протестов']);
+    expect(await titles('/media?q=rfe%2Frl')).toEqual(['Portrait of Roza Otunbaeva']);
     expect(await titles(`/media?q=${encodeURIComponent('100%')}`)).toEqual(['Press conference 100% live']);
     expect(await titles(`/media?q=${encodeURIComponent('%')}`)).toEqual(['Press conference 100% live']);
     expect(await titles('/media?kind=image')).toEqual(['Portrait of Roza Otunbaeva']);

@@ -90,13 +90,17 @@ describe.each(STORE_KINDS)('every route with hostile ids, NUL bytes and numbers 
     await t?.close();
   });
 
-  /** Every row of every table, as text; a failed sign-in is counted (that is the lockout), so sign-in routes may add to its table. */
+  /**
+   * Every row of every table, as text; a failed sign-in is counted (that is the lockout), so
+   * sign-in routes may add to its table, and the read beacon counts a read of a real story.
+   */
   async function snapshot(route: DeclaredRoute): Promise<string> {
     const tables = (await db.introspection.getTables()).map((table) => table.name).sort();
     const rows: string[] = [];
     for (const table of tables) {
       if (table.startsWith('kysely_')) continue;
       if (table === 'sign_in_failures' && /\/(session|sign-in)$/.test(route.url)) continue;
+      if (table === 'story_reads' && route.url === '/:service/read/:id') continue;
       const all = await db.selectFrom(table).selectAll().execute();
       rows.push(`${table}:${JSON.stringify(all.map((row) => JSON.stringify(row)).sort())}`);
     }

@@ -103,7 +103,7 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toBe('text/html; charset=utf-8');
     }
-    expect((await get('/favicon.ico')).statusCode).toBe(404);
+    expect((await get('/favicon.txt')).statusCode).toBe(404);
     const persian = await get('/fa/a/nothing/99999');
     expect(persian.body).toContain('dir="rtl"');
   });
@@ -122,6 +122,32 @@ describe.each(STORE_KINDS)('reader site on %s', (kind) => {
     expect(response.body).not.toContain('<script>alert(1)</script>');
     expect(response.body).toContain('&lt;script>alert(1)&lt;/script>');
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('searches a service in its language and shows marked, escaped snippets with its filters', async () => {
+    const russian = await get(`/ru/search?q=${encodeURIComponent('снегопады Москвы')}`);
+    expect(russian.statusCode).toBe(200);
+    expect(russian.body).toContain('Москву накрыл самый сильный снегопад этой зимы');
+    expect(russian.body).toMatch(/<mark>[^<]*(?:снегопад|Москв)[^<]*<\/mark>/u);
+    // Typed with Arabic yeh, written with Persian yeh and a ZWNJ.
+    const persian = await get(`/fa/search?q=${encodeURIComponent('ايرانيان هفتسين')}`);
+    expect(persian.body).toContain('ایرانیان مقیم پراگ با سفره هفت‌سین به استقبال نوروز رفتند');
+    expect((await get(`/ky/search?q=${encodeURIComponent('АШУУЛАРДАН')}`)).body).toContain('Бишкек — Ош жолунда кар жаап');
+    // Another service's stories are not found there.
+    expect((await get('/ru/search?q=osh')).body).not.toContain('Osh');
+
+    const filtered = await get('/en/search?q=kyrgyz&section=asia&from=2000-01-01&to=2100-12-31');
+    expect(filtered.statusCode).toBe(200);
+    expect(filtered.body).toMatch(/<option value="asia" selected[=>\s]/);
+    expect(filtered.body).toContain('value="2000-01-01"');
+    for (const url of ['/en/search?q=kyrgyz&from=yesterday', '/en/search?q=kyrgyz&to=2026-13-01', '/en/search?q=kyrgyz&section=nowhere']) {
+      expect((await get(url)).statusCode, url).toBe(400);
+    }
+    for (const q of ["' OR 1=1 --", '"', '-', 'NEAR(a b)', '*', '%']) {
+      const response = await get(`/en/search?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, q).toBe(200);
+      expect(response.body, q).not.toContain('<ol class="story-list search-results">');
+    }
   });
 
   it('serves media with ranges and a year-long cache', async () => {

@@ -10,7 +10,6 @@ import { registerMedia } from '../../src/actions/media/register-media.js';
 import { getStoryPage } from '../../src/actions/reader/get-story-page.js';
 import { getHomePage } from '../../src/actions/reader/get-home-page.js';
 import { getProfilePage } from '../../src/actions/reader/get-profile-page.js';
-import { searchStories } from '../../src/actions/reader/search-stories.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenPublishedStory, givenService, storyInput, SYSTEM } from '../support/factories.js';
@@ -160,20 +159,6 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     await updateStory(t.deps, SYSTEM, linked, storyInput({ headline: 'Linked' }));
     const after = await getProfilePage(t.deps, { serviceCode: 'en', slug: 'kurmanbek-bakiev', profileId: profile.id, page: 1 });
     expect(after.kind === 'page' && after.page.model.stories).toEqual([]);
-  });
-
-  it('searches headlines and decks, case-insensitively and in Cyrillic, treating wildcards as text', async () => {
-    await givenService(t.deps, 'ru');
-    await givenPublishedStory(t.deps, { serviceCode: 'ru', headline: 'Снегопад в Москве', deck: 'Пробки 9 баллов' });
-    await givenPublishedStory(t.deps, { serviceCode: 'ru', headline: 'Выставка в Праге', deck: 'Скидка 100%' });
-    const hits = async (query: string) =>
-      (await searchStories(t.deps, { serviceCode: 'ru', query, page: 1 })).model.stories.map((s) => s.headline);
-    expect(await hits('москве')).toEqual(['Снегопад в Москве']);
-    expect(await hits('пробки')).toEqual(['Снегопад в Москве']);
-    expect(await hits('100%')).toEqual(['Выставка в Праге']);
-    expect(await hits('%')).toEqual(['Выставка в Праге']);
-    expect(await hits('_')).toEqual([]);
-    await expect(searchStories(t.deps, { serviceCode: 'ru', query: 'x'.repeat(201), page: 1 })).rejects.toMatchObject({ code: 'QUERY_TOO_LONG' });
   });
 
   it.each([

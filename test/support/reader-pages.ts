@@ -21,6 +21,10 @@ export const READER_PAGE_NAMES = [
   'comments',
   'comments with the form',
   'search',
+  'Russian search',
+  'Kyrgyz search',
+  'Persian search',
+  'search with filters',
   'empty search',
   'not found',
   'gone',
@@ -59,6 +63,8 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
   if (!gone) throw new Error('the fresh story is not on /en/');
+  // Reads through the story page's beacon, so the home pages show "most read" once re-rendered (the withdrawal below purges them).
+  for (const url of [REFERENCE_STORY, REFERENCE_STORY, osh.url]) await t.app.inject({ method: 'GET', url: `/en/read/${url.split('/').pop() ?? ''}` });
   await unpublishStory(t.actions, SYSTEM, goneId);
 
   const liveId = await givenPublishedStory(t.actions, { headline: 'Election Night, Live', slug: 'election-night-live' });
@@ -87,6 +93,11 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     comments: `${REFERENCE_STORY}/comments`,
     'comments with the form': `${osh.url}/comments`,
     search: '/en/search?q=osh',
+    'Russian search': `/ru/search?q=${encodeURIComponent('снегопады москвы')}`,
+    'Kyrgyz search': `/ky/search?q=${encodeURIComponent('ашуулардан')}`,
+    // Arabic yeh, as a reader with an Arabic keyboard types it.
+    'Persian search': `/fa/search?q=${encodeURIComponent('ايرانيان نوروز')}`,
+    'search with filters': '/en/search?q=kyrgyz&section=asia&from=2000-01-01&to=2100-12-31',
     'empty search': '/en/search?q=zzzz',
     'not found': '/en/a/x/99999',
     gone: gone.url,

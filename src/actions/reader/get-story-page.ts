@@ -10,6 +10,8 @@ import { earliest, loadChrome } from './load-chrome.js';
 import { findReadableStory } from './readable-story.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
+const MORE_FROM_SECTION = 4;
+
 export interface StoryPageData {
   readonly story: Story;
   readonly section: Section | null;
@@ -17,6 +19,8 @@ export interface StoryPageData {
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
   readonly related: ReadonlyMap<number, StorySummary>;
+  /** The latest other stories of the story's section, so the page ends with somewhere to go. */
+  readonly moreFromSection: readonly StorySummary[];
   readonly commentCount: number;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
@@ -80,7 +84,7 @@ export async function shapeStoryPage(
   // Entries' bodies link media, profiles and stories as a story's body does.
   const refs = bodyReferences([...story.body, ...(live?.entries.flatMap((entry) => entry.body) ?? [])]);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, sectionLatest] = await Promise.all([
     loadChrome(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -88,6 +92,9 @@ export async function shapeStoryPage(
     repos.profiles.findByIds(refs.profileIds),
     repos.stories.findVisibleSummaries(refs.storyIds, now),
     repos.commentRules.settings(story.serviceCode),
+    story.sectionId
+      ? repos.stories.listPublished({ serviceCode: story.serviceCode, sectionId: story.sectionId, now, limit: MORE_FROM_SECTION + 1, offset: 0 })
+      : Promise.resolve([]),
   ]);
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
@@ -101,6 +108,7 @@ export async function shapeStoryPage(
       media: new Map<number, MediaItem>(media.map((m) => [m.id, m])),
       profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
+      moreFromSection: sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION),
       commentCount: story.commentCount,
       forumClosed,
       live,
@@ -113,6 +121,8 @@ export async function shapeStoryPage(
       ...refs.profileIds.map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
+      // "More from this section" changes with the service's lists.
+      ...(story.sectionId ? [cacheKey.lists(story.serviceCode)] : []),
     ],
     validUntil: earliest(base.validUntil, closesAt),
   };

@@ -1,3 +1,4 @@
+import { notFound } from '../../domain/shared/errors.js';
 import type { StorySummary } from '../../domain/story/story.js';
 import type { ListFilter } from '../../store/repositories/stories.repository.js';
 import type { ActionDeps } from '../deps.js';
@@ -10,7 +11,10 @@ export interface ListPageData {
   readonly hasNext: boolean;
 }
 
-/** One page of published stories, asking for one more than shown to know if there is a next page. */
+/**
+ * One page of published stories, asking for one more than shown to know if there is a next page.
+ * A page past the last one is not found (404), not an empty page that crawlers would keep.
+ */
 export async function listPage(
   deps: Pick<ActionDeps, 'store'>,
   filter: Omit<ListFilter, 'limit' | 'offset'>,
@@ -21,5 +25,6 @@ export async function listPage(
     limit: PAGE_SIZE + 1,
     offset: (page - 1) * PAGE_SIZE,
   });
+  if (page > 1 && rows.length === 0) throw notFound('PAGE_NOT_FOUND', 'This list has no page with that number', { page });
   return { stories: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE };
 }

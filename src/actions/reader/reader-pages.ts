@@ -1,5 +1,6 @@
 import type { ActionDeps } from '../deps.js';
 import { getErrorChrome, getRememberedChrome } from './get-error-chrome.js';
+import { countRead } from './count-read.js';
 import { getHomePage } from './get-home-page.js';
 import { getProfilePage } from './get-profile-page.js';
 import { getSectionPage } from './get-section-page.js';
@@ -22,6 +23,8 @@ export function readerPages(deps: Deps) {
     tag: (params: Parameters<typeof getTagPage>[1]) => getTagPage(deps, params),
     profile: (params: Parameters<typeof getProfilePage>[1]) => getProfilePage(deps, params),
     story: (params: Parameters<typeof getStoryPage>[1]) => getStoryPage(deps, params),
+    /** One read of a story, from its page's beacon. */
+    countRead: (storyId: number) => countRead(deps, storyId),
     search: (params: Parameters<typeof searchStories>[1]) => searchStories(deps, params),
     /** The masthead for an error page of the service the address names (else the first one). */
     errorMasthead: (serviceCodeGuess: string | undefined) => getErrorChrome(deps, serviceCodeGuess),

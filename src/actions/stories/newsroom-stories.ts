@@ -28,7 +28,7 @@ export async function listNewsroomStories(deps: ActionDeps, actor: Actor, query:
     ...(query.section !== undefined ? { sectionId: query.section } : {}),
     ...(query.status !== undefined ? { status: parseStatus(query.status) } : {}),
     ...(query.author !== undefined ? { authorId: query.author } : {}),
-    ...(query.q ? { text: query.q } : {}),
+    ...(query.q?.trim() ? { text: query.q.trim() } : {}),
     limit: perPage,
     offset: (page - 1) * perPage,
   });

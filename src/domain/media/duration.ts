@@ -15,6 +15,15 @@ export function formatDuration(ms: number): string {
   return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
 }
 
+/** "1:24", or "1:02:03" past an hour: the time a reader reads on a player. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
 /** ISO 8601 duration for schema.org and <time datetime>: "PT1M24S". */
 export function isoDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));

@@ -4,6 +4,7 @@ import type { MediaText } from '../../domain/media/media-text.js';
 import type { Database } from '../database.js';
 import { lockedRows } from '../dialect/row-locks.js';
 import { containsPattern } from './contains-pattern.js';
+import { SearchRepository } from './search.repository.js';
 import type { MediaItemsTable } from '../tables/media.table.js';
 
 export interface MediaSearch {
@@ -104,6 +105,7 @@ export class MediaRepository {
       .set({ title: fields.title, caption: fields.caption, credit: fields.credit, alt_text: fields.altText, modified_at: now.getTime() })
       .where('id', '=', id)
       .execute();
+    await new SearchRepository(this.db).reindexStoriesWithMedia(id);
   }
 
   /** The library: newest first, filtered, one page of items with their renditions, and the total. */
@@ -117,6 +119,7 @@ export class MediaRepository {
         eb.or([
           sql<boolean>`lower(${eb.ref('title')}) like ${pattern} escape '\\'`,
           sql<boolean>`lower(coalesce(${eb.ref('caption')}, '')) like ${pattern} escape '\\'`,
+          sql<boolean>`lower(coalesce(${eb.ref('credit')}, '')) like ${pattern} escape '\\'`,
         ]),
       );
     }

@@ -3,6 +3,7 @@ import type { Profile, ProfileKind } from '../../domain/profile/profile.js';
 import { profileNamePrefixes } from '../../domain/profile/profile-search.js';
 import type { Database } from '../database.js';
 import { lockedRows } from '../dialect/row-locks.js';
+import { SearchRepository } from './search.repository.js';
 
 export interface ProfileSearch {
   /** Each term must start some word of the name (see profileSearchTerms); none: every profile. */
@@ -34,6 +35,7 @@ export class ProfileRepository {
       .execute();
     await this.db.deleteFrom('profile_name_prefixes').where('profile_id', '=', profile.id).execute();
     await this.indexName(profile.id, profile.name);
+    await new SearchRepository(this.db).reindexStoriesWithProfile(profile.id);
   }
 
   /** Inside a transaction: holds the profile until it ends, for an edit that keeps the fields it was not given. */

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
+import { parseSearchQuery } from '../../domain/search/query.js';
 import type { StoryInput } from '../../domain/story/parse-story.js';
 import type {
   CommentsState,
@@ -11,6 +12,7 @@ import type {
 } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
 import { containsPattern } from './contains-pattern.js';
+import { SearchRepository } from './search.repository.js';
 
 export interface ListFilter {
   readonly serviceCode: string;
@@ -18,8 +20,6 @@ export interface ListFilter {
   readonly sectionId?: number;
   readonly tagId?: number;
   readonly profileId?: number;
-  /** Matched against headline and deck, case-insensitively. */
-  readonly text?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -30,6 +30,10 @@ export interface NewsroomFilter {
   readonly sectionId?: number;
   readonly status?: StoryStatus;
   readonly authorId?: number;
+  /**
+   * Full-text, in the index in each service's language (drafts too), or a piece of the
+   * headline, so a title typed halfway (the editor's pickers search as you type) finds it.
+   */
   readonly text?: string;
   readonly limit: number;
   readonly offset: number;
@@ -48,7 +52,11 @@ export interface NewsroomSummary {
 }
 
 export class StoryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly search: SearchRepository;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.search = new SearchRepository(db);
+  }
 
   async insert(
     input: StoryInput,
@@ -69,6 +77,7 @@ export class StoryRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.replaceLinks(id, input.tagIds, input.body);
+    await this.search.reindexStory(id);
     return id;
   }
 
@@ -88,6 +97,7 @@ export class StoryRepository {
     const row = await query.returning('version').executeTakeFirst();
     if (!row) return undefined;
     await this.replaceLinks(id, input.tagIds, input.body);
+    await this.search.reindexStory(id);
     return row.version;
   }
 
@@ -120,7 +130,12 @@ export class StoryRepository {
     if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId);
     if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
     if (filter.authorId !== undefined) query = query.where('s.author_id', '=', filter.authorId);
-    if (filter.text) query = whereTextMatches(query, filter.text);
+    if (filter.text) {
+      const groups = await this.search.languageGroups(filter.serviceCodes);
+      const fullText = this.search.matches('s', parseSearchQuery(filter.text), groups);
+      const pattern = containsPattern(filter.text);
+      query = query.where((eb) => eb.or([fullText, sql<boolean>`lower(${eb.ref('s.headline')}) like ${pattern} escape '\\'`]));
+    }
     const [rows, count] = await Promise.all([
       query
         .select(['s.id', 's.service_code', 's.section_id', 's.headline', 's.status', 's.author_id', 's.published_at', 's.modified_at', 's.version'])
@@ -303,7 +318,6 @@ export class StoryRepository {
         ),
       );
     }
-    if (filter.text) query = whereTextMatches(query, filter.text);
     return query;
   }
 
@@ -324,24 +338,6 @@ export class StoryRepository {
         .execute();
     }
   }
-}
-
-/**
- * A plain substring match on headline and deck, lower-cased on both sides; full-text search
- * per language comes with the search capability. LIKE wildcards in the text are escaped.
- */
-function whereTextMatches<QB extends SelectQueryBuilder<Database & { s: Database['stories'] }, 's', object>>(
-  query: QB,
-  text: string,
-): QB {
-  const pattern = containsPattern(text);
-  // ESCAPE is explicit: SQLite has no default escape character for LIKE.
-  return query.where((eb) =>
-    eb.or([
-      sql<boolean>`lower(${eb.ref('s.headline')}) like ${pattern} escape '\\'`,
-      sql<boolean>`lower(coalesce(${eb.ref('s.deck')}, '')) like ${pattern} escape '\\'`,
-    ]),
-  ) as QB;
 }
 
 function storyColumns(input: StoryInput) {

@@ -1,4 +1,4 @@
-import { formatDuration, formatPosition } from '../../domain/media/duration.js';
+import { formatClock, isoDuration } from '../../domain/media/duration.js';
 import { playableRenditions, posterOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
 import type { Translator } from '../../i18n/i18n.js';
 
@@ -14,8 +14,11 @@ export interface PlayerProps {
 
 /**
  * A native <video>/<audio> player that works without JavaScript. Every state text stays in
- * the markup ("please wait", "No media source currently available"); data-state and the
- * hidden attribute decide which one shows, and the player script only moves between them.
+ * the markup ("please wait", "No media source currently available"); the hidden attribute
+ * decides which one shows, and the player script only moves between them. The states are not
+ * a live region: the script announces a state once, through its own status element, when the
+ * reader asked to play and it became true. The big play button and the running time
+ * ("0:12 / 1:24") are the script's; without it the native controls and the duration remain.
  */
 export function Player({ item, i18n, mediaBase, lead, hlsScript }: PlayerProps) {
   const t = i18n.t;
@@ -27,29 +30,38 @@ export function Player({ item, i18n, mediaBase, lead, hlsScript }: PlayerProps) 
   const creditKind = t(`media.credit.${item.kind}`);
   const hls = item.state === 'ready' ? item.renditions.find((r) => r.kind === 'hls') : undefined;
   const listId = `direct-link-${item.id}${lead ? '-lead' : ''}`;
+  const duration = item.durationMs !== null ? formatClock(item.durationMs) : null;
+  const largest = sources.reduce<Rendition | undefined>((best, r) => ((r.width ?? 0) > (best?.width ?? 0) ? r : best), undefined);
   return (
     <figure class={`media media-${item.kind}${lead ? ' media-lead' : ''}`}>
       <div class="player" data-player data-state={state} data-hls-script={hls && hlsScript ? hlsScript : undefined}>
         <Title class="player-title">{item.title}</Title>
         {sources.length && item.kind === 'video' ? (
-          <video
-            controls
-            preload="none"
-            playsInline
-            poster={poster ? url(poster) : undefined}
-            width={sources[0]?.width ?? undefined}
-            height={sources[0]?.height ?? undefined}
-            aria-label={item.title}
-            aria-keyshortcuts="Space k ArrowLeft ArrowRight m"
-            data-hls={hls ? url(hls) : undefined}
-          >
-            {sources.map((source) => (
-              <source key={source.path} src={url(source)} type={source.mimeType} />
-            ))}
-            {item.captions.map((caption) => (
-              <track key={caption.path} kind="captions" src={`${mediaBase}${caption.path}`} srcLang={caption.language} label={caption.label} />
-            ))}
-          </video>
+          <div class="player-stage">
+            <video
+              controls
+              preload="none"
+              playsInline
+              poster={poster ? url(poster) : undefined}
+              width={largest?.width ?? undefined}
+              height={largest?.height ?? undefined}
+              aria-label={item.title}
+              aria-keyshortcuts="Space k ArrowLeft ArrowRight m"
+              data-hls={hls ? url(hls) : undefined}
+            >
+              {sources.map((source) => (
+                <source key={source.path} src={url(source)} type={source.mimeType} />
+              ))}
+              {item.captions.map((caption) => (
+                <track key={caption.path} kind="captions" src={`${mediaBase}${caption.path}`} srcLang={caption.language} label={caption.label} />
+              ))}
+            </video>
+            <button type="button" class="player-play" data-player-play hidden>
+              <span class="player-play-icon" aria-hidden="true"></span>
+              <span class="visually-hidden">{`${t('player.play')}: ${item.title}`}</span>
+              {duration ? <span class="player-play-duration">{duration}</span> : null}
+            </button>
+          </div>
         ) : null}
         {sources.length && item.kind === 'audio' ? (
           <audio controls preload="none" aria-label={item.title} aria-keyshortcuts="Space k ArrowLeft ArrowRight m">
@@ -58,26 +70,25 @@ export function Player({ item, i18n, mediaBase, lead, hlsScript }: PlayerProps) 
             ))}
           </audio>
         ) : null}
-        {/* A live region, so that a screen reader hears "please wait" and "no source" when the script shows them. */}
-        <div class="player-states" role="status">
-          <p class="player-status player-loading" data-player-loading hidden>
-            {t('player.loading')}
-          </p>
-          <p class="player-status player-nosource" data-player-nosource hidden={state === 'ready'}>
-            {t('player.noSource')}
-          </p>
-        </div>
-        {item.durationMs !== null ? (
+        <p class="player-status player-loading" data-player-loading hidden>
+          {t('player.loading')}
+        </p>
+        <p class="player-status player-nosource" data-player-nosource hidden={state === 'ready'}>
+          {t('player.noSource')}
+        </p>
+        <p class="visually-hidden" role="status" data-player-announce></p>
+        {duration && item.durationMs !== null ? (
           <p class="player-time">
-            <span class="visually-hidden">{t('player.timeLabel')} </span>
-            <span data-player-position>{formatPosition(0)}</span>{' '}
-            <span data-player-duration>{formatDuration(item.durationMs)}</span>{' '}
-            <span data-player-remaining>{formatPosition(0)}</span>
+            <span class="visually-hidden">{t('player.duration')}: </span>
+            <span data-player-position hidden></span>
+            <time data-player-duration dateTime={isoDuration(item.durationMs)}>
+              {duration}
+            </time>
           </p>
         ) : null}
         {sources.length ? (
-          <div class="direct-link">
-            <p id={listId}>{t('player.directLink')}</p>
+          <details class="direct-link">
+            <summary id={listId}>{t('player.directLink')}</summary>
             <ul aria-labelledby={listId}>
               {sources.map((source) => (
                 <li key={source.path}>
@@ -87,7 +98,7 @@ export function Player({ item, i18n, mediaBase, lead, hlsScript }: PlayerProps) 
                 </li>
               ))}
             </ul>
-          </div>
+          </details>
         ) : null}
       </div>
       {item.caption || item.credit ? (

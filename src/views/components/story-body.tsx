@@ -1,5 +1,6 @@
 import type { Body, Inline, Mark } from '../../domain/body/body.js';
 import { formatDateline, type Dateline } from '../../domain/story/story.js';
+import type { Translator } from '../../i18n/i18n.js';
 import { profilePath } from '../../domain/profile/profile.js';
 import { storyPath } from '../../domain/story/story-path.js';
 import type { MediaItem } from '../../domain/media/media.js';
@@ -36,7 +37,7 @@ export function StoryBody({ body, dateline, chrome, media, profiles, related }: 
               <p key={index}>
                 {index === firstParagraph && dateline ? (
                   <>
-                    <span class="dateline">{formatDateline(dateline)}</span>{' '}
+                    <span class="dateline">{localDateline(dateline, chrome.i18n)}</span>{' '}
                   </>
                 ) : null}
                 {inlines(element.content)}
@@ -135,4 +136,10 @@ function withMarks(text: string, marks: readonly Mark[] | undefined) {
   if (marks?.includes('italic')) node = <em>{node}</em>;
   if (marks?.includes('bold')) node = <strong>{node}</strong>;
   return node;
+}
+
+/** The dateline in the service's own typography: Persian takes an en dash, not the Latin "--". */
+function localDateline(dateline: Dateline, i18n: Translator): string {
+  const dash = i18n.t('story.datelineDash');
+  return dash === '--' ? formatDateline(dateline) : `${dateline.place} (${dateline.outlet}) ${dash}`;
 }

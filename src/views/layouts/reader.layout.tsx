@@ -3,6 +3,8 @@ import type { Chrome } from '../page-model.js';
 import { BreakingBanner } from '../components/breaking-banner.js';
 import { Masthead } from '../components/masthead.js';
 import { SkipLinks } from '../components/skip-links.js';
+import { HeadLinks } from '../components/head-links.js';
+import { SiteFooter } from '../components/site-footer.js';
 
 export interface ReaderLayoutProps {
   readonly chrome: Chrome;
@@ -11,11 +13,17 @@ export interface ReaderLayoutProps {
   readonly canonicalUrl?: string;
   readonly withPlayer?: boolean;
   readonly withComments?: boolean;
+  /** Relative times beside the absolute ones (the story's publication and update). */
+  readonly withTime?: boolean;
+  /** The address of this page, to mark its link in the masthead. */
+  readonly currentPath?: string | undefined;
+  /** The slug of the section a story belongs to, marked in the masthead. */
+  readonly currentSection?: string | undefined;
   readonly children: ComponentChildren;
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, children }: ReaderLayoutProps) {
+export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, withTime, currentPath, currentSection, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = chrome;
   return (
     <html lang={service.locale} dir={service.direction}>
@@ -23,16 +31,18 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${service.name}`}</title>
-        {description ? <meta name="description" content={description} /> : null}
+        <meta name="description" content={description || i18n.t('meta.default', { service: service.name })} />
         {canonicalUrl ? <link rel="canonical" href={canonicalUrl} /> : null}
         <link rel="stylesheet" href={assets.css} />
+        <HeadLinks assets={assets} rtl={service.direction === 'rtl'} />
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
         {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}
+        {withTime && assets.timeScript ? <script src={assets.timeScript} defer /> : null}
         {assets.liveScript ? <script src={assets.liveScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />
-        <Masthead chrome={chrome} />
+        <Masthead chrome={chrome} currentPath={currentPath} currentSection={currentSection} />
         {/* The live island puts alerts in and takes them out here as they start and end, announced politely. */}
         <div class="breaking-region" aria-live="polite" data-live={`/${service.code}/live`} data-label={i18n.t('alert.label')}>
           {chrome.alert ? <BreakingBanner alert={chrome.alert} t={i18n.t} /> : null}
@@ -40,21 +50,7 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         <main id="main-content" tabIndex={-1}>
           {children}
         </main>
-        <footer class="site-footer">
-          {assets.pushWorker ? (
-            // Shown by the live island only where the browser can take push notifications.
-            <div class="push-offer" hidden data-key={`/${service.code}/push/key`} data-subscriptions={`/${service.code}/push/subscriptions`} data-worker={assets.pushWorker} data-on={i18n.t('push.unsubscribe')} data-off={i18n.t('push.subscribe')} data-blocked={i18n.t('push.blocked')}>
-              <p>{i18n.t('push.offer', { service: service.name })}</p>
-              <button type="button" class="push-toggle">
-                {i18n.t('push.subscribe')}
-              </button>
-              <p class="push-status" role="status"></p>
-            </div>
-          ) : null}
-          <p>
-            <a href={`/${service.code}/`}>{service.name}</a> · {i18n.t('footer.text')}
-          </p>
-        </footer>
+        <SiteFooter chrome={chrome} />
       </body>
     </html>
   );

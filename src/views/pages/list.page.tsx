@@ -6,7 +6,9 @@ import type { Chrome, ListPageModel } from '../page-model.js';
 /** Service home, section and topic pages: a heading and a paginated list of stories. */
 export function ListPage({ chrome, model }: { chrome: Chrome; model: ListPageModel }) {
   return (
-    <ReaderLayout chrome={chrome} title={model.title}>
+    <ReaderLayout chrome={chrome} title={model.title} description={chrome.i18n.t('meta.list', { name: model.heading, service: chrome.service.name })}
+      currentPath={model.pagination.hrefFor(1)}
+    >
       <h1>{model.heading}</h1>
       {model.intro ? <p class="intro">{model.intro}</p> : null}
       <StoryList stories={model.stories} i18n={chrome.i18n} />

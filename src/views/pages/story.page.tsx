@@ -4,6 +4,7 @@ import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
+import { ShareLinks } from '../components/share-links.js';
 import { LiveEntries } from '../components/live-entries.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
@@ -21,6 +22,8 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
       description={story.deck}
       canonicalUrl={model.canonicalUrl}
       withPlayer={hasPlayer}
+      currentSection={section?.slug}
+      withTime
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">
@@ -31,23 +34,25 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           ) : null}
           <h1 id="story-headline">{story.headline}</h1>
           {story.deck ? <p class="deck">{story.deck}</p> : null}
-          <p class="meta">
-            {story.bylines.length ? <span class="byline">
-                <WithNames text={t('story.by', { names: NAME_SLOT })} names={story.bylines} />{' '}
-              </span> : null}
+          <div class="story-meta">
+            {story.bylines.length ? (
+              <p class="byline">
+                <WithNames text={t('story.by', { names: NAME_SLOT })} names={story.bylines} />
+              </p>
+            ) : null}
             {story.publishedAt ? (
-              <span>
-                {t('story.publishedOn')}{' '}
-                <time dateTime={story.publishedAt.toISOString()}>{i18n.dateTime(story.publishedAt)}</time>
-              </span>
+              <p class="story-time">
+                <span>
+                  {t('story.publishedOn')} <time dateTime={story.publishedAt.toISOString()} data-relative>{i18n.dateTime(story.publishedAt)}</time>
+                </span>
+                {story.updatedAt ? (
+                  <span>
+                    {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()} data-relative>{i18n.dateTime(story.updatedAt)}</time>
+                  </span>
+                ) : null}
+              </p>
             ) : null}
-            {story.updatedAt ? (
-              <span>
-                {' · '}
-                {t('story.updatedOn')} <time dateTime={story.updatedAt.toISOString()}>{i18n.dateTime(story.updatedAt)}</time>
-              </span>
-            ) : null}
-          </p>
+          </div>
         </header>
         {lead && lead.kind === 'image' ? <MediaImage item={lead} chrome={chrome} /> : null}
         {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={chrome.mediaBase} hlsScript={chrome.assets.hlsScript} lead /> : null}
@@ -84,7 +89,8 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
           </aside>
         ) : null}
         {tags.length ? (
-          <nav class="story-tags" aria-label={t('story.tags')}>
+          <nav class="story-tags" aria-labelledby="story-topics">
+            <h2 id="story-topics">{t('story.tags')}</h2>
             <ul>
               {tags.map((tag) => (
                 <li key={tag.id}>
@@ -94,12 +100,30 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
             </ul>
           </nav>
         ) : null}
+        <ShareLinks url={model.canonicalUrl} title={story.headline} t={t} />
+        {section && model.moreFromSection?.length ? (
+          <section class="more-from" aria-labelledby="more-from">
+            <h2 id="more-from" class="section-heading">
+              <a href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}>{t('story.moreFrom', { section: section.name })}</a>
+            </h2>
+            <ul>
+              {model.moreFromSection.map((other) => (
+                <li key={other.id}>
+                  <a href={storyPath(other)}>{other.headline}</a>{' '}
+                  <time dateTime={other.publishedAt.toISOString()}>{i18n.date(other.publishedAt)}</time>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <footer class="story-comments" id="comments">
           <p>
             <a href={commentsPath(story)}>{t('comments.see', { count: commentCount })}</a>
           </p>
           {model.forumClosed ? <p class="forum-closed">{t('comments.closed')}</p> : null}
         </footer>
+        {/* Counts one read for "most read": no script, no cookie, nothing about the reader. */}
+        <img class="read-beacon" src={`/${service.code}/read/${story.id}`} width={1} height={1} alt="" />
       </article>
     </ReaderLayout>
   );

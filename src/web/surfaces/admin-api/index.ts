@@ -11,6 +11,7 @@ import { mediaRoutes } from './media.routes.js';
 import { uploadRoutes } from './uploads.routes.js';
 import { guardRoutes } from '../../shared/route-permission.js';
 import { serviceRoutes } from './services.routes.js';
+import { frontPageRoutes } from './front-page.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { liveRoutes } from './live.routes.js';
 import { storyRoutes } from './stories.routes.js';
@@ -66,6 +67,7 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(accountRoutes, { actions });
   await app.register(profileRoutes, { actions });
   await app.register(serviceRoutes, { actions });
+  await app.register(frontPageRoutes, { actions });
   await app.register(mediaRoutes, { actions, media });
   await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

@@ -29,6 +29,7 @@ import { isUnavailable, replyUnavailable } from '../../plugins/unavailable.js';
 import { authOf, guardRoutes } from '../../shared/route-permission.js';
 import { accountPages } from './accounts.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
+import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
@@ -231,6 +232,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   profilePages(app, { actions, chromeFor, html });
   servicePages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
+  frontPagePages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });
   accountPages(app, { actions, chromeFor, html });
   mediaPages(app, { media, uploadScript, chromeFor, html });

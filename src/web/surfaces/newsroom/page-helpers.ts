@@ -18,6 +18,7 @@ const PART_PERMISSION: Readonly<Record<NewsroomPart, Permission>> = {
   stories: 'story.read',
   media: 'media.read',
   profiles: 'story.read',
+  front: 'front.edit',
   alerts: 'alert.create',
   comments: 'comments.moderate',
   sections: 'service.manage',

@@ -3,6 +3,7 @@ import type { ReaderPages } from '../../../actions/reader/reader-pages.js';
 import type { Clock } from '../../../domain/shared/clock.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import { profilePath } from '../../../domain/profile/profile.js';
+import { renderFrontPage } from '../../../views/pages/front.page.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
 import { renderSearchPage } from '../../../views/pages/search.page.js';
@@ -13,7 +14,7 @@ import type { PageCache } from '../../cache/page-cache.js';
 import { readerErrorPages, toChrome } from '../../shared/masthead.js';
 import { sendUncached, servePage } from '../../shared/page-reply.js';
 import { pageNumber } from '../../shared/schemas.js';
-import { ItemParams, PageQuery, SearchQuery, SectionParams, ServiceParams, TagParams } from './schemas.js';
+import { ItemParams, PageQuery, ReadParams, SearchQuery, SectionParams, ServiceParams, TagParams } from './schemas.js';
 
 export interface ReaderSurfaceDeps {
   /** What the pages read: the surface is given these actions, never the store. */
@@ -24,6 +25,8 @@ export interface ReaderSurfaceDeps {
   readonly publicUrl: URL;
 }
 
+/** A transparent 1×1 GIF, the read beacon's answer. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** The reader site: server-rendered pages that need no JavaScript, served from the page cache. */
 export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDeps): Promise<void> {
@@ -51,13 +54,17 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     return servePage(cache, request, reply, withPage(`/${serviceCode}/`, page), now(), async () => {
       const result = await pages.home({ serviceCode, page });
       const chrome = toChrome(result.chrome, assets);
-      const html = renderListPage(chrome, {
-        title: chrome.i18n.t('list.latest'),
-        heading: chrome.i18n.t('list.latest'),
-        intro: null,
-        stories: result.model.stories,
-        pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(`/${serviceCode}/`, p) },
-      });
+      const pagination = { page, hasNext: result.model.hasNext, hrefFor: (p: number) => withPage(`/${serviceCode}/`, p) };
+      const html =
+        page === 1
+          ? renderFrontPage(chrome, { stories: result.model.front, mostRead: result.model.mostRead, media: result.model.media, pagination })
+          : renderListPage(chrome, {
+              title: chrome.i18n.t('list.latest'),
+              heading: chrome.i18n.t('list.latest'),
+              intro: null,
+              stories: result.model.stories,
+              pagination,
+            });
       return { html, keys: result.cacheKeys, validUntil: result.validUntil };
     });
   });
@@ -139,17 +146,33 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     });
   });
 
+  // The story page's read beacon: one more read on today's counter, nothing about the reader.
+  // A beacon rather than counting page hits, so pages stay served from any cache.
+  app.get<{ Params: ReadParams }>('/:service/read/:id', { schema: { params: ReadParams } }, async (request, reply) => {
+    await pages.countRead(request.params.id);
+    return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(PIXEL);
+  });
+
   app.get<{ Params: ServiceParams; Querystring: SearchQuery }>('/:service/search', { schema: { params: ServiceParams, querystring: SearchQuery } }, async (request, reply) => {
     const serviceCode = request.params.service;
     const query = request.query.q ?? '';
     const page = pageNumber(request.query.page);
-    const result = await pages.search({ serviceCode, query, page });
+    const filters = { section: request.query.section ?? '', from: request.query.from ?? '', to: request.query.to ?? '' };
+    const result = await pages.search({ serviceCode, query, page, ...filters });
     const chrome = toChrome(result.chrome, assets);
-    const base = `/${serviceCode}/search?q=${encodeURIComponent(result.model.query)}`;
+    const { model } = result;
+    const search = new URLSearchParams({ q: model.query });
+    if (model.section) search.set('section', model.section);
+    if (model.from) search.set('from', model.from);
+    if (model.to) search.set('to', model.to);
+    const base = `/${serviceCode}/search?${search.toString()}`;
     const html = renderSearchPage(chrome, {
-      query: result.model.query,
-      stories: result.model.stories,
-      pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
+      query: model.query,
+      section: model.section,
+      from: model.from,
+      to: model.to,
+      results: model.hits,
+      pagination: { page, hasNext: model.hasNext, hrefFor: (p) => (p > 1 ? `${base}&page=${p}` : base) },
     });
     return sendUncached(reply, 200, html);
   });

@@ -1,0 +1,69 @@
+import type { Chrome } from '../page-model.js';
+
+/** The foot of every reader page: the service's sections, its other languages, and who publishes it. */
+export function SiteFooter({ chrome }: { chrome: Chrome }) {
+  const { service, services, sections, i18n } = chrome;
+  const t = i18n.t;
+  const others = services.filter((s) => s.code !== service.code);
+  return (
+    <footer class="site-footer">
+      {chrome.assets.pushWorker ? <PushOffer chrome={chrome} /> : null}
+      <div class="footer-inner">
+        <p class="footer-name">
+          <a href={`/${service.code}/`}>{service.name}</a>
+        </p>
+        {sections.length ? (
+          <div class="footer-nav">
+            <h2>{t('footer.sections')}</h2>
+            <ul>
+              {sections.map((section) => (
+                <li key={section.id}>
+                  <a href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}>{section.name}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {others.length ? (
+          <div class="footer-nav">
+            <h2>{t('nav.services')}</h2>
+            <ul>
+              {others.map((other) => (
+                <li key={other.code}>
+                  <a href={`/${other.code}/`} lang={other.locale} hrefLang={other.locale} dir={other.direction}>
+                    {other.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <p class="footer-credit">{t('footer.text')}</p>
+      </div>
+    </footer>
+  );
+}
+
+/** Breaking alerts as notifications (Web Push): shown by the live island only where the browser can take them. */
+function PushOffer({ chrome }: { chrome: Chrome }) {
+  const { service, i18n, assets } = chrome;
+  const t = i18n.t;
+  return (
+    <div
+      class="push-offer"
+      hidden
+      data-key={`/${service.code}/push/key`}
+      data-subscriptions={`/${service.code}/push/subscriptions`}
+      data-worker={assets.pushWorker ?? ''}
+      data-on={t('push.unsubscribe')}
+      data-off={t('push.subscribe')}
+      data-blocked={t('push.blocked')}
+    >
+      <p>{t('push.offer', { service: service.name })}</p>
+      <button type="button" class="push-toggle">
+        {t('push.subscribe')}
+      </button>
+      <p class="push-status" role="status"></p>
+    </div>
+  );
+}

@@ -14,12 +14,14 @@ import { runPageWeightBench } from './page-weight.js';
 import { runLiveStreamsBench } from './live-streams.js';
 import { runPublishVisibleBench } from './publish-visible.js';
 import { runSearchBench } from './search.js';
+import { runFeedBench } from './feed.js';
 import { runStoryPageBench, type BenchOutcome } from './story-page.js';
 import { runTranscodeBench } from './transcode.js';
 
 const benches: readonly { readonly name: string; readonly run: () => Promise<BenchOutcome> }[] = [
   { name: 'story page', run: runStoryPageBench },
   { name: 'page weight', run: runPageWeightBench },
+  { name: 'feed', run: runFeedBench },
   { name: 'comments', run: runCommentsBench },
   { name: 'transcode', run: runTranscodeBench },
   { name: 'publish to visible', run: runPublishVisibleBench },

@@ -37,13 +37,13 @@ export interface BenchOutcome {
   readonly problems: readonly string[];
 }
 
-interface Settings {
+export interface Settings {
   readonly seconds: number;
   readonly warmupSeconds: number;
   readonly rounds: number;
 }
 
-function settings(): Settings {
+export function settings(): Settings {
   const read = (name: string, fallback: number, min: number) => {
     const raw = process.env[name]?.trim();
     if (!raw) return fallback;
@@ -58,13 +58,13 @@ function settings(): Settings {
   };
 }
 
-interface Target {
+export interface Target {
   readonly label: string;
   readonly server: ServerProcess;
   readonly url: string;
 }
 
-class Runs {
+export class Runs {
   readonly problems: string[] = [];
 
   constructor(private readonly settings: Settings) {}
@@ -89,13 +89,13 @@ class Runs {
   }
 }
 
-function best(results: readonly WrkResult[]): WrkResult {
+export function best(results: readonly WrkResult[]): WrkResult {
   const [first, ...rest] = results;
   if (!first) throw new Error('no runs to compare');
   return rest.reduce((a, b) => (b.rps > a.rps ? b : a), first);
 }
 
-async function startDateline(workDir: string, name: string, pageCacheEntries: number | undefined): Promise<ServerProcess> {
+export async function startDateline(workDir: string, name: string, pageCacheEntries: number | undefined): Promise<ServerProcess> {
   const dir = path.join(workDir, name.replace(/\W+/g, '-').toLowerCase());
   const port = await freePort(HOST);
   const env: NodeJS.ProcessEnv = {

@@ -2,6 +2,7 @@ import type { PostingDeps } from './actions/comments/guards.js';
 import { backgroundLog } from './background-log.js';
 import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js';
 import { ChromeCache } from './actions/reader/chrome-cache.js';
+import { enqueueWebhookDeliveries, webhookEventOf } from './actions/webhooks/enqueue-deliveries.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
 import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
@@ -88,7 +89,12 @@ export async function composeApp(
     workMaxNumber: options.workMaxNumber ?? WORK_MAX_NUMBER,
     challengeTtlMs: 20 * 60_000,
   };
-  const actions: PostingDeps = { store, clock, events, guards, chromeCache };
+  const webhookPolicy = { allowPrivate: config.webhooksAllowPrivate, siteUrl: config.publicUrl };
+  const actions: PostingDeps = { store, clock, events, guards, chromeCache, webhookPolicy };
+  // Webhooks: each event becomes durable delivery jobs, in the process where it happened only.
+  events.subscribe(async (event) => {
+    if (!relay.isRelayed(event) && webhookEventOf(event)) await enqueueWebhookDeliveries(actions, event);
+  });
   const demo = config.demo ? await loadDemo(actions, demoContent, config.mediaDir) : { loaded: false };
   const demoAdmin = demo.loaded ? await createDemoAdmin(actions) : undefined;
   const scheduler = startScheduler(actions, {
@@ -97,6 +103,10 @@ export async function composeApp(
   });
   // Stories whose time came while the server was stopped are published before it serves anyone.
   await scheduler.runOnce();
+  // A story scheduled here or on another node: wake when its embargo lifts.
+  events.subscribe((event) => {
+    if (event.type === 'story.changed') scheduler.rearm();
+  });
   const push: PushDeps = {
     ...actions,
     push: webPushSender({ subject: `mailto:webmaster@${config.publicUrl.hostname}`, allowPrivateEndpoints: config.allowPrivatePushEndpoints }),

@@ -25,6 +25,8 @@ export interface Config {
   readonly workers: number;
   /** Load demo content into an empty database at start. */
   readonly demo: boolean;
+  /** Webhook endpoints on loopback, private and link-local addresses are refused unless this is on (a test or an intranet). */
+  readonly webhooksAllowPrivate: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How many rendered pages the in-memory page cache keeps. */
   readonly pageCacheEntries: number;
@@ -74,6 +76,7 @@ const KNOWN = [
   'SECRET',
   'SECRET_FILE',
   'TRUST_PROXY',
+  'WEBHOOKS_ALLOW_PRIVATE',
   'PUSH_ALLOW_PRIVATE_ENDPOINTS',
 ];
 
@@ -153,6 +156,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`DEMO must be true or false (got "${get('DEMO')}")`);
   }
   const demo = ['true', '1', 'yes'].includes(rawDemo);
+  const rawPrivate = (get('WEBHOOKS_ALLOW_PRIVATE') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawPrivate)) {
+    problems.push(`WEBHOOKS_ALLOW_PRIVATE must be true or false (got "${get('WEBHOOKS_ALLOW_PRIVATE')}")`);
+  }
+  const webhooksAllowPrivate = ['true', '1', 'yes'].includes(rawPrivate);
 
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const rawLevel = get('LOG_LEVEL') ?? 'info';
@@ -191,6 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     mediaLimits: Object.freeze(mediaLimits),
     workers,
     demo,
+    webhooksAllowPrivate,
     logLevel: logLevel ?? 'info',
     pageCacheEntries,
     trustProxy,

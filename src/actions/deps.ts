@@ -13,4 +13,6 @@ export interface ActionDeps {
   readonly chromeCache?: ChromeCache;
   /** How passwords are hashed and checked; scrypt unless a test counts the work. */
   readonly passwords?: PasswordHasher;
+  /** Where webhooks may be sent and the site's address for their payloads (the app has it; without it, private addresses are refused). */
+  readonly webhookPolicy?: { readonly allowPrivate: boolean; readonly siteUrl: URL; readonly timeoutMs?: number };
 }

@@ -37,7 +37,7 @@ export async function openCore(config: Config): Promise<Core> {
   const reportError = (error: unknown) => log.error({ err: error }, 'event listener failed');
   const events = createEventBus(reportError);
   const relay = await startEventRelay(events, store.read.eventLog, { clock: systemClock, pollMs: 0, onError: reportError });
-  const actions: ActionDeps = { store, clock: systemClock, events };
+  const actions: ActionDeps = { store, clock: systemClock, events, webhookPolicy: { allowPrivate: config.webhooksAllowPrivate, siteUrl: config.publicUrl } };
   return {
     store,
     log,

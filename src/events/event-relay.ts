@@ -17,6 +17,8 @@ export interface EventRelay {
   readonly origin: string;
   /** Publishes, on this process's bus, what other processes logged since the last poll; returns how many. */
   pollOnce(): Promise<number>;
+  /** Whether an event came from another process (so what it starts, that process has started). */
+  isRelayed(event: DatelineEvent): boolean;
   /**
    * Another process said it appended (PostgreSQL NOTIFY), or the listener is back after a gap:
    * read the log now. Wakes during a read are gathered into one more read right after it.
@@ -139,6 +141,7 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   return {
     origin,
     pollOnce,
+    isRelayed: (event) => relayedHere.has(event),
     wake,
     flush: async () => {
       await Promise.all(writing);

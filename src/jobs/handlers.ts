@@ -1,6 +1,7 @@
 import type { MediaDeps } from '../actions/media/media-deps.js';
 import { markMediaFailed } from '../actions/media/mark-media-failed.js';
 import { parseProcessMediaPayload, processMedia, PROCESS_MEDIA_JOB } from '../actions/media/process-media.js';
+import { DELIVER_WEBHOOK_JOB, deliverWebhook, giveUpDelivery, parseDeliverPayload } from '../actions/webhooks/deliver-webhook.js';
 import { deliverAlertPush, fanOutAlertPush, PUSH_ALERT_JOB, PUSH_DELIVER_JOB } from '../actions/push/push-alert.js';
 import type { PushDeps } from '../actions/push/push-deps.js';
 import type { JobHandlers } from './job-handler.js';
@@ -22,6 +23,10 @@ export function jobHandlers(deps: MediaDeps & Partial<Pick<PushDeps, 'push' | 'a
         const mediaId = (payload as { mediaId?: unknown } | null)?.mediaId;
         if (typeof mediaId === 'number') await markMediaFailed(deps, mediaId, reason);
       },
+    },
+    [DELIVER_WEBHOOK_JOB]: {
+      run: (payload) => deliverWebhook(deps, parseDeliverPayload(payload).deliveryId),
+      gaveUp: (payload, reason) => giveUpDelivery(deps, payload, reason),
     },
   };
 }

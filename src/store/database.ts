@@ -6,6 +6,7 @@ import type {
   CommentsTable,
   UsedChallengesTable,
 } from './tables/comments.table.js';
+import type { ContentApiKeysTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/distribution.table.js';
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { FrontPageStoriesTable, StoryReadsTable } from './tables/front-page.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
@@ -67,4 +68,7 @@ export interface Database {
   open_uploads: OpenUploadsTable;
   front_page_stories: FrontPageStoriesTable;
   story_reads: StoryReadsTable;
+  content_api_keys: ContentApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -3,6 +3,8 @@ import type { Database } from './database.js';
 import { AlertRepository } from './repositories/alerts.repository.js';
 import { CommentRulesRepository } from './repositories/comment-rules.repository.js';
 import { CommentRepository } from './repositories/comments.repository.js';
+import { ContentApiKeyRepository } from './repositories/content-api-keys.repository.js';
+import { WebhookRepository } from './repositories/webhooks.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
@@ -36,6 +38,8 @@ export interface Repositories {
   readonly openUploads: OpenUploadRepository;
   readonly frontPage: FrontPageRepository;
   readonly search: SearchRepository;
+  readonly contentApiKeys: ContentApiKeyRepository;
+  readonly webhooks: WebhookRepository;
   readonly liveEntries: LiveEntryRepository;
   readonly push: PushRepository;
 }
@@ -66,6 +70,8 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     openUploads: new OpenUploadRepository(db),
     frontPage: new FrontPageRepository(db),
     search: new SearchRepository(db),
+    contentApiKeys: new ContentApiKeyRepository(db),
+    webhooks: new WebhookRepository(db),
     liveEntries: new LiveEntryRepository(db),
     push: new PushRepository(db),
   };

@@ -7,10 +7,15 @@ import type { LiveEntry } from '../domain/story/live-entry.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
 import type { SnippetPart } from '../domain/search/snippet.js';
+import type { FeedLink } from './distribution/page-meta.js';
 
 /** Where the page's static files are: hashed names, so they can be cached for a year. */
 export interface Assets {
   readonly css: string;
+  /** The publisher's logo (previews, JSON-LD). */
+  readonly logo: string;
+  /** The site's origin as readers reach it (PUBLIC_URL), set by the app. */
+  readonly siteUrl?: URL;
   readonly playerScript: string | null;
   readonly commentsScript?: string | null;
   /** hls.js, loaded by the player script only where the browser needs it. */
@@ -43,6 +48,8 @@ export interface Chrome {
   readonly i18n: Translator;
   /** Base URL for media renditions, e.g. "/media/". */
   readonly mediaBase: string;
+  /** The site's origin as readers reach it (PUBLIC_URL): canonical links, previews, JSON-LD. */
+  readonly siteUrl: URL;
 }
 
 export interface StoryListItem {
@@ -73,6 +80,8 @@ export interface StoryPageModel {
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
+  /** Profiles of people named in the bylines, by byline. */
+  readonly authors: ReadonlyMap<string, Profile>;
   /** A live story's entries and key events; absent or null for an ordinary story. */
   readonly live?: LiveCoverageModel | null;
 }
@@ -139,6 +148,9 @@ export interface CommentEditPageModel {
 
 export interface ListPageModel {
   readonly title: string;
+  /** The list's address without the page number: canonical link, and feeds next to it. */
+  readonly canonicalPath: string;
+  readonly feeds: readonly FeedLink[];
   readonly heading: string;
   readonly intro: string | null;
   readonly stories: readonly StoryListItem[];
@@ -162,6 +174,7 @@ export interface FrontPageModel {
 
 export interface ProfilePageModel {
   readonly profile: Profile;
+  readonly canonicalPath: string;
   readonly stories: readonly StoryListItem[];
   readonly pagination: Pagination;
 }

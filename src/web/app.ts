@@ -16,6 +16,10 @@ import { securityHeadersFor, securityHeaders } from './plugins/security-headers.
 import { adminApiSurface, ADMIN_API_PREFIX } from './surfaces/admin-api/index.js';
 import { assetsSurface } from './surfaces/assets/index.js';
 import { commentsSurface } from './surfaces/comments/index.js';
+import { feedsSurface } from './surfaces/feeds/index.js';
+import { sitemapsSurface } from './surfaces/sitemaps/index.js';
+import { contentApiSurface, CONTENT_API_PREFIX } from './surfaces/content-api/index.js';
+import { embedsSurface } from './surfaces/embeds/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
@@ -54,6 +58,8 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hsts = deps.config.publicUrl.protocol === 'https:';
   const front = cacheFront(deps.pageCache, deps.actions.clock, securityHeadersFor({ hsts }));
+  // Views make canonical links and previews from the site's origin, given with the assets' addresses.
+  const assetUrls = { ...deps.assets.urls, siteUrl: deps.config.publicUrl };
   const app = Fastify({
     serverFactory: (handler) =>
       http.createServer((request, response) => {
@@ -83,11 +89,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
   await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
+  await app.register(contentApiSurface, { prefix: CONTENT_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
   await app.register(newsroomSurface, {
     actions: deps.actions,
     media: deps.media,
     uploadsDir: deps.config.uploadsDir,
-    assets: deps.assets.urls,
+    assets: assetUrls,
     secureCookies: hsts,
   });
   // Streams never end by themselves: they are ended first, so closing does not wait for readers.
@@ -97,13 +104,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pages: readerPages(deps.actions),
     clock: deps.actions.clock,
     cache: deps.pageCache,
-    assets: deps.assets.urls,
+    assets: assetUrls,
     publicUrl: deps.config.publicUrl,
   });
+  await app.register(feedsSurface, { actions: deps.actions, cache: deps.pageCache, assets: assetUrls, publicUrl: deps.config.publicUrl });
+  await app.register(sitemapsSurface, { actions: deps.actions, cache: deps.pageCache, publicUrl: deps.config.publicUrl });
+  await app.register(embedsSurface, { actions: deps.actions, assets: assetUrls, publicUrl: deps.config.publicUrl });
   await app.register(commentsSurface, {
     comments: readerComments(deps.actions),
     secret: deps.actions.guards.secret,
-    assets: deps.assets.urls,
+    assets: assetUrls,
     secureCookies: hsts,
   });
   return app;

@@ -186,6 +186,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     ),
     'application/manifest+json',
   );
+  const logoUrl = add('logo', 'png', read('logo.png'), 'image/png');
 
   const bundle = async (entry: string) => {
     const body = await bundleEntry(entry, cacheDir);
@@ -204,6 +205,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
   return {
     urls: {
       css: cssUrl,
+      logo: logoUrl,
       playerScript: playerUrl,
       commentsScript: commentsUrl,
       hlsScript: hlsUrl,

@@ -6,6 +6,8 @@ import { setStoryLive } from '../../src/actions/live/set-story-live.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { issueApiToken } from '../../src/actions/users/api-tokens.js';
+import { issueApiKey } from '../../src/actions/content-api/api-keys.js';
+import { registerWebhook } from '../../src/actions/webhooks/manage-webhooks.js';
 import { createUser } from '../../src/actions/users/create-user.js';
 import { userActor } from '../../src/domain/user/user.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -84,6 +86,19 @@ const ENTRY = { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Res
 const MODERATORS_EN: readonly Who[] = ['admin', 'editor-en', 'moderator-en'];
 /** The media library is shared by every service: reporters and editors of any service, not moderators. */
 const MEDIA_PEOPLE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en'];
+
+/** Distribution: a fresh Content API key, webhook endpoint (a public address), and a delivery of it. */
+const freshApiKey = async (ctx: Context) => (await issueApiKey(ctx.t.actions, SYSTEM, { name: 'Matrix key' })).apiKey.id;
+const PUBLIC_HOOK = 'https://93.184.215.14/hooks';
+const freshWebhook = async (ctx: Context) =>
+  (await registerWebhook(ctx.t.actions, SYSTEM, { serviceCode: 'en', url: PUBLIC_HOOK, events: ['story.published'] })).endpoint.id;
+const freshDelivery = async (ctx: Context) => {
+  const endpointId = await freshWebhook(ctx);
+  const delivery = await ctx.t.store.transaction((repos) =>
+    repos.webhooks.insertDelivery({ messageId: `msg_${Math.random().toString(36).slice(2)}`, endpointId, event: 'story.published', payload: '{}' }, new Date()),
+  );
+  return delivery.id;
+};
 
 const OPERATIONS: readonly Operation[] = [
   { method: 'GET', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
@@ -318,6 +333,14 @@ const OPERATIONS: readonly Operation[] = [
     allowed: ['admin'],
     prepare: async () => ({ url: '/users', payload: { email: `new-${Math.random().toString(36).slice(2)}@example.org`, name: 'New', grants: [] } }),
   },
+  { method: 'GET', route: '/content-api-keys', allowed: ['admin'], prepare: async () => ({ url: '/content-api-keys' }) },
+  { method: 'POST', route: '/content-api-keys', allowed: ['admin'], prepare: async () => ({ url: '/content-api-keys', payload: { name: 'Partner' } }) },
+  { method: 'POST', route: '/content-api-keys/{id}/revoke', allowed: ['admin'], prepare: async (ctx) => ({ url: `/content-api-keys/${await freshApiKey(ctx)}/revoke` }) },
+  { method: 'GET', route: '/webhooks', allowed: ['admin'], prepare: async () => ({ url: '/webhooks' }) },
+  { method: 'POST', route: '/webhooks', allowed: ['admin'], prepare: async () => ({ url: '/webhooks', payload: { serviceCode: 'en', url: PUBLIC_HOOK, events: ['story.published'] } }) },
+  { method: 'POST', route: '/webhooks/{id}/disable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/webhooks/${await freshWebhook(ctx)}/disable` }) },
+  { method: 'GET', route: '/webhooks/{id}/deliveries', allowed: ['admin'], prepare: async (ctx) => ({ url: `/webhooks/${await freshWebhook(ctx)}/deliveries` }) },
+  { method: 'POST', route: '/webhook-deliveries/{id}/redeliver', allowed: ['admin'], prepare: async (ctx) => ({ url: `/webhook-deliveries/${await freshDelivery(ctx)}/redeliver` }) },
 ];
 
 /**
@@ -409,12 +432,25 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
   { method: 'GET', route: '/newsroom/users/:id', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/users/${await freshUser(ctx)}` }) },
   { method: 'POST', route: '/newsroom/users/:id/disable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/users/${await freshUser(ctx)}/disable`, form: {} }) },
   { method: 'POST', route: '/newsroom/users/:id/enable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/users/${await freshUser(ctx)}/enable`, form: {} }) },
+  { method: 'GET', route: '/newsroom/distribution', allowed: ['admin'], prepare: async () => ({ url: '/newsroom/distribution' }) },
+  { method: 'POST', route: '/newsroom/distribution/keys', allowed: ['admin'], success: 200, prepare: async () => ({ url: '/newsroom/distribution/keys', form: { name: 'Partner' } }) },
+  { method: 'POST', route: '/newsroom/distribution/keys/:id/revoke', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/distribution/keys/${await freshApiKey(ctx)}/revoke`, form: {} }) },
+  {
+    method: 'POST',
+    route: '/newsroom/distribution/webhooks',
+    allowed: ['admin'],
+    success: 200,
+    prepare: async () => ({ url: '/newsroom/distribution/webhooks', form: { serviceCode: 'en', url: PUBLIC_HOOK, 'event:story.published': '1' } }),
+  },
+  { method: 'POST', route: '/newsroom/distribution/webhooks/:id/disable', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/distribution/webhooks/${await freshWebhook(ctx)}/disable`, form: {} }) },
+  { method: 'GET', route: '/newsroom/distribution/webhooks/:id', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/distribution/webhooks/${await freshWebhook(ctx)}` }) },
+  { method: 'POST', route: '/newsroom/distribution/deliveries/:id/redeliver', allowed: ['admin'], prepare: async (ctx) => ({ url: `/newsroom/distribution/deliveries/${await freshDelivery(ctx)}/redeliver`, form: {} }) },
 ];
 
 /** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */
 const PUBLIC_OPERATIONS = ['POST /session'];
 
-const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /stories/{id}/live/entries': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201, 'POST /services': 201, 'POST /sections': 201 };
+const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /stories/{id}/live/entries': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201, 'POST /services': 201, 'POST /sections': 201, 'POST /content-api-keys': 201, 'POST /webhooks': 201 };
 
 describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
   let t: TestApp;

@@ -40,7 +40,7 @@ describe.each(STORE_KINDS)('services, sections, alert lists and the audit log th
     expect(created.statusCode).toBe(201);
     const { id } = created.json() as { id: number };
     const moved = await api('PUT', `/sections/${id}`, { position: 0, name: 'Central Asia' });
-    expect(moved.json()).toEqual({ id, serviceCode: 'en', slug: 'asia', name: 'Central Asia', position: 0 });
+    expect(moved.json()).toEqual({ id, serviceCode: 'en', slug: 'asia', name: 'Central Asia', position: 0, podcast: false });
     await api('PUT', `/sections/${newsId}`, { position: 1 });
     const list = (await api('GET', '/sections?service=en', undefined, editor.bearer)).json() as { items: { slug: string }[] };
     expect(list.items.map((s) => s.slug)).toEqual(['asia', 'news']);

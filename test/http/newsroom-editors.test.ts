@@ -134,7 +134,7 @@ describe.each(STORE_KINDS)("the newsroom's other editors on %s", (kind) => {
       const nav = /<nav aria-label="Newsroom sections"[^>]*>(.*?)<\/nav>/s.exec(body)?.[1] ?? '';
       return [...nav.matchAll(/href="\/newsroom\/([a-z]+)"/g)].map((m) => m[1]);
     };
-    expect(await links('admin')).toEqual(['stories', 'front', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'users', 'audit']);
+    expect(await links('admin')).toEqual(['stories', 'front', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'users', 'distribution', 'audit']);
     expect(await links('editor-en')).toEqual(['stories', 'front', 'media', 'profiles', 'alerts', 'comments']);
     expect(await links('reporter-en')).toEqual(['stories', 'media', 'profiles']);
     expect(await links('moderator-en')).toEqual(['stories', 'profiles', 'comments']);

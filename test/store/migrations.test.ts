@@ -34,6 +34,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'comment_reports',
         'comment_settings',
         'comments',
+        'content_api_keys',
         'event_log',
         'front_page_stories',
         'jobs',
@@ -62,6 +63,8 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'tags',
         'used_challenges',
         'users',
+        'webhook_deliveries',
+        'webhook_endpoints',
       ].sort(),
     );
   });

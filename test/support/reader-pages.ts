@@ -28,6 +28,7 @@ export const READER_PAGE_NAMES = [
   'empty search',
   'not found',
   'gone',
+  'embedded player',
 ] as const;
 export type ReaderPageName = (typeof READER_PAGE_NAMES)[number];
 
@@ -101,6 +102,7 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'empty search': '/en/search?q=zzzz',
     'not found': '/en/a/x/99999',
     gone: gone.url,
+    'embedded player': `/embed/media/${(await t.store.read.stories.findById(1))?.leadMediaId ?? 0}`,
   };
   const status = (name: ReaderPageName) => (name === 'not found' ? 404 : name === 'gone' ? 410 : 200);
   return READER_PAGE_NAMES.map((name) => ({ name, url: urls[name], status: status(name) }));

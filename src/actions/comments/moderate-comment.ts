@@ -36,6 +36,6 @@ export async function moderateComment(deps: ActionDeps, actor: Actor, commentId:
     );
     return { comment: { ...comment, state: to }, serviceCode: story.serviceCode };
   });
-  deps.events.publish({ type: 'comments.changed', storyId: comment.storyId, serviceCode });
+  deps.events.publish({ type: 'comments.changed', storyId: comment.storyId, serviceCode, ...(decision === 'approve' ? { approvedCommentId: comment.id } : {}) });
   return comment;
 }

@@ -22,6 +22,8 @@ export interface StoryPageData {
   /** The latest other stories of the story's section, so the page ends with somewhere to go. */
   readonly moreFromSection: readonly StorySummary[];
   readonly commentCount: number;
+  /** Profiles of people named in the bylines, by byline (structured data links them). */
+  readonly authors: ReadonlyMap<string, Profile>;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
   /** A live story's entries (one page of them) and key events; null for an ordinary story. */
@@ -84,7 +86,7 @@ export async function shapeStoryPage(
   // Entries' bodies link media, profiles and stories as a story's body does.
   const refs = bodyReferences([...story.body, ...(live?.entries.flatMap((entry) => entry.body) ?? [])]);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings, sectionLatest] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors] = await Promise.all([
     loadChrome(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -95,6 +97,7 @@ export async function shapeStoryPage(
     story.sectionId
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sectionId: story.sectionId, now, limit: MORE_FROM_SECTION + 1, offset: 0 })
       : Promise.resolve([]),
+    repos.profiles.findPeopleNamed(story.bylines, story.serviceCode),
   ]);
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
@@ -110,6 +113,7 @@ export async function shapeStoryPage(
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
       moreFromSection: sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION),
       commentCount: story.commentCount,
+      authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
       live,
     },
@@ -118,7 +122,7 @@ export async function shapeStoryPage(
       cacheKey.story(story.id),
       cacheKey.comments(story.id),
       ...mediaIds.map(cacheKey.media),
-      ...refs.profileIds.map(cacheKey.profile),
+      ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
       // "More from this section" changes with the service's lists.

@@ -26,7 +26,7 @@ export async function createService(deps: ActionDeps, actor: Actor, input: Param
 export async function createSection(
   deps: ActionDeps,
   actor: Actor,
-  input: { serviceCode: string; slug: unknown; name: unknown; position?: unknown },
+  input: { serviceCode: string; slug: unknown; name: unknown; position?: unknown; podcast?: unknown },
 ): Promise<Section> {
   requirePermission(actor, 'service.manage');
   const fields = parseSectionInput(input);

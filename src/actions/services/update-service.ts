@@ -31,7 +31,7 @@ export async function updateSection(
   deps: ActionDeps,
   actor: Actor,
   sectionId: number,
-  changes: { slug?: unknown; name?: unknown; position?: unknown },
+  changes: { slug?: unknown; name?: unknown; position?: unknown; podcast?: unknown },
 ): Promise<Section> {
   requirePermission(actor, 'service.manage');
   const now = deps.clock.now();

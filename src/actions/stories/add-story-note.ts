@@ -15,5 +15,6 @@ export async function addStoryNote(deps: ActionDeps, actor: Actor, storyId: numb
     await repos.audit.record({ userId: actorUserId(actor), action: `story.${note.kind}`, subject: `story:${storyId}` }, now);
     return existing;
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+  const visible = story.status === 'published' && story.publishedAt !== null && story.publishedAt <= now;
+  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode, ...(visible ? { change: note.kind === 'correction' ? ('corrected' as const) : ('updated' as const) } : {}) });
 }

@@ -16,6 +16,6 @@ export async function publishDueStories(deps: ActionDeps): Promise<number[]> {
     }
     return due;
   });
-  for (const story of published) deps.events.publish({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode });
+  for (const story of published) deps.events.publish({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode, change: 'published' });
   return published.map((story) => story.id);
 }

@@ -32,6 +32,6 @@ export async function publishStory(
     );
     return { serviceCode: existing.serviceCode, status, publishedAt };
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: result.serviceCode });
+  deps.events.publish({ type: 'story.changed', storyId, serviceCode: result.serviceCode, ...(result.status === 'published' ? { change: 'published' as const } : {}) });
   return { status: result.status, publishedAt: result.publishedAt };
 }

@@ -15,5 +15,5 @@ export async function unpublishStory(deps: ActionDeps, actor: Actor, storyId: nu
     await repos.audit.record({ userId: actorUserId(actor), action: 'story.unpublish', subject: `story:${storyId}` }, now);
     return existing;
   });
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode, ...(story.status === 'published' ? { change: 'unpublished' as const } : {}) });
 }

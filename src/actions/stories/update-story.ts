@@ -54,7 +54,7 @@ export async function saveStoryContent(
     }
     await repos.revisions.insert({ storyId, version, kind, content: story, userId }, now);
     await repos.audit.record({ userId, action: kind === 'save' ? 'story.edit' : 'story.restore', subject: `story:${storyId}` }, now);
-    return { version, before: existing.serviceCode } as const;
+    return { version, before: existing.serviceCode, wasLive: existing.status === 'published' && existing.publishedAt !== null && existing.publishedAt <= now } as const;
   });
   if ('conflict' in outcome) {
     throw conflict(
@@ -63,7 +63,7 @@ export async function saveStoryContent(
       'version',
     );
   }
-  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
+  deps.events.publish({ type: 'story.changed', storyId, serviceCode: story.serviceCode, ...(outcome.wasLive ? { change: 'updated' as const } : {}) });
   if (outcome.before !== story.serviceCode) {
     deps.events.publish({ type: 'story.changed', storyId, serviceCode: outcome.before });
   }

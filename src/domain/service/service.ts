@@ -21,6 +21,8 @@ export interface Section {
   readonly slug: string;
   readonly name: string;
   readonly position: number;
+  /** An audio section whose feed carries the itunes: elements podcast apps need. */
+  readonly podcast: boolean;
 }
 
 export interface Tag {
@@ -77,10 +79,12 @@ export function parseLanguageService(input: {
 
 
 /** A section's own fields, checked: a slug for its address, a name, and its place in the navigation. */
-export function parseSectionInput(input: { slug: unknown; name: unknown; position?: unknown }): Pick<Section, 'slug' | 'name' | 'position'> {
+export function parseSectionInput(input: { slug: unknown; name: unknown; position?: unknown; podcast?: unknown }): Pick<Section, 'slug' | 'name' | 'position' | 'podcast'> {
+  const podcast = input.podcast ?? false;
+  if (typeof podcast !== 'boolean') throw invalid('FIELD_INVALID', 'podcast must be true or false', 'podcast');
   const position = input.position ?? 0;
   if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > SECTION_LIMITS.position) {
     throw invalid('FIELD_INVALID', `position must be a whole number from 0 to ${SECTION_LIMITS.position}`, 'position');
   }
-  return { slug: requireSlug(input.slug, 'slug'), name: requireName(input.name, 'name', SECTION_LIMITS.name), position };
+  return { slug: requireSlug(input.slug, 'slug'), name: requireName(input.name, 'name', SECTION_LIMITS.name), position, podcast };
 }

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'media.read',
   'media.upload',
   'media.edit',
+  /** Content API keys and webhooks (admins). */
+  'distribution.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,6 +9,7 @@ import * as createEventLog from './2026-11-29T1630-create-event-log.js';
 import * as createOpenUploads from './2026-11-30T1100-create-open-uploads.js';
 import * as tokenExpiry from './2026-11-30T1110-token-expiry.js';
 import * as frontPage from './2026-11-30T1220-front-page.js';
+import * as distribution from './2026-11-30T1200-distribution.js';
 import * as storySearch from './2026-11-30T1210-story-search.js';
 import * as notifyEventLog from './2026-11-30T1230-notify-event-log.js';
 import * as storiesLive from './2026-11-30T1230-stories-live.js';
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1100-create-open-uploads': createOpenUploads,
   '2026-11-30T1110-token-expiry': tokenExpiry,
   '2026-11-30T1220-front-page': frontPage,
+  '2026-11-30T1200-distribution': distribution,
   '2026-11-30T1210-story-search': storySearch,
   '2026-11-30T1230-notify-event-log': notifyEventLog,
   '2026-11-30T1230-stories-live': storiesLive,

@@ -48,6 +48,26 @@ export class ProfileRepository {
     return row && toProfile(row);
   }
 
+  /** People whose name is exactly one of `names`: the service's own first, then shared ones. */
+  async findPeopleNamed(names: readonly string[], serviceCode: string): Promise<Profile[]> {
+    if (names.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('kind', '=', 'person')
+      .where('name', 'in', names)
+      .where((eb) => eb.or([eb('service_code', '=', serviceCode), eb('service_code', 'is', null)]))
+      .orderBy('id')
+      .execute();
+    const byName = new Map<string, Profile>();
+    for (const row of rows) {
+      const profile = toProfile(row);
+      const known = byName.get(profile.name);
+      if (!known || (known.serviceCode === null && profile.serviceCode !== null)) byName.set(profile.name, profile);
+    }
+    return [...byName.values()];
+  }
+
   async findByIds(ids: readonly number[]): Promise<Profile[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('profiles').selectAll().where('id', 'in', ids).execute();

@@ -64,7 +64,7 @@ export class ServiceRepository {
   async insertSection(section: Omit<Section, 'id'>): Promise<Section> {
     const { id } = await this.db
       .insertInto('sections')
-      .values({ service_code: section.serviceCode, slug: section.slug, name: section.name, position: section.position })
+      .values({ service_code: section.serviceCode, slug: section.slug, name: section.name, position: section.position, podcast: section.podcast ? 1 : 0 })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { ...section, id };
@@ -73,7 +73,7 @@ export class ServiceRepository {
   async updateSection(section: Section): Promise<void> {
     await this.db
       .updateTable('sections')
-      .set({ slug: section.slug, name: section.name, position: section.position })
+      .set({ slug: section.slug, name: section.name, position: section.position, podcast: section.podcast ? 1 : 0 })
       .where('id', '=', section.id)
       .execute();
   }
@@ -121,8 +121,8 @@ function toService(row: Database['services']): LanguageService {
   };
 }
 
-function toSection(row: { id: number; service_code: string; slug: string; name: string; position: number }): Section {
-  return { id: row.id, serviceCode: row.service_code, slug: row.slug, name: row.name, position: row.position };
+function toSection(row: { id: number; service_code: string; slug: string; name: string; position: number; podcast: number }): Section {
+  return { id: row.id, serviceCode: row.service_code, slug: row.slug, name: row.name, position: row.position, podcast: Number(row.podcast) === 1 };
 }
 
 function toTag(row: { id: number; service_code: string; slug: string; name: string }): Tag {

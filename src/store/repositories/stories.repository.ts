@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
 import { parseSearchQuery } from '../../domain/search/query.js';
+import type { SitemapStory } from '../../domain/distribution/sitemap.js';
 import type { StoryInput } from '../../domain/story/parse-story.js';
 import type {
   CommentsState,
@@ -118,6 +119,16 @@ export class StoryRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => ({ id: r.id, serviceCode: r.service_code }));
+  }
+
+  /** When the next scheduled (embargoed) story is due, if any. */
+  async nextScheduledAt(): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.min('published_at').as('next'))
+      .where('status', '=', 'scheduled')
+      .executeTakeFirst();
+    return row?.next === null || row?.next === undefined ? null : new Date(Number(row.next));
   }
 
   /** The newsroom's list: every status, newest change first, filtered and paginated. */
@@ -284,6 +295,108 @@ export class StoryRepository {
       .where('published_at', '<=', now.getTime())
       .execute();
     return rows.map(toSummary);
+  }
+
+  /**
+   * Published, visible stories of a service for its sitemaps, oldest id first (so a page of
+   * 50,000 keeps its stories as more are published); `since`: published at or after it only.
+   */
+  async listForSitemap(filter: { serviceCode: string; now: Date; since?: Date; limit: number; offset: number }): Promise<SitemapStory[]> {
+    let query = this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code', 'slug', 'headline', 'deck', 'lead_media_id', 'published_at', 'updated_at', 'modified_at'])
+      .where('service_code', '=', filter.serviceCode)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', filter.now.getTime());
+    if (filter.since) query = query.where('published_at', '>=', filter.since.getTime());
+    const rows = await query.orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+    return rows.map((row) => {
+      const published = Number(row.published_at);
+      return {
+        id: row.id,
+        serviceCode: row.service_code,
+        slug: row.slug,
+        headline: row.headline,
+        deck: row.deck,
+        leadMediaId: row.lead_media_id,
+        publishedAt: new Date(published),
+        lastModified: new Date(Math.max(published, Number(row.modified_at), Number(row.updated_at ?? 0))),
+      };
+    });
+  }
+
+  /**
+   * Ids of published, visible stories newest first, after a position in that order (keyset
+   * pagination: stories published meanwhile come before the position, so a client walking the
+   * pages sees each story once). `updatedSince`: saved, noted or published at or after it.
+   */
+  async listPublishedIds(filter: {
+    now: Date;
+    serviceCode?: string;
+    sectionId?: number;
+    tagId?: number;
+    updatedSince?: Date;
+    after?: { publishedAt: Date; id: number };
+    limit: number;
+  }): Promise<{ id: number; publishedAt: Date }[]> {
+    let query = this.db
+      .selectFrom('stories as s')
+      .select(['s.id', 's.published_at'])
+      .where('s.status', '=', 'published')
+      .where('s.published_at', '<=', filter.now.getTime());
+    if (filter.serviceCode !== undefined) query = query.where('s.service_code', '=', filter.serviceCode);
+    if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId);
+    if (filter.tagId !== undefined) {
+      const tagId = filter.tagId;
+      query = query.where(({ exists, selectFrom }) =>
+        exists(selectFrom('story_tags as st').select('st.story_id').whereRef('st.story_id', '=', 's.id').where('st.tag_id', '=', tagId)),
+      );
+    }
+    if (filter.updatedSince) {
+      const since = filter.updatedSince.getTime();
+      query = query.where((eb) => eb.or([eb('s.modified_at', '>=', since), eb('s.published_at', '>=', since), eb('s.updated_at', '>=', since)]));
+    }
+    if (filter.after) {
+      const { publishedAt, id } = filter.after;
+      query = query.where((eb) =>
+        eb.or([eb('s.published_at', '<', publishedAt.getTime()), eb.and([eb('s.published_at', '=', publishedAt.getTime()), eb('s.id', '<', id)])]),
+      );
+    }
+    const rows = await query.orderBy('s.published_at', 'desc').orderBy('s.id', 'desc').limit(filter.limit).execute();
+    return rows.map((row) => ({ id: row.id, publishedAt: new Date(Number(row.published_at)) }));
+  }
+
+  /** Whether a media item is shown by a visible story: as its lead, or in its body. */
+  async isMediaPublic(mediaId: number, now: Date): Promise<boolean> {
+    return (await this.findStoryShowingMedia(mediaId, now)) !== undefined;
+  }
+
+  /** The first visible story showing a media item (as its lead, or in its body), if any. */
+  async findStoryShowingMedia(mediaId: number, now: Date): Promise<{ id: number; serviceCode: string; slug: string; headline: string } | undefined> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select(['id', 'service_code', 'slug', 'headline'])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now.getTime())
+      // Bodies are stored as JSON written by JSON.stringify: a media element is {"type":"media","mediaId":N}.
+      .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), eb('body_json', 'like', `%"mediaId":${mediaId}}%`)]))
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { id: row.id, serviceCode: row.service_code, slug: row.slug, headline: row.headline };
+  }
+
+  /** When the service's published stories last changed (null: it has none). */
+  async lastModified(serviceCode: string, now: Date): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => [eb.fn.max('modified_at').as('modified'), eb.fn.max('published_at').as('published')])
+      .where('service_code', '=', serviceCode)
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now.getTime())
+      .executeTakeFirst();
+    if (!row || row.published === null) return null;
+    return new Date(Math.max(Number(row.modified), Number(row.published)));
   }
 
   async existingIds(ids: readonly number[]): Promise<number[]> {

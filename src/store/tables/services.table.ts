@@ -15,6 +15,8 @@ export interface SectionsTable {
   slug: string;
   name: string;
   position: number;
+  /** 1: an audio section published as a podcast. */
+  podcast: Generated<number>;
 }
 
 export interface TagsTable {

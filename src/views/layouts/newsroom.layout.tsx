@@ -3,7 +3,7 @@ import type { Translator } from '../../i18n/i18n.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
 
 /** The newsroom's parts, in the order the navigation shows them. */
-export const NEWSROOM_PARTS = ['stories', 'front', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'users', 'audit'] as const;
+export const NEWSROOM_PARTS = ['stories', 'front', 'media', 'profiles', 'alerts', 'comments', 'sections', 'services', 'users', 'distribution', 'audit'] as const;
 export type NewsroomPart = (typeof NEWSROOM_PARTS)[number];
 
 export interface NewsroomChrome {

@@ -5,12 +5,18 @@ import { Masthead } from '../components/masthead.js';
 import { SkipLinks } from '../components/skip-links.js';
 import { HeadLinks } from '../components/head-links.js';
 import { SiteFooter } from '../components/site-footer.js';
+import { HeadMeta } from '../distribution/head-meta.js';
+import type { FeedLink, PageMeta } from '../distribution/page-meta.js';
 
 export interface ReaderLayoutProps {
   readonly chrome: Chrome;
   readonly title: string;
   readonly description?: string | null;
   readonly canonicalUrl?: string;
+  /** The page's own path when it has no canonicalUrl: its canonical link is made from it. */
+  readonly canonicalPath?: string;
+  readonly meta?: PageMeta;
+  readonly feeds?: readonly FeedLink[];
   readonly withPlayer?: boolean;
   readonly withComments?: boolean;
   /** Relative times beside the absolute ones (the story's publication and update). */
@@ -23,8 +29,9 @@ export interface ReaderLayoutProps {
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ chrome, title, description, canonicalUrl, withPlayer, withComments, withTime, currentPath, currentSection, children }: ReaderLayoutProps) {
+export function ReaderLayout({ chrome, title, description, canonicalUrl, canonicalPath, meta, feeds, withPlayer, withComments, withTime, currentPath, currentSection, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = chrome;
+  const canonical = canonicalUrl ?? (canonicalPath ? new URL(canonicalPath, chrome.siteUrl).href : null);
   return (
     <html lang={service.locale} dir={service.direction}>
       <head>
@@ -32,7 +39,8 @@ export function ReaderLayout({ chrome, title, description, canonicalUrl, withPla
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${service.name}`}</title>
         <meta name="description" content={description || i18n.t('meta.default', { service: service.name })} />
-        {canonicalUrl ? <link rel="canonical" href={canonicalUrl} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <HeadMeta meta={meta} feeds={feeds ?? []} url={canonical} siteName={service.name} locale={service.locale} />
         <link rel="stylesheet" href={assets.css} />
         <HeadLinks assets={assets} rtl={service.direction === 'rtl'} />
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}

@@ -21,7 +21,12 @@ export function CommentsPage({ chrome, model }: { chrome: Chrome; model: Comment
   const names = threadNames(threads);
   const headingTemplate = t('comments.heading', { count: '{count}' });
   return (
-    <ReaderLayout chrome={chrome} title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`} withComments>
+    <ReaderLayout
+      chrome={chrome}
+      title={`${t('comments.heading', { count: commentCount })}: ${story.headline}`}
+      canonicalPath={model.urls.page}
+      withComments
+    >
       <article class="comments-page" aria-labelledby="comments-heading">
         <p class="kicker">
           <a href={storyPath(story)}>{story.headline}</a>

@@ -1,3 +1,4 @@
+import { feedLinks } from '../distribution/feed-links.js';
 import { storyPath } from '../../domain/story/story-path.js';
 import { renderDocument } from '../render.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
@@ -21,7 +22,15 @@ export function FrontPage({ chrome, model }: { chrome: Chrome; model: FrontPageM
   const unfiled = later.filter((s) => !sections.some((section) => section.id === s.sectionId));
   const media = (story: FrontStory) => (story.leadMediaId === null ? undefined : model.media.get(story.leadMediaId));
   return (
-    <ReaderLayout chrome={chrome} title={service.name} description={t('meta.default', { service: service.name })} currentPath={`/${service.code}/`}>
+    <ReaderLayout
+      chrome={chrome}
+      title={service.name}
+      description={t('meta.default', { service: service.name })}
+      currentPath={`/${service.code}/`}
+      canonicalPath={`/${service.code}/`}
+      feeds={feedLinks({ kind: 'service', serviceCode: service.code }, service.name)}
+      meta={{ type: 'website', title: service.name, description: t('meta.default', { service: service.name }), image: null, jsonLd: [] }}
+    >
       <h1 class="visually-hidden">{service.name}</h1>
       {lead ? (
         <div class="front">

@@ -3,12 +3,27 @@ import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Pager, StoryList } from '../components/story-list.js';
 import type { Chrome, ProfilePageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
+import { feedLinks } from '../distribution/feed-links.js';
+import { absolute, personLd } from '../distribution/story-meta.js';
 
 export function ProfilePage({ chrome, model }: { chrome: Chrome; model: ProfilePageModel }) {
   const { profile } = model;
   const t = chrome.i18n.t;
+  const page = {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: absolute(chrome, model.canonicalPath),
+    mainEntity: personLd(chrome, profile),
+  };
   return (
-    <ReaderLayout chrome={chrome} title={profile.name} description={profile.summary}>
+    <ReaderLayout
+      chrome={chrome}
+      title={profile.name}
+      description={profile.summary}
+      canonicalPath={model.pagination.page > 1 ? model.pagination.hrefFor(model.pagination.page) : model.canonicalPath}
+      feeds={feedLinks({ kind: 'profile', serviceCode: chrome.service.code, profileSlug: profile.slug, profileId: profile.id }, profile.name)}
+      meta={{ type: 'profile', title: profile.name, description: profile.summary, image: null, jsonLd: [page] }}
+    >
       <article class="profile" aria-labelledby="profile-name">
         <p class="kicker">{t(`profile.kind.${profile.kind}`)}</p>
         <h1 id="profile-name">

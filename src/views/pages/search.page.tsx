@@ -8,7 +8,7 @@ import type { Translator } from '../../i18n/i18n.js';
 export function SearchPage({ chrome, model }: { chrome: Chrome; model: SearchPageModel }) {
   const t = chrome.i18n.t;
   return (
-    <ReaderLayout chrome={chrome} title={t('search.title')}>
+    <ReaderLayout chrome={chrome} title={t('search.title')} canonicalPath={`/${chrome.service.code}/search`}>
       <h1>{model.query ? t('search.resultsFor', { query: model.query }) : t('search.title')}</h1>
       <SearchFilters chrome={chrome} model={model} />
       {!model.query ? <p>{t('search.prompt')}</p> : null}

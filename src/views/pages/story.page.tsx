@@ -8,6 +8,8 @@ import { ShareLinks } from '../components/share-links.js';
 import { LiveEntries } from '../components/live-entries.js';
 import type { Chrome, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
+import { feedLinks } from '../distribution/feed-links.js';
+import { storyMeta } from '../distribution/story-meta.js';
 
 export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
@@ -21,6 +23,8 @@ export function StoryPage({ chrome, model }: { chrome: Chrome; model: StoryPageM
       title={story.headline}
       description={story.deck}
       canonicalUrl={model.canonicalUrl}
+      meta={storyMeta(chrome, model)}
+      feeds={feedLinks({ kind: 'service', serviceCode: service.code }, service.name)}
       withPlayer={hasPlayer}
       currentSection={section?.slug}
       withTime

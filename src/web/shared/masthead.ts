@@ -12,7 +12,8 @@ export const MEDIA_BASE = '/media/';
 
 /** A service's masthead (services, sections, live alert) with what the views need to show it. */
 export function toChrome(data: ChromeData, assets: Assets): Chrome {
-  return { ...data, assets, i18n: translatorFor(data.service.locale), mediaBase: MEDIA_BASE };
+  // The site's origin (PUBLIC_URL) comes with the assets' addresses: canonical links, previews, JSON-LD.
+  return { ...data, assets, i18n: translatorFor(data.service.locale), mediaBase: MEDIA_BASE, siteUrl: assets.siteUrl ?? new URL('http://localhost/') };
 }
 
 /** Where error pages get their masthead, by the service an address names (else the first service); null with no services. */

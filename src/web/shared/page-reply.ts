@@ -131,6 +131,8 @@ export async function servePage(
   cacheKey: string,
   now: number,
   render: () => Promise<RenderedPage | 'sent'>,
+  /** Feeds and sitemaps are cached and purged the same way, with their own type. */
+  contentType: string = HTML,
 ): Promise<FastifyReply | void> {
   const served = await cache.load(cacheKey, now, async () => {
     const rendered = await render();
@@ -138,7 +140,7 @@ export async function servePage(
     return {
       status: 200,
       headers: {
-        'content-type': HTML,
+        'content-type': contentType,
         'surrogate-key': rendered.keys.join(' '),
         vary: 'accept-encoding',
       },

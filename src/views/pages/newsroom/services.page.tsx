@@ -126,6 +126,7 @@ export interface SectionFormValues {
   readonly name: string;
   readonly slug: string;
   readonly position: string;
+  readonly podcast: boolean;
 }
 
 /** A section's form: its service (chosen once), name, slug for its address, and place in the navigation. */
@@ -163,6 +164,10 @@ export function SectionFormPage(props: {
         </p>
         <label for="section-position">{t('newsroom.position')}</label>
         <input id="section-position" name="position" type="number" min="0" max={String(SECTION_LIMITS.position)} value={values.position} />
+        <p>
+          <input id="section-podcast" name="podcast" type="checkbox" value="1" checked={values.podcast} />{' '}
+          <label for="section-podcast">{t('newsroom.sections.podcast')}</label>
+        </p>
         <button type="submit">{t('newsroom.form.save')}</button>
       </form>
     </NewsroomLayout>

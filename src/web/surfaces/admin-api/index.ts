@@ -5,6 +5,7 @@ import type { MediaDeps } from '../../../actions/media/media-deps.js';
 import { authenticate } from '../../plugins/auth.js';
 import { accountRoutes } from './accounts.routes.js';
 import { alertRoutes } from './alerts.routes.js';
+import { distributionRoutes } from './distribution.routes.js';
 import { commentRoutes } from './comments.routes.js';
 import { profileRoutes } from './profiles.routes.js';
 import { mediaRoutes } from './media.routes.js';
@@ -69,5 +70,6 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(serviceRoutes, { actions });
   await app.register(frontPageRoutes, { actions });
   await app.register(mediaRoutes, { actions, media });
+  await app.register(distributionRoutes, { actions });
   await app.register(uploadRoutes, { media, uploadsDir, apiPrefix: ADMIN_API_PREFIX });
 };

@@ -375,12 +375,13 @@ const sectionFields = {
   slug: Text(SLUG.maxLength, { description: 'the address: /service/s/slug' }),
   name: Type.String({ maxLength: 80 }),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: SECTION_LIMITS.position, description: "place in the service's navigation" })),
+  podcast: Type.Optional(Type.Boolean({ description: "an audio section whose feed carries podcast apps' itunes: elements" })),
 };
 export const NewSection = Type.Object({ serviceCode: CodeText, ...sectionFields }, strict);
 export const SectionUpdate = Type.Object(
-  { slug: Type.Optional(sectionFields.slug), name: Type.Optional(sectionFields.name), position: sectionFields.position },
+  { slug: Type.Optional(sectionFields.slug), name: Type.Optional(sectionFields.name), position: sectionFields.position, podcast: sectionFields.podcast },
   { ...strict, description: 'fields left out keep their value' },
 );
-export const SectionBody = Type.Object({ id: Id, serviceCode: Type.String(), slug: Type.String(), name: Type.String(), position: Type.Integer() });
+export const SectionBody = Type.Object({ id: Id, serviceCode: Type.String(), slug: Type.String(), name: Type.String(), position: Type.Integer(), podcast: Type.Boolean() });
 export const SectionList = Type.Object({ items: Type.Array(SectionBody) });
 export const SectionListQuery = Type.Object({ service: Type.Optional(CodeText) }, strict);

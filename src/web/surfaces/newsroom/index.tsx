@@ -39,6 +39,7 @@ import { defaultSchemas } from '../../shared/default-schemas.js';
 import { formValidatorCompiler } from '../../shared/validator.js';
 import { profilePages } from './profiles.routes.js';
 import { servicePages } from './services.routes.js';
+import { distributionPages } from './distribution.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
 import { storyToolPages } from './story-tools.routes.js';
 
@@ -231,6 +232,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   storyToolPages(app, { actions, assets, chromeFor, html });
   profilePages(app, { actions, chromeFor, html });
   servicePages(app, { actions, chromeFor, html });
+  distributionPages(app, { actions, chromeFor, html });
   alertPages(app, { actions, chromeFor, html });
   frontPagePages(app, { actions, chromeFor, html });
   auditPages(app, { actions, chromeFor, html });

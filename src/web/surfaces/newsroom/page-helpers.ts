@@ -25,6 +25,7 @@ const PART_PERMISSION: Readonly<Record<NewsroomPart, Permission>> = {
   services: 'service.manage',
   users: 'user.manage',
   audit: 'audit.read',
+  distribution: 'distribution.manage',
 };
 
 /** The parts of the newsroom the navigation links for this person. */

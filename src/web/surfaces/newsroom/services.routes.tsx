@@ -92,7 +92,7 @@ export function servicePages(app: FastifyInstance, { actions, chromeFor, html }:
     );
 
   app.get('/newsroom/sections/new', { config: { permission: 'service.manage' } }, async (request, reply) =>
-    sectionForm(request, reply, { id: null, serviceCode: '', name: '', slug: '', position: '0' }, null),
+    sectionForm(request, reply, { id: null, serviceCode: '', name: '', slug: '', position: '0', podcast: false }, null),
   );
 
   app.post('/newsroom/sections', { config: { permission: 'service.manage' } }, async (request, reply) => {
@@ -138,9 +138,9 @@ function serviceValues(form: FormBody, code: string): ServiceFormValues {
 }
 
 function sectionFromForm(form: FormBody) {
-  return { name: form.name ?? '', slug: form.slug ?? '', position: formNumber(form.position) };
+  return { name: form.name ?? '', slug: form.slug ?? '', position: formNumber(form.position), podcast: form.podcast === '1' };
 }
 
 function sectionValues(form: FormBody, id: number | null, serviceCode: string): SectionFormValues {
-  return { id, serviceCode, name: form.name ?? '', slug: form.slug ?? '', position: form.position ?? '' };
+  return { id, serviceCode, name: form.name ?? '', slug: form.slug ?? '', position: form.position ?? '', podcast: form.podcast === '1' };
 }

@@ -1,3 +1,4 @@
+import { feedLinks } from '../../../views/distribution/feed-links.js';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ReaderPages } from '../../../actions/reader/reader-pages.js';
 import type { Clock } from '../../../domain/shared/clock.js';
@@ -59,6 +60,8 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
         page === 1
           ? renderFrontPage(chrome, { stories: result.model.front, mostRead: result.model.mostRead, media: result.model.media, pagination })
           : renderListPage(chrome, {
+              canonicalPath: `/${serviceCode}/`,
+              feeds: feedLinks({ kind: 'service', serviceCode }, chrome.service.name),
               title: chrome.i18n.t('list.latest'),
               heading: chrome.i18n.t('list.latest'),
               intro: null,
@@ -77,6 +80,11 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const result = await pages.section({ serviceCode, sectionSlug, page });
       const chrome = toChrome(result.chrome, assets);
       const html = renderListPage(chrome, {
+        canonicalPath: path,
+        feeds: [
+          ...feedLinks({ kind: 'section', serviceCode, sectionSlug }, `${chrome.service.name}: ${result.model.section.name}`),
+          ...feedLinks({ kind: 'service', serviceCode }, chrome.service.name),
+        ],
         title: result.model.section.name,
         heading: result.model.section.name,
         intro: null,
@@ -96,6 +104,11 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const chrome = toChrome(result.chrome, assets);
       const heading = chrome.i18n.t('tag.heading', { name: result.model.tag.name });
       const html = renderListPage(chrome, {
+        canonicalPath: path,
+        feeds: [
+          ...feedLinks({ kind: 'tag', serviceCode, tagSlug }, `${chrome.service.name}: ${result.model.tag.name}`),
+          ...feedLinks({ kind: 'service', serviceCode }, chrome.service.name),
+        ],
         title: heading,
         heading,
         intro: null,
@@ -119,6 +132,7 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       const result = outcome.page;
       const chrome = toChrome(result.chrome, assets);
       const html = renderProfilePage(chrome, {
+        canonicalPath: profilePath(serviceCode, result.model.profile),
         profile: result.model.profile,
         stories: result.model.stories,
         pagination: { page, hasNext: result.model.hasNext, hrefFor: (p) => withPage(path, p) },

@@ -1,0 +1,23 @@
+import type { MediaItem } from '../../domain/media/media.js';
+import { notFound } from '../../domain/shared/errors.js';
+import type { LanguageService } from '../../domain/service/service.js';
+import type { ActionDeps } from '../deps.js';
+import { cacheKey } from '../reader/page-result.js';
+
+export interface EmbedData {
+  readonly media: MediaItem;
+  /** The story that shows it (its page is linked from the player). */
+  readonly story: { readonly id: number; readonly serviceCode: string; readonly slug: string; readonly headline: string };
+  readonly service: LanguageService;
+  readonly cacheKeys: readonly string[];
+}
+
+/** A media item for its embeddable player: only one a published story shows; anything else is not found. */
+export async function getEmbed(deps: Pick<ActionDeps, 'store' | 'clock'>, mediaId: number): Promise<EmbedData> {
+  const repos = deps.store.read;
+  const [media] = await repos.media.findByIds([mediaId]);
+  const story = media && media.kind !== 'image' ? await repos.stories.findStoryShowingMedia(mediaId, deps.clock.now()) : undefined;
+  const service = story ? await repos.services.find(story.serviceCode) : undefined;
+  if (!media || !story || !service) throw notFound('MEDIA_NOT_FOUND', 'There is no player at this address', { mediaId });
+  return { media, story, service, cacheKeys: [cacheKey.media(mediaId), cacheKey.story(story.id)] };
+}

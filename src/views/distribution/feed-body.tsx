@@ -1,0 +1,108 @@
+import type { Body, Inline, Mark } from '../../domain/body/body.js';
+import { playableRenditions, posterOf, type MediaItem } from '../../domain/media/media.js';
+import { profilePath, type Profile } from '../../domain/profile/profile.js';
+import { formatDateline, type Dateline } from '../../domain/story/story.js';
+import { renderFragment } from '../render.js';
+import { previewImage } from './story-meta.js';
+
+export interface FeedBodyContext {
+  readonly siteUrl: URL;
+  readonly mediaBase: string;
+  readonly serviceCode: string;
+  readonly media: ReadonlyMap<number, MediaItem>;
+  readonly profiles: ReadonlyMap<number, Profile>;
+}
+
+/**
+ * A story's body as the HTML a feed reader shows: plain elements, every address absolute
+ * (readers do not all resolve relative links), media as a picture and a link to the file
+ * (no player script runs in a feed reader). Escaped by Preact like every view.
+ */
+export function renderFeedBody(body: Body, dateline: Dateline | null, context: FeedBodyContext): string {
+  const absolute = (path: string) => new URL(path, context.siteUrl).href;
+  const firstParagraph = body.findIndex((element) => element.type === 'paragraph');
+  const inlines = (content: readonly Inline[]) => content.map((inline, index) => <InlineRun key={index} inline={inline} context={context} absolute={absolute} />);
+  return renderFragment(
+    <>
+      {body.map((element, index) => {
+        switch (element.type) {
+          case 'paragraph':
+            return (
+              <p key={index}>
+                {index === firstParagraph && dateline ? `${formatDateline(dateline)} ` : null}
+                {inlines(element.content)}
+              </p>
+            );
+          case 'subheading':
+            return <h2 key={index}>{element.text}</h2>;
+          case 'quote':
+            return (
+              <blockquote key={index}>
+                <p>{inlines(element.content)}</p>
+                {element.attribution ? <p>— {element.attribution}</p> : null}
+              </blockquote>
+            );
+          case 'list': {
+            const List = element.ordered ? 'ol' : 'ul';
+            return (
+              <List key={index}>
+                {element.items.map((item, i) => (
+                  <li key={i}>{inlines(item)}</li>
+                ))}
+              </List>
+            );
+          }
+          case 'media': {
+            const item = context.media.get(element.mediaId);
+            if (!item || item.state !== 'ready') return null;
+            const picture = previewImage(item);
+            const file = playableRenditions(item)[0];
+            const poster = posterOf(item) ?? picture;
+            return (
+              <figure key={index}>
+                {poster ? <img src={absolute(`${context.mediaBase}${poster.path}`)} alt={item.altText ?? item.title} /> : null}
+                <figcaption>
+                  {file ? <a href={absolute(`${context.mediaBase}${file.path}`)}>{item.title}</a> : item.title}
+                  {item.caption ? ` ${item.caption}` : null}
+                  {item.credit ? ` (${item.credit})` : null}
+                </figcaption>
+              </figure>
+            );
+          }
+          case 'profile': {
+            const profile = context.profiles.get(element.profileId);
+            if (!profile) return null;
+            return (
+              <p key={index}>
+                <a href={absolute(profilePath(context.serviceCode, profile))}>{profile.name}</a>
+                {profile.summary ? `: ${profile.summary}` : null}
+              </p>
+            );
+          }
+          default:
+            return null;
+        }
+      })}
+    </>,
+  );
+}
+
+function InlineRun({ inline, context, absolute }: { inline: Inline; context: FeedBodyContext; absolute: (path: string) => string }) {
+  switch (inline.type) {
+    case 'text':
+      return withMarks(inline.text, inline.marks);
+    case 'link':
+      return <a href={inline.href.startsWith('/') ? absolute(inline.href) : inline.href}>{withMarks(inline.text, inline.marks)}</a>;
+    case 'profile': {
+      const profile = context.profiles.get(inline.profileId);
+      return profile ? <a href={absolute(profilePath(context.serviceCode, profile))}>{inline.text}</a> : <>{inline.text}</>;
+    }
+  }
+}
+
+function withMarks(text: string, marks: readonly Mark[] | undefined) {
+  let node = <>{text}</>;
+  if (marks?.includes('italic')) node = <em>{node}</em>;
+  if (marks?.includes('bold')) node = <strong>{node}</strong>;
+  return node;
+}

@@ -1,0 +1,144 @@
+import { bodyText } from '../../domain/body/body.js';
+import { isoDuration } from '../../domain/media/duration.js';
+import { playableRenditions, posterOf, thumbnailOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
+import { profilePath, type Profile } from '../../domain/profile/profile.js';
+import { storyPath } from '../../domain/story/story-path.js';
+import { embedPath } from '../../domain/distribution/embed-paths.js';
+import type { Chrome, StoryPageModel } from '../page-model.js';
+import type { PageMeta } from './page-meta.js';
+
+const ORGANISATION_TYPES = { person: 'Person', organisation: 'Organization', place: 'Place' } as const;
+
+/** Absolute addresses for what a page shows: JSON-LD and Open Graph take no relative URLs. */
+export function absolute(chrome: Chrome, path: string): string {
+  return new URL(path, chrome.siteUrl).href;
+}
+
+export function mediaUrl(chrome: Chrome, rendition: Pick<Rendition, 'path'>): string {
+  return absolute(chrome, `${chrome.mediaBase}${rendition.path}`);
+}
+
+/** The biggest JPEG/poster that stands for a media item in previews. */
+export function previewImage(item: MediaItem): Rendition | undefined {
+  if (item.state !== 'ready') return undefined;
+  const poster = posterOf(item);
+  if (poster) return poster;
+  const images = item.renditions.filter((r) => r.kind === 'image' && r.mimeType === 'image/jpeg');
+  return images.sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0] ?? thumbnailOf(item);
+}
+
+export function publisherLd(chrome: Chrome) {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: chrome.service.name,
+    url: absolute(chrome, `/${chrome.service.code}/`),
+    logo: { '@type': 'ImageObject', url: absolute(chrome, chrome.assets.logo), width: 600, height: 60 },
+  };
+}
+
+/**
+ * The story page's previews and structured data: schema.org NewsArticle (with a Person for
+ * each byline that has a profile), VideoObject for lead video, BreadcrumbList, and Open Graph.
+ */
+export function storyMeta(chrome: Chrome, model: StoryPageModel): PageMeta {
+  const { story, section, tags, media } = model;
+  const { service } = chrome;
+  const url = model.canonicalUrl;
+  const lead = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
+  const picture = lead ? previewImage(lead) : undefined;
+  const images = [...media.values()].map(previewImage).filter((r): r is Rendition => r !== undefined);
+  const modified = story.updatedAt ?? story.publishedAt;
+  const authors = story.bylines.map((name) => {
+    const profile = model.authors.get(name);
+    return profile ? personLd(chrome, profile) : { '@type': 'Person', name };
+  });
+  const corrections = story.notes
+    .filter((note) => note.kind === 'correction')
+    .map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.at.toISOString() }));
+  const video = lead && lead.kind === 'video' && lead.state === 'ready' ? videoLd(chrome, lead, story.publishedAt) : null;
+
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    headline: story.headline,
+    ...(story.deck ? { description: story.deck } : {}),
+    ...(story.publishedAt ? { datePublished: story.publishedAt.toISOString() } : {}),
+    ...(modified ? { dateModified: modified.toISOString() } : {}),
+    author: authors.length ? authors : [publisherLd(chrome)],
+    publisher: publisherLd(chrome),
+    ...(images.length ? { image: images.map((r) => mediaUrl(chrome, r)) } : {}),
+    ...(section ? { articleSection: section.name } : {}),
+    ...(tags.length ? { keywords: tags.map((tag) => tag.name) } : {}),
+    inLanguage: service.locale,
+    isAccessibleForFree: true,
+    wordCount: bodyText(story.body).split(/\s+/u).filter(Boolean).length,
+    ...(corrections.length ? { correction: corrections } : {}),
+    ...(video ? { video } : {}),
+  };
+  const crumbs = [
+    { name: service.name, path: `/${service.code}/` },
+    ...(section ? [{ name: section.name, path: `/${service.code}/s/${encodeURIComponent(section.slug)}` }] : []),
+    { name: story.headline, path: storyPath(story) },
+  ];
+  const breadcrumbs = {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absolute(chrome, crumb.path),
+    })),
+  };
+  const player = lead && lead.kind !== 'image' && playableRenditions(lead).length ? playerSize(chrome, lead) : null;
+  return {
+    type: 'article',
+    title: story.headline,
+    description: story.deck,
+    image: picture ? { url: mediaUrl(chrome, picture), width: picture.width, height: picture.height, alt: lead?.altText ?? lead?.title ?? null } : null,
+    article: {
+      publishedTime: story.publishedAt?.toISOString() ?? null,
+      modifiedTime: modified?.toISOString() ?? null,
+      section: section?.name ?? null,
+      tags: tags.map((tag) => tag.name),
+    },
+    player,
+    oembed: `${absolute(chrome, '/oembed')}?url=${encodeURIComponent(url)}&format=json`,
+    jsonLd: [article, ...(video ? [{ '@context': 'https://schema.org', ...video }] : []), breadcrumbs],
+  };
+}
+
+function playerSize(chrome: Chrome, item: MediaItem) {
+  const first = playableRenditions(item)[0];
+  return { url: absolute(chrome, embedPath(item.id)), width: first?.width ?? 640, height: first?.height ?? (item.kind === 'audio' ? 120 : 360) };
+}
+
+/** schema.org VideoObject for a ready video. */
+export function videoLd(chrome: Chrome, item: MediaItem, uploadDate: Date | null) {
+  const poster = posterOf(item);
+  const file = playableRenditions(item).sort((a, b) => (b.height ?? 0) - (a.height ?? 0))[0];
+  return {
+    '@type': 'VideoObject',
+    name: item.title,
+    description: item.caption ?? item.title,
+    ...(poster ? { thumbnailUrl: [mediaUrl(chrome, poster)] } : {}),
+    ...(uploadDate ? { uploadDate: uploadDate.toISOString() } : {}),
+    ...(item.durationMs !== null ? { duration: isoDuration(item.durationMs) } : {}),
+    ...(file ? { contentUrl: mediaUrl(chrome, file) } : {}),
+    embedUrl: absolute(chrome, embedPath(item.id)),
+    ...(item.credit ? { creditText: item.credit } : {}),
+  };
+}
+
+/** A profile as schema.org Person, Organization or Place, with its page. */
+export function personLd(chrome: Chrome, profile: Profile) {
+  return {
+    '@type': ORGANISATION_TYPES[profile.kind],
+    name: profile.name,
+    url: absolute(chrome, profilePath(chrome.service.code, profile)),
+    ...(profile.summary ? { description: profile.summary } : {}),
+  };
+}

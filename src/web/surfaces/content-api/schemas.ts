@@ -1,0 +1,122 @@
+import { Type } from 'typebox';
+
+// The Content API's shapes: queries refuse unknown fields; responses list exactly what may
+// leave the server (everything here is on the public site already). Nothing else goes out,
+// whatever the domain objects hold (authors' accounts, notes to editors, drafts).
+
+const strict = { additionalProperties: false } as const;
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Time = Type.String({ format: 'date-time', description: 'ISO 8601 date and time (UTC)' });
+const Slug = Type.String({ minLength: 1, maxLength: 120, pattern: '^[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*$' });
+const ServiceCode = Type.String({ minLength: 2, maxLength: 16, pattern: '^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$' });
+
+export const ContentErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), field: Nullable(Type.String()) }),
+});
+
+export const IdParams = Type.Object({ id: Id }, strict);
+export const ServiceParams = Type.Object({ code: ServiceCode }, strict);
+
+export const StoriesQuery = Type.Object(
+  {
+    service: Type.Optional(ServiceCode),
+    section: Type.Optional(Slug),
+    tag: Type.Optional(Slug),
+    updated_since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'stories saved, updated or published at or after this time' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description: 'the `next` of the previous page' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  strict,
+);
+
+const Marks = Type.Optional(Type.Array(Type.Union([Type.Literal('bold'), Type.Literal('italic')])));
+const Inline = Type.Union([
+  Type.Object({ type: Type.Literal('text'), text: Type.String(), marks: Marks }, strict),
+  Type.Object({ type: Type.Literal('link'), text: Type.String(), href: Type.String(), marks: Marks }, strict),
+  Type.Object({ type: Type.Literal('profile'), text: Type.String(), profileId: Id }, strict),
+]);
+export const BodyElement = Type.Union([
+  Type.Object({ type: Type.Literal('paragraph'), content: Type.Array(Inline) }, strict),
+  Type.Object({ type: Type.Literal('subheading'), text: Type.String() }, strict),
+  Type.Object({ type: Type.Literal('quote'), content: Type.Array(Inline), attribution: Type.Optional(Type.String()) }, strict),
+  Type.Object({ type: Type.Literal('list'), ordered: Type.Boolean(), items: Type.Array(Type.Array(Inline)) }, strict),
+  Type.Object({ type: Type.Literal('media'), mediaId: Id }, strict),
+  Type.Object({ type: Type.Literal('profile'), profileId: Id }, strict),
+  Type.Object({ type: Type.Literal('related'), storyId: Id }, strict),
+]);
+
+export const SectionBody = Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String(), podcast: Type.Boolean() }, strict);
+export const TagBody = Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String() }, strict);
+export const ServiceBody = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    locale: Type.String(),
+    direction: Type.Union([Type.Literal('ltr'), Type.Literal('rtl')]),
+    url: Type.String(),
+    feeds: Type.Object({ rss: Type.String(), atom: Type.String(), json: Type.String() }, strict),
+    sections: Type.Array(SectionBody),
+  },
+  strict,
+);
+export const ServiceList = Type.Object({ items: Type.Array(ServiceBody) }, strict);
+export const TagList = Type.Object({ items: Type.Array(TagBody) }, strict);
+
+export const MediaBody = Type.Object(
+  {
+    id: Id,
+    kind: Type.Union([Type.Literal('video'), Type.Literal('audio'), Type.Literal('image')]),
+    title: Type.String(),
+    caption: Nullable(Type.String()),
+    credit: Nullable(Type.String()),
+    alt: Nullable(Type.String()),
+    durationMs: Nullable(Type.Integer()),
+    embedUrl: Nullable(Type.String()),
+    renditions: Type.Array(
+      Type.Object(
+        { kind: Type.String(), label: Type.String(), url: Type.String(), mimeType: Type.String(), width: Nullable(Type.Integer()), height: Nullable(Type.Integer()), bytes: Type.Integer() },
+        strict,
+      ),
+    ),
+    captions: Type.Array(Type.Object({ language: Type.String(), label: Type.String(), url: Type.String() }, strict)),
+  },
+  strict,
+);
+
+export const ProfileBody = Type.Object(
+  {
+    id: Id,
+    kind: Type.Union([Type.Literal('person'), Type.Literal('organisation'), Type.Literal('place')]),
+    name: Type.String(),
+    summary: Nullable(Type.String()),
+    slug: Type.String(),
+    service: Nullable(Type.String()),
+  },
+  strict,
+);
+
+export const StoryBody = Type.Object(
+  {
+    id: Id,
+    service: Type.String(),
+    url: Type.String(),
+    slug: Type.String(),
+    headline: Type.String(),
+    deck: Nullable(Type.String()),
+    dateline: Nullable(Type.Object({ place: Type.String(), outlet: Type.String() }, strict)),
+    bylines: Type.Array(Type.String()),
+    credits: Type.Array(Type.String()),
+    section: Nullable(Type.Object({ slug: Type.String(), name: Type.String() }, strict)),
+    tags: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() }, strict)),
+    publishedAt: Time,
+    updatedAt: Nullable(Time),
+    notes: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('update'), Type.Literal('correction')]), text: Type.String(), at: Time }, strict)),
+    leadMediaId: Nullable(Id),
+    body: Type.Array(BodyElement),
+    media: Type.Array(MediaBody),
+    profiles: Type.Array(ProfileBody),
+  },
+  strict,
+);
+export const StoryList = Type.Object({ items: Type.Array(StoryBody), next: Nullable(Type.String({ description: 'cursor of the next page; null on the last' })) }, strict);

@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActionDeps } from '../../../actions/deps.js';
+import { getNewsSitemap, getServiceSitemap, getSitemapIndex } from '../../../actions/distribution/get-sitemaps.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import { renderNewsSitemap, renderRobots, renderServiceSitemap, renderSitemapIndex } from '../../../views/distribution/sitemaps.js';
+import type { PageCache } from '../../cache/page-cache.js';
+import { MEDIA_BASE } from '../../shared/masthead.js';
+import { servePage } from '../../shared/page-reply.js';
+
+export interface SitemapsSurfaceDeps {
+  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  readonly cache: PageCache;
+  readonly publicUrl: URL;
+}
+
+const XML = 'application/xml; charset=utf-8';
+type Params = Record<string, string>;
+
+/**
+ * robots.txt, the sitemap index, each service's sitemaps (50,000 stories a file) and news
+ * sitemap (the last 48 hours). Cached and purged with the list pages.
+ */
+export async function sitemapsSurface(app: FastifyInstance, deps: SitemapsSurfaceDeps): Promise<void> {
+  const { actions, cache } = deps;
+  const site = { siteUrl: deps.publicUrl, mediaBase: MEDIA_BASE };
+  const now = () => actions.clock.now().getTime();
+  const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? request.url;
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDomainError(error) && error.kind === 'not-found') return plain(reply, 404, 'No sitemap here.');
+    request.log.error({ err: error }, 'sitemap failed');
+    return plain(reply, 500, 'Something went wrong on our side.');
+  });
+
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(renderRobots(site)),
+  );
+
+  app.get('/sitemap.xml', async (request, reply) =>
+    servePage(cache, request, reply, pathOf(request), now(), async () => {
+      const index = await getSitemapIndex(actions);
+      return { html: renderSitemapIndex(index.entries, site), keys: index.cacheKeys, validUntil: null };
+    }, XML),
+  );
+
+  app.get<{ Params: Params }>('/:service/sitemap-news.xml', async (request, reply) =>
+    servePage(cache, request, reply, pathOf(request), now(), async () => {
+      const sitemap = await getNewsSitemap(actions, request.params.service ?? '');
+      return { html: renderNewsSitemap(sitemap, site), keys: sitemap.cacheKeys, validUntil: sitemap.validUntil };
+    }, XML),
+  );
+
+  app.get<{ Params: Params }>('/:service/sitemap-:page(^[1-9]\\d{0,5}).xml', async (request, reply) =>
+    servePage(cache, request, reply, pathOf(request), now(), async () => {
+      const sitemap = await getServiceSitemap(actions, request.params.service ?? '', Number(request.params.page));
+      return { html: renderServiceSitemap(sitemap, site), keys: sitemap.cacheKeys, validUntil: null };
+    }, XML),
+  );
+}
+
+function plain(reply: FastifyReply, status: number, text: string) {
+  return reply.code(status).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send(text);
+}

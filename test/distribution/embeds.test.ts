@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStory } from '../../src/actions/stories/create-story.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { storyInput, SYSTEM } from '../support/factories.js';
+import { givenMediaItem } from '../support/media.js';
+
+const ORIGIN = 'http://localhost:3000';
+const STORY = '/en/a/kyrgyz-president-wont-back-down-as-opposition-claims-power/1';
+
+describe.each(STORE_KINDS)('embeds and oEmbed on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => t.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('serves the player page, framable on purpose, while every other page stays unframable', async () => {
+    const leadId = (await t.store.read.stories.findById(1))!.leadMediaId!;
+    const embed = await get(`/embed/media/${leadId}`);
+    expect(embed.statusCode).toBe(200);
+    expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    expect(embed.body).toContain('<video');
+    expect(embed.body).toContain('Bishkek - A Day After The Deadly Protests');
+    expect(embed.body).toContain(`<link rel="canonical" href="${ORIGIN}${STORY}"/>`);
+    for (const path of [STORY, '/en/', '/en/feed.rss', '/newsroom']) {
+      const response = await get(path);
+      expect(response.headers['x-frame-options'], path).toBe('DENY');
+      expect(String(response.headers['content-security-policy']), path).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('has no player for media no published story shows', async () => {
+    const unused = await givenMediaItem(t.actions, { title: 'Unused footage' });
+    await createStory(t.actions, SYSTEM, storyInput({ headline: 'Draft with video', leadMediaId: unused.id }));
+    expect((await get(`/embed/media/${unused.id}`)).statusCode).toBe(404);
+    expect((await get('/embed/media/99999')).statusCode).toBe(404);
+    expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/embed/media/${unused.id}`)}`)).statusCode).toBe(404);
+  });
+
+  it('answers oEmbed for a story or player address, discoverable from the story page', async () => {
+    const page = (await get(STORY)).body;
+    const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1];
+    expect(discovery).toBeDefined();
+    const href = new URL(discovery!.replace(/&amp;/g, '&'));
+    const answer = await get(`${href.pathname}${href.search}`);
+    expect(answer.statusCode).toBe(200);
+    const leadId = (await t.store.read.stories.findById(1))!.leadMediaId!;
+    expect(answer.json()).toMatchObject({
+      version: '1.0',
+      type: 'video',
+      title: "Kyrgyz President Won't Back Down, As Opposition Claims Power",
+      provider_name: 'RFE/RL',
+      width: 426,
+      height: 240,
+      thumbnail_url: `${ORIGIN}/media/demo/bishkek-day-after-poster.jpg`,
+    });
+    expect(answer.json<{ html: string }>().html).toBe(
+      `<iframe src="${ORIGIN}/embed/media/${leadId}" width="426" height="240" title="Bishkek - A Day After The Deadly Protests" frameborder="0" allowfullscreen loading="lazy"></iframe>`,
+    );
+    const small = await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/embed/media/${leadId}`)}&maxwidth=213`);
+    expect(small.json()).toMatchObject({ width: 213, height: 120 });
+    expect((await get(`/oembed?url=${encodeURIComponent('https://elsewhere.example/en/a/x/1')}`)).statusCode).toBe(404);
+    expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}${STORY}`)}&format=xml`)).statusCode).toBe(501);
+    expect((await get('/oembed')).statusCode).toBe(400);
+  });
+});

@@ -192,13 +192,15 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, liveUrl, pushWorkerUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
     bundle('upload'),
     bundle('editor'),
     bundle('time'),
+    bundle('live'),
+    bundle('push-worker'),
   ]);
   return {
     urls: {
@@ -210,6 +212,8 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
       uploadScript: uploadUrl,
       editorScript: editorUrl,
       timeScript: timeUrl,
+      liveScript: liveUrl,
+      pushWorker: pushWorkerUrl,
       icon,
       appleTouchIcon,
       manifest,

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Times are milliseconds since the epoch in both databases; JSON columns are text. */
 export interface StoriesTable {
@@ -26,6 +26,8 @@ export interface StoriesTable {
   author_id: number | null;
   /** Incremented on every content save; a save must name the version it edited. */
   version: Generated<number>;
+  /** When an editor turned the story live (it takes entries); null otherwise. */
+  live_since: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StoryTagsTable {

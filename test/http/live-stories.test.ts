@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_ENTRIES_PER_PAGE } from '../../src/domain/story/live-entry.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { givenPublishedStory, givenService } from '../support/factories.js';
+import { API, givenUser } from '../support/newsroom.js';
+
+const text = (words: string) => [{ type: 'paragraph', content: [{ type: 'text', text: words }] }];
+
+describe.each(STORE_KINDS)('live stories on %s', (kind) => {
+  let t: TestApp;
+  let editor: Awaited<ReturnType<typeof givenUser>>;
+  let reporter: Awaited<ReturnType<typeof givenUser>>;
+  let storyId: number;
+  let page: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await givenService(t.actions);
+    editor = await givenUser(t.actions, 'editor', [{ role: 'editor', serviceCode: 'en' }]);
+    reporter = await givenUser(t.actions, 'reporter', [{ role: 'reporter', serviceCode: 'en' }]);
+    storyId = await givenPublishedStory(t.actions, { headline: 'Election Night', slug: 'election-night' });
+    page = `/en/a/election-night/${storyId}`;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = (id: number, payload: object, who = editor) =>
+    t.app.inject({ method: 'POST', url: `${API}/stories/${id}/live/entries`, headers: who.bearer, payload });
+  const entriesOf = async (id: number) => (await t.app.inject({ method: 'GET', url: `${API}/stories/${id}/live/entries`, headers: editor.bearer })).json();
+
+  it('refuses an entry on a story that is not live, with a clear 409, and stores nothing', async () => {
+    const refused = await post(storyId, { body: text('Polls close.') });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'STORY_NOT_LIVE' } });
+    expect(await t.store.read.liveEntries.count(storyId)).toBe(0);
+    expect((await t.app.inject(page)).body).not.toContain('Live updates');
+  });
+
+  it('an editor turns the story live; a reporter may not', async () => {
+    const refused = await t.app.inject({ method: 'PUT', url: `${API}/stories/${storyId}/live`, headers: reporter.bearer, payload: { live: true } });
+    expect(refused.statusCode).toBe(403);
+    expect(await t.store.read.liveEntries.liveSince(storyId)).toBeNull();
+    const turned = await t.app.inject({ method: 'PUT', url: `${API}/stories/${storyId}/live`, headers: editor.bearer, payload: { live: true } });
+    expect(turned.statusCode).toBe(200);
+    expect(turned.json()).toEqual({ liveSince: t.clock.now().toISOString() });
+  });
+
+  it('entries appear on the story page newest first, pinned ones on top, key events listed', async () => {
+    for (const [i, words] of ['Polls close.', 'First results in.', 'Turnout at 61%.'].entries()) {
+      t.clock.advance(60_000);
+      const posted = await post(storyId, { body: text(words), keyEvent: i === 1 });
+      expect(posted.statusCode).toBe(201);
+    }
+    t.clock.advance(60_000);
+    expect((await post(storyId, { body: text('How to read the results.'), pinned: true })).statusCode).toBe(201);
+
+    const body = (await t.app.inject(page)).body;
+    expect(body).toContain('Live updates');
+    const order = ['How to read the results.', 'Turnout at 61%.', 'First results in.', 'Polls close.'].map((words) => body.lastIndexOf(words));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const keyEvents = body.slice(body.indexOf('Key events'), body.indexOf('class="live-entries"'));
+    expect(keyEvents).toContain('First results in.');
+    expect(keyEvents).not.toContain('Polls close.');
+  });
+
+  it('edits name the version they change and keep revisions; a deleted entry leaves the page', async () => {
+    const list = await entriesOf(storyId);
+    const entry = list.items.find((item: { body: { content: { text: string }[] }[] }) => item.body[0]?.content[0]?.text === 'Turnout at 61%.');
+    const url = `${API}/stories/${storyId}/live/entries/${entry.id}`;
+    const edited = await t.app.inject({ method: 'PUT', url, headers: editor.bearer, payload: { body: text('Turnout at 62%.'), version: 1 } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ version: 2 });
+    const stale = await t.app.inject({ method: 'PUT', url, headers: editor.bearer, payload: { body: text('Turnout at 99%.'), version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'LIVE_ENTRY_VERSION_CONFLICT' } });
+    expect((await t.app.inject(page)).body).toContain('Turnout at 62%.');
+
+    expect((await t.app.inject({ method: 'DELETE', url, headers: editor.bearer })).statusCode).toBe(200);
+    expect((await t.app.inject(page)).body).not.toContain('Turnout at 62%.');
+    const revisions = await t.app.inject({ method: 'GET', url: `${url}/revisions`, headers: editor.bearer });
+    expect(revisions.json().items.map((r: { kind: string; version: number }) => [r.kind, r.version])).toEqual([
+      ['post', 1],
+      ['edit', 2],
+      ['delete', 2],
+    ]);
+    expect((await t.app.inject({ method: 'DELETE', url, headers: editor.bearer })).statusCode).toBe(404);
+  });
+
+  it('refuses bad entries with a 400 naming the field, and stores nothing', async () => {
+    const before = await t.store.read.liveEntries.count(storyId);
+    for (const payload of [{ body: [] }, { body: text('x'), pinned: 'yes' }, { body: text('x'), colour: 'red' }, { body: [{ type: 'script' }] }]) {
+      const response = await post(storyId, payload);
+      expect(response.statusCode).toBe(400);
+    }
+    expect((await post(999_999, { body: text('x') })).statusCode).toBe(404);
+    expect(await t.store.read.liveEntries.count(storyId)).toBe(before);
+  });
+
+  it('a long live story is paginated: the page holds one page of entries and links to the next', async () => {
+    const id = await givenPublishedStory(t.actions, { headline: 'Long Night', slug: 'long-night' });
+    await t.app.inject({ method: 'PUT', url: `${API}/stories/${id}/live`, headers: editor.bearer, payload: { live: true } });
+    for (let i = 1; i <= LIVE_ENTRIES_PER_PAGE + 5; i++) {
+      t.clock.advance(1_000);
+      expect((await post(id, { body: text(`Entry number ${i}.`) })).statusCode).toBe(201);
+    }
+    const first = (await t.app.inject(`/en/a/long-night/${id}`)).body;
+    expect(first.match(/class="live-entry"/g)).toHaveLength(LIVE_ENTRIES_PER_PAGE);
+    expect(first).toContain(`Entry number ${LIVE_ENTRIES_PER_PAGE + 5}.`);
+    expect(first).not.toContain('Entry number 5.');
+    expect(first).toContain(`href="/en/a/long-night/${id}?page=2"`);
+    const second = (await t.app.inject(`/en/a/long-night/${id}?page=2`)).body;
+    expect(second.match(/class="live-entry"/g)).toHaveLength(5);
+    expect(second).toContain('Entry number 1.');
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await t.app.inject(`${API}/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/stories/{id}/live', '/stories/{id}/live/entries', '/stories/{id}/live/entries/{entryId}']));
+  });
+});

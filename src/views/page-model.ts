@@ -87,6 +87,8 @@ export interface StoryPageModel {
 }
 
 export interface LiveCoverageModel {
+  /** When the live coverage began. */
+  readonly since: Date;
   readonly entries: readonly LiveEntry[];
   readonly keyEvents: readonly LiveEntry[];
   readonly page: number;

@@ -65,6 +65,24 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
     expect(keyEvents).not.toContain('Polls close.');
   });
 
+  it('describes itself to search engines as a LiveBlogPosting with its entries as liveBlogUpdate, newest first', async () => {
+    const body = (await t.app.inject(page)).body;
+    const documents = [...body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+    const blog = documents.find((document) => document['@type'] === 'LiveBlogPosting') as
+      | { coverageStartTime: string; liveBlogUpdate: { '@type': string; articleBody: string; datePublished: string; url: string }[] }
+      | undefined;
+    expect(blog).toBeDefined();
+    expect(documents.some((document) => document['@type'] === 'NewsArticle')).toBe(false);
+    expect(Date.parse(blog!.coverageStartTime)).not.toBeNaN();
+    expect(blog!.liveBlogUpdate.map((update) => update.articleBody)).toEqual(['How to read the results.', 'Turnout at 61%.', 'First results in.', 'Polls close.']);
+    expect(blog!.liveBlogUpdate.every((update) => update['@type'] === 'BlogPosting' && /#entry-\d+$/.test(update.url))).toBe(true);
+    // An ordinary story stays a NewsArticle.
+    const other = await givenPublishedStory(t.actions, { headline: 'Quiet Day', slug: 'quiet-day' });
+    const plain = (await t.app.inject(`/en/a/quiet-day/${other}`)).body;
+    expect(plain).toContain('"@type":"NewsArticle"');
+    expect(plain).not.toContain('LiveBlogPosting');
+  });
+
   it('edits name the version they change and keep revisions; a deleted entry leaves the page', async () => {
     const list = await entriesOf(storyId);
     const entry = list.items.find((item: { body: { content: { text: string }[] }[] }) => item.body[0]?.content[0]?.text === 'Turnout at 61%.');

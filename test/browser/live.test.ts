@@ -133,6 +133,17 @@ describe('breaking alerts on an open page in Chromium', () => {
     expect(edited.statusCode).toBe(200);
     await expect.poll(async () => (await entries())[0], { timeout: WITHIN_MS }).toContain('turnout 61%');
     expect(await entries()).toHaveLength(3);
+
+    // The stream is cut (a restart, a proxy); entries are posted meanwhile; the browser reconnects with
+    // its Last-Event-ID and shows each of them once, in order.
+    t.liveStreams.disconnectAll();
+    await postEntry('Two thirds counted.');
+    await postEntry('All ballots counted.');
+    await expect
+      .poll(async () => (await entries()).map((text) => text.replace(/^.*?(Counting|A third|Half|Two thirds|All)/, '$1')), { timeout: WITHIN_MS })
+      .toEqual(['All ballots counted.', 'Two thirds counted.', 'Half of the ballots counted, turnout 61%.', 'A third of the ballots counted.', 'Counting starts.']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await entries()).toHaveLength(5);
     await page.close();
   });
 

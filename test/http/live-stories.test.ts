@@ -65,6 +65,26 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
     expect(keyEvents).not.toContain('Polls close.');
   });
 
+  it('carries its entries in the service feeds, and a new entry shows in a feed that was cached', async () => {
+    const feed = async () => (await t.app.inject('/en/feed.json')).json() as { items: { url: string; content_html: string; date_modified: string }[] };
+    const item = (await feed()).items.find((candidate) => candidate.url.endsWith(page));
+    expect(item?.content_html).toContain('Live updates');
+    expect(item?.content_html).toContain('Turnout at 61%.');
+    expect(item?.content_html).toMatch(/#entry-\d+/);
+    const rss = (await t.app.inject('/en/feed.rss')).body;
+    expect(rss).toContain('First results in.');
+
+    t.clock.advance(60_000);
+    expect((await post(storyId, { body: text('Recount requested.') })).statusCode).toBe(201);
+    const fresh = (await feed()).items.find((candidate) => candidate.url.endsWith(page));
+    expect(fresh?.content_html).toContain('Recount requested.');
+    expect(Date.parse(fresh!.date_modified)).toBe(t.clock.now().getTime());
+    // Bad input changes nothing: an entry on a story that is not live is refused, and no feed shows it.
+    const other = await givenPublishedStory(t.actions, { headline: 'Budget Day', slug: 'budget-day' });
+    expect((await post(other, { body: text('Should not appear.') })).statusCode).toBe(409);
+    expect(JSON.stringify(await feed())).not.toContain('Should not appear.');
+  });
+
   it('describes itself to search engines as a LiveBlogPosting with its entries as liveBlogUpdate, newest first', async () => {
     const body = (await t.app.inject(page)).body;
     const documents = [...body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
@@ -74,7 +94,7 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
     expect(blog).toBeDefined();
     expect(documents.some((document) => document['@type'] === 'NewsArticle')).toBe(false);
     expect(Date.parse(blog!.coverageStartTime)).not.toBeNaN();
-    expect(blog!.liveBlogUpdate.map((update) => update.articleBody)).toEqual(['How to read the results.', 'Turnout at 61%.', 'First results in.', 'Polls close.']);
+    expect(blog!.liveBlogUpdate.map((update) => update.articleBody)).toEqual(['Recount requested.', 'How to read the results.', 'Turnout at 61%.', 'First results in.', 'Polls close.']);
     expect(blog!.liveBlogUpdate.every((update) => update['@type'] === 'BlogPosting' && /#entry-\d+$/.test(update.url))).toBe(true);
     // An ordinary story stays a NewsArticle.
     const other = await givenPublishedStory(t.actions, { headline: 'Quiet Day', slug: 'quiet-day' });

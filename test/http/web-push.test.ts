@@ -48,7 +48,7 @@ interface Received {
   readonly body: Buffer;
 }
 
-/** A push service of the test's own on 127.0.0.1, over HTTPS with a certificate made here: /gone answers 410, everything else 201. */
+/** A push service of the test's own on 127.0.0.1, over HTTPS with a certificate made here: /gone answers 410, /missing 404, everything else 201. */
 async function startPushService() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-push-'));
   execFileSync('openssl', [
@@ -64,7 +64,7 @@ async function startPushService() {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
-      response.writeHead(request.url?.startsWith('/gone') ? 410 : 201).end();
+      response.writeHead(request.url?.startsWith('/gone') ? 410 : request.url?.startsWith('/missing') ? 404 : 201).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,12 +105,13 @@ describe.each(STORE_KINDS)('Web Push for breaking alerts on %s', (kind) => {
     expect((await t.app.inject('/xx/push/key')).statusCode).toBe(404);
   });
 
-  it('pushes an alert the editor chose to push, encrypted for each browser; a gone subscription is deleted', async () => {
+  it('pushes an alert the editor chose to push, encrypted for each browser; a gone (410) or unknown (404) subscription is deleted', async () => {
     const reader = browserKeys();
     const leaver = browserKeys();
     expect((await subscribe(`${pushService.base}/send/reader-1`, reader.json)).statusCode).toBe(201);
     expect((await subscribe(`${pushService.base}/gone/reader-2`, leaver.json)).statusCode).toBe(201);
-    expect(await t.store.read.push.count('en')).toBe(2);
+    expect((await subscribe(`${pushService.base}/missing/reader-3`, browserKeys().json)).statusCode).toBe(201);
+    expect(await t.store.read.push.count('en')).toBe(3);
 
     const quiet = await t.app.inject({ method: 'POST', url: `${API}/alerts`, headers: editor.bearer, payload: { serviceCode: 'en', text: 'Not pushed', durationMinutes: 30 } });
     expect(quiet.statusCode).toBe(201);
@@ -137,8 +138,9 @@ describe.each(STORE_KINDS)('Web Push for breaking alerts on %s', (kind) => {
       text: 'Polling stations close early',
       url: null,
     });
-    // The push service said 410 Gone for the other: the subscription is deleted.
+    // The push service said 410 Gone and 404 Not Found for the others: those subscriptions are deleted.
     expect(pushService.received.some((r) => r.path === '/gone/reader-2')).toBe(true);
+    expect(pushService.received.some((r) => r.path === '/missing/reader-3')).toBe(true);
     expect(await t.store.read.push.count('en')).toBe(1);
   });
 
@@ -175,6 +177,8 @@ describe('Web Push endpoints on private addresses, by default', () => {
       'https://192.168.1.1/push',
       'https://[::1]/push',
       'https://[fd00::1]/push',
+      'https://169.254.169.254/latest/meta-data',
+      'https://user:secret@push.example.com/send',
       'http://push.example.com/send',
     ]) {
       const response = await t.app.inject({ method: 'POST', url: '/en/push/subscriptions', payload: { endpoint, keys } });

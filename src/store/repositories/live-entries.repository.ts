@@ -29,6 +29,13 @@ export class LiveEntryRepository {
     return row?.live_since === null || row?.live_since === undefined ? null : new Date(Number(row.live_since));
   }
 
+  /** Which of these stories are live. */
+  async liveAmong(storyIds: readonly number[]): Promise<Set<number>> {
+    if (storyIds.length === 0) return new Set();
+    const rows = await this.db.selectFrom('stories').select('id').where('id', 'in', storyIds).where('live_since', 'is not', null).execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
   async setLive(storyId: number, since: Date | null): Promise<void> {
     await this.db.updateTable('stories').set({ live_since: since?.getTime() ?? null }).where('id', '=', storyId).execute();
   }

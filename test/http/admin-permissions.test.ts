@@ -398,6 +398,41 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
     prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/comments-state`, form: { state: 'closed' } }),
   },
   { method: 'GET', route: '/newsroom/stories/:id/revisions', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/revisions` }) },
+  { method: 'GET', route: '/newsroom/stories/:id/live', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${(await liveEntry(ctx)).storyId}/live` }) },
+  { method: 'POST', route: '/newsroom/stories/:id/live', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/live`, form: { live: 'on' } }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/live/entries',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${(await liveEntry(ctx)).storyId}/live/entries`, form: { text: 'Results are in.' } }),
+  },
+  {
+    method: 'GET',
+    route: '/newsroom/stories/:id/live/entries/:entryId',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/newsroom/stories/${storyId}/live/entries/${entryId}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/live/entries/:entryId',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/newsroom/stories/${storyId}/live/entries/${entryId}`, form: { text: 'Polls closed.', pinned: 'on', version: '1' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/live/entries/:entryId/delete',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/newsroom/stories/${storyId}/live/entries/${entryId}/delete`, form: {} };
+    },
+  },
   {
     method: 'GET',
     route: '/newsroom/stories/:id/revisions/diff',

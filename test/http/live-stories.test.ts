@@ -85,6 +85,55 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
     expect(JSON.stringify(await feed())).not.toContain('Should not appear.');
   });
 
+  it('the newsroom turns a story live, posts, edits, pins, marks, deletes entries, and ends the coverage with plain forms', async () => {
+    const id = await givenPublishedStory(t.actions, { headline: 'Storm Watch', slug: 'storm-watch' });
+    const desk = `/newsroom/stories/${id}/live`;
+    const form = (url: string, fields: Record<string, string>, who = editor) =>
+      t.app.inject({ method: 'POST', url, headers: { ...who.bearer, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    const reader = async () => (await t.app.inject(`/en/a/storm-watch/${id}`)).body;
+
+    // Not live yet: an entry is refused with a 409 and nothing is stored.
+    expect((await form(`${desk}/entries`, { text: 'Too early.' })).statusCode).toBe(409);
+    expect(await t.store.read.liveEntries.count(id)).toBe(0);
+    expect((await t.app.inject({ method: 'GET', url: desk, headers: editor.bearer })).body).toContain('This story is not live');
+    // A reporter may read the desk but not turn the story live.
+    expect((await form(desk, { live: 'on' }, reporter)).statusCode).toBe(403);
+
+    expect((await form(desk, { live: 'on' })).statusCode).toBe(303);
+    t.clock.advance(60_000);
+    expect((await form(`${desk}/entries`, { text: 'Winds reach 120 km/h.\n\n## Evacuations', keyEvent: 'on' })).statusCode).toBe(303);
+    t.clock.advance(60_000);
+    expect((await form(`${desk}/entries`, { text: 'Shelters open at schools.' })).statusCode).toBe(303);
+    // An empty entry is shown again with its message, and stores nothing.
+    const empty = await form(`${desk}/entries`, { text: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('class="form-error"');
+    expect(await t.store.read.liveEntries.count(id)).toBe(2);
+    let page = await reader();
+    const entriesOfPage = (html: string) => html.slice(html.indexOf('class="live-entries"'));
+    expect(entriesOfPage(page).indexOf('Shelters open at schools.')).toBeLessThan(entriesOfPage(page).indexOf('Winds reach 120 km/h.'));
+    expect(page.slice(page.indexOf('Key events'), page.indexOf('class="live-entries"'))).toContain('Winds reach 120 km/h.');
+
+    const [shelters, winds] = (await t.store.read.liveEntries.page(id, 10, 0)).map((entry) => entry.id);
+    const editPage = await t.app.inject({ method: 'GET', url: `${desk}/entries/${winds}`, headers: editor.bearer });
+    expect(editPage.statusCode).toBe(200);
+    expect(editPage.body).toContain('Winds reach 120 km/h.');
+    // Edit and pin the older entry: it goes to the top; a stale version is refused and changes nothing.
+    expect((await form(`${desk}/entries/${winds}`, { text: 'Winds reach 140 km/h.', pinned: 'on', keyEvent: 'on', version: '1' })).statusCode).toBe(303);
+    expect((await form(`${desk}/entries/${winds}`, { text: 'Stale edit.', version: '1' })).statusCode).toBe(409);
+    page = await reader();
+    expect(page).not.toContain('Stale edit.');
+    expect(entriesOfPage(page).indexOf('Winds reach 140 km/h.')).toBeLessThan(entriesOfPage(page).indexOf('Shelters open at schools.'));
+
+    expect((await form(`${desk}/entries/${shelters}/delete`, {})).statusCode).toBe(303);
+    expect(await reader()).not.toContain('Shelters open at schools.');
+    expect((await form(`${desk}/entries/${shelters}/delete`, {})).statusCode).toBe(404);
+    expect((await form(`${desk}/entries/999999`, { text: 'x', version: '1' })).statusCode).toBe(404);
+
+    expect((await form(desk, { live: 'off' })).statusCode).toBe(303);
+    expect((await form(`${desk}/entries`, { text: 'After the end.' })).statusCode).toBe(409);
+  });
+
   it('describes itself to search engines as a LiveBlogPosting with its entries as liveBlogUpdate, newest first', async () => {
     const body = (await t.app.inject(page)).body;
     const documents = [...body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../../domain/shared/errors.js';
 import { LIVE_ENTRIES_PER_PAGE, parseLiveEntryInput, type LiveEntry } from '../../domain/story/live-entry.js';
-import { requirePermission } from '../../domain/user/permissions.js';
+import { can, requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { Repositories } from '../../store/store.js';
 import type { ActionDeps } from '../deps.js';
@@ -88,4 +88,19 @@ export async function listLiveEntryRevisions(deps: ActionDeps, actor: Actor, sto
   const revisions = await deps.store.read.liveEntries.revisions(entryId, 200);
   if (revisions.length === 0) throw notFound('LIVE_ENTRY_NOT_FOUND', undefined, { context: { storyId, entryId } });
   return revisions;
+}
+
+/** The newsroom's live page of a story: the story, since when it is live, a page of its entries, and whether this person may write them. */
+export async function getLiveDesk(deps: ActionDeps, actor: Actor, storyId: number, page = 1) {
+  const story = await requireStory(deps.store.read, storyId);
+  requirePermission(actor, 'story.read', { serviceCode: story.serviceCode });
+  const [liveSince, list] = await Promise.all([deps.store.read.liveEntries.liveSince(storyId), listLiveEntries(deps, actor, storyId, page)]);
+  return { story: { id: story.id, headline: story.headline }, liveSince, ...list, mayWrite: can(actor, 'story.live', { serviceCode: story.serviceCode }) };
+}
+
+/** One entry of a story, for its edit form. */
+export async function getLiveEntry(deps: ActionDeps, actor: Actor, storyId: number, entryId: number) {
+  const story = await requireStory(deps.store.read, storyId);
+  requirePermission(actor, 'story.live', { serviceCode: story.serviceCode });
+  return { story: { id: story.id, headline: story.headline }, entry: await requireEntry(deps.store.read, storyId, entryId) };
 }

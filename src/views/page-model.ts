@@ -87,8 +87,8 @@ export interface StoryPageModel {
 }
 
 export interface LiveCoverageModel {
-  /** When the live coverage began. */
-  readonly since: Date;
+  /** When the live coverage began; null once it ended (its entries are still shown). */
+  readonly since: Date | null;
   readonly entries: readonly LiveEntry[];
   readonly keyEvents: readonly LiveEntry[];
   readonly page: number;

@@ -132,6 +132,10 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
 
     expect((await form(desk, { live: 'off' })).statusCode).toBe(303);
     expect((await form(`${desk}/entries`, { text: 'After the end.' })).statusCode).toBe(409);
+    // Ended, the coverage stays on the page for readers.
+    page = await reader();
+    expect(page).toContain('Winds reach 140 km/h.');
+    expect(page).not.toContain('After the end.');
   });
 
   it('describes itself to search engines as a LiveBlogPosting with its entries as liveBlogUpdate, newest first', async () => {

@@ -31,7 +31,8 @@ export interface StoryPageData {
 }
 
 export interface LiveCoverage {
-  readonly since: Date;
+  /** When the coverage began; null once it ended (the entries stay on the page). */
+  readonly since: Date | null;
   readonly entries: readonly LiveEntry[];
   readonly keyEvents: readonly LiveEntry[];
   readonly page: number;
@@ -59,11 +60,12 @@ export async function getStoryPage(
   return { kind: 'page', page: await shapeStoryPage(deps, story, now, params.page ?? 1) };
 }
 
-/** One page of a live story's entries (pinned first, then newest first) and its key events; null when not live. */
+/** One page of a live story's entries (pinned first, then newest first) and its key events; null for a story never covered live. */
 async function loadLiveCoverage(deps: Pick<ActionDeps, 'store'>, storyId: number, page: number): Promise<LiveCoverage | null> {
   const repos = deps.store.read;
   const since = await repos.liveEntries.liveSince(storyId);
-  if (!since) return null;
+  // An ordinary story, or one whose coverage ended: only the latter keeps showing its entries.
+  if (!since && (await repos.liveEntries.count(storyId)) === 0) return null;
   const [rows, keyEvents] = await Promise.all([
     repos.liveEntries.page(storyId, LIVE_ENTRIES_PER_PAGE + 1, (page - 1) * LIVE_ENTRIES_PER_PAGE),
     repos.liveEntries.keyEvents(storyId, KEY_EVENTS_LISTED),

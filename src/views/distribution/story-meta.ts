@@ -151,7 +151,7 @@ function liveBlogLd(url: string, live: NonNullable<StoryPageModel['live']>, stor
   const entries = [...live.entries].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const latest = Math.max(storyModified?.getTime() ?? 0, ...entries.map((entry) => entry.modifiedAt.getTime()));
   return {
-    coverageStartTime: live.since.toISOString(),
+    ...(live.since ? { coverageStartTime: live.since.toISOString() } : {}),
     ...(latest > 0 ? { dateModified: new Date(latest).toISOString() } : {}),
     liveBlogUpdate: entries.map((entry) => {
       const text = bodyText(entry.body);

@@ -29,13 +29,8 @@ const PAGE_RETRY_MS = 400;
  */
 function entriesUpdater() {
   let queue: Promise<void> = Promise.resolve();
-  return (update: { storyId: number; entryId: number; version: number | null }) => {
-    const section = document.querySelector<HTMLElement>('.live-coverage[data-story-id]');
-    if (!section || section.dataset.storyId !== String(update.storyId) || section.dataset.page !== '1') return;
-    const ready = (doc: Document) => {
-      const entry = doc.querySelector<HTMLElement>(`[data-entry-id="${update.entryId}"]`);
-      return update.version === null ? !entry : entry?.dataset.version === String(update.version);
-    };
+  /** Fetches the page again until `ready` holds for it (a few tries), and swaps its live section in. */
+  const swapIn = (ready: (doc: Document) => boolean) => {
     queue = queue.then(async () => {
       for (let attempt = 0; attempt < PAGE_TRIES; attempt++) {
         const response = await fetch(window.location.pathname, { headers: { accept: 'text/html' } });
@@ -43,13 +38,33 @@ function entriesUpdater() {
           const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
           const fresh = doc.querySelector('.live-coverage');
           if (fresh && (ready(doc) || attempt === PAGE_TRIES - 1)) {
-            document.querySelector('.live-coverage')?.replaceWith(document.adoptNode(fresh));
+            const shown = document.querySelector('.live-coverage');
+            // Unchanged: left as it is, so nothing the reader has focused or selected in it is lost.
+            if (shown && shown.outerHTML !== fresh.outerHTML) shown.replaceWith(document.adoptNode(fresh));
             return;
           }
         }
         await new Promise((resolve) => window.setTimeout(resolve, PAGE_RETRY_MS));
       }
     }).catch(() => undefined);
+  };
+  const firstPage = () => {
+    const section = document.querySelector<HTMLElement>('.live-coverage[data-story-id]');
+    return section?.dataset.page === '1' ? section : null;
+  };
+  return {
+    /** An entry changed: swap in the page once it shows that version (or its deletion). */
+    changed(update: { storyId: number; entryId: number; version: number | null }) {
+      if (firstPage()?.dataset.storyId !== String(update.storyId)) return;
+      swapIn((doc) => {
+        const entry = doc.querySelector<HTMLElement>(`[data-entry-id="${update.entryId}"]`);
+        return update.version === null ? !entry : entry?.dataset.version === String(update.version);
+      });
+    },
+    /** The stream has just started from now: entries posted since the page was served are fetched once. */
+    caughtUp() {
+      if (firstPage()) swapIn(() => true);
+    },
   };
 }
 const LAST_RETRY_MS = 60_000;
@@ -110,8 +125,14 @@ function start(region: HTMLElement, streamUrl: string): void {
     source.onopen = () => {
       retryMs = FIRST_RETRY_MS;
     };
+    // A stream opened without an id starts from now: what changed since the page was served comes by fetching it once.
+    let fresh = lastEventId === '';
     source.onmessage = (message: MessageEvent<string>) => {
       if (message.lastEventId) lastEventId = message.lastEventId;
+      if (fresh) {
+        fresh = false;
+        updateEntries.caughtUp();
+      }
       let update: LiveUpdate;
       try {
         update = JSON.parse(message.data) as LiveUpdate;
@@ -119,7 +140,7 @@ function start(region: HTMLElement, streamUrl: string): void {
         return;
       }
       if (update.type === 'alert') show(update.alert, update.now);
-      else if (update.type === 'entry') updateEntries(update);
+      else if (update.type === 'entry') updateEntries.changed(update);
     };
     // The browser reconnects by itself (sending Last-Event-ID) after a dropped stream; only when
     // it gives up (the server answered with an error) does the page try again, more slowly each time.
@@ -144,6 +165,18 @@ function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** The registration once its worker is active (a push subscription needs one). */
+async function activated(registration: ServiceWorkerRegistration): Promise<ServiceWorkerRegistration> {
+  const pending = registration.installing ?? registration.waiting;
+  if (registration.active || !pending) return registration;
+  await new Promise<void>((resolve) => {
+    pending.addEventListener('statechange', () => {
+      if (pending.state === 'activated') resolve();
+    });
+  });
+  return registration;
+}
+
 /**
  * The offer of breaking alerts as notifications (Web Push): shown only where the browser can
  * take them. Turning them on asks the browser's permission, subscribes with the site's key
@@ -154,8 +187,10 @@ async function offerPush(section: HTMLElement): Promise<void> {
   const button = section.querySelector<HTMLButtonElement>('.push-toggle');
   const status = section.querySelector<HTMLElement>('.push-status');
   if (!key || !subscriptions || !worker || !button || !status) return;
-  const registration = await navigator.serviceWorker.register(worker);
-  let subscription = await registration.pushManager.getSubscription();
+  // The worker is registered only when the reader turns alerts on: a page view installs nothing.
+  const scope = new URL(worker, window.location.href).pathname.replace(/[^/]*$/, '');
+  const existing = (await navigator.serviceWorker.getRegistrations()).find((candidate) => new URL(candidate.scope).pathname === scope);
+  let subscription = existing ? await existing.pushManager.getSubscription() : null;
   const render = () => {
     button.textContent = (subscription ? on : off) ?? '';
   };
@@ -176,6 +211,7 @@ async function offerPush(section: HTMLElement): Promise<void> {
         status.textContent = blocked ?? '';
         return;
       }
+      const registration = await activated(existing ?? (await navigator.serviceWorker.register(worker)));
       const { publicKey } = (await (await fetch(key)).json()) as { publicKey: string };
       const created = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) });
       const json = created.toJSON();

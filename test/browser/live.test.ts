@@ -145,6 +145,23 @@ describe('breaking alerts on an open page in Chromium', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await entries()).toHaveLength(5);
     await page.close();
+
+    // An entry posted after the page was served and before its stream opened is shown too.
+    const late = await browser.newPage();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await late.route('**/en/live*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await late.goto(`${base}/en/a/count-goes-on/${id}`);
+    await postEntry('Recount ordered.');
+    release();
+    await expect
+      .poll(async () => (await late.locator('.live-entries > li').allTextContents()).some((text) => text.includes('Recount ordered.')), { timeout: WITHIN_MS })
+      .toBe(true);
+    expect(await late.locator('.live-entries > li').count()).toBe(6);
+    await late.close();
   });
 
   it('offers breaking alerts as notifications, saying what is sent, only where the browser can take them', async () => {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import { runCleanup } from './support/cleanup.js';
 import { runCommentsBench } from './comments.js';
 import { runPageWeightBench } from './page-weight.js';
+import { runLiveStreamsBench } from './live-streams.js';
 import { runPublishVisibleBench } from './publish-visible.js';
 import { runSearchBench } from './search.js';
 import { runFeedBench } from './feed.js';
@@ -25,6 +26,7 @@ const benches: readonly { readonly name: string; readonly run: () => Promise<Ben
   { name: 'transcode', run: runTranscodeBench },
   { name: 'publish to visible', run: runPublishVisibleBench },
   { name: 'search', run: runSearchBench },
+  { name: 'live streams', run: runLiveStreamsBench },
 ];
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';

@@ -31,7 +31,7 @@ export interface Workers {
  * none, to clean up after killed processes), stopped on shutdown.
  */
 export function composeWorkers(
-  deps: MediaDeps,
+  deps: Parameters<typeof jobHandlers>[0],
   count: number,
   log?: WorkerOptions['log'],
 ): Workers {

@@ -13,10 +13,16 @@ import { demoContent } from './demo/demo.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createEventBus } from './events/event-bus.js';
 import { sharedEventLog, startEventRelay } from './events/event-relay.js';
+import { startLiveHub } from './events/live-hub.js';
+import { liveUpdateFor } from './actions/reader/live-updates.js';
+import type { PushDeps } from './actions/push/push-deps.js';
+import { vapidKeys } from './actions/push/push-subscriptions.js';
+import { webPushSender } from './push/web-push-sender.js';
+import { LiveStreams } from './web/live/live-streams.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
+import { listenForEvents, migrateToLatest, openDatabase, storeLocation } from './store/open-store.js';
 import { createStore } from './store/store.js';
 import { buildApp } from './web/app.js';
 import { loadAssets } from './web/assets.js';
@@ -106,6 +112,31 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
     mastheadCache.purge(keys);
     pageCache.purge(keys);
   });
+  // Open pages' live streams read the shared log: every process's events, with their ids.
+  const liveHub = await startLiveHub(store.read.eventLog, {
+    clock: core.clock,
+    pollMs: options.relayPollMs ?? 1_000,
+    onError: (error) => background.error({ err: error }, 'live streams could not read the event log'),
+  });
+  // This process's own commits are in the log the moment they are told here.
+  core.committed.subscribe(() => liveHub.wake());
+  // PostgreSQL: a transaction that logged events NOTIFYs (the event_log trigger; the payload is
+  // the row's id only) when it commits, so the others' events are read at once, not at the next
+  // poll; after a lost connection the listener reads the log again from where each reader was.
+  const location = options.schema ? { schema: options.schema } : storeLocation(config.database);
+  const listener = listenForEvents(config.database, {
+    ...location,
+    applicationName: `dateline-events ${store.origin}`.slice(0, 63),
+    onAppended: () => {
+      relay.wake();
+      liveHub.wake();
+    },
+    onListening: () => {
+      relay.wake();
+      liveHub.wake();
+    },
+    onConnectionLost: (error) => background.connectionLost(error),
+  });
   const guards = {
     secret,
     limiter: new RateLimiter(options.rateLimits),
@@ -133,12 +164,29 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   events.subscribe((event) => {
     if (event.type === 'story.changed') scheduler.rearm();
   });
+  const push = composePush(config, actions);
+  // Web Push's VAPID keys are made once, at the first start, and kept in the database for every node.
+  await vapidKeys(push);
   const media = composeMedia(config, actions);
-  const workers = composeWorkers(media, config.workers, core.workerLog);
-  const app = await buildApp({ config, logger, metrics, actions, media, pageCache, assets: await loadAssets() });
+  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, config.workers, core.workerLog);
+  const liveStreams = new LiveStreams(liveHub, (event) => liveUpdateFor(actions, event), {
+    onError: (error) => background.error({ err: error }, 'live update failed'),
+  });
+  const app = await buildApp({ config, logger, metrics, actions, media, pageCache, assets: await loadAssets(), liveStreams, push });
   app.addHook('onClose', async () => {
     scheduler.stop();
+    await listener?.close();
     await relay.stop();
+    await liveHub.stop();
   });
-  return { app, store, events, logger, metrics, actions, media, workers, pageCache, scheduler, relay, demoLoaded: demo.loaded, demoAdmin };
+  return { app, store, events, logger, metrics, actions, media, workers, pageCache, scheduler, relay, liveStreams, push, demoLoaded: demo.loaded, demoAdmin };
+}
+
+/** Web Push: the sender (VAPID-signed, encrypted) and the endpoint policy, for the app and `dateline worker` alike. */
+export function composePush(config: Config, actions: ActionDeps): PushDeps {
+  return {
+    ...actions,
+    push: webPushSender({ subject: `mailto:webmaster@${config.publicUrl.hostname}`, allowPrivateEndpoints: config.allowPrivatePushEndpoints }),
+    allowPrivatePushEndpoints: config.allowPrivatePushEndpoints,
+  };
 }

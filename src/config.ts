@@ -42,6 +42,12 @@ export interface Config {
    * bans and sign-in locks use the address this decides.
    */
   readonly trustProxy: false | number | readonly string[];
+  /**
+   * Web Push: subscriptions whose endpoint is on a private or loopback address (and plain
+   * http) are refused unless this is on (PUSH_ALLOW_PRIVATE_ENDPOINTS, for a push service of
+   * your own inside your network).
+   */
+  readonly allowPrivatePushEndpoints: boolean;
 }
 
 /** What is wrong with one setting: tests and tools match `variable` and `code`, people read `message`. */
@@ -81,6 +87,7 @@ const KNOWN = [
   'SECRET_FILE',
   'TRUST_PROXY',
   'WEBHOOKS_ALLOW_PRIVATE',
+  'PUSH_ALLOW_PRIVATE_ENDPOINTS',
 ];
 
 /**
@@ -180,6 +187,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 
   const trustProxy = parseTrustProxy(get('TRUST_PROXY'), problems);
 
+  const rawPrivatePush = (get('PUSH_ALLOW_PRIVATE_ENDPOINTS') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawPrivatePush)) {
+    problems.push(problem('PUSH_ALLOW_PRIVATE_ENDPOINTS', 'not-allowed', `PUSH_ALLOW_PRIVATE_ENDPOINTS must be true or false (got "${get('PUSH_ALLOW_PRIVATE_ENDPOINTS')}")`));
+  }
+  const allowPrivatePushEndpoints = ['true', '1', 'yes'].includes(rawPrivatePush);
+
   for (const name of Object.keys(env)) {
     if (name.startsWith('DATELINE_') && !KNOWN.includes(name.slice('DATELINE_'.length))) {
       problems.push(problem(name, 'unknown-setting', `${name} is not a setting Dateline knows`));
@@ -204,6 +217,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy,
     secret,
     secretFile,
+    allowPrivatePushEndpoints,
   });
 }
 

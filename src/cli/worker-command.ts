@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { composeWorkers } from '../compose-media.js';
 import type { Config } from '../config.js';
-import { composeCore } from '../compose.js';
+import { composeCore, composePush } from '../compose.js';
 import type { Logger } from '../logger.js';
 
 export const workerUsage = 'dateline worker [--count N]   run job workers (transcoding) until SIGTERM/SIGINT';
@@ -13,7 +13,9 @@ export async function workerCommand(config: Config, logger: Logger, args: string
   if (!Number.isInteger(count) || count < 1 || count > 16) throw new UsageError('--count must be a whole number from 1 to 16');
   const core = await composeCore(config, { logger, relayPollMs: 0 });
   const { media } = core;
-  const workers = composeWorkers(media, count, core.workerLog);
+  // Web Push deliveries are jobs too; the keys were made by the app at its first start.
+  const push = composePush(config, core.actions);
+  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, count, core.workerLog);
   workers.start();
   process.stdout.write(`dateline worker: ${count} worker(s) on ${config.database.kind}; stop with Ctrl-C\n`);
   await new Promise<void>((resolve) => {

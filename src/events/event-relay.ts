@@ -22,6 +22,11 @@ export function sharedEventLog(store: Store): SharedEventLog {
 export interface EventRelay {
   /** Publishes, on this process's bus, what other processes logged since the last poll; returns how many. */
   pollOnce(): Promise<number>;
+  /**
+   * Another process said it committed events (PostgreSQL NOTIFY), or the listener is back after
+   * a gap: read the log now. Wakes during a read are gathered into one more read right after it.
+   */
+  wake(): void;
   /** Stops polling. */
   stop(): Promise<void>;
 }
@@ -45,8 +50,11 @@ const BATCH = 500;
  * Joins this process's event bus to the other processes sharing the database: a `dateline
  * worker` that finishes a transcode, another app node that publishes a story. Every
  * transaction writes its events to the shared log itself (see `Store.transaction`); every
- * `pollMs` the others' new events are published here, once each. Polling works the same on
- * SQLite and PostgreSQL; a second's delay is fine for purging cached pages.
+ * `pollMs` the others' new events are published here, once each. On PostgreSQL a LISTEN
+ * connection (see compose.ts) calls `wake` as soon as a transaction that logged events commits
+ * (the event_log trigger's NOTIFY carries only the row's id), so a change reaches every node well
+ * within a second; polling stays the durable catch-up after a lost notification, a lost
+ * connection or a restart, and is the only path on SQLite.
  */
 export async function startEventRelay(bus: EventBus, log: SharedEventLog, options: EventRelayOptions): Promise<EventRelay> {
   const { origin } = options;
@@ -58,6 +66,8 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   const seen = new Map<number, number>();
   let lastPrune = options.clock.now().getTime();
   let polling: Promise<number> | null = null;
+  let wokenWhilePolling = false;
+  let stopped = false;
 
   const poll = async (): Promise<number> => {
     let published = 0;
@@ -92,8 +102,21 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
   const pollOnce = (): Promise<number> => {
     polling ??= poll().finally(() => {
       polling = null;
+      if (wokenWhilePolling && !stopped) {
+        wokenWhilePolling = false;
+        wake();
+      }
     });
     return polling;
+  };
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (polling) {
+      wokenWhilePolling = true;
+      return;
+    }
+    pollOnce().catch(options.onError);
   };
 
   const timer =
@@ -106,7 +129,9 @@ export async function startEventRelay(bus: EventBus, log: SharedEventLog, option
 
   return {
     pollOnce,
+    wake,
     stop: async () => {
+      stopped = true;
       if (timer) clearInterval(timer);
       await polling?.catch(() => undefined);
     },

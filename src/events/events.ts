@@ -6,6 +6,8 @@ export type DatelineEvent =
   | { readonly type: 'story.changed'; readonly storyId: number; readonly serviceCode: string; readonly change?: StoryChange }
   | { readonly type: 'alert.changed'; readonly serviceCode: string; readonly alertId: number }
   | { readonly type: 'comments.changed'; readonly storyId: number; readonly serviceCode: string; readonly approvedCommentId?: number }
+  /** An entry of a live story was posted, edited or deleted. */
+  | { readonly type: 'live.changed'; readonly storyId: number; readonly serviceCode: string; readonly entryId: number }
   | { readonly type: 'profile.changed'; readonly profileId: number }
   | { readonly type: 'media.changed'; readonly mediaId: number }
   | { readonly type: 'service.changed'; readonly serviceCode: string }

@@ -10,6 +10,8 @@ import type { ContentApiKeysTable, WebhookDeliveriesTable, WebhookEndpointsTable
 import type { EventLogTable } from './tables/event-log.table.js';
 import type { FrontPageStoriesTable, StoryReadsTable } from './tables/front-page.table.js';
 import type { JobsTable } from './tables/jobs.table.js';
+import type { PushKeysTable, PushSubscriptionsTable } from './tables/push.table.js';
+import type { LiveEntriesTable, LiveEntryRevisionsTable } from './tables/live-entries.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { OpenUploadsTable } from './tables/open-uploads.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
@@ -45,6 +47,10 @@ export interface Database {
   profiles: ProfilesTable;
   profile_name_prefixes: ProfileNamePrefixesTable;
   alerts: AlertsTable;
+  live_entries: LiveEntriesTable;
+  push_keys: PushKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
+  live_entry_revisions: LiveEntryRevisionsTable;
   comments: CommentsTable;
   story_revisions: StoryRevisionsTable;
   users: UsersTable;

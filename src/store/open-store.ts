@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './database.js';
+import { listenForEventLog, type EventLogListener, type EventLogListenerOptions } from './dialect/postgres-listener.js';
 import { openPostgres } from './dialect/postgres.js';
 import { openSqlite } from './dialect/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -23,6 +24,17 @@ export function storeLocation(config: DatabaseConfig): StoreLocation {
 
 export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Kysely<Database> {
   return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, options);
+}
+
+/**
+ * PostgreSQL: a connection of its own that hears other processes append to the event log, at
+ * once. SQLite runs one node, whose own bus already has its events: nothing to listen to.
+ */
+export function listenForEvents(
+  config: DatabaseConfig,
+  options: StoreLocation & Omit<EventLogListenerOptions, 'schema'>,
+): EventLogListener | null {
+  return config.kind === 'postgres' ? listenForEventLog(config.url, options) : null;
 }
 
 /**

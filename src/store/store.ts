@@ -12,6 +12,8 @@ import { WebhookRepository } from './repositories/webhooks.repository.js';
 import { EventLogRepository } from './repositories/event-log.repository.js';
 import { FrontPageRepository } from './repositories/front-page.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
+import { PushRepository } from './repositories/push.repository.js';
+import { LiveEntryRepository } from './repositories/live-entries.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { OpenUploadRepository } from './repositories/open-uploads.repository.js';
 import { ProfileRepository } from './repositories/profiles.repository.js';
@@ -42,6 +44,8 @@ export interface Repositories {
   readonly search: SearchRepository;
   readonly contentApiKeys: ContentApiKeyRepository;
   readonly webhooks: WebhookRepository;
+  readonly liveEntries: LiveEntryRepository;
+  readonly push: PushRepository;
 }
 
 /** Records an event of the transaction it is given to: logged with the change, told to listeners after commit. */
@@ -93,6 +97,8 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     search: new SearchRepository(db),
     contentApiKeys: new ContentApiKeyRepository(db),
     webhooks: new WebhookRepository(db),
+    liveEntries: new LiveEntryRepository(db),
+    push: new PushRepository(db),
   };
 }
 

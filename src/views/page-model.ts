@@ -3,6 +3,7 @@ import type { MediaItem } from '../domain/media/media.js';
 import type { Profile } from '../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../domain/service/service.js';
 import type { Story } from '../domain/story/story.js';
+import type { LiveEntry } from '../domain/story/live-entry.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
 import type { SnippetPart } from '../domain/search/snippet.js';
@@ -35,6 +36,10 @@ export interface Assets {
   readonly manifest?: string;
   /** The Persian/Arabic typeface (WOFF2), preloaded on right-to-left pages only. */
   readonly arabicFonts?: readonly string[];
+  /** Reader pages' live island: breaking alerts as they start and end, without reload. */
+  readonly liveScript?: string | null;
+  /** The service worker that shows pushed alerts as notifications (Web Push). */
+  readonly pushWorker?: string | null;
 }
 
 /** What every reader page shows around its content. */
@@ -85,6 +90,17 @@ export interface StoryPageModel {
   readonly canonicalUrl: string;
   /** Profiles of people named in the bylines, by byline. */
   readonly authors: ReadonlyMap<string, Profile>;
+  /** A live story's entries and key events; absent or null for an ordinary story. */
+  readonly live?: LiveCoverageModel | null;
+}
+
+export interface LiveCoverageModel {
+  /** When the live coverage began; null once it ended (its entries are still shown). */
+  readonly since: Date | null;
+  readonly entries: readonly LiveEntry[];
+  readonly keyEvents: readonly LiveEntry[];
+  readonly page: number;
+  readonly hasNext: boolean;
 }
 
 export type CommentNotice = 'held' | 'posted' | 'deleted' | 'reported';

@@ -5,6 +5,7 @@ import { readerComments } from '../actions/comments/reader-comments.js';
 import { checkReadiness } from '../actions/reader/check-readiness.js';
 import { readerPages } from '../actions/reader/reader-pages.js';
 import type { MediaDeps } from '../actions/media/media-deps.js';
+import type { PushDeps } from '../actions/push/push-deps.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -25,7 +26,9 @@ import { embedsSurface } from './surfaces/embeds/index.js';
 import { healthSurface } from './surfaces/health/index.js';
 import { mediaSurface } from './surfaces/media/index.js';
 import { newsroomSurface } from './surfaces/newsroom/index.js';
+import { liveSurface } from './surfaces/live/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
+import type { LiveStreams } from './live/live-streams.js';
 import { pageValidatorCompiler } from './shared/validator.js';
 
 /** One route as registered: the hostile-input test walks them all, so a new route is covered by itself. */
@@ -51,6 +54,10 @@ export interface AppDeps {
   readonly media: MediaDeps;
   readonly pageCache: PageCache;
   readonly assets: AssetBundle;
+  /** Open pages' Server-Sent Events streams (alerts, updates), fed from the shared event log. */
+  readonly liveStreams: LiveStreams;
+  /** Web Push: readers' subscriptions to their service's breaking alerts. */
+  readonly push: PushDeps;
 }
 
 /** Builds the HTTP app from its dependencies: plugins and surfaces, registered explicitly. */
@@ -99,6 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: assetUrls,
     secureCookies: hsts,
   });
+  // Streams never end by themselves: they are ended first, so closing does not wait for readers.
+  app.addHook('preClose', async () => deps.liveStreams.close());
+  await app.register(liveSurface, { actions: deps.actions, streams: deps.liveStreams, push: deps.push });
   await app.register(readerSurface, {
     pages: readerPages(deps.actions),
     clock: deps.actions.clock,

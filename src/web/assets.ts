@@ -30,9 +30,16 @@ const DEFAULT_CACHE_DIR = path.join(projectRoot, 'node_modules', '.cache', 'date
 const COMPRESSIBLE = /^(text\/|application\/manifest\+json|image\/svg\+xml)/;
 const FONT_DIR = path.join(projectRoot, 'node_modules', '@fontsource', 'vazirmatn', 'files');
 
-const BUILD_OPTIONS = { bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none' } as const;
+const BUILD_OPTIONS = { bundle: true, minify: true, target: 'es2020', legalComments: 'none' } as const;
+/**
+ * Each page script in its own scope: they are classic scripts side by side on one page, whose
+ * top-level names (minified to one letter) would otherwise share the global scope and overwrite
+ * each other's functions (the live island's `x` replaced the comments island's). Only hls.js,
+ * which the player imports as a module, keeps its exports.
+ */
+const FORMAT_OF = (entry: string) => (entry === 'hls' ? 'esm' : 'iife');
 /** What changes a bundle besides the files esbuild reads (those are listed in its metafile). */
-const BUILD_KEY = JSON.stringify({ BUILD_OPTIONS, esbuild: esbuildVersion, configs: ['tsconfig.json', 'package.json'] });
+const BUILD_KEY = JSON.stringify({ BUILD_OPTIONS, formats: 'iife; hls esm', esbuild: esbuildVersion, configs: ['tsconfig.json', 'package.json'] });
 
 interface CachedBundle {
   readonly key: string;
@@ -93,6 +100,7 @@ async function bundleEntry(entry: string, cacheDir: string): Promise<Buffer | nu
   if (cached) return cached;
   const result = await build({
     ...BUILD_OPTIONS,
+    format: FORMAT_OF(entry),
     absWorkingDir: projectRoot,
     entryPoints: [path.join('src', 'client', `${entry}.ts`)],
     write: false,
@@ -192,7 +200,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, shareUrl, newsroomUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, shareUrl, newsroomUrl, liveUrl, pushWorkerUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
@@ -201,6 +209,8 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     bundle('time'),
     bundle('share'),
     bundle('newsroom'),
+    bundle('live'),
+    bundle('push-worker'),
   ]);
   return {
     urls: {
@@ -214,6 +224,8 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
       timeScript: timeUrl,
       shareScript: shareUrl,
       newsroomScript: newsroomUrl,
+      liveScript: liveUrl,
+      pushWorker: pushWorkerUrl,
       icon,
       appleTouchIcon,
       manifest,

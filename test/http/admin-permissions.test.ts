@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
 import { banCommentAuthor } from '../../src/actions/comments/ban-comment-author.js';
 import { createProfile } from '../../src/actions/profiles/create-profile.js';
+import { postLiveEntry } from '../../src/actions/live/live-entries.js';
+import { setStoryLive } from '../../src/actions/live/set-story-live.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { publishStory } from '../../src/actions/stories/publish-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
@@ -90,6 +92,15 @@ async function enProfile(ctx: Context): Promise<number> {
   return (await createProfile(ctx.t.actions, SYSTEM, { kind: 'person', name: 'Roza Otunbaeva', serviceCode: 'en' })).id;
 }
 
+/** A published live story of the en service with one entry. */
+async function liveEntry(ctx: Context): Promise<{ storyId: number; entryId: number }> {
+  const storyId = await publishedStory(ctx);
+  await setStoryLive(ctx.t.actions, SYSTEM, storyId, true);
+  const entry = await postLiveEntry(ctx.t.actions, SYSTEM, storyId, { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polls close.' }] }] });
+  return { storyId, entryId: entry.id };
+}
+const ENTRY = { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Results are in.' }] }] };
+
 const MODERATORS_EN: readonly Who[] = ['admin', 'editor-en', 'moderator-en'];
 /** The media library is shared by every service: reporters and editors of any service, not moderators. */
 const MEDIA_PEOPLE: readonly Who[] = ['admin', 'editor-en', 'editor-ru', 'reporter-en'];
@@ -172,6 +183,51 @@ const OPERATIONS: readonly Operation[] = [
     route: '/stories/{id}/notes',
     allowed: ['admin', 'editor-en'],
     prepare: async (ctx) => ({ url: `/stories/${await publishedStory(ctx)}/notes`, payload: { kind: 'correction', text: 'An earlier version misspelt a name.' } }),
+  },
+  {
+    method: 'PUT',
+    route: '/stories/{id}/live',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await publishedStory(ctx)}/live`, payload: { live: true } }),
+  },
+  {
+    method: 'GET',
+    route: '/stories/{id}/live/entries',
+    allowed: READERS_EN,
+    prepare: async (ctx) => ({ url: `/stories/${(await liveEntry(ctx)).storyId}/live/entries` }),
+  },
+  {
+    method: 'POST',
+    route: '/stories/{id}/live/entries',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => ({ url: `/stories/${(await liveEntry(ctx)).storyId}/live/entries`, payload: ENTRY }),
+  },
+  {
+    method: 'PUT',
+    route: '/stories/{id}/live/entries/{entryId}',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/stories/${storyId}/live/entries/${entryId}`, payload: { ...ENTRY, version: 1 } };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/stories/{id}/live/entries/{entryId}',
+    allowed: ['admin', 'editor-en'],
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/stories/${storyId}/live/entries/${entryId}` };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/stories/{id}/live/entries/{entryId}/revisions',
+    allowed: READERS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/stories/${storyId}/live/entries/${entryId}/revisions` };
+    },
   },
   {
     method: 'PUT',
@@ -411,6 +467,41 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
     prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/comments-state`, form: { state: 'closed' } }),
   },
   { method: 'GET', route: '/newsroom/stories/:id/revisions', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await reporterStory(ctx)}/revisions` }) },
+  { method: 'GET', route: '/newsroom/stories/:id/live', allowed: READERS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${(await liveEntry(ctx)).storyId}/live` }) },
+  { method: 'POST', route: '/newsroom/stories/:id/live', allowed: EDITORS_EN, prepare: async (ctx) => ({ url: `/newsroom/stories/${await publishedStory(ctx)}/live`, form: { live: 'on' } }) },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/live/entries',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => ({ url: `/newsroom/stories/${(await liveEntry(ctx)).storyId}/live/entries`, form: { text: 'Results are in.' } }),
+  },
+  {
+    method: 'GET',
+    route: '/newsroom/stories/:id/live/entries/:entryId',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/newsroom/stories/${storyId}/live/entries/${entryId}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/live/entries/:entryId',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/newsroom/stories/${storyId}/live/entries/${entryId}`, form: { text: 'Polls closed.', pinned: 'on', version: '1' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/newsroom/stories/:id/live/entries/:entryId/delete',
+    allowed: EDITORS_EN,
+    prepare: async (ctx) => {
+      const { storyId, entryId } = await liveEntry(ctx);
+      return { url: `/newsroom/stories/${storyId}/live/entries/${entryId}/delete`, form: {} };
+    },
+  },
   {
     method: 'GET',
     route: '/newsroom/stories/:id/revisions/diff',
@@ -463,7 +554,7 @@ const NEWSROOM_OPERATIONS: readonly NewsroomOperation[] = [
 /** Signing in is open to all by nature; it has tests of its own (admin-sessions.test.ts). */
 const PUBLIC_OPERATIONS = ['POST /session'];
 
-const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201, 'POST /services': 201, 'POST /sections': 201, 'POST /content-api-keys': 201, 'POST /webhooks': 201 };
+const SUCCESS: Readonly<Record<string, number>> = { 'POST /stories': 201, 'POST /stories/{id}/live/entries': 201, 'POST /alerts': 201, 'POST /users': 201, 'POST /profiles': 201, 'POST /services': 201, 'POST /sections': 201, 'POST /content-api-keys': 201, 'POST /webhooks': 201 };
 
 describe.each(STORE_KINDS)('permission matrix on %s', (kind) => {
   let t: TestApp;

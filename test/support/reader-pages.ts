@@ -1,3 +1,5 @@
+import { postLiveEntry } from '../../src/actions/live/live-entries.js';
+import { setStoryLive } from '../../src/actions/live/set-story-live.js';
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import type { TestApp } from './app.js';
 import { givenPublishedStory, SYSTEM } from './factories.js';
@@ -23,6 +25,7 @@ export const READER_PAGE_NAMES = [
   'Persian story',
   'Russian story',
   'Kyrgyz story',
+  'live story with key events',
   'profile',
   'Russian profile',
   'Kyrgyz profile',
@@ -88,6 +91,16 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   for (const url of [REFERENCE_STORY, REFERENCE_STORY, osh.url]) await t.app.inject({ method: 'GET', url: `/en/read/${url.split('/').pop() ?? ''}` });
   await unpublishStory(t.actions, SYSTEM, goneId);
 
+  const liveId = await givenPublishedStory(t.actions, { headline: 'Election Night, Live', slug: 'election-night-live' });
+  await setStoryLive(t.actions, SYSTEM, liveId, true);
+  for (const [index, words] of ['Polls close across the country.', 'First results are in.', 'How to read the results.'].entries()) {
+    await postLiveEntry(t.actions, SYSTEM, liveId, {
+      body: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }],
+      keyEvent: index === 1,
+      pinned: index === 2,
+    });
+  }
+
   const urls: Record<ReaderPageName, string> = {
     'services index': '/',
     'service home': '/en/',
@@ -108,6 +121,7 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'Persian story': persian.url,
     'Russian story': russian.url,
     'Kyrgyz story': kyrgyz.url,
+    'live story with key events': `/en/a/election-night-live/${liveId}`,
     profile: '/en/p/roza-otunbaeva/1',
     'Russian profile': '/ru/p/roza-otunbaeva/1',
     'Kyrgyz profile': '/ky/p/roza-otunbaeva/1',

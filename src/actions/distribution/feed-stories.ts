@@ -4,7 +4,11 @@ import type { Profile } from '../../domain/profile/profile.js';
 import type { Section, Tag } from '../../domain/service/service.js';
 import type { DistributedStory } from '../../domain/distribution/distributed-story.js';
 import type { Repositories } from '../../store/store.js';
+import type { LiveEntry } from '../../domain/story/live-entry.js';
 import { cacheKey } from '../reader/page-result.js';
+
+/** A live story's entries that feeds and the Content API carry: its first page. */
+const LIVE_ENTRIES_DISTRIBUTED = 20;
 
 
 /**
@@ -21,12 +25,16 @@ export async function loadDistributedStories(
   const stories = loaded.filter(
     (story): story is NonNullable<typeof story> => story !== undefined && story.status === 'published' && story.publishedAt !== null && story.publishedAt <= now,
   );
+  const live = await repos.liveEntries.liveAmong(stories.map((story) => story.id));
+  const entriesOf = new Map<number, LiveEntry[]>(
+    await Promise.all([...live].map(async (id) => [id, await repos.liveEntries.page(id, LIVE_ENTRIES_DISTRIBUTED, 0)] as const)),
+  );
   const mediaIds = new Set<number>();
   const profileIds = new Set<number>();
   const tagIds = new Set<number>();
   const sectionIds = new Set<number>();
   for (const story of stories) {
-    const refs = bodyReferences(story.body);
+    const refs = bodyReferences([...story.body, ...(entriesOf.get(story.id) ?? []).flatMap((entry) => entry.body)]);
     if (story.leadMediaId !== null) mediaIds.add(story.leadMediaId);
     refs.mediaIds.forEach((id) => mediaIds.add(id));
     refs.profileIds.forEach((id) => profileIds.add(id));
@@ -45,7 +53,8 @@ export async function loadDistributedStories(
   const sectionById = new Map(sections.filter((s): s is Section => s !== undefined).map((s) => [s.id, s]));
   return {
     stories: stories.map((story) => {
-      const refs = bodyReferences(story.body);
+      const liveEntries = entriesOf.get(story.id) ?? [];
+      const refs = bodyReferences([...story.body, ...liveEntries.flatMap((entry) => entry.body)]);
       const own = story.leadMediaId !== null ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
       return {
         story,
@@ -53,6 +62,7 @@ export async function loadDistributedStories(
         tags: story.tagIds.map((id) => tagById.get(id)).filter((t): t is Tag => t !== undefined),
         media: new Map(own.map((id) => mediaById.get(id)).filter((m): m is MediaItem => m !== undefined).map((m) => [m.id, m])),
         profiles: new Map(refs.profileIds.map((id) => profileById.get(id)).filter((p): p is Profile => p !== undefined).map((p) => [p.id, p])),
+        liveEntries,
       };
     }),
     cacheKeys: [...stories.map((s) => cacheKey.story(s.id)), ...[...mediaIds].map(cacheKey.media), ...[...profileIds].map(cacheKey.profile)],

@@ -3,6 +3,7 @@ import type { MediaItem } from '../../domain/media/media.js';
 import type { Profile } from '../../domain/profile/profile.js';
 import type { Section, Tag } from '../../domain/service/service.js';
 import type { Story, StorySummary } from '../../domain/story/story.js';
+import { KEY_EVENTS_LISTED, LIVE_ENTRIES_PER_PAGE, type LiveEntry } from '../../domain/story/live-entry.js';
 import { autoClosesAt, isForumClosed } from '../../domain/comment/comment-settings.js';
 import type { ActionDeps } from '../deps.js';
 import { earliest, loadMasthead } from './load-masthead.js';
@@ -28,6 +29,17 @@ export interface StoryPageData {
   readonly authors: ReadonlyMap<string, Profile>;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
+  /** A live story's entries (one page of them) and key events; null for an ordinary story. */
+  readonly live: LiveCoverage | null;
+}
+
+export interface LiveCoverage {
+  /** When the coverage began; null once it ended (the entries stay on the page). */
+  readonly since: Date | null;
+  readonly entries: readonly LiveEntry[];
+  readonly keyEvents: readonly LiveEntry[];
+  readonly page: number;
+  readonly hasNext: boolean;
 }
 
 export type StoryPageOutcome =
@@ -40,7 +52,7 @@ export type StoryPageOutcome =
  */
 export async function getStoryPage(
   deps: Pick<ActionDeps, 'store' | 'clock'>,
-  params: { serviceCode: string; slug: string; storyId: number },
+  params: { serviceCode: string; slug: string; storyId: number; page?: number },
 ): Promise<StoryPageOutcome> {
   const now = deps.clock.now();
   const story = await findReadableStory(deps.store.read, params.storyId, now);
@@ -48,7 +60,20 @@ export async function getStoryPage(
     return { kind: 'redirect', serviceCode: story.serviceCode, slug: story.slug, id: story.id };
   }
 
-  return { kind: 'page', page: await shapeStoryPage(deps, story, now) };
+  return { kind: 'page', page: await shapeStoryPage(deps, story, now, params.page ?? 1) };
+}
+
+/** One page of a live story's entries (pinned first, then newest first) and its key events; null for a story never covered live. */
+async function loadLiveCoverage(deps: Pick<ActionDeps, 'store'>, storyId: number, page: number): Promise<LiveCoverage | null> {
+  const repos = deps.store.read;
+  const since = await repos.liveEntries.liveSince(storyId);
+  // An ordinary story, or one whose coverage ended: only the latter keeps showing its entries.
+  if (!since && (await repos.liveEntries.count(storyId)) === 0) return null;
+  const [rows, keyEvents] = await Promise.all([
+    repos.liveEntries.page(storyId, LIVE_ENTRIES_PER_PAGE + 1, (page - 1) * LIVE_ENTRIES_PER_PAGE),
+    repos.liveEntries.keyEvents(storyId, KEY_EVENTS_LISTED),
+  ]);
+  return { since, entries: rows.slice(0, LIVE_ENTRIES_PER_PAGE), keyEvents, page, hasNext: rows.length > LIVE_ENTRIES_PER_PAGE };
 }
 
 /**
@@ -59,9 +84,12 @@ export async function shapeStoryPage(
   deps: Pick<ActionDeps, 'store' | 'clock'>,
   story: Story & { readonly commentCount: number },
   now: Date,
+  page = 1,
 ): Promise<PageResult<StoryPageData>> {
   const repos = deps.store.read;
-  const refs = bodyReferences(story.body);
+  const live = await loadLiveCoverage(deps, story.id, page);
+  // Entries' bodies link media, profiles and stories as a story's body does.
+  const refs = bodyReferences([...story.body, ...(live?.entries.flatMap((entry) => entry.body) ?? [])]);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
   const sharing = { storyId: story.id, tagIds: story.tagIds, profileIds: refs.profileIds };
   const linked = sharing.tagIds.length > 0 || sharing.profileIds.length > 0;
@@ -99,6 +127,7 @@ export async function shapeStoryPage(
       commentCount: story.commentCount,
       authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
+      live,
     },
     cacheKeys: [
       ...base.cacheKeys,

@@ -1,6 +1,7 @@
 import type { MediaItem } from '../media/media.js';
 import type { Profile } from '../profile/profile.js';
 import type { LanguageService, Section, Tag } from '../service/service.js';
+import type { LiveEntry } from '../story/live-entry.js';
 import type { Story } from '../story/story.js';
 import type { FeedScope } from './feed-paths.js';
 
@@ -12,6 +13,8 @@ export interface DistributedStory {
   /** Lead media first. */
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
+  /** A live story's latest entries (pinned first, then newest first); empty for an ordinary story. */
+  readonly liveEntries: readonly LiveEntry[];
 }
 
 /** The latest stories of a service, section, topic or profile, for its feeds. */

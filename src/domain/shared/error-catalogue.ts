@@ -33,6 +33,8 @@ export const ERRORS = {
   FIELD_UNKNOWN: { kind: 'invalid', message: 'This request has a field it does not take' },
   FRONT_PAGE_DUPLICATE: { kind: 'invalid', message: 'A story can stand on the front page once' },
   FRONT_PAGE_STORY_INVALID: { kind: 'invalid', message: 'Only published stories of this service can stand on its front page' },
+  LAST_EVENT_ID_INVALID: { kind: 'invalid', message: 'Last-Event-ID is not an event id of this stream' },
+  PUSH_ENDPOINT_REFUSED: { kind: 'invalid', message: 'Push subscriptions must name a public https push service' },
   PAGE_INVALID: { kind: 'invalid', message: 'The page number is not valid' },
   QUERY_TOO_LONG: { kind: 'invalid', message: 'The search is too long' },
   SLUG_INVALID: { kind: 'invalid', message: 'An address name may contain only letters, digits and single hyphens' },
@@ -117,6 +119,8 @@ export const ERRORS = {
   API_KEY_NOT_FOUND: { kind: 'not-found', message: 'There is no such API key' },
   WEBHOOK_NOT_FOUND: { kind: 'not-found', message: 'There is no such webhook' },
   WEBHOOK_DELIVERY_NOT_FOUND: { kind: 'not-found', message: 'There is no such webhook delivery' },
+  LIVE_ENTRY_NOT_FOUND: { kind: 'not-found', message: 'There is no such entry in this live story' },
+  PUSH_SUBSCRIPTION_NOT_FOUND: { kind: 'not-found', message: 'There is no such subscription' },
   STORY_GONE: { kind: 'gone', message: 'This story has been withdrawn' },
 
   // State: 409
@@ -129,6 +133,8 @@ export const ERRORS = {
   STORY_NOT_LIVE: { kind: 'conflict', message: 'Only a published story has changes waiting to go live' },
   STORY_NOTHING_PENDING: { kind: 'conflict', message: 'This story has no unpublished changes' },
   STORY_NOT_SCHEDULED: { kind: 'conflict', message: 'This story is not scheduled' },
+  STORY_NOT_COVERED_LIVE: { kind: 'conflict', message: 'This story is not being covered live' },
+  LIVE_ENTRY_VERSION_CONFLICT: { kind: 'conflict', message: 'This entry was changed by someone else since you opened it' },
   COMMENT_CHANGED: { kind: 'conflict', message: 'Another moderator changed this comment; reload the queue' },
   COMMENT_DUPLICATE: { kind: 'conflict', message: 'You already posted this comment here' },
   COMMENTS_CLOSED: { kind: 'conflict', message: 'This forum has been closed.' },

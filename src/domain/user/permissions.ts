@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   /** Delete a draft that was never published (reporters: their own). */
   'story.delete',
   'front.edit',
+  'story.live',
   'alert.create',
   'alert.expire',
   'comments.set-state',
@@ -51,6 +52,7 @@ const BY_ROLE: Readonly<Record<Exclude<Role, 'admin'>, readonly Permission[]>> =
     'story.note',
     'story.delete',
     'front.edit',
+    'story.live',
     'alert.create',
     'alert.expire',
     'comments.set-state',

@@ -11,6 +11,9 @@ import * as tokenExpiry from './2026-11-30T1110-token-expiry.js';
 import * as frontPage from './2026-11-30T1220-front-page.js';
 import * as distribution from './2026-11-30T1200-distribution.js';
 import * as storySearch from './2026-11-30T1210-story-search.js';
+import * as notifyEventLog from './2026-11-30T1300-notify-event-log.js';
+import * as storiesLive from './2026-11-30T1301-stories-live.js';
+import * as webPush from './2026-11-30T1302-web-push.js';
 import * as pendingVersions from './2026-11-30T1310-pending-versions.js';
 import * as commentBans from './2026-11-30T1320-comment-bans.js';
 import * as revisionAutosave from './2026-11-30T1330-revision-autosave.js';
@@ -29,6 +32,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1220-front-page': frontPage,
   '2026-11-30T1200-distribution': distribution,
   '2026-11-30T1210-story-search': storySearch,
+  '2026-11-30T1300-notify-event-log': notifyEventLog,
+  '2026-11-30T1301-stories-live': storiesLive,
+  '2026-11-30T1302-web-push': webPush,
   '2026-11-30T1310-pending-versions': pendingVersions,
   '2026-11-30T1320-comment-bans': commentBans,
   '2026-11-30T1330-revision-autosave': revisionAutosave,

@@ -34,6 +34,12 @@ export class EventLogRepository {
     return rows.map((row) => ({ id: row.id, origin: row.origin, payload: row.payload, at: new Date(Number(row.created_at)) }));
   }
 
+  /** Events of every process (this one's too) with an id above `afterId`, oldest first: what live streams carry. */
+  async after(afterId: number, limit: number): Promise<LoggedEvent[]> {
+    const rows = await this.db.selectFrom('event_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return rows.map((row) => ({ id: row.id, origin: row.origin, payload: row.payload, at: new Date(Number(row.created_at)) }));
+  }
+
   async lastId(): Promise<number> {
     const row = await this.db.selectFrom('event_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
     return row?.id === undefined || row.id === null ? 0 : Number(row.id);

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Times are milliseconds since the epoch in both databases; JSON columns are text. */
 export interface StoriesTable {
@@ -30,6 +30,8 @@ export interface StoriesTable {
   pending_revision_id: number | null;
   /** When the pending changes go live by themselves (null: when an editor presses Update). */
   pending_apply_at: number | null;
+  /** When an editor turned the story live (it takes entries); null otherwise. */
+  live_since: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StoryTagsTable {

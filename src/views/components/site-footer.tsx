@@ -8,6 +8,7 @@ export function SiteFooter({ masthead }: { masthead: MastheadModel }) {
   const others = services.filter((s) => s.code !== service.code);
   return (
     <footer class="site-footer">
+      {masthead.assets.pushWorker ? <PushOffer masthead={masthead} /> : null}
       <div class="footer-inner">
         <p class="footer-name">
           <a href={`/${service.code}/`}>{service.name}</a>
@@ -57,5 +58,29 @@ export function SiteFooter({ masthead }: { masthead: MastheadModel }) {
         <p class="footer-credit">{t('footer.text')}</p>
       </div>
     </footer>
+  );
+}
+
+/** Breaking alerts as notifications (Web Push): shown by the live island only where the browser can take them. */
+function PushOffer({ masthead }: { masthead: MastheadModel }) {
+  const { service, i18n, assets } = masthead;
+  const t = i18n.t;
+  return (
+    <div
+      class="push-offer"
+      hidden
+      data-key={`/${service.code}/push/key`}
+      data-subscriptions={`/${service.code}/push/subscriptions`}
+      data-worker={assets.pushWorker ?? ''}
+      data-on={t('push.unsubscribe')}
+      data-off={t('push.subscribe')}
+      data-blocked={t('push.blocked')}
+    >
+      <p>{t('push.offer', { service: service.name })}</p>
+      <button type="button" class="push-toggle">
+        {t('push.subscribe')}
+      </button>
+      <p class="push-status" role="status"></p>
+    </div>
   );
 }

@@ -3,7 +3,39 @@ import { playableRenditions, posterOf, type MediaItem } from '../../domain/media
 import { profilePath, type Profile } from '../../domain/profile/profile.js';
 import { formatDateline, type Dateline } from '../../domain/story/story.js';
 import { renderFragment } from '../render.js';
+import type { LiveEntry } from '../../domain/story/live-entry.js';
+import type { Translator } from '../../i18n/i18n.js';
 import { previewImage } from './story-meta.js';
+
+/**
+ * A live story's entries after its body in a feed: a heading, then each entry with its time
+ * (linked to the entry on the page), marked when pinned or a key event. Empty for other stories.
+ */
+export function renderLiveEntries(
+  entries: readonly LiveEntry[],
+  storyUrl: string,
+  i18n: Pick<Translator, 't' | 'dateTime'>,
+  context: FeedBodyContext,
+): string {
+  if (entries.length === 0) return '';
+  return renderFragment(
+    <section>
+      <h2>{i18n.t('live.heading')}</h2>
+      {entries.map((entry) => (
+        <article key={entry.id}>
+          <p>
+            <a href={`${storyUrl}#entry-${entry.id}`}>
+              <time dateTime={entry.createdAt.toISOString()}>{i18n.dateTime(entry.createdAt)}</time>
+            </a>
+            {entry.pinned ? ` · ${i18n.t('live.pinned')}` : null}
+            {entry.keyEvent ? ` · ${i18n.t('live.keyEvent')}` : null}
+          </p>
+          <div dangerouslySetInnerHTML={{ __html: renderFeedBody(entry.body, null, context) }} />
+        </article>
+      ))}
+    </section>,
+  );
+}
 
 export interface FeedBodyContext {
   readonly siteUrl: URL;

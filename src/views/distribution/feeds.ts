@@ -3,7 +3,7 @@ import { FEED_CONTENT_TYPE, feedPath, scopePath, type FeedFormat } from '../../d
 import { playableRenditions, posterOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
 import { storyPath } from '../../domain/story/story-path.js';
 import { translatorFor } from '../../i18n/i18n.js';
-import { renderFeedBody } from './feed-body.js';
+import { renderFeedBody, renderLiveEntries } from './feed-body.js';
 import { previewImage } from './story-meta.js';
 import { el, renderXml, textEl, type XmlChild } from './xml.js';
 
@@ -78,22 +78,19 @@ function feedView(data: FeedData, site: FeedSite): FeedView {
     items: data.stories.map((entry) => {
       const { story } = entry;
       const lead = story.leadMediaId !== null ? entry.media.get(story.leadMediaId) : undefined;
-      const body = renderFeedBody(story.body, story.dateline, {
-        siteUrl: site.siteUrl,
-        mediaBase: site.mediaBase,
-        serviceCode: service.code,
-        media: entry.media,
-        profiles: entry.profiles,
-      });
+      const context = { siteUrl: site.siteUrl, mediaBase: site.mediaBase, serviceCode: service.code, media: entry.media, profiles: entry.profiles };
+      const body = renderFeedBody(story.body, story.dateline, context);
       const picture = lead ? previewImage(lead) : undefined;
       const file = lead ? enclosureOf(lead) : undefined;
       const published = story.publishedAt ?? story.createdAt;
+      const url = absolute(storyPath(story));
+      const changed = Math.max(story.updatedAt?.getTime() ?? 0, published.getTime(), ...entry.liveEntries.map((live) => live.modifiedAt.getTime()));
       return {
         entry,
-        url: absolute(storyPath(story)),
+        url,
         published,
-        updated: story.updatedAt && story.updatedAt > published ? story.updatedAt : published,
-        html: `<div lang="${service.locale}" dir="${service.direction}">${body}</div>`,
+        updated: new Date(changed),
+        html: `<div lang="${service.locale}" dir="${service.direction}">${body}${renderLiveEntries(entry.liveEntries, url, i18n, context)}</div>`,
         categories: [...(entry.section ? [entry.section.name] : []), ...entry.tags.map((tag) => tag.name)],
         enclosure:
           lead && file

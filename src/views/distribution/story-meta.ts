@@ -39,6 +39,7 @@ export function publisherLd(masthead: MastheadModel) {
 /**
  * The story page's previews and structured data: schema.org NewsArticle (with a Person for
  * each byline that has a profile), VideoObject for lead video, BreadcrumbList, and Open Graph.
+ * A live story is a LiveBlogPosting instead, its entries on the page as `liveBlogUpdate`.
  */
 export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageMeta {
   const { story, section, tags, media } = model;
@@ -57,9 +58,10 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
     .map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.at.toISOString() }));
   const video = lead && lead.kind === 'video' && lead.state === 'ready' ? videoLd(masthead, lead, story.publishedAt) : null;
 
+  const live = model.live ? liveBlogLd(url, model.live, modified) : null;
   const article = {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': live ? 'LiveBlogPosting' : 'NewsArticle',
     '@id': `${url}#article`,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
@@ -77,6 +79,7 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
     wordCount: bodyText(story.body).split(/\s+/u).filter(Boolean).length,
     ...(corrections.length ? { correction: corrections } : {}),
     ...(video ? { video } : {}),
+    ...live,
   };
   const crumbs = [
     { name: service.name, path: `/${service.code}/` },
@@ -140,5 +143,27 @@ export function personLd(masthead: MastheadModel, profile: Profile) {
     name: profile.name,
     url: absolute(masthead, profilePath(masthead.service.code, profile)),
     ...(profile.summary ? { description: profile.summary } : {}),
+  };
+}
+
+/** A live story's coverage start and the entries of this page as schema.org BlogPostings, newest first. */
+function liveBlogLd(url: string, live: NonNullable<StoryPageModel['live']>, storyModified: Date | null) {
+  const entries = [...live.entries].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const latest = Math.max(storyModified?.getTime() ?? 0, ...entries.map((entry) => entry.modifiedAt.getTime()));
+  return {
+    ...(live.since ? { coverageStartTime: live.since.toISOString() } : {}),
+    ...(latest > 0 ? { dateModified: new Date(latest).toISOString() } : {}),
+    liveBlogUpdate: entries.map((entry) => {
+      const text = bodyText(entry.body);
+      return {
+        '@type': 'BlogPosting',
+        '@id': `${url}#entry-${entry.id}`,
+        url: `${url}#entry-${entry.id}`,
+        headline: text.length > 110 ? `${text.slice(0, 109)}…` : text,
+        articleBody: text,
+        datePublished: entry.createdAt.toISOString(),
+        dateModified: entry.modifiedAt.toISOString(),
+      };
+    }),
   };
 }

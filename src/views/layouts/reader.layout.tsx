@@ -49,11 +49,15 @@ export function ReaderLayout({ masthead, title, description, canonicalUrl, canon
         {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}
         {withTime && assets.timeScript ? <script src={assets.timeScript} defer /> : null}
         {withShare && assets.shareScript ? <script src={assets.shareScript} defer /> : null}
+        {assets.liveScript ? <script src={assets.liveScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />
         <Masthead masthead={masthead} currentPath={currentPath} currentSection={currentSection} />
-        {masthead.alert ? <BreakingBanner alert={masthead.alert} t={i18n.t} /> : null}
+        {/* The live island puts alerts in and takes them out here as they start and end, announced politely. */}
+        <div class="breaking-region" aria-live="polite" data-live={`/${service.code}/live`} data-label={i18n.t('alert.label')}>
+          {masthead.alert ? <BreakingBanner alert={masthead.alert} t={i18n.t} /> : null}
+        </div>
         <main id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -6,6 +6,8 @@ import { MediaImage } from '../components/media-image.js';
 import { StoryBody } from '../components/story-body.js';
 import { ShareLinks } from '../components/share-links.js';
 import { StoryLinks } from '../components/story-links.js';
+import { LiveEntries } from '../components/live-entries.js';
+import { storyPath } from '../../domain/story/story-path.js';
 import type { MastheadModel, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
 import { feedLinks } from '../distribution/feed-links.js';
@@ -69,6 +71,17 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
           profiles={model.profiles}
           related={model.related}
         />
+        {model.live ? (
+          <LiveEntries
+            live={model.live}
+            storyId={story.id}
+            masthead={masthead}
+            media={media}
+            profiles={model.profiles}
+            related={model.related}
+            hrefFor={(page) => (page > 1 ? `${storyPath(story)}?page=${page}` : storyPath(story))}
+          />
+        ) : null}
         {story.credits.length ? <p class="credits">{t('story.credits', { names: story.credits.join(', ') })}</p> : null}
         {story.notes.length ? (
           <aside class="story-notes" aria-label={t('story.updatedOn')}>

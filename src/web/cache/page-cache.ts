@@ -267,6 +267,8 @@ export function keysFor(event: DatelineEvent): string[] {
       return [cacheKey.story(event.storyId), cacheKey.lists(event.serviceCode)];
     case 'comments.changed':
       return [cacheKey.comments(event.storyId)];
+    case 'live.changed':
+      return [cacheKey.story(event.storyId)];
     case 'alert.changed':
       return [cacheKey.alerts(event.serviceCode)];
     case 'profile.changed':

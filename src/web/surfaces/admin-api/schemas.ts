@@ -12,7 +12,7 @@ import { Id, Page, SearchText, Text, Version } from '../../shared/schemas.js';
 // exactly what leaves the server. The body's elements are checked in depth by the domain
 // (parseBody), which names the element at fault.
 
-const strict = { additionalProperties: false } as const;
+export const strict = { additionalProperties: false } as const;
 /** A service code where one is given: its length from the domain, no NUL byte (the domain checks its form, naming the field). */
 const CodeText = Text(SERVICE_CODE.maxLength);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -25,7 +25,7 @@ export const ErrorBody = Type.Object({
 export const IdParams = Type.Object({ id: Id }, strict);
 export const RevisionParams = Type.Object({ id: Id, revisionId: Id }, strict);
 
-const BodyElementSchema = Type.Object(
+export const BodyElementSchema = Type.Object(
   { type: Type.String({ description: 'paragraph, subheading, quote, list, media, profile or related' }) },
   { additionalProperties: true, description: 'one element of the structured body (see the domain model)' },
 );
@@ -197,6 +197,7 @@ export const NewAlert = Type.Object(
     text: Type.String({ maxLength: ALERT_LIMITS.text }),
     linkUrl: Type.Optional(Nullable(Type.String({ maxLength: ALERT_LIMITS.linkUrl }))),
     durationMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+    push: Type.Optional(Type.Boolean({ description: 'also send it as Web Push to the service’s subscribed readers' })),
   },
   strict,
 );

@@ -33,6 +33,7 @@ import { authOf, guardRoutes } from '../../shared/route-permission.js';
 import { accountPages } from './accounts.routes.js';
 import { upcomingPages } from './upcoming.routes.js';
 import { alertPages, auditPages } from './alerts.routes.js';
+import { livePages } from './live.routes.js';
 import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
@@ -326,6 +327,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   servicePages(app, { actions, mastheadFor, html });
   distributionPages(app, { actions, mastheadFor, html });
   alertPages(app, { actions, mastheadFor, html });
+  livePages(app, { actions, mastheadFor, html });
   frontPagePages(app, { actions, mastheadFor, html });
   auditPages(app, { actions, mastheadFor, html });
   accountPages(app, { actions, mastheadFor, html });

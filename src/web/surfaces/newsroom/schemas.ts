@@ -14,7 +14,7 @@ export function Form<T extends TProperties>(fields: T) {
   return Type.Object(fields, { additionalProperties: FormText });
 }
 
-export const PARAM_TYPES = { id: Id, revisionId: Id, code: ServiceCode } as const;
+export const PARAM_TYPES = { id: Id, revisionId: Id, entryId: Id, code: ServiceCode } as const;
 export const AnyQuery = Form({});
 export const AnyForm = Form({});
 
@@ -45,6 +45,9 @@ export const SignInForm = Form({ email: Optional(Text(320)), password: Optional(
 /** The lead media's number is typed by hand without script: the action names it when it is wrong. */
 export const StoryForm = Form({ version: Optional(OrEmpty(Version)), sectionId: Optional(OrEmpty(Id)) });
 export const RestoreForm = Form({ version: Optional(OrEmpty(Version)) });
+/** A live entry: its text (checked by the action), ticks, and on an edit the version edited. */
+export const LiveEntryForm = Form({ text: Optional(Text(20_000)), pinned: Optional(Type.Literal('on')), keyEvent: Optional(Type.Literal('on')), version: Optional(Version) });
+export const LiveSwitchForm = Form({ live: Type.Union([Type.Literal('on'), Type.Literal('off')]) });
 
 export type StoryListQuery = Static<typeof StoryListQuery>;
 export type AuditQuery = Static<typeof AuditQuery>;

@@ -146,11 +146,13 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
     });
   });
 
-  app.get<{ Params: ItemParams }>('/:service/a/:slug/:id', { schema: { params: ItemParams } }, async (request, reply) => {
+  app.get<{ Params: ItemParams; Querystring: PageQuery }>('/:service/a/:slug/:id', { schema: { params: ItemParams, querystring: PageQuery } }, async (request, reply) => {
     const { service: serviceCode, slug, id } = request.params;
+    // Pages of a live story's entries.
+    const page = pageNumber(request.query.page);
     const path = `/${serviceCode}/a/${encodeURIComponent(slug)}/${id}`;
-    return servePage(cache, request, reply, path, now(), async () => {
-      const outcome = await pages.story({ serviceCode, slug, storyId: id });
+    return servePage(cache, request, reply, withPage(path, page), now(), async () => {
+      const outcome = await pages.story({ serviceCode, slug, storyId: id, page });
       if (outcome.kind === 'redirect') {
         await reply.redirect(storyPath({ serviceCode: outcome.serviceCode, slug: outcome.slug, id: outcome.id }), 301);
         return 'sent';

@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { deleteLiveEntry, editLiveEntry, getLiveDesk, getLiveEntry, postLiveEntry } from '../../../actions/live/live-entries.js';
+import { setStoryLive } from '../../../actions/live/set-story-live.js';
+import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import { LiveEntryPage, LivePage, NO_ENTRY_VALUES, type LiveEntryValues } from '../../../views/pages/newsroom/live.page.js';
+import { authOf } from '../../shared/route-permission.js';
+import type { FormBody } from './form-body.js';
+import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { LiveEntryForm, LiveSwitchForm, ServicePageQuery } from './schemas.js';
+
+/** The entry form's fields as the form shows them again after a refusal. */
+function valuesOf(form: FormBody): LiveEntryValues {
+  return { text: form.text ?? '', pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' };
+}
+
+/**
+ * /newsroom/stories/:id/live: a story's live coverage. Editors (story.live) turn it live and
+ * end it, post entries (plain text: paragraphs separated by a blank line), edit, pin, mark as
+ * key events and delete them; anyone who may read the story sees them. Open reader pages show
+ * each change at once (the actions emit live.changed in their transactions).
+ */
+export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
+  const livePage = async (request: FastifyRequest, reply: FastifyReply, page: number, values = NO_ENTRY_VALUES, error: string | null = null) => {
+    const desk = await getLiveDesk(actions, authOf(request).actor, idOf(request), page);
+    const entries = desk.items.map((entry) => ({ ...entry, text: toPlainText(entry.body) }));
+    return html(
+      reply,
+      <LivePage
+        masthead={await mastheadFor(request)}
+        story={desk.story}
+        liveSince={desk.liveSince}
+        mayWrite={desk.mayWrite}
+        entries={entries}
+        page={desk.page}
+        hasNext={desk.hasNext}
+        values={values}
+        error={error}
+      />,
+      error ? 400 : 200,
+    );
+  };
+  const entryPage = async (request: FastifyRequest, reply: FastifyReply, values: LiveEntryValues | null = null, error: string | null = null) => {
+    const { story, entry } = await getLiveEntry(actions, authOf(request).actor, idOf(request), idOf(request, 'entryId'));
+    const text = toPlainText(entry.body);
+    return html(
+      reply,
+      <LiveEntryPage
+        masthead={await mastheadFor(request)}
+        story={story}
+        entry={entry}
+        textEditable={text !== null}
+        values={values ?? { text: text ?? '', pinned: entry.pinned, keyEvent: entry.keyEvent }}
+        error={error}
+      />,
+      error ? 400 : 200,
+    );
+  };
+  /** An invalid entry is shown again with its message; anything else (not live, gone, stale) goes to the error handler. */
+  const refused = (error: unknown): string => {
+    if (isDomainError(error) && error.kind === 'invalid') return error.message;
+    throw error;
+  };
+
+  app.get('/newsroom/stories/:id/live', { config: { permission: 'story.read' }, schema: { querystring: ServicePageQuery } }, async (request, reply) =>
+    livePage(request, reply, pageOf((request.query as { page?: string }).page)),
+  );
+
+  app.post('/newsroom/stories/:id/live', { config: { permission: 'story.live' }, schema: { body: LiveSwitchForm } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    await setStoryLive(actions, authOf(request).actor, idOf(request), form.live === 'on');
+    return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
+  });
+
+  app.post('/newsroom/stories/:id/live/entries', { config: { permission: 'story.live' }, schema: { body: LiveEntryForm } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      await postLiveEntry(actions, authOf(request).actor, idOf(request), { body: fromPlainText(form.text ?? ''), pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' });
+    } catch (error) {
+      return livePage(request, reply, 1, valuesOf(form), refused(error));
+    }
+    return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
+  });
+
+  app.get('/newsroom/stories/:id/live/entries/:entryId', { config: { permission: 'story.live' } }, async (request, reply) => entryPage(request, reply));
+
+  app.post('/newsroom/stories/:id/live/entries/:entryId', { config: { permission: 'story.live' }, schema: { body: LiveEntryForm } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    const actor = authOf(request).actor;
+    const storyId = idOf(request);
+    try {
+      const { entry } = await getLiveEntry(actions, actor, storyId, idOf(request, 'entryId'));
+      // Text only where the plain form can hold the entry; an entry with media or marks keeps its body.
+      const body = form.text !== undefined && toPlainText(entry.body) !== null ? fromPlainText(form.text) : entry.body;
+      await editLiveEntry(actions, actor, storyId, entry.id, { body, pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on', version: Number(form.version) });
+    } catch (error) {
+      return entryPage(request, reply, valuesOf(form), refused(error));
+    }
+    return reply.redirect(`/newsroom/stories/${storyId}/live`, 303);
+  });
+
+  app.post('/newsroom/stories/:id/live/entries/:entryId/delete', { config: { permission: 'story.live' } }, async (request, reply) => {
+    await deleteLiveEntry(actions, authOf(request).actor, idOf(request), idOf(request, 'entryId'));
+    return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
+  });
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postLiveEntry } from '../../src/actions/live/live-entries.js';
+import { setStoryLive } from '../../src/actions/live/set-story-live.js';
+import { listen, startTestApp, type TestApp } from '../support/app.js';
+import { violations } from '../support/axe.js';
+import { launchChromium } from '../support/browser.js';
+import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
+import { givenUser, signInAs } from '../support/newsroom.js';
+import { runNuChecker } from '../support/nu-checker.js';
+
+const paragraph = (text: string) => [{ type: 'paragraph', content: [{ type: 'text', text }] }];
+
+describe('the newsroom live coverage pages: valid HTML (Nu checker) and accessible (axe)', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let session: Awaited<ReturnType<typeof signInAs>>;
+  let urls: string[];
+  let liveStory: number;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { demo: false });
+    await givenService(t.actions);
+    await givenUser(t.actions, 'editor', [{ role: 'editor', serviceCode: 'en' }], { withPassword: true });
+    session = await signInAs(t, 'editor@example.org');
+    liveStory = await givenPublishedStory(t.actions, { headline: 'Election Night', slug: 'election-night' });
+    const quiet = await givenPublishedStory(t.actions, { headline: 'Quiet Day', slug: 'quiet-day' });
+    await setStoryLive(t.actions, SYSTEM, liveStory, true);
+    await postLiveEntry(t.actions, SYSTEM, liveStory, { body: paragraph('Polls close.'), keyEvent: true });
+    const rich = await postLiveEntry(t.actions, SYSTEM, liveStory, {
+      body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Turnout is ' }, { type: 'text', text: 'high', marks: ['bold'] }] }],
+      pinned: true,
+    });
+    urls = [`/newsroom/stories/${liveStory}/live`, `/newsroom/stories/${quiet}/live`, `/newsroom/stories/${liveStory}/live/entries/${rich.id}`];
+    base = await listen(t.app);
+    browser = await launchChromium();
+    context = await browser.newContext({ bypassCSP: true });
+    const [name, value] = session.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    page = await context.newPage();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-live-validity-'));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has no HTML errors on any page, a refused entry included', async () => {
+    const files = new Map<string, string>();
+    const save = (url: string, body: string) => {
+      const file = path.join(dir, `page-${files.size}.html`);
+      fs.writeFileSync(file, body);
+      files.set(file, url);
+    };
+    for (const url of urls) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+      expect(response.statusCode, url).toBe(200);
+      save(url, response.body);
+    }
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/newsroom/stories/${liveStory}/live/entries`,
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, text: '   ' }).toString(),
+    });
+    expect(refused.statusCode).toBe(400);
+    save('POST entries (refused)', refused.body);
+
+    const messages = await runNuChecker([...files.keys()]);
+    const errors = messages
+      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
+      .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no axe violations on any page', async () => {
+    const found: string[] = [];
+    for (const url of urls) {
+      for (const line of await violations(page, base + url, 200)) found.push(`${url}\n  ${line}`);
+      expect(page.url(), 'still signed in').toBe(base + url);
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+import { createDecipheriv, createECDH, hkdfSync, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/jobs/handlers.js';
+import { createWorker } from '../../src/jobs/worker.js';
+import { webPushSender } from '../../src/push/web-push-sender.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { STORE_KINDS } from '../support/databases.js';
+import { givenService } from '../support/factories.js';
+import { API, givenUser } from '../support/newsroom.js';
+
+/** A browser's side of a subscription: its P-256 key pair and auth secret (RFC 8291). */
+function browserKeys() {
+  const ecdh = createECDH('prime256v1');
+  const publicKey = ecdh.generateKeys();
+  const auth = randomBytes(16);
+  return { ecdh, publicKey, auth, json: { p256dh: publicKey.toString('base64url'), auth: auth.toString('base64url') } };
+}
+
+/** Decrypts an aes128gcm Web Push message (RFC 8188 framing, RFC 8291 keys) as the browser would. */
+function decrypt(body: Buffer, keys: ReturnType<typeof browserKeys>): string {
+  const salt = body.subarray(0, 16);
+  const idLength = body.readUInt8(20);
+  const serverKey = body.subarray(21, 21 + idLength);
+  const ciphertext = body.subarray(21 + idLength);
+  const secret = keys.ecdh.computeSecret(serverKey);
+  const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), keys.publicKey, serverKey]);
+  const ikm = Buffer.from(hkdfSync('sha256', secret, keys.auth, keyInfo, 32));
+  const cek = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16));
+  const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
+  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
+  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
+  const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
+  // The last record ends with the delimiter 0x02 and optional zero padding.
+  const end = padded.lastIndexOf(2);
+  return padded.subarray(0, end).toString('utf8');
+}
+
+interface Received {
+  readonly path: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+/** A push service of the test's own on 127.0.0.1, over HTTPS with a certificate made here: /gone answers 410, /missing 404, everything else 201. */
+async function startPushService() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-push-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+  ], { stdio: 'ignore' });
+  const cert = fs.readFileSync(path.join(dir, 'cert.pem'));
+  const key = fs.readFileSync(path.join(dir, 'key.pem'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const received: Received[] = [];
+  const server = https.createServer({ cert, key }, (request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
+      response.writeHead(request.url?.startsWith('/gone') ? 410 : request.url?.startsWith('/missing') ? 404 : 201).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const agent = new https.Agent({ ca: cert });
+  return { base, received, agent, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe.each(STORE_KINDS)('Web Push for breaking alerts on %s', (kind) => {
+  let t: TestApp;
+  let pushService: Awaited<ReturnType<typeof startPushService>>;
+  let editor: Awaited<ReturnType<typeof givenUser>>;
+  beforeAll(async () => {
+    // The push service runs on loopback, so this operator allows private endpoints.
+    t = await startTestApp(kind, { demo: false, env: { PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true' } });
+    await givenService(t.actions);
+    editor = await givenUser(t.actions, 'editor', [{ role: 'editor', serviceCode: 'en' }]);
+    pushService = await startPushService();
+  });
+  afterAll(async () => {
+    await pushService?.close();
+    await t?.close();
+  });
+
+  const subscribe = (endpoint: string, keys: object) => t.app.inject({ method: 'POST', url: '/en/push/subscriptions', payload: { endpoint, keys } });
+  /** Runs queued jobs (the fan-out, then each delivery) until none is left. */
+  async function runJobs(): Promise<void> {
+    // The app's sender, trusting the test push service's certificate.
+    const push = webPushSender({ subject: 'mailto:webmaster@example.org', allowPrivateEndpoints: true, agent: pushService.agent });
+    const worker = createWorker({ store: t.store, clock: t.clock, handlers: jobHandlers({ ...t.media, push, allowPrivatePushEndpoints: true }) });
+    while ((await worker.runOnce()) !== 'idle');
+  }
+
+  it('makes its VAPID key once and keeps it', async () => {
+    const first = (await t.app.inject('/en/push/key')).json();
+    expect(Buffer.from(first.publicKey, 'base64url')).toHaveLength(65);
+    expect((await t.app.inject('/en/push/key')).json()).toEqual(first);
+    expect((await t.app.inject('/xx/push/key')).statusCode).toBe(404);
+  });
+
+  it('pushes an alert the editor chose to push, encrypted for each browser; a gone (410) or unknown (404) subscription is deleted', async () => {
+    const reader = browserKeys();
+    const leaver = browserKeys();
+    expect((await subscribe(`${pushService.base}/send/reader-1`, reader.json)).statusCode).toBe(201);
+    expect((await subscribe(`${pushService.base}/gone/reader-2`, leaver.json)).statusCode).toBe(201);
+    expect((await subscribe(`${pushService.base}/missing/reader-3`, browserKeys().json)).statusCode).toBe(201);
+    expect(await t.store.read.push.count('en')).toBe(3);
+
+    const quiet = await t.app.inject({ method: 'POST', url: `${API}/alerts`, headers: editor.bearer, payload: { serviceCode: 'en', text: 'Not pushed', durationMinutes: 30 } });
+    expect(quiet.statusCode).toBe(201);
+    await runJobs();
+    expect(pushService.received).toHaveLength(0);
+
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `${API}/alerts`,
+      headers: editor.bearer,
+      payload: { serviceCode: 'en', text: 'Polling stations close early', durationMinutes: 30, push: true },
+    });
+    expect(sent.statusCode).toBe(201);
+    await runJobs();
+
+    const toReader = pushService.received.find((r) => r.path === '/send/reader-1');
+    expect(toReader?.headers['content-encoding']).toBe('aes128gcm');
+    const { publicKey } = (await t.app.inject('/en/push/key')).json();
+    expect(toReader?.headers.authorization).toContain(`k=${publicKey}`);
+    expect(JSON.parse(decrypt(toReader!.body, reader))).toEqual({
+      type: 'alert',
+      serviceCode: 'en',
+      id: sent.json().id,
+      text: 'Polling stations close early',
+      url: null,
+    });
+    // The push service said 410 Gone and 404 Not Found for the others: those subscriptions are deleted.
+    expect(pushService.received.some((r) => r.path === '/gone/reader-2')).toBe(true);
+    expect(pushService.received.some((r) => r.path === '/missing/reader-3')).toBe(true);
+    expect(await t.store.read.push.count('en')).toBe(1);
+  });
+
+  it('refuses bad subscriptions with a 400 and stores nothing', async () => {
+    const before = await t.store.read.push.count('en');
+    const good = browserKeys().json;
+    for (const [endpoint, keys] of [
+      ['not a url', good],
+      [`${pushService.base}/x`, { p256dh: 'short', auth: good.auth }],
+      [`${pushService.base}/x`, { p256dh: good.p256dh, auth: 'c2hvcnQ' }],
+      ['javascript:alert(1)', good],
+    ] as const) {
+      expect((await subscribe(endpoint, keys)).statusCode).toBe(400);
+    }
+    expect((await t.app.inject({ method: 'POST', url: '/xx/push/subscriptions', payload: { endpoint: `${pushService.base}/y`, keys: good } })).statusCode).toBe(404);
+    expect(await t.store.read.push.count('en')).toBe(before);
+  });
+});
+
+describe('Web Push endpoints on private addresses, by default', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { demo: false });
+    await givenService(t.actions);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses loopback, private and plain-http endpoints unless the operator allows them', async () => {
+    const keys = browserKeys().json;
+    for (const endpoint of [
+      'https://127.0.0.1/push',
+      'https://localhost/push',
+      'https://10.0.0.5/push',
+      'https://192.168.1.1/push',
+      'https://[::1]/push',
+      'https://[fd00::1]/push',
+      'https://169.254.169.254/latest/meta-data',
+      'https://user:secret@push.example.com/send',
+      'http://push.example.com/send',
+    ]) {
+      const response = await t.app.inject({ method: 'POST', url: '/en/push/subscriptions', payload: { endpoint, keys } });
+      expect({ endpoint, status: response.statusCode, code: response.json().error?.code }).toEqual({ endpoint, status: 400, code: 'PUSH_ENDPOINT_REFUSED' });
+    }
+    expect(await t.store.read.push.count('en')).toBe(0);
+    const accepted = await t.app.inject({ method: 'POST', url: '/en/push/subscriptions', payload: { endpoint: 'https://push.example.com/send/abc', keys } });
+    expect(accepted.statusCode).toBe(201);
+    expect(await t.store.read.push.count('en')).toBe(1);
+  });
+});

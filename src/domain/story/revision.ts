@@ -86,5 +86,9 @@ export function describeElement(element: BodyElement): string {
       return `profile: ${element.profileId}`;
     case 'related':
       return `related story: ${element.storyId}`;
+    case 'table':
+      return `table${element.caption ? ` (${element.caption})` : ''}: ${element.rows.map((row) => row.map(text).join(' | ')).join(' / ')}`;
+    case 'embed':
+      return `embed: ${element.url}${element.caption ? ` (${element.caption})` : ''}`;
   }
 }

@@ -8,6 +8,8 @@ import type { Profile } from '../../domain/profile/profile.js';
 import type { MastheadModel, StoryListItem } from '../page-model.js';
 import { Player } from './player.js';
 import { MediaImage } from './media-image.js';
+import { BodyTable } from './body-table.js';
+import { BodyEmbed } from './body-embed.js';
 
 export interface StoryBodyProps {
   readonly body: Body;
@@ -97,6 +99,14 @@ export function StoryBody({ body, dateline, masthead, media, profiles, related }
               </aside>
             );
           }
+          case 'table':
+            return (
+              <div key={index} class="table-scroll" role="region" tabIndex={0} aria-label={element.caption ?? masthead.i18n.t('story.table')}>
+                <BodyTable table={element} inlines={inlines} />
+              </div>
+            );
+          case 'embed':
+            return <BodyEmbed key={index} embed={element} i18n={masthead.i18n} />;
           default:
             return null;
         }

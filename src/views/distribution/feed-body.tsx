@@ -4,6 +4,8 @@ import { profilePath, type Profile } from '../../domain/profile/profile.js';
 import { formatDateline, type Dateline } from '../../domain/story/story.js';
 import { renderFragment } from '../render.js';
 import { previewImage } from './story-meta.js';
+import { BodyTable } from '../components/body-table.js';
+import { embedLink, embedProviderName } from '../../domain/body/embed-url.js';
 
 export interface FeedBodyContext {
   readonly siteUrl: URL;
@@ -76,6 +78,19 @@ export function renderFeedBody(body: Body, dateline: Dateline | null, context: F
               <p key={index}>
                 <a href={absolute(profilePath(context.serviceCode, profile))}>{profile.name}</a>
                 {profile.summary ? `: ${profile.summary}` : null}
+              </p>
+            );
+          }
+          case 'table':
+            return <BodyTable key={index} table={element} inlines={inlines} />;
+          case 'embed': {
+            // No frame in a feed: the post's own address, named by its site.
+            const name = embedProviderName(element.provider, element.url);
+            const link = embedLink(element.provider, element.url);
+            return (
+              <p key={index}>
+                <a href={link}>{`${name}: ${link}`}</a>
+                {element.caption ? ` ${element.caption}` : null}
               </p>
             );
           }

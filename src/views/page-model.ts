@@ -25,6 +25,8 @@ export interface Assets {
   readonly editorScript?: string | null;
   /** Relative times beside the absolute ones (story pages). */
   readonly timeScript?: string | null;
+  /** Click-to-load embeds of other sites' posts (story pages with an embed). */
+  readonly embedsScript?: string | null;
   /** The favicon set and the web app manifest, linked from every page. */
   readonly icon?: string;
   readonly appleTouchIcon?: string;

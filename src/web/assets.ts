@@ -192,13 +192,14 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, embedsUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
     bundle('upload'),
     bundle('editor'),
     bundle('time'),
+    bundle('embeds'),
   ]);
   return {
     urls: {
@@ -210,6 +211,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
       uploadScript: uploadUrl,
       editorScript: editorUrl,
       timeScript: timeUrl,
+      embedsScript: embedsUrl,
       icon,
       appleTouchIcon,
       manifest,

@@ -9,15 +9,24 @@ import { hasUrlControlCharacters, isSitePath } from '../shared/site-path.js';
  * Refuses unknown element types, unknown fields, unsafe links and oversized content,
  * naming the path at fault: `body[3].content[0].href`.
  */
-export function parseBody(input: unknown): Body {
+export function parseBody(input: unknown, options: ParseBodyOptions = {}): Body {
   if (!Array.isArray(input)) throw bodyError('body', 'must be a list of elements');
-  if (input.length > BODY_LIMITS.elements) {
+  const sizeLimits = options.sizeLimits ?? true;
+  if (sizeLimits && input.length > BODY_LIMITS.elements) {
     throw bodyError('body', `must have at most ${BODY_LIMITS.elements} elements`);
   }
-  return input.map((element, index) => parseElement(element, `body[${index}]`));
+  return input.map((element, index) => parseElement(element, `body[${index}]`, sizeLimits));
 }
 
-function parseElement(input: unknown, path: string): BodyElement {
+export interface ParseBodyOptions {
+  /**
+   * false: the number of elements and a table's rows, columns and cells are not limited. Only to
+   * show a refused body again on its form (the writer keeps what was typed); never to save.
+   */
+  readonly sizeLimits?: boolean;
+}
+
+function parseElement(input: unknown, path: string, sizeLimits: boolean): BodyElement {
   const element = record(input, path);
   switch (element.type) {
     case 'paragraph':
@@ -58,7 +67,7 @@ function parseElement(input: unknown, path: string): BodyElement {
       onlyFields(element, path, ['type', 'storyId']);
       return { type: 'related', storyId: id(element.storyId, `${path}.storyId`) };
     case 'table':
-      return parseTable(element, path);
+      return parseTable(element, path, sizeLimits);
     case 'embed': {
       onlyFields(element, path, ['type', 'provider', 'url', 'caption']);
       const parsed = parseEmbedUrl(text(element.url, `${path}.url`, BODY_LIMITS.hrefLength));
@@ -75,7 +84,7 @@ function parseElement(input: unknown, path: string): BodyElement {
 }
 
 /** A rectangular table: limits on rows, columns and cells are checked before any cell is read. */
-function parseTable(element: Record<string, unknown>, path: string): BodyElement {
+function parseTable(element: Record<string, unknown>, path: string, sizeLimits: boolean): BodyElement {
   onlyFields(element, path, ['type', 'caption', 'headerRow', 'headerColumn', 'rows']);
   const headerRow = element.headerRow ?? false;
   const headerColumn = element.headerColumn ?? false;
@@ -84,7 +93,7 @@ function parseTable(element: Record<string, unknown>, path: string): BodyElement
   const rows = element.rows;
   if (!Array.isArray(rows) || rows.length === 0) throw bodyError(`${path}.rows`, 'must be a non-empty list of rows');
   const cells = rows.reduce((sum: number, row: unknown) => sum + (Array.isArray(row) ? row.length : 0), 0);
-  const { tableCells, tableRows, tableColumns } = BODY_LIMITS;
+  const { tableCells, tableRows, tableColumns } = sizeLimits ? BODY_LIMITS : { tableCells: Infinity, tableRows: Infinity, tableColumns: Infinity };
   if (cells > tableCells) {
     throw bodyError(`${path}.rows`, `has ${count(cells)} cells: a table may have at most ${count(tableCells)} cells (${tableRows} rows, ${tableColumns} columns); split it`);
   }

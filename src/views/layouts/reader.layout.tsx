@@ -21,6 +21,8 @@ export interface ReaderLayoutProps {
   readonly withComments?: boolean;
   /** Relative times beside the absolute ones (the story's publication and update). */
   readonly withTime?: boolean;
+  /** Click-to-load embeds (a story with an embed element). */
+  readonly withEmbeds?: boolean;
   /** The address of this page, to mark its link in the masthead. */
   readonly currentPath?: string | undefined;
   /** The slug of the section a story belongs to, marked in the masthead. */
@@ -29,7 +31,7 @@ export interface ReaderLayoutProps {
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ masthead, title, description, canonicalUrl, canonicalPath, meta, feeds, withPlayer, withComments, withTime, currentPath, currentSection, children }: ReaderLayoutProps) {
+export function ReaderLayout({ masthead, title, description, canonicalUrl, canonicalPath, meta, feeds, withPlayer, withComments, withTime, withEmbeds, currentPath, currentSection, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = masthead;
   const canonical = canonicalUrl ?? (canonicalPath ? new URL(canonicalPath, masthead.siteUrl).href : null);
   return (
@@ -46,6 +48,7 @@ export function ReaderLayout({ masthead, title, description, canonicalUrl, canon
         {withPlayer && assets.playerScript ? <script src={assets.playerScript} defer /> : null}
         {withComments && assets.commentsScript ? <script src={assets.commentsScript} defer /> : null}
         {withTime && assets.timeScript ? <script src={assets.timeScript} defer /> : null}
+        {withEmbeds && assets.embedsScript ? <script src={assets.embedsScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />

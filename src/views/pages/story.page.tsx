@@ -27,6 +27,7 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
       withPlayer={hasPlayer}
       currentSection={section?.slug}
       withTime
+      withEmbeds={story.body.some((element) => element.type === 'embed')}
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">

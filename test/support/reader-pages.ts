@@ -1,6 +1,25 @@
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
+import { storyPath } from '../../src/domain/story/story-path.js';
 import type { TestApp } from './app.js';
 import { givenPublishedStory, SYSTEM } from './factories.js';
+
+const text = (value: string) => [{ type: 'text', text: value }];
+/** A body with the formats that are not in the demo content: a table with both kinds of header, embeds. */
+const formatsBody = (words: readonly [string, string, string, string]) => [
+  { type: 'paragraph', content: text(words[0]) },
+  {
+    type: 'table',
+    caption: words[1],
+    headerRow: true,
+    headerColumn: true,
+    rows: [
+      [text(words[2]), text('2024'), text('2025')],
+      [text(words[3]), text('61%'), []],
+    ],
+  },
+  { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: words[1] },
+  { type: 'embed', provider: 'oembed', url: 'https://publish.example.org/oembed?url=https%3A%2F%2Fwww.example.org%2Fpost%2F1' },
+];
 
 /** The page types of the reader site, one demo page each, for the validity and accessibility tests. */
 export const READER_PAGE_NAMES = [
@@ -14,6 +33,8 @@ export const READER_PAGE_NAMES = [
   'story with quote, list and related',
   'story with a correction note',
   'Persian story',
+  'story with a table, an embed and a generic oEmbed',
+  'Persian story with a table and an embed',
   'profile',
   'comments',
   'comments with the form',
@@ -58,6 +79,19 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   const persian = storyLinks(await html('/fa/'), 'fa')[0];
   if (!persian) throw new Error('no story on /fa/');
 
+  const formatsId = await givenPublishedStory(t.actions, { headline: 'Turnout In Numbers', body: formatsBody(['Turnout rose.', 'Turnout by region', 'Region', 'Osh']) });
+  const persianFormatsId = await givenPublishedStory(t.actions, {
+    serviceCode: 'fa',
+    headline: 'مشارکت به عدد',
+    dateline: null,
+    body: formatsBody(['مشارکت بیشتر شد.', 'مشارکت بر پایه استان', 'استان', 'تهران']),
+  });
+  const storyUrl = async (id: number) => {
+    const story = await t.store.read.stories.findById(id);
+    if (!story) throw new Error(`story ${id} was not created`);
+    return storyPath(story);
+  };
+
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
   if (!gone) throw new Error('the fresh story is not on /en/');
@@ -76,6 +110,8 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'story with quote, list and related': osh.url,
     'story with a correction note': withNote.url,
     'Persian story': persian.url,
+    'story with a table, an embed and a generic oEmbed': await storyUrl(formatsId),
+    'Persian story with a table and an embed': await storyUrl(persianFormatsId),
     profile: '/en/p/roza-otunbaeva/1',
     comments: `${REFERENCE_STORY}/comments`,
     'comments with the form': `${osh.url}/comments`,

@@ -110,12 +110,15 @@ describe('tables, pasting and embeds in Chromium', () => {
     await bodyEditor(page).focus();
     await page.keyboard.type('Results are in.');
     await page.getByRole('button', { name: 'Table', exact: true }).click();
-    for (const value of ['Party', 'Seats', 'Share', 'Ata-Jurt', '28', '29%']) {
+    // Nine cells; Tab in the last one adds a row, which Delete row takes away again.
+    for (const value of ['Party', 'Seats', 'Share', 'Ata-Jurt', '28', '29%', 'SDPK', '26', '25%']) {
       await page.keyboard.type(value);
       await page.keyboard.press('Tab');
     }
+    expect(await page.locator('.editor-content tr').count()).toBe(4);
     await page.getByLabel('Table caption').fill('Seats won');
     await page.getByRole('button', { name: 'Delete row' }).click();
+    expect(await page.locator('.editor-content tr').count()).toBe(3);
 
     await page.getByRole('button', { name: 'Embed', exact: true }).click();
     const address = page.getByLabel(/Address of the post or video/);
@@ -142,6 +145,7 @@ describe('tables, pasting and embeds in Chromium', () => {
         rows: [
           [[{ type: 'text', text: 'Party' }], [{ type: 'text', text: 'Seats' }], [{ type: 'text', text: 'Share' }]],
           [[{ type: 'text', text: 'Ata-Jurt' }], [{ type: 'text', text: '28' }], [{ type: 'text', text: '29%' }]],
+          [[{ type: 'text', text: 'SDPK' }], [{ type: 'text', text: '26' }], [{ type: 'text', text: '25%' }]],
         ],
       },
       { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: 'The count, live' },

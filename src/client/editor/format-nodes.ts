@@ -1,5 +1,5 @@
 import { Extension, Node } from '@tiptap/core';
-import { goToNextCell, tableEditing } from '@tiptap/pm/tables';
+import { addRowAfter, goToNextCell, isInTable, tableEditing } from '@tiptap/pm/tables';
 
 /**
  * The editor's table and embed nodes (editor-document.ts maps them to the body's table and
@@ -40,7 +40,13 @@ const Table = Node.create({
   parseHTML: () => [{ tag: 'table' }, { tag: 'caption', ignore: true }],
   renderHTML: ({ HTMLAttributes }) => ['table', { ...HTMLAttributes, class: 'editor-table' }, ['tbody', 0]],
   addKeyboardShortcuts: () => ({
-    Tab: ({ editor }) => goToNextCell(1)(editor.state, editor.view.dispatch),
+    // Tab in the last cell adds a row, as in a word processor.
+    Tab: ({ editor }) => {
+      if (!isInTable(editor.state)) return false;
+      if (goToNextCell(1)(editor.state, editor.view.dispatch)) return true;
+      addRowAfter(editor.state, editor.view.dispatch);
+      return goToNextCell(1)(editor.state, editor.view.dispatch);
+    },
     'Shift-Tab': ({ editor }) => goToNextCell(-1)(editor.state, editor.view.dispatch),
   }),
   addProseMirrorPlugins: () => [tableEditing()],

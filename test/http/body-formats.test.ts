@@ -98,4 +98,16 @@ describe.each(STORE_KINDS)('tables and embeds, saved and shown on %s', (kind) =>
     expect(notAnEmbed.body).toContain('body[0].url is not from a site that can be embedded');
     expect(await stored(id)).toEqual(before);
   });
+
+  it('takes free text in either direction in the newsroom: dir="auto" on the story form\'s text fields and the media forms', async () => {
+    const id = await createStory(t.actions, SYSTEM, storyInput());
+    const form = (await t.app.inject({ method: 'GET', url: `/newsroom/stories/${id}`, headers: { cookie: editor.cookie } })).body;
+    for (const field of ['headline', 'deck', 'place', 'outlet', 'bylines', 'credits']) {
+      expect(form, field).toMatch(new RegExp(`<(input|textarea) id="${field}"[^>]* dir="auto"`));
+    }
+    const library = (await t.app.inject({ method: 'GET', url: '/newsroom/media', headers: { cookie: editor.cookie } })).body;
+    for (const field of ['upload-title', 'upload-caption', 'upload-credit', 'upload-alt']) {
+      expect(library, field).toMatch(new RegExp(`<input id="${field}"[^>]* dir="auto"`));
+    }
+  });
 });

@@ -73,7 +73,7 @@ export function BodyEditor({ i18n, body, labels }: { i18n: Translator; body: Bod
       </div>
       <div id="editor-attribution" class="editor-panel" hidden>
         <label for="editor-attribution-text">{t('newsroom.editor.attribution')}</label>
-        <input id="editor-attribution-text" maxLength={300} />
+        <input id="editor-attribution-text" maxLength={300} dir="auto" />
       </div>
       <div id="editor-table" class="editor-panel" hidden role="group" aria-label={t('newsroom.editor.tableTools')}>
         <label for="editor-table-caption">{t('newsroom.editor.tableCaption')}</label>

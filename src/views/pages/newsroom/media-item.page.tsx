@@ -65,21 +65,21 @@ export function MediaItemPage({ masthead, item, mediaBase, values, error, captio
           {csrf}
           <p class="field">
             <label for="media-title">{t('newsroom.media.field.title')}</label>
-            <input id="media-title" name="title" required maxLength={300} value={values.title} disabled={!mayEdit} />
+            <input id="media-title" name="title" required maxLength={300} value={values.title} disabled={!mayEdit} dir="auto" />
           </p>
           <p class="field">
             <label for="media-caption">{t('newsroom.media.field.caption')}</label>
-            <textarea id="media-caption" name="caption" rows={3} maxLength={2000} disabled={!mayEdit}>
+            <textarea id="media-caption" name="caption" rows={3} maxLength={2000} disabled={!mayEdit} dir="auto">
               {values.caption}
             </textarea>
           </p>
           <p class="field">
             <label for="media-credit">{t('newsroom.media.field.credit')}</label>
-            <input id="media-credit" name="credit" maxLength={200} value={values.credit} disabled={!mayEdit} />
+            <input id="media-credit" name="credit" maxLength={200} value={values.credit} disabled={!mayEdit} dir="auto" />
           </p>
           <p class="field">
             <label for="media-alt">{t('newsroom.media.field.alt')}</label>
-            <textarea id="media-alt" name="alt" rows={2} maxLength={1000} disabled={!mayEdit}>
+            <textarea id="media-alt" name="alt" rows={2} maxLength={1000} disabled={!mayEdit} dir="auto">
               {values.alt}
             </textarea>
           </p>
@@ -118,7 +118,7 @@ export function MediaItemPage({ masthead, item, mediaBase, values, error, captio
               </p>
               <p class="field">
                 <label for="captions-label">{t('newsroom.media.captions.label')}</label>
-                <input id="captions-label" name="label" required maxLength={60} />
+                <input id="captions-label" name="label" required maxLength={60} dir="auto" />
               </p>
               <p class="field">
                 <label for="captions-file">{t('newsroom.media.captions.file')}</label>

@@ -41,6 +41,7 @@ function start(): void {
         profile: area.dataset.cardProfile ?? '{label}',
         related: area.dataset.cardRelated ?? '{label}',
         embed: area.dataset.cardEmbed ?? '{label}',
+        gallery: area.dataset.cardGallery ?? '{label}',
       }),
       Shortcuts,
     ],
@@ -197,6 +198,7 @@ function start(): void {
       else chain.setMark('profileLink', { profileId: choice.id }).run();
     } else if (mode === 'profileCard') insertCard({ type: 'profileCard', attrs: { profileId: choice.id, label: choice.label } });
     else if (mode === 'media') insertCard({ type: 'mediaEmbed', attrs: { mediaId: choice.id, label: choice.label } });
+    else if (mode === 'gallery') formats.addToGallery(choice);
     else if (mode === 'related') insertCard({ type: 'relatedStory', attrs: { storyId: choice.id, label: choice.label } });
     else if (mode === 'leadMedia' && leadField) {
       leadField.value = String(choice.id);
@@ -221,6 +223,7 @@ function start(): void {
   actions.media = () => picker.open('media');
   actions.related = () => picker.open('related');
   actions.table = formats.table;
+  actions.gallery = () => picker.open('gallery');
   actions.embed = formats.embed;
   actions.paragraph = () => editor.chain().focus().setParagraph().run();
   actions.subheading = () => editor.chain().focus().toggleHeading({ level: 2 }).run();

@@ -107,3 +107,18 @@ describe('embeds', () => {
     expect(bodyReferences(parseBody([{ type: 'embed', url: 'https://vimeo.com/76979871' }]))).toEqual({ profileIds: [], mediaIds: [], storyIds: [] });
   });
 });
+
+describe('galleries', () => {
+  it('keeps 2 to 50 photos with their own captions, and names them as references', () => {
+    const body = parseBody([{ type: 'gallery', items: [{ mediaId: 3, caption: ' The square ' }, { mediaId: 4, caption: '' }] }]);
+    expect(body).toEqual([{ type: 'gallery', items: [{ mediaId: 3, caption: 'The square' }, { mediaId: 4 }] }]);
+    expect(bodyReferences(body).mediaIds).toEqual([3, 4]);
+  });
+
+  it('refuses a gallery of one photo, of too many, or with a bad item, naming the place', () => {
+    expect(errorOf([{ type: 'gallery', items: [{ mediaId: 3 }] }]).message).toMatch(/body\[0\]\.items must have at least 2 photos/);
+    expect(errorOf([{ type: 'gallery', items: Array.from({ length: 51 }, (_, i) => ({ mediaId: i + 1 })) }]).message).toMatch(/at most 50 photos/);
+    expect(errorOf([{ type: 'gallery', items: [{ mediaId: 3 }, { mediaId: 0 }] }]).field).toBe('body[0].items[1].mediaId');
+    expect(errorOf([{ type: 'gallery', items: [{ mediaId: 3 }, { mediaId: 4, href: 'x' }] }]).field).toBe('body[0].items[1].href');
+  });
+});

@@ -197,3 +197,17 @@ describe('tables in the editor', () => {
     expect(error.message).toMatch(/body\[0\]\.url is a YouTube address but not of a single post or video/);
   });
 });
+
+describe('galleries in the editor', () => {
+  it('carry their photos both ways, the card labels left out of the body', () => {
+    const body: Body = [{ type: 'gallery', items: [{ mediaId: 2, caption: 'Square' }, { mediaId: 3 }] }];
+    const doc = bodyToDoc(body, { media: { 2: 'The square', 3: 'The bridge' } });
+    expect(doc.content?.[0]).toEqual({
+      type: 'gallery',
+      attrs: { items: [{ mediaId: 2, caption: 'Square', label: 'The square' }, { mediaId: 3, label: 'The bridge' }] },
+    });
+    expect(docToBody(doc)).toEqual(body);
+    expect(refusal({ type: 'doc', content: [{ type: 'gallery', attrs: { items: [{ mediaId: 2, label: 'x' }] } }] }).message).toMatch(/at least 2 photos/);
+  });
+});
+

@@ -7,6 +7,7 @@ import { contentApiKey, CONTENT_API } from '../support/content-api.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenService, storyInput, SYSTEM } from '../support/factories.js';
 import { givenUser, signInAs } from '../support/newsroom.js';
+import { givenMediaItem } from '../support/media.js';
 
 const text = (value: string) => [{ type: 'text', text: value }];
 
@@ -110,4 +111,28 @@ describe.each(STORE_KINDS)('tables and embeds, saved and shown on %s', (kind) =>
       expect(library, field).toMatch(new RegExp(`<input id="${field}"[^>]* dir="auto"`));
     }
   });
+
+  it('shows a gallery of photos in order, a caption given in the story over the photo caption, leaving out what is not a ready photo', async () => {
+    const square = await givenMediaItem(t.actions, { kind: 'image', title: 'Square', caption: 'Library caption of the square', credit: 'Reuters' });
+    const bridge = await givenMediaItem(t.actions, { kind: 'image', title: 'Bridge', caption: 'The bridge at dawn', credit: 'AP' });
+    const clip = await givenMediaItem(t.actions, { kind: 'video', title: 'A clip' });
+    const body = [{ type: 'gallery', items: [{ mediaId: square.id, caption: 'The square, as the story tells it' }, { mediaId: bridge.id }, { mediaId: clip.id }] }];
+    const id = await createStory(t.actions, SYSTEM, storyInput());
+    expect((await post(`/newsroom/stories/${id}`, fields(body))).statusCode).toBe(303);
+    await publishStory(t.actions, SYSTEM, id, { at: new Date(t.actions.clock.now().getTime() - 60_000) });
+    const html = (await t.app.inject({ method: 'GET', url: storyPath(await stored(id)) })).body;
+    const gallery = html.slice(html.indexOf('<section class="gallery"'), html.indexOf('</section>', html.indexOf('<section class="gallery"')));
+    expect(gallery).toContain('aria-label="Photo gallery, 2 photos"');
+    expect(gallery.indexOf('The square, as the story tells it')).toBeLessThan(gallery.indexOf('The bridge at dawn'));
+    expect(gallery).not.toContain('Library caption of the square');
+    expect(gallery).toContain('(photo: Reuters)');
+    expect(gallery).not.toContain('A clip');
+    expect((await stored(id)).body).toEqual(body);
+
+    const missing = await post(`/newsroom/stories/${id}`, fields([{ type: 'gallery', items: [{ mediaId: square.id }, { mediaId: 999_999 }] }]));
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('media item 999999 does not exist');
+    expect((await stored(id)).body).toEqual(body);
+  });
 });
+

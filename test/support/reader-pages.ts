@@ -2,10 +2,11 @@ import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import { storyPath } from '../../src/domain/story/story-path.js';
 import type { TestApp } from './app.js';
 import { givenPublishedStory, SYSTEM } from './factories.js';
+import { givenMediaItem } from './media.js';
 
 const text = (value: string) => [{ type: 'text', text: value }];
 /** A body with the formats that are not in the demo content: a table with both kinds of header, embeds. */
-const formatsBody = (words: readonly [string, string, string, string]) => [
+const formatsBody = (words: readonly [string, string, string, string], photos: readonly number[]) => [
   { type: 'paragraph', content: text(words[0]) },
   {
     type: 'table',
@@ -19,6 +20,7 @@ const formatsBody = (words: readonly [string, string, string, string]) => [
   },
   { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: words[1] },
   { type: 'embed', provider: 'oembed', url: 'https://publish.example.org/oembed?url=https%3A%2F%2Fwww.example.org%2Fpost%2F1' },
+  { type: 'gallery', items: photos.map((mediaId, i) => (i === 0 ? { mediaId, caption: words[1] } : { mediaId })) },
 ];
 
 /** The page types of the reader site, one demo page each, for the validity and accessibility tests. */
@@ -33,8 +35,8 @@ export const READER_PAGE_NAMES = [
   'story with quote, list and related',
   'story with a correction note',
   'Persian story',
-  'story with a table, an embed and a generic oEmbed',
-  'Persian story with a table and an embed',
+  'story with a table, embeds and a gallery',
+  'Persian story with a table, embeds and a gallery',
   'profile',
   'comments',
   'comments with the form',
@@ -79,12 +81,19 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   const persian = storyLinks(await html('/fa/'), 'fa')[0];
   if (!persian) throw new Error('no story on /fa/');
 
-  const formatsId = await givenPublishedStory(t.actions, { headline: 'Turnout In Numbers', body: formatsBody(['Turnout rose.', 'Turnout by region', 'Region', 'Osh']) });
+  const photos = [
+    (await givenMediaItem(t.actions, { kind: 'image', title: 'Queue at the polls', caption: 'Voters queued from dawn.' })).id,
+    (await givenMediaItem(t.actions, { kind: 'image', title: 'The count', caption: null })).id,
+  ];
+  const formatsId = await givenPublishedStory(t.actions, {
+    headline: 'Turnout In Numbers',
+    body: formatsBody(['Turnout rose.', 'Turnout by region', 'Region', 'Osh'], photos),
+  });
   const persianFormatsId = await givenPublishedStory(t.actions, {
     serviceCode: 'fa',
     headline: 'مشارکت به عدد',
     dateline: null,
-    body: formatsBody(['مشارکت بیشتر شد.', 'مشارکت بر پایه استان', 'استان', 'تهران']),
+    body: formatsBody(['مشارکت بیشتر شد.', 'مشارکت بر پایه استان', 'استان', 'تهران'], photos),
   });
   const storyUrl = async (id: number) => {
     const story = await t.store.read.stories.findById(id);
@@ -110,8 +119,8 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'story with quote, list and related': osh.url,
     'story with a correction note': withNote.url,
     'Persian story': persian.url,
-    'story with a table, an embed and a generic oEmbed': await storyUrl(formatsId),
-    'Persian story with a table and an embed': await storyUrl(persianFormatsId),
+    'story with a table, embeds and a gallery': await storyUrl(formatsId),
+    'Persian story with a table, embeds and a gallery': await storyUrl(persianFormatsId),
     profile: '/en/p/roza-otunbaeva/1',
     comments: `${REFERENCE_STORY}/comments`,
     'comments with the form': `${osh.url}/comments`,

@@ -95,6 +95,37 @@ function embedNode(template: string) {
   });
 }
 
-export function formatExtensions(embedTemplate: string) {
-  return [TableRoles, Table, TableRow, TableCell, TableHeader, embedNode(embedTemplate)];
+/** A gallery as a card listing its photos ("Gallery: Square, Bridge"); the items (media ids, captions) are its attribute. */
+function galleryNode(template: string) {
+  return Node.create({
+    name: 'gallery',
+    group: 'block',
+    atom: true,
+    selectable: true,
+    draggable: false,
+    addAttributes: () => ({
+      items: {
+        default: [],
+        parseHTML: (element: HTMLElement) => {
+          try {
+            const items: unknown = JSON.parse(element.getAttribute('data-gallery') ?? '[]');
+            return Array.isArray(items) ? items : [];
+          } catch {
+            return [];
+          }
+        },
+        renderHTML: (a: Record<string, unknown>) => ({ 'data-gallery': JSON.stringify(a.items ?? []) }),
+      },
+    }),
+    parseHTML: () => [{ tag: 'div[data-gallery]' }],
+    renderHTML: ({ node, HTMLAttributes }) => {
+      const items = (node.attrs.items ?? []) as { mediaId: number; label?: string | null }[];
+      const labels = items.map((item) => item.label || `#${item.mediaId}`).join(', ');
+      return ['div', { ...HTMLAttributes, class: 'editor-card editor-card-gallery' }, template.replace('{label}', labels)];
+    },
+  });
+}
+
+export function formatExtensions(texts: { readonly embed: string; readonly gallery: string }) {
+  return [TableRoles, Table, TableRow, TableCell, TableHeader, embedNode(texts.embed), galleryNode(texts.gallery)];
 }

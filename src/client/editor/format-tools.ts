@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, isInTable, toggleHeaderColumn, toggleHeaderRow } from '@tiptap/pm/tables';
+import { NodeSelection } from '@tiptap/pm/state';
 import { parseEmbedUrl } from '../../domain/body/embed-url.js';
 
 /**
@@ -89,8 +90,31 @@ export function wireFormatTools(editor: Editor, refocusBody: () => void) {
     });
   }
 
+  /** The gallery a chosen photo goes into: the selected one, or the one just before the empty line the cursor is on. */
+  const currentGallery = () => {
+    const { selection, doc } = editor.state;
+    if (selection instanceof NodeSelection && selection.node.type.name === 'gallery') return { pos: selection.from, node: selection.node };
+    const { $from } = selection;
+    const index = $from.index(0);
+    const previous = index > 0 ? doc.child(index - 1) : null;
+    if (previous?.type.name === 'gallery' && $from.depth === 1 && $from.parent.content.size === 0) return { pos: $from.before(1) - previous.nodeSize, node: previous };
+    return null;
+  };
+  const addToGallery = (choice: { id: number; label: string }) => {
+    const photo = { mediaId: choice.id, label: choice.label };
+    const gallery = currentGallery();
+    if (!gallery) {
+      editor.chain().focus().insertContent([{ type: 'gallery', attrs: { items: [photo] } }, { type: 'paragraph' }]).run();
+      return;
+    }
+    const items = [...((gallery.node.attrs.items ?? []) as unknown[]), photo];
+    editor.view.dispatch(editor.state.tr.setNodeMarkup(gallery.pos, undefined, { ...gallery.node.attrs, items }));
+    refocusBody();
+  };
+
   return {
     table: insertTable,
+    addToGallery,
     embed: () => {
       embedPanel.hidden = false;
       embedError.textContent = '';

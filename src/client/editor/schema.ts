@@ -18,6 +18,7 @@ export interface CardTexts {
   readonly profile: string;
   readonly related: string;
   readonly embed: string;
+  readonly gallery: string;
 }
 
 /** Every heading level pasted from a document or a web page becomes a subheading (the body's one level), not a paragraph. */
@@ -115,6 +116,6 @@ export function editorExtensions(texts: CardTexts): Extensions {
     card('mediaEmbed', 'mediaId', 'data-media-id', (t) => t.media, texts),
     card('profileCard', 'profileId', 'data-profile-card-id', (t) => t.profile, texts),
     card('relatedStory', 'storyId', 'data-related-story-id', (t) => t.related, texts),
-    ...formatExtensions(texts.embed),
+    ...formatExtensions(texts),
   ];
 }

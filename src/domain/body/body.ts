@@ -32,7 +32,14 @@ export type BodyElement =
       readonly rows: readonly (readonly TableCell[])[];
     }
   /** A post or video of another site, by its address (see embed-url.ts): loaded only when the reader asks. */
-  | { readonly type: 'embed'; readonly provider: EmbedProvider; readonly url: string; readonly caption?: string };
+  | { readonly type: 'embed'; readonly provider: EmbedProvider; readonly url: string; readonly caption?: string }
+  /** Photos shown together, in order; each caption (if any) replaces the media item's own. */
+  | { readonly type: 'gallery'; readonly items: readonly GalleryItem[] };
+
+export interface GalleryItem {
+  readonly mediaId: number;
+  readonly caption?: string;
+}
 
 /** A table cell's text runs; an empty list is an empty cell. */
 export type TableCell = readonly Inline[];
@@ -54,6 +61,7 @@ export const BODY_LIMITS = {
   tableRows: 500,
   tableCells: 5_000,
   cellTextLength: 2_000,
+  galleryItems: 50,
 } as const;
 
 /** Every profile, media item and story the body points at: checked to exist before saving. */
@@ -78,6 +86,9 @@ export function bodyReferences(body: Body): { profileIds: number[]; mediaIds: nu
         break;
       case 'media':
         mediaIds.add(element.mediaId);
+        break;
+      case 'gallery':
+        for (const item of element.items) mediaIds.add(item.mediaId);
         break;
       case 'profile':
         profileIds.add(element.profileId);

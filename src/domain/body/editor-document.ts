@@ -18,6 +18,7 @@ import { parseBody } from './parse-body.js';
  * | `relatedStory` { storyId }               | related story                          |
  * | `table` { caption } > `tableRow` > `tableHeader` / `tableCell` > paragraphs | table (merged cells are split, the text kept in the first) |
  * | `embed` { provider, url, caption }       | embed                                  |
+ * | `gallery` { items: [{ mediaId, caption }] } | gallery                              |
  * | marks `bold`, `italic`, `link` { href }, `profileLink` { profileId } | text, link, profile runs |
  *
  * Anything else (a code block, a line break, a nested list, a bold profile link...) cannot
@@ -85,6 +86,11 @@ function elementToNode(element: BodyElement, labels: BodyLabels): EditorNode {
       };
     case 'embed':
       return { type: 'embed', attrs: { provider: element.provider, url: element.url, caption: element.caption ?? null } };
+    case 'gallery':
+      return {
+        type: 'gallery',
+        attrs: { items: element.items.map((item) => ({ ...item, label: labels.media?.[item.mediaId] ?? null })) },
+      };
   }
 }
 
@@ -160,6 +166,11 @@ function nodeToElement(node: EditorNode, path: string): BodyElement | null {
       return { type: 'related', storyId: idAttr(node, 'storyId', path) };
     case 'table':
       return tableToElement(node, path);
+    case 'gallery': {
+      const items = Array.isArray(node.attrs?.items) ? (node.attrs.items as Record<string, unknown>[]) : [];
+      // The card's labels are not part of the body; parseBody checks the rest.
+      return { type: 'gallery', items: items.map(({ label: _label, ...item }) => item) as never };
+    }
     case 'embed': {
       const caption = typeof node.attrs?.caption === 'string' && node.attrs.caption.trim() ? node.attrs.caption : undefined;
       return { type: 'embed', provider: node.attrs?.provider as 'youtube', url: String(node.attrs?.url ?? ''), ...(caption ? { caption } : {}) };

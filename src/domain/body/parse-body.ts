@@ -68,6 +68,23 @@ function parseElement(input: unknown, path: string, sizeLimits: boolean): BodyEl
       return { type: 'related', storyId: id(element.storyId, `${path}.storyId`) };
     case 'table':
       return parseTable(element, path, sizeLimits);
+    case 'gallery': {
+      onlyFields(element, path, ['type', 'items']);
+      const items = element.items;
+      if (!Array.isArray(items) || items.length < 2) throw bodyError(`${path}.items`, 'must have at least 2 photos (one photo is a media element)');
+      if (items.length > BODY_LIMITS.galleryItems) throw bodyError(`${path}.items`, `must have at most ${BODY_LIMITS.galleryItems} photos`);
+      return {
+        type: 'gallery',
+        items: items.map((input: unknown, i) => {
+          const itemPath = `${path}.items[${i}]`;
+          const item = record(input, itemPath);
+          onlyFields(item, itemPath, ['mediaId', 'caption']);
+          const mediaId = id(item.mediaId, `${itemPath}.mediaId`);
+          const caption = optionalText(item.caption, `${itemPath}.caption`, BODY_LIMITS.captionLength);
+          return caption ? { mediaId, caption } : { mediaId };
+        }),
+      };
+    }
     case 'embed': {
       onlyFields(element, path, ['type', 'provider', 'url', 'caption']);
       const parsed = parseEmbedUrl(text(element.url, `${path}.url`, BODY_LIMITS.hrefLength));

@@ -90,5 +90,7 @@ export function describeElement(element: BodyElement): string {
       return `table${element.caption ? ` (${element.caption})` : ''}: ${element.rows.map((row) => row.map(text).join(' | ')).join(' / ')}`;
     case 'embed':
       return `embed: ${element.url}${element.caption ? ` (${element.caption})` : ''}`;
+    case 'gallery':
+      return `gallery: ${element.items.map((item) => `${item.mediaId}${item.caption ? ` (${item.caption})` : ''}`).join(', ')}`;
   }
 }

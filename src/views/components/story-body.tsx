@@ -107,6 +107,25 @@ export function StoryBody({ body, dateline, masthead, media, profiles, related }
             );
           case 'embed':
             return <BodyEmbed key={index} embed={element} i18n={masthead.i18n} />;
+          case 'gallery': {
+            // Photos that are gone or not ready are left out; a gallery of none is not shown.
+            const photos = element.items.flatMap((photo) => {
+              const item = media.get(photo.mediaId);
+              return item && item.kind === 'image' && item.state === 'ready' ? [{ item, caption: photo.caption }] : [];
+            });
+            if (!photos.length) return null;
+            return (
+              <section key={index} class="gallery" aria-label={masthead.i18n.t('story.gallery', { count: String(photos.length) })}>
+                <ul class="gallery-items" tabIndex={0}>
+                  {photos.map(({ item, caption }, i) => (
+                    <li key={i}>
+                      <MediaImage item={item} masthead={masthead} caption={caption} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          }
           default:
             return null;
         }

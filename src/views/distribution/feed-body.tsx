@@ -83,6 +83,28 @@ export function renderFeedBody(body: Body, dateline: Dateline | null, context: F
           }
           case 'table':
             return <BodyTable key={index} table={element} inlines={inlines} />;
+          case 'gallery':
+            return (
+              <div key={index}>
+                {element.items.map((photo, i) => {
+                  const item = context.media.get(photo.mediaId);
+                  const picture = item && item.state === 'ready' ? previewImage(item) : undefined;
+                  if (!item || !picture) return null;
+                  const caption = photo.caption ?? item.caption;
+                  return (
+                    <figure key={i}>
+                      <img src={absolute(`${context.mediaBase}${picture.path}`)} alt={item.altText ?? item.title} />
+                      {caption || item.credit ? (
+                        <figcaption>
+                          {caption}
+                          {item.credit ? ` (${item.credit})` : null}
+                        </figcaption>
+                      ) : null}
+                    </figure>
+                  );
+                })}
+              </div>
+            );
           case 'embed': {
             // No frame in a feed: the post's own address, named by its site.
             const name = embedProviderName(element.provider, element.url);

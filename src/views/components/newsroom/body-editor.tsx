@@ -25,6 +25,7 @@ const TOOLS: readonly ToolButton[] = [
   { command: 'media', label: 'newsroom.editor.media', toggle: false },
   { command: 'profileCard', label: 'newsroom.editor.profileCard', toggle: false },
   { command: 'related', label: 'newsroom.editor.related', toggle: false },
+  { command: 'gallery', label: 'newsroom.editor.gallery', toggle: false },
   { command: 'table', label: 'newsroom.editor.table', toggle: false },
   { command: 'embed', label: 'newsroom.editor.embed', toggle: false },
 ];
@@ -144,6 +145,7 @@ export function BodyEditor({ i18n, body, labels }: { i18n: Translator; body: Bod
         data-card-profile={t('newsroom.editor.cardProfile')}
         data-card-related={t('newsroom.editor.cardRelated')}
         data-card-embed={t('newsroom.editor.cardEmbed')}
+        data-card-gallery={t('newsroom.editor.cardGallery')}
       ></div>
     </div>
   );

@@ -56,6 +56,13 @@ export const BodyElement = Type.Union([
   ),
   Type.Object(
     {
+      type: Type.Literal('gallery'),
+      items: Type.Array(Type.Object({ mediaId: Id, caption: Type.Optional(Type.String({ description: "replaces the media item's caption here" })) }, strict)),
+    },
+    strict,
+  ),
+  Type.Object(
+    {
       type: Type.Literal('embed'),
       provider: Type.Union(['youtube', 'vimeo', 'x', 'telegram', 'facebook', 'instagram', 'tiktok', 'oembed'].map((p) => Type.Literal(p))),
       url: Type.String({ description: 'the post or video (for oembed, the endpoint with the content in its url parameter)' }),

@@ -1,3 +1,4 @@
+import type { FocalPoint } from './focal-point.js';
 export type MediaKind = 'video' | 'audio' | 'image';
 /** processing: no playable rendition yet; failed: the pipeline gave up (with a reason); none: withdrawn or never uploaded. */
 export type MediaState = 'processing' | 'ready' | 'failed' | 'none';
@@ -33,6 +34,8 @@ export interface MediaItem {
   /** Who made it: "Reuters". Shown as "(video: Reuters)". */
   readonly credit: string | null;
   readonly altText: string | null;
+  /** Where crops of the picture centre; absent or null: the centre. */
+  readonly focalPoint?: FocalPoint | null;
   readonly durationMs: number | null;
   readonly state: MediaState;
   readonly failureReason: string | null;

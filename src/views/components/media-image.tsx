@@ -1,5 +1,6 @@
 import type { MediaItem, Rendition } from '../../domain/media/media.js';
 import type { MastheadModel } from '../page-model.js';
+import { focalClasses } from '../../domain/media/focal-point.js';
 
 const SIZES = '(min-width: 48rem) 46rem, 100vw';
 const MODERN = ['image/avif', 'image/webp'] as const;
@@ -31,6 +32,7 @@ export function MediaImage({ item, masthead, caption: captionOverride }: { item:
           width={smallest.width ?? undefined}
           height={smallest.height ?? undefined}
           alt={item.altText ?? ''}
+          class={focalClasses(item.focalPoint)}
           loading="lazy"
           decoding="async"
         />

@@ -8,7 +8,14 @@ export interface MediaItemPageProps {
   readonly item: StoredMediaItem;
   readonly mediaBase: string;
   /** What the details form shows: the item's words, or what was sent when it was refused. */
-  readonly values: { readonly title: string; readonly caption: string; readonly credit: string; readonly alt: string };
+  readonly values: {
+    readonly title: string;
+    readonly caption: string;
+    readonly credit: string;
+    readonly alt: string;
+    readonly focalX: string;
+    readonly focalY: string;
+  };
   readonly error: string | null;
   readonly captionsError: string | null;
   readonly mayEdit: boolean;
@@ -83,6 +90,18 @@ export function MediaItemPage({ masthead, item, mediaBase, values, error, captio
               {values.alt}
             </textarea>
           </p>
+          {item.kind === 'image' ? (
+            <fieldset class="field">
+              <legend>{t('newsroom.media.field.focalPoint')}</legend>
+              <p id="focal-help" class="meta">
+                {t('newsroom.media.field.focalHelp')}
+              </p>
+              <label for="media-focal-x">{t('newsroom.media.field.focalX')}</label>{' '}
+              <input id="media-focal-x" name="focalX" inputMode="decimal" maxLength={8} value={values.focalX} disabled={!mayEdit} aria-describedby="focal-help" />{' '}
+              <label for="media-focal-y">{t('newsroom.media.field.focalY')}</label>{' '}
+              <input id="media-focal-y" name="focalY" inputMode="decimal" maxLength={8} value={values.focalY} disabled={!mayEdit} aria-describedby="focal-help" />
+            </fieldset>
+          ) : null}
           {mayEdit ? (
             <p>
               <button type="submit">{t('newsroom.media.item.save')}</button>

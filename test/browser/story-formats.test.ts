@@ -210,6 +210,24 @@ describe('tables, pasting and embeds in Chromium', () => {
     ]);
     expect(problems).toEqual([]);
     await context.close();
+
+    // Readers: an inline photo and the gallery's photos take the column's width, from the largest rendition that fits it.
+    await publishStory(t.actions, SYSTEM, id, { at: new Date(t.actions.clock.now().getTime() - 60_000) });
+    const reader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`${base}${storyPath(await stored(id))}`);
+    const widths = await readerPage.evaluate(() => ({
+      column: document.querySelector('.story-body')!.getBoundingClientRect().width,
+      photos: [...document.querySelectorAll<HTMLImageElement>('.gallery img')].map((img) => ({ width: img.getBoundingClientRect().width, src: img.currentSrc })),
+    }));
+    expect(widths.column).toBeGreaterThan(600);
+    expect(widths.photos).toHaveLength(2);
+    for (const photo of widths.photos) {
+      expect(Math.abs(photo.width - widths.column)).toBeLessThan(2);
+      expect(photo.src).toMatch(/640\.jpg$/);
+    }
+    expect(await readerPage.getByRole('region', { name: 'Photo gallery, 2 photos' }).count()).toBe(1);
+    await reader.close();
   });
 });
 

@@ -128,6 +128,10 @@ describe.each(STORE_KINDS)('tables and embeds, saved and shown on %s', (kind) =>
     expect(gallery).toContain('(photo: Reuters)');
     expect(gallery).not.toContain('A clip');
     expect((await stored(id)).body).toEqual(body);
+    // A photo shown in a published gallery (with a caption of the story's) is public in the Content API.
+    const key = await contentApiKey(t);
+    const photo = await t.app.inject({ method: 'GET', url: `${CONTENT_API}/media/${square.id}`, headers: { authorization: `Bearer ${key}` } });
+    expect(photo.statusCode).toBe(200);
 
     const missing = await post(`/newsroom/stories/${id}`, fields([{ type: 'gallery', items: [{ mediaId: square.id }, { mediaId: 999_999 }] }]));
     expect(missing.statusCode).toBe(404);

@@ -5,6 +5,8 @@ import { hrefProblem } from '../domain/body/parse-body.js';
 import { startAutosave, type Autosave } from './editor/autosave.js';
 import { createPicker, type Choice, type PickerMode } from './editor/picker.js';
 import { editorExtensions } from './editor/schema.js';
+import { wireFormatTools } from './editor/format-tools.js';
+import { pasteNotice } from './editor/paste.js';
 
 /**
  * The story editor island (newsroom story form only). It replaces the plain body field with a
@@ -30,6 +32,7 @@ function start(): void {
     }),
   });
 
+  const pasted = pasteNotice(document.getElementById('editor-paste-notice')!);
   const editor = new Editor({
     element: area,
     extensions: [
@@ -37,6 +40,8 @@ function start(): void {
         media: area.dataset.cardMedia ?? '{label}',
         profile: area.dataset.cardProfile ?? '{label}',
         related: area.dataset.cardRelated ?? '{label}',
+        embed: area.dataset.cardEmbed ?? '{label}',
+        gallery: area.dataset.cardGallery ?? '{label}',
       }),
       Shortcuts,
     ],
@@ -46,6 +51,14 @@ function start(): void {
     textDirection: 'auto',
     editorProps: {
       attributes: { class: 'editor-content', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': 'body-label', spellcheck: 'true' },
+      // Pasted documents keep what the body can hold; images and frames it cannot are named.
+      transformPastedHTML: pasted.transformPastedHTML,
+      handlePaste: (_view, event) => {
+        const data = event.clipboardData;
+        if (!data || data.getData('text/html') || data.getData('text/plain')) return false;
+        return pasted.handleFiles([...data.files]);
+      },
+      handleDrop: (_view, event) => pasted.handleFiles([...((event as DragEvent).dataTransfer?.files ?? [])]),
     },
   });
 
@@ -117,6 +130,8 @@ function start(): void {
       if (document.activeElement !== attribution) attribution.value = String(editor.getAttributes('blockquote').attribution ?? '');
     }
   };
+  const formats = wireFormatTools(editor, refocusBody);
+  editor.on('transaction', formats.refresh);
   editor.on('transaction', refresh);
   refresh();
 
@@ -183,6 +198,7 @@ function start(): void {
       else chain.setMark('profileLink', { profileId: choice.id }).run();
     } else if (mode === 'profileCard') insertCard({ type: 'profileCard', attrs: { profileId: choice.id, label: choice.label } });
     else if (mode === 'media') insertCard({ type: 'mediaEmbed', attrs: { mediaId: choice.id, label: choice.label } });
+    else if (mode === 'gallery') formats.addToGallery(choice);
     else if (mode === 'related') insertCard({ type: 'relatedStory', attrs: { storyId: choice.id, label: choice.label } });
     else if (mode === 'leadMedia' && leadField) {
       leadField.value = String(choice.id);
@@ -206,6 +222,9 @@ function start(): void {
   actions.profileCard = () => picker.open('profileCard');
   actions.media = () => picker.open('media');
   actions.related = () => picker.open('related');
+  actions.table = formats.table;
+  actions.gallery = () => picker.open('gallery');
+  actions.embed = formats.embed;
   actions.paragraph = () => editor.chain().focus().setParagraph().run();
   actions.subheading = () => editor.chain().focus().toggleHeading({ level: 2 }).run();
   actions.bold = () => editor.chain().focus().toggleBold().run();

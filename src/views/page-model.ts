@@ -30,6 +30,8 @@ export interface Assets {
   readonly timeScript?: string | null;
   /** "Link to this story" copies the address (story pages). */
   readonly shareScript?: string | null;
+  /** Click-to-load embeds of other sites' posts (story pages with an embed). */
+  readonly embedsScript?: string | null;
   /** The favicon set and the web app manifest, linked from every page. */
   readonly icon?: string;
   readonly appleTouchIcon?: string;

@@ -200,7 +200,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     const body = await bundleEntry(entry, cacheDir);
     return body ? add(entry, 'js', body, 'text/javascript; charset=utf-8') : null;
   };
-  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, shareUrl, newsroomUrl, liveUrl, pushWorkerUrl] = await Promise.all([
+  const [playerUrl, commentsUrl, hlsUrl, uploadUrl, editorUrl, timeUrl, shareUrl, newsroomUrl, liveUrl, pushWorkerUrl, embedsUrl] = await Promise.all([
     bundle('player'),
     bundle('comments'),
     bundle('hls'),
@@ -211,6 +211,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
     bundle('newsroom'),
     bundle('live'),
     bundle('push-worker'),
+    bundle('embeds'),
   ]);
   return {
     urls: {
@@ -226,6 +227,7 @@ export async function loadAssets(options: { cacheDir?: string } = {}): Promise<A
       newsroomScript: newsroomUrl,
       liveScript: liveUrl,
       pushWorker: pushWorkerUrl,
+      embedsScript: embedsUrl,
       icon,
       appleTouchIcon,
       manifest,

@@ -137,11 +137,11 @@ describe('a video that went through the pipeline, in Chromium', () => {
 
   it('plays the HLS rendition through hls.js in a browser that cannot play the MP4', async () => {
     const page = await browser.newPage();
-    // A browser without H.264 in MP4 files but with Media Source Extensions.
+    // A browser without H.264 in MP4 files and without native HLS, but with Media Source Extensions.
     await page.addInitScript(() => {
       const canPlayType = HTMLMediaElement.prototype.canPlayType;
       HTMLMediaElement.prototype.canPlayType = function (type: string) {
-        return type.startsWith('video/mp4') ? '' : canPlayType.call(this, type);
+        return type.startsWith('video/mp4') || type.includes('mpegurl') ? '' : canPlayType.call(this, type);
       };
     });
     const requested: string[] = [];

@@ -8,12 +8,16 @@ import { violations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { givenUser, signInAs } from '../support/newsroom.js';
 import { runNuChecker } from '../support/nu-checker.js';
+import { givenMediaItem } from '../support/media.js';
 
 /** The pages of the newsroom's other editors, on the demo content, as an admin sees them. */
 async function editorPages(t: TestApp): Promise<string[]> {
   const [profile] = (await t.store.read.profiles.search({ terms: ['roza'], limit: 1 })).items;
   const [section] = await t.store.read.services.listSections('en');
+  const photo = await givenMediaItem(t.actions, { kind: 'image', title: 'Crowd at the gate' });
   return [
+    // A photo's page, with its focal point fields.
+    `/newsroom/media/${photo.id}`,
     '/newsroom/profiles',
     '/newsroom/profiles?q=roza',
     '/newsroom/profiles/new',

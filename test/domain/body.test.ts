@@ -73,3 +73,52 @@ describe('parseBody', () => {
     expect(errorOf([paragraph('x'.repeat(20_001))]).field).toBe('body[0].content[0].text');
   });
 });
+
+describe('tables', () => {
+  const text = (value: string) => [{ type: 'text', text: value }];
+  const grid = (rows: number, columns: number) => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => text(`${r}.${c}`)));
+
+  it('keeps a rectangular table with its caption, header row and column, empty cells, and counts its text', () => {
+    const body = parseBody([{ type: 'table', caption: ' Results ', headerRow: true, headerColumn: false, rows: [[text('A'), text('B')], [[], text('2')]] }]);
+    expect(body[0]).toEqual({ type: 'table', caption: 'Results', headerRow: true, headerColumn: false, rows: [[text('A'), text('B')], [[], text('2')]] });
+    expect(bodyText(body)).toBe('Results\nA\tB\n\t2');
+    expect(parseBody([{ type: 'table', rows: grid(500, 10) }])[0]).toMatchObject({ headerRow: false, headerColumn: false });
+  });
+
+  it('refuses tables past the limits, ragged rows and unknown fields, naming the place', () => {
+    expect(errorOf([{ type: 'table', rows: grid(200, 50) }]).message).toMatch(/body\[0\]\.rows has 10,000 cells: a table may have at most 5,000 cells/);
+    expect(errorOf([{ type: 'table', rows: grid(501, 1) }]).message).toMatch(/has 501 rows: a table may have at most 500/);
+    expect(errorOf([{ type: 'table', rows: grid(1, 51) }]).message).toMatch(/has 51 columns: a table may have at most 50/);
+    expect(errorOf([{ type: 'table', rows: [[text('a'), text('b')], [text('c')]] }]).message).toMatch(/rows\[1\] has 1 cells where the first row has 2/);
+    expect(errorOf([{ type: 'table', rows: [] }]).field).toBe('body[0].rows');
+    expect(errorOf([{ type: 'table', rows: [[text('x'.repeat(2_001))]] }]).field).toBe('body[0].rows[0][0]');
+    expect(errorOf([{ type: 'table', rows: [[text('a')]], style: 'x' }]).field).toBe('body[0].style');
+    expect(errorOf([{ type: 'table', rows: [[[{ type: 'link', text: 'a', href: 'javascript:alert(1)' }]]] }]).field).toBe('body[0].rows[0][0][0].href');
+  });
+});
+
+describe('embeds', () => {
+  it('keeps an embed by its canonical address and refuses one that is not a post or video', () => {
+    expect(parseBody([{ type: 'embed', url: 'https://youtu.be/dQw4w9WgXcQ?t=4', caption: 'Clip' }])).toEqual([
+      { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: 'Clip' },
+    ]);
+    expect(errorOf([{ type: 'embed', url: 'https://example.org/' }]).message).toMatch(/body\[0\]\.url is not from a site that can be embedded/);
+    expect(errorOf([{ type: 'embed', provider: 'vimeo', url: 'https://youtu.be/dQw4w9WgXcQ' }]).field).toBe('body[0].provider');
+    expect(bodyReferences(parseBody([{ type: 'embed', url: 'https://vimeo.com/76979871' }]))).toEqual({ profileIds: [], mediaIds: [], storyIds: [] });
+  });
+});
+
+describe('galleries', () => {
+  it('keeps 2 to 50 photos with their own captions, and names them as references', () => {
+    const body = parseBody([{ type: 'gallery', items: [{ mediaId: 3, caption: ' The square ' }, { mediaId: 4, caption: '' }] }]);
+    expect(body).toEqual([{ type: 'gallery', items: [{ mediaId: 3, caption: 'The square' }, { mediaId: 4 }] }]);
+    expect(bodyReferences(body).mediaIds).toEqual([3, 4]);
+  });
+
+  it('refuses a gallery of one photo, of too many, or with a bad item, naming the place', () => {
+    expect(errorOf([{ type: 'gallery', items: [{ mediaId: 3 }] }]).message).toMatch(/body\[0\]\.items must have at least 2 photos/);
+    expect(errorOf([{ type: 'gallery', items: Array.from({ length: 51 }, (_, i) => ({ mediaId: i + 1 })) }]).message).toMatch(/at most 50 photos/);
+    expect(errorOf([{ type: 'gallery', items: [{ mediaId: 3 }, { mediaId: 0 }] }]).field).toBe('body[0].items[1].mediaId');
+    expect(errorOf([{ type: 'gallery', items: [{ mediaId: 3 }, { mediaId: 4, href: 'x' }] }]).field).toBe('body[0].items[1].href');
+  });
+});

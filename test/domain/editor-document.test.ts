@@ -23,6 +23,18 @@ const EVERY_ELEMENT: Body = [
   { type: 'media', mediaId: 2 },
   { type: 'profile', profileId: 5 },
   { type: 'related', storyId: 9 },
+  {
+    type: 'table',
+    caption: 'Turnout by region',
+    headerRow: true,
+    headerColumn: true,
+    rows: [
+      [[{ type: 'text', text: 'Region' }], [{ type: 'text', text: 'Turnout' }]],
+      [[{ type: 'text', text: 'Osh' }], [{ type: 'text', text: '61%', marks: ['bold'] }]],
+      [[{ type: 'link', text: 'Chuy', href: '/ky/' }], []],
+    ],
+  },
+  { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: 'The address' },
 ];
 
 function refusal(doc: EditorNode): DomainError {
@@ -58,7 +70,11 @@ describe('the editor document and the body', () => {
       'mediaEmbed',
       'profileCard',
       'relatedStory',
+      'table',
+      'embed',
     ]);
+    expect(editorDoc.content?.[9]?.content?.[0]?.content?.map((cell) => cell.type)).toEqual(['tableHeader', 'tableHeader']);
+    expect(editorDoc.content?.[9]?.content?.[1]?.content?.map((cell) => cell.type)).toEqual(['tableHeader', 'tableCell']);
     expect(editorDoc.content?.[2]?.attrs).toEqual({ attribution: 'Kurmanbek Bakiev' });
     expect(editorDoc.content?.[6]?.attrs).toEqual({ mediaId: 2, label: 'Bishkek, the day after' });
     expect(editorDoc.content?.[8]?.attrs).toEqual({ storyId: 9, label: 'Older story' });
@@ -121,3 +137,77 @@ describe('the editor document and the body', () => {
     expect(refusal(doc({ type: 'heading', attrs: { level: 2 }, content: [text('h'.repeat(301))] })).message).toMatch(/at most 300/);
   });
 });
+
+describe('tables in the editor', () => {
+  const cell = (type: 'tableCell' | 'tableHeader', text: string, attrs: Record<string, unknown> = {}): EditorNode => ({
+    type,
+    attrs,
+    content: [text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }],
+  });
+  const table = (rows: EditorNode[][], caption: string | null = null): EditorNode => ({
+    type: 'doc',
+    content: [{ type: 'table', attrs: { caption }, content: rows.map((content) => ({ type: 'tableRow', content })) }],
+  });
+
+  it('splits merged cells (as pasted from a word processor) keeping the text in the first', () => {
+    const body = docToBody(
+      table([
+        [cell('tableHeader', 'Name'), cell('tableHeader', 'Votes', { colspan: 2 })],
+        [cell('tableCell', 'A', { rowspan: 2 }), cell('tableCell', '1'), cell('tableCell', '2')],
+        [cell('tableCell', '3'), cell('tableCell', '4')],
+      ]),
+    );
+    expect(body).toEqual([
+      {
+        type: 'table',
+        headerRow: true,
+        headerColumn: false,
+        rows: [
+          [[{ type: 'text', text: 'Name' }], [{ type: 'text', text: 'Votes' }], []],
+          [[{ type: 'text', text: 'A' }], [{ type: 'text', text: '1' }], [{ type: 'text', text: '2' }]],
+          [[], [{ type: 'text', text: '3' }], [{ type: 'text', text: '4' }]],
+        ],
+      },
+    ]);
+  });
+
+  it('joins a cell of several paragraphs, and leaves out a table with no text', () => {
+    const twoParagraphs: EditorNode = {
+      type: 'tableCell',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'first' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'second' }] },
+      ],
+    };
+    const [element] = docToBody(table([[twoParagraphs, cell('tableCell', 'x')]]));
+    expect(element).toMatchObject({ rows: [[[{ type: 'text', text: 'first ' }, { type: 'text', text: 'second' }], [{ text: 'x' }]]] });
+    expect(docToBody(table([[cell('tableCell', ''), cell('tableCell', '')]]))).toEqual([]);
+    expect(refusal(table([[cell('tableCell', '')]], 'A caption')).message).toMatch(/caption but no text/);
+  });
+
+  it('refuses a table of 10,000 cells by name, with the limit', () => {
+    const rows = Array.from({ length: 200 }, () => Array.from({ length: 50 }, () => cell('tableCell', 'n')));
+    const error = refusal(table(rows));
+    expect(error.message).toMatch(/has 10,000 cells: a table may have at most 5,000 cells/);
+    expect(error.field).toBe('body[0].rows');
+  });
+
+  it('refuses an embed whose address is no post or video', () => {
+    const error = refusal({ type: 'doc', content: [{ type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/feed/trending' } }] });
+    expect(error.message).toMatch(/body\[0\]\.url is a YouTube address but not of a single post or video/);
+  });
+});
+
+describe('galleries in the editor', () => {
+  it('carry their photos both ways, the card labels left out of the body', () => {
+    const body: Body = [{ type: 'gallery', items: [{ mediaId: 2, caption: 'Square' }, { mediaId: 3 }] }];
+    const doc = bodyToDoc(body, { media: { 2: 'The square', 3: 'The bridge' } });
+    expect(doc.content?.[0]).toEqual({
+      type: 'gallery',
+      attrs: { items: [{ mediaId: 2, caption: 'Square', label: 'The square' }, { mediaId: 3, label: 'The bridge' }] },
+    });
+    expect(docToBody(doc)).toEqual(body);
+    expect(refusal({ type: 'doc', content: [{ type: 'gallery', attrs: { items: [{ mediaId: 2, label: 'x' }] } }] }).message).toMatch(/at least 2 photos/);
+  });
+});
+

@@ -1,8 +1,29 @@
 import { postLiveEntry } from '../../src/actions/live/live-entries.js';
 import { setStoryLive } from '../../src/actions/live/set-story-live.js';
 import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
+import { storyPath } from '../../src/domain/story/story-path.js';
 import type { TestApp } from './app.js';
 import { givenPublishedStory, SYSTEM } from './factories.js';
+import { givenMediaItem } from './media.js';
+
+const text = (value: string) => [{ type: 'text', text: value }];
+/** A body with the formats that are not in the demo content: a table with both kinds of header, embeds. */
+const formatsBody = (words: readonly [string, string, string, string], photos: readonly number[]) => [
+  { type: 'paragraph', content: text(words[0]) },
+  {
+    type: 'table',
+    caption: words[1],
+    headerRow: true,
+    headerColumn: true,
+    rows: [
+      [text(words[2]), text('2024'), text('2025')],
+      [text(words[3]), text('61%'), []],
+    ],
+  },
+  { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: words[1] },
+  { type: 'embed', provider: 'oembed', url: 'https://publish.example.org/oembed?url=https%3A%2F%2Fwww.example.org%2Fpost%2F1' },
+  { type: 'gallery', items: photos.map((mediaId, i) => (i === 0 ? { mediaId, caption: words[1] } : { mediaId })) },
+];
 
 /** The page types of the reader site in each of the four services, for the validity and accessibility tests. */
 export const READER_PAGE_NAMES = [
@@ -26,6 +47,8 @@ export const READER_PAGE_NAMES = [
   'Russian story',
   'Kyrgyz story',
   'live story with key events',
+  'story with a table, embeds and a gallery',
+  'Persian story with a table, embeds and a gallery',
   'profile',
   'Russian profile',
   'Kyrgyz profile',
@@ -84,6 +107,26 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
   const kyrgyz = storyLinks(await html('/ky/'), 'ky')[0];
   if (!kyrgyz) throw new Error('no story on /ky/');
 
+  const photos = [
+    (await givenMediaItem(t.actions, { kind: 'image', title: 'Queue at the polls', caption: 'Voters queued from dawn.' })).id,
+    (await givenMediaItem(t.actions, { kind: 'image', title: 'The count', caption: null })).id,
+  ];
+  const formatsId = await givenPublishedStory(t.actions, {
+    headline: 'Turnout In Numbers',
+    body: formatsBody(['Turnout rose.', 'Turnout by region', 'Region', 'Osh'], photos),
+  });
+  const persianFormatsId = await givenPublishedStory(t.actions, {
+    serviceCode: 'fa',
+    headline: 'مشارکت به عدد',
+    dateline: null,
+    body: formatsBody(['مشارکت بیشتر شد.', 'مشارکت بر پایه استان', 'استان', 'تهران'], photos),
+  });
+  const storyUrl = async (id: number) => {
+    const story = await t.store.read.stories.findById(id);
+    if (!story) throw new Error(`story ${id} was not created`);
+    return storyPath(story);
+  };
+
   const goneId = await givenPublishedStory(t.actions, { headline: 'A Story To Be Withdrawn' });
   const gone = storyLinks(await html('/en/'), 'en').find((link) => link.url.endsWith(`/${goneId}`));
   if (!gone) throw new Error('the fresh story is not on /en/');
@@ -122,6 +165,8 @@ export async function readerPages(t: TestApp): Promise<ReaderPage[]> {
     'Russian story': russian.url,
     'Kyrgyz story': kyrgyz.url,
     'live story with key events': `/en/a/election-night-live/${liveId}`,
+    'story with a table, embeds and a gallery': await storyUrl(formatsId),
+    'Persian story with a table, embeds and a gallery': await storyUrl(persianFormatsId),
     profile: '/en/p/roza-otunbaeva/1',
     'Russian profile': '/ru/p/roza-otunbaeva/1',
     'Kyrgyz profile': '/ky/p/roza-otunbaeva/1',

@@ -3,7 +3,7 @@
  * listbox, driven from the keyboard (Up and Down choose, Enter takes, Escape closes) with
  * aria-activedescendant, over the Admin API's list endpoints.
  */
-export type PickerMode = 'profileLink' | 'profileCard' | 'media' | 'leadMedia' | 'related';
+export type PickerMode = 'profileLink' | 'profileCard' | 'media' | 'leadMedia' | 'related' | 'gallery';
 
 export interface Choice {
   readonly id: number;
@@ -21,14 +21,19 @@ interface Listed {
 async function search(mode: PickerMode, query: string): Promise<Choice[]> {
   const q = encodeURIComponent(query);
   const url =
-    mode === 'related' ? `${API}/stories?q=${q}&perPage=8` : mode === 'media' || mode === 'leadMedia' ? `${API}/media?q=${q}&limit=8` : `${API}/profiles?q=${q}&limit=8`;
+    mode === 'related'
+      ? `${API}/stories?q=${q}&perPage=8`
+      : mode === 'media' || mode === 'leadMedia' || mode === 'gallery'
+        ? `${API}/media?q=${q}&limit=8`
+        : `${API}/profiles?q=${q}&limit=8`;
   const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   const { items } = (await response.json()) as Listed;
-  return items.map((item) => {
+  // A gallery is of photos.
+  return items.filter((item) => mode !== 'gallery' || item.kind === 'image').map((item) => {
     const id = Number(item.id);
     if (mode === 'related') return { id, label: String(item.headline ?? ''), detail: String(item.status ?? '') };
-    if (mode === 'media' || mode === 'leadMedia') {
+    if (mode === 'media' || mode === 'leadMedia' || mode === 'gallery') {
       return { id, label: String(item.title ?? ''), detail: String(item.kind ?? ''), posterUrl: typeof item.posterUrl === 'string' ? item.posterUrl : null };
     }
     return { id, label: String(item.name ?? ''), detail: String(item.kind ?? '') };
@@ -57,6 +62,7 @@ export function createPicker(root: HTMLElement, onChoose: (mode: PickerMode, cho
     media: 'labelMedia',
     leadMedia: 'labelLeadMedia',
     related: 'labelRelated',
+    gallery: 'labelMedia',
   };
 
   const setActive = (index: number) => {

@@ -4,6 +4,7 @@ import Heading from '@tiptap/extension-heading';
 import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { hrefProblem } from '../../domain/body/parse-body.js';
+import { formatExtensions } from './format-nodes.js';
 
 /**
  * The editor's schema: exactly the nodes and marks of src/domain/body/editor-document.ts, so
@@ -16,9 +17,15 @@ export interface CardTexts {
   readonly media: string;
   readonly profile: string;
   readonly related: string;
+  readonly embed: string;
+  readonly gallery: string;
 }
 
-const Subheading = Heading.extend({ marks: '' }).configure({ levels: [2] });
+/** Every heading level pasted from a document or a web page becomes a subheading (the body's one level), not a paragraph. */
+const Subheading = Heading.extend({
+  marks: '',
+  parseHTML: () => [1, 2, 3, 4, 5, 6].map((level) => ({ tag: `h${level}`, attrs: { level: 2 } })),
+}).configure({ levels: [2] });
 
 /** A quote is one paragraph, with who said it. */
 const Quote = Blockquote.extend({
@@ -109,5 +116,6 @@ export function editorExtensions(texts: CardTexts): Extensions {
     card('mediaEmbed', 'mediaId', 'data-media-id', (t) => t.media, texts),
     card('profileCard', 'profileId', 'data-profile-card-id', (t) => t.profile, texts),
     card('relatedStory', 'storyId', 'data-related-story-id', (t) => t.related, texts),
+    ...formatExtensions(texts),
   ];
 }

@@ -19,7 +19,32 @@ export type BodyElement =
   | { readonly type: 'media'; readonly mediaId: number }
   /** A card linking a person, organisation or place. */
   | { readonly type: 'profile'; readonly profileId: number }
-  | { readonly type: 'related'; readonly storyId: number };
+  | { readonly type: 'related'; readonly storyId: number }
+  /**
+   * A table of text: every row has the same number of cells (a cell may be empty); the first
+   * row and/or the first column may be header cells. Rendered as <table> with <th scope>.
+   */
+  | {
+      readonly type: 'table';
+      readonly caption?: string;
+      readonly headerRow: boolean;
+      readonly headerColumn: boolean;
+      readonly rows: readonly (readonly TableCell[])[];
+    }
+  /** A post or video of another site, by its address (see embed-url.ts): loaded only when the reader asks. */
+  | { readonly type: 'embed'; readonly provider: EmbedProvider; readonly url: string; readonly caption?: string }
+  /** Photos shown together, in order; each caption (if any) replaces the media item's own. */
+  | { readonly type: 'gallery'; readonly items: readonly GalleryItem[] };
+
+export interface GalleryItem {
+  readonly mediaId: number;
+  readonly caption?: string;
+}
+
+/** A table cell's text runs; an empty list is an empty cell. */
+export type TableCell = readonly Inline[];
+
+export type EmbedProvider = 'youtube' | 'vimeo' | 'x' | 'telegram' | 'facebook' | 'instagram' | 'tiktok' | 'oembed';
 
 export type Body = readonly BodyElement[];
 
@@ -31,6 +56,12 @@ export const BODY_LIMITS = {
   hrefLength: 2_000,
   attributionLength: 300,
   subheadingLength: 300,
+  captionLength: 300,
+  tableColumns: 50,
+  tableRows: 500,
+  tableCells: 5_000,
+  cellTextLength: 2_000,
+  galleryItems: 50,
 } as const;
 
 /** Every profile, media item and story the body points at: checked to exist before saving. */
@@ -47,11 +78,17 @@ export function bodyReferences(body: Body): { profileIds: number[]; mediaIds: nu
       case 'quote':
         visitInlines(element.content);
         break;
+      case 'table':
+        for (const row of element.rows) row.forEach(visitInlines);
+        break;
       case 'list':
         element.items.forEach(visitInlines);
         break;
       case 'media':
         mediaIds.add(element.mediaId);
+        break;
+      case 'gallery':
+        for (const item of element.items) mediaIds.add(item.mediaId);
         break;
       case 'profile':
         profileIds.add(element.profileId);
@@ -60,6 +97,7 @@ export function bodyReferences(body: Body): { profileIds: number[]; mediaIds: nu
         storyIds.add(element.storyId);
         break;
       case 'subheading':
+      case 'embed':
         break;
     }
   }
@@ -75,6 +113,10 @@ export function bodyText(body: Body): string {
     else if (element.type === 'quote') parts.push(inlineText(element.content));
     else if (element.type === 'subheading') parts.push(element.text);
     else if (element.type === 'list') parts.push(...element.items.map(inlineText));
+    else if (element.type === 'table') {
+      if (element.caption) parts.push(element.caption);
+      for (const row of element.rows) parts.push(row.map(inlineText).join('\t'));
+    } else if (element.type === 'embed' && element.caption) parts.push(element.caption);
   }
   return parts.join('\n');
 }

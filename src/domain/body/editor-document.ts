@@ -1,5 +1,5 @@
 import { invalid } from '../shared/errors.js';
-import type { Body, BodyElement, Inline, Mark } from './body.js';
+import type { Body, BodyElement, Inline, Mark, TableCell } from './body.js';
 import { parseBody } from './parse-body.js';
 
 /**
@@ -16,6 +16,9 @@ import { parseBody } from './parse-body.js';
  * | `mediaEmbed` { mediaId }                 | media                                  |
  * | `profileCard` { profileId }              | profile card                           |
  * | `relatedStory` { storyId }               | related story                          |
+ * | `table` { caption } > `tableRow` > `tableHeader` / `tableCell` > paragraphs | table (merged cells are split, the text kept in the first) |
+ * | `embed` { provider, url, caption }       | embed                                  |
+ * | `gallery` { items: [{ mediaId, caption }] } | gallery                              |
  * | marks `bold`, `italic`, `link` { href }, `profileLink` { profileId } | text, link, profile runs |
  *
  * Anything else (a code block, a line break, a nested list, a bold profile link...) cannot
@@ -69,6 +72,25 @@ function elementToNode(element: BodyElement, labels: BodyLabels): EditorNode {
       return { type: 'profileCard', attrs: { profileId: element.profileId, label: labels.profiles?.[element.profileId] ?? null } };
     case 'related':
       return { type: 'relatedStory', attrs: { storyId: element.storyId, label: labels.stories?.[element.storyId] ?? null } };
+    case 'table':
+      return {
+        type: 'table',
+        attrs: { caption: element.caption ?? null },
+        content: element.rows.map((row, r) => ({
+          type: 'tableRow',
+          content: row.map((cell, c) => ({
+            type: (r === 0 && element.headerRow) || (c === 0 && element.headerColumn) ? 'tableHeader' : 'tableCell',
+            content: [cell.length ? { type: 'paragraph', content: cell.map(inlineToNode) } : { type: 'paragraph' }],
+          })),
+        })),
+      };
+    case 'embed':
+      return { type: 'embed', attrs: { provider: element.provider, url: element.url, caption: element.caption ?? null } };
+    case 'gallery':
+      return {
+        type: 'gallery',
+        attrs: { items: element.items.map((item) => ({ ...item, label: labels.media?.[item.mediaId] ?? null })) },
+      };
   }
 }
 
@@ -142,9 +164,82 @@ function nodeToElement(node: EditorNode, path: string): BodyElement | null {
       return { type: 'profile', profileId: idAttr(node, 'profileId', path) };
     case 'relatedStory':
       return { type: 'related', storyId: idAttr(node, 'storyId', path) };
+    case 'table':
+      return tableToElement(node, path);
+    case 'gallery': {
+      const items = Array.isArray(node.attrs?.items) ? (node.attrs.items as Record<string, unknown>[]) : [];
+      // The card's labels are not part of the body; parseBody checks the rest.
+      return { type: 'gallery', items: items.map(({ label: _label, ...item }) => item) as never };
+    }
+    case 'embed': {
+      const caption = typeof node.attrs?.caption === 'string' && node.attrs.caption.trim() ? node.attrs.caption : undefined;
+      return { type: 'embed', provider: node.attrs?.provider as 'youtube', url: String(node.attrs?.url ?? ''), ...(caption ? { caption } : {}) };
+    }
     default:
       throw cannotKeep(path, `a ${describe(node.type)}`);
   }
+}
+
+/**
+ * A table as the body keeps it: rectangular, a merged cell split into its place (the text in the
+ * first, the others empty), header cells in the whole first row and/or first column kept as such
+ * (a header cell elsewhere is kept as a plain cell, with its text).
+ */
+function tableToElement(node: EditorNode, path: string): BodyElement | null {
+  const cells: TableCell[][] = [];
+  const headers: boolean[][] = [];
+  const rows = node.content ?? [];
+  rows.forEach((row, r) => {
+    if (row.type !== 'tableRow') throw cannotKeep(`${path}.rows[${r}]`, `a ${describe(row.type)} inside a table`);
+    cells[r] ??= [];
+    headers[r] ??= [];
+    let c = 0;
+    (row.content ?? []).forEach((cell, i) => {
+      const cellPath = `${path}.rows[${r}][${i}]`;
+      if (cell.type !== 'tableCell' && cell.type !== 'tableHeader') throw cannotKeep(cellPath, `a ${describe(cell.type)} inside a table row`);
+      while (cells[r]![c] !== undefined) c++;
+      const colspan = span(cell.attrs?.colspan);
+      const rowspan = Math.min(span(cell.attrs?.rowspan), rows.length - r);
+      const content = cellInlines(cell, cellPath);
+      for (let dr = 0; dr < rowspan; dr++) {
+        for (let dc = 0; dc < colspan; dc++) {
+          (cells[r + dr] ??= [])[c + dc] = dr === 0 && dc === 0 ? content : [];
+          (headers[r + dr] ??= [])[c + dc] = cell.type === 'tableHeader';
+        }
+      }
+      c += colspan;
+    });
+  });
+  const width = Math.max(0, ...cells.map((row) => row.length));
+  const grid = cells.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? []));
+  if (width === 0 || grid.every((row) => row.every((cell) => cell.length === 0))) {
+    if (typeof node.attrs?.caption === 'string' && node.attrs.caption.trim()) throw cannotKeep(path, 'a table with a caption but no text in its cells');
+    return null;
+  }
+  const isHeader = (r: number, c: number) => headers[r]?.[c] === true;
+  const headerRow = Array.from({ length: width }, (_, c) => c).every((c) => isHeader(0, c)) && grid.length > 1;
+  const headerColumn = grid.every((_, r) => isHeader(r, 0)) && width > 1;
+  const caption = typeof node.attrs?.caption === 'string' && node.attrs.caption.trim() ? node.attrs.caption : undefined;
+  return { type: 'table', ...(caption ? { caption } : {}), headerRow, headerColumn, rows: grid };
+}
+
+function span(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 1 ? Math.min(value, 1_000) : 1;
+}
+
+/** A cell's paragraphs as one run of text (paragraphs joined by a space). */
+function cellInlines(cell: EditorNode, path: string): Inline[] {
+  const runs: Inline[] = [];
+  for (const block of cell.content ?? []) {
+    if (block.type !== 'paragraph') throw cannotKeep(path, `a ${describe(block.type)} inside a table cell (only text)`);
+    const content = inlines(block, path);
+    const [first, ...rest] = content;
+    if (!first) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.type === 'text') runs[runs.length - 1] = { ...last, text: `${last.text} ` };
+    runs.push(last && last.type !== 'text' ? { ...first, text: ` ${first.text}` } : first, ...rest);
+  }
+  return runs;
 }
 
 /** A block's text runs. A run of spaces alone (between a bold and an italic word) joins its neighbour. */

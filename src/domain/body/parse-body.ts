@@ -1,6 +1,7 @@
 import { invalid } from '../shared/errors.js';
 import { hasControlCharacters } from '../shared/text.js';
-import { BODY_LIMITS, type Body, type BodyElement, type Inline, type Mark } from './body.js';
+import { BODY_LIMITS, type Body, type BodyElement, type Inline, type Mark, type TableCell } from './body.js';
+import { parseEmbedUrl } from './embed-url.js';
 import { hasUrlControlCharacters, isSitePath } from '../shared/site-path.js';
 
 /**
@@ -8,15 +9,24 @@ import { hasUrlControlCharacters, isSitePath } from '../shared/site-path.js';
  * Refuses unknown element types, unknown fields, unsafe links and oversized content,
  * naming the path at fault: `body[3].content[0].href`.
  */
-export function parseBody(input: unknown): Body {
+export function parseBody(input: unknown, options: ParseBodyOptions = {}): Body {
   if (!Array.isArray(input)) throw bodyError('body', 'must be a list of elements');
-  if (input.length > BODY_LIMITS.elements) {
+  const sizeLimits = options.sizeLimits ?? true;
+  if (sizeLimits && input.length > BODY_LIMITS.elements) {
     throw bodyError('body', `must have at most ${BODY_LIMITS.elements} elements`);
   }
-  return input.map((element, index) => parseElement(element, `body[${index}]`));
+  return input.map((element, index) => parseElement(element, `body[${index}]`, sizeLimits));
 }
 
-function parseElement(input: unknown, path: string): BodyElement {
+export interface ParseBodyOptions {
+  /**
+   * false: the number of elements and a table's rows, columns and cells are not limited. Only to
+   * show a refused body again on its form (the writer keeps what was typed); never to save.
+   */
+  readonly sizeLimits?: boolean;
+}
+
+function parseElement(input: unknown, path: string, sizeLimits: boolean): BodyElement {
   const element = record(input, path);
   switch (element.type) {
     case 'paragraph':
@@ -56,9 +66,84 @@ function parseElement(input: unknown, path: string): BodyElement {
     case 'related':
       onlyFields(element, path, ['type', 'storyId']);
       return { type: 'related', storyId: id(element.storyId, `${path}.storyId`) };
+    case 'table':
+      return parseTable(element, path, sizeLimits);
+    case 'gallery': {
+      onlyFields(element, path, ['type', 'items']);
+      const items = element.items;
+      if (!Array.isArray(items) || items.length < 2) throw bodyError(`${path}.items`, 'must have at least 2 photos (one photo is a media element)');
+      if (items.length > BODY_LIMITS.galleryItems) throw bodyError(`${path}.items`, `must have at most ${BODY_LIMITS.galleryItems} photos`);
+      return {
+        type: 'gallery',
+        items: items.map((input: unknown, i) => {
+          const itemPath = `${path}.items[${i}]`;
+          const item = record(input, itemPath);
+          onlyFields(item, itemPath, ['mediaId', 'caption']);
+          const mediaId = id(item.mediaId, `${itemPath}.mediaId`);
+          const caption = optionalText(item.caption, `${itemPath}.caption`, BODY_LIMITS.captionLength);
+          return caption ? { mediaId, caption } : { mediaId };
+        }),
+      };
+    }
+    case 'embed': {
+      onlyFields(element, path, ['type', 'provider', 'url', 'caption']);
+      const parsed = parseEmbedUrl(text(element.url, `${path}.url`, BODY_LIMITS.hrefLength));
+      if ('problem' in parsed) throw bodyError(`${path}.url`, parsed.problem);
+      if (element.provider !== undefined && element.provider !== parsed.provider) {
+        throw bodyError(`${path}.provider`, `does not match the address (it is a ${parsed.provider} address)`);
+      }
+      const caption = optionalText(element.caption, `${path}.caption`, BODY_LIMITS.captionLength);
+      return { type: 'embed', provider: parsed.provider, url: parsed.url, ...(caption ? { caption } : {}) };
+    }
     default:
       throw bodyError(`${path}.type`, `is not a known element type (${describe(element.type)})`);
   }
+}
+
+/** A rectangular table: limits on rows, columns and cells are checked before any cell is read. */
+function parseTable(element: Record<string, unknown>, path: string, sizeLimits: boolean): BodyElement {
+  onlyFields(element, path, ['type', 'caption', 'headerRow', 'headerColumn', 'rows']);
+  const headerRow = element.headerRow ?? false;
+  const headerColumn = element.headerColumn ?? false;
+  if (typeof headerRow !== 'boolean') throw bodyError(`${path}.headerRow`, 'must be true or false');
+  if (typeof headerColumn !== 'boolean') throw bodyError(`${path}.headerColumn`, 'must be true or false');
+  const rows = element.rows;
+  if (!Array.isArray(rows) || rows.length === 0) throw bodyError(`${path}.rows`, 'must be a non-empty list of rows');
+  const cells = rows.reduce((sum: number, row: unknown) => sum + (Array.isArray(row) ? row.length : 0), 0);
+  const { tableCells, tableRows, tableColumns } = sizeLimits ? BODY_LIMITS : { tableCells: Infinity, tableRows: Infinity, tableColumns: Infinity };
+  if (cells > tableCells) {
+    throw bodyError(`${path}.rows`, `has ${count(cells)} cells: a table may have at most ${count(tableCells)} cells (${tableRows} rows, ${tableColumns} columns); split it`);
+  }
+  if (rows.length > tableRows) throw bodyError(`${path}.rows`, `has ${count(rows.length)} rows: a table may have at most ${tableRows}`);
+  let width = 0;
+  const parsed = rows.map((row: unknown, r) => {
+    const rowPath = `${path}.rows[${r}]`;
+    if (!Array.isArray(row) || row.length === 0) throw bodyError(rowPath, 'must be a non-empty list of cells');
+    if (row.length > tableColumns) throw bodyError(rowPath, `has ${row.length} columns: a table may have at most ${tableColumns}`);
+    if (r === 0) width = row.length;
+    else if (row.length !== width) throw bodyError(rowPath, `has ${row.length} cells where the first row has ${width} (every row has as many cells)`);
+    return row.map((cell, c) => parseCell(cell, `${rowPath}[${c}]`));
+  });
+  const caption = optionalText(element.caption, `${path}.caption`, BODY_LIMITS.captionLength);
+  return { type: 'table', ...(caption ? { caption } : {}), headerRow, headerColumn, rows: parsed };
+}
+
+function parseCell(input: unknown, path: string): TableCell {
+  if (!Array.isArray(input)) throw bodyError(path, 'must be a list of text runs (empty for an empty cell)');
+  if (input.length === 0) return [];
+  const runs = parseInlines(input, path);
+  const length = runs.reduce((sum, run) => sum + run.text.length, 0);
+  if (length > BODY_LIMITS.cellTextLength) throw bodyError(path, `must be at most ${count(BODY_LIMITS.cellTextLength)} characters`);
+  return runs;
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function optionalText(input: unknown, path: string, max: number): string | undefined {
+  if (input === undefined || input === null || input === '') return undefined;
+  return text(input, path, max);
 }
 
 function parseInlines(input: unknown, path: string): Inline[] {

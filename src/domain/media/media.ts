@@ -1,3 +1,4 @@
+import type { FocalPoint } from './focal-point.js';
 export type MediaKind = 'video' | 'audio' | 'image';
 /** processing: no playable rendition yet; failed: the pipeline gave up (with a reason); none: withdrawn or never uploaded. */
 export type MediaState = 'processing' | 'ready' | 'failed' | 'none';
@@ -33,6 +34,8 @@ export interface MediaItem {
   /** Who made it: "Reuters". Shown as "(video: Reuters)". */
   readonly credit: string | null;
   readonly altText: string | null;
+  /** Where crops of the picture centre; absent or null: the centre. */
+  readonly focalPoint?: FocalPoint | null;
   readonly durationMs: number | null;
   readonly state: MediaState;
   readonly failureReason: string | null;
@@ -67,4 +70,31 @@ export function playableRenditions(item: MediaItem): Rendition[] {
 
 export function posterOf(item: MediaItem): Rendition | undefined {
   return item.renditions.find((r) => r.kind === 'poster');
+}
+
+/** One <source> of the player: a rendition, and the screens it is meant for (a media query), if not every one. */
+export interface PlayerSource {
+  readonly rendition: Rendition;
+  readonly media: string | null;
+}
+
+/**
+ * The player's sources in the order a browser should try them: the HLS playlist first where the
+ * browser plays it natively (it adapts to the screen and the connection), then the MP4 files from
+ * the largest down, each offered to screens at least three quarters of its width, the smallest to
+ * every screen. A desktop gets its large file first and a phone its small one; the browser takes
+ * the first source it can play whose media query matches.
+ */
+export function playerSources(item: MediaItem): PlayerSource[] {
+  const files = playableRenditions(item);
+  if (item.kind !== 'video') return files.map((rendition) => ({ rendition, media: null }));
+  const mp4 = [...files].sort((a, b) => (b.width ?? 0) - (a.width ?? 0) || b.sizeBytes - a.sizeBytes);
+  const hls = item.renditions.find((r) => r.kind === 'hls');
+  return [
+    ...(hls ? [{ rendition: hls, media: null }] : []),
+    ...mp4.map((rendition, index) => ({
+      rendition,
+      media: index < mp4.length - 1 && rendition.width ? `(min-width: ${Math.round(rendition.width * 0.75)}px)` : null,
+    })),
+  ];
 }

@@ -78,6 +78,7 @@ export const ERRORS = {
   MEDIA_UNREADABLE: { kind: 'invalid', message: 'The file is not a video, audio or image file that can be read' },
   MEDIA_TYPE_UNSUPPORTED: { kind: 'invalid', message: 'This kind of file is not taken in' },
   MEDIA_TOO_LARGE: { kind: 'invalid', message: 'The file is too large' },
+  MEDIA_FOCAL_POINT_INVALID: { kind: 'invalid', message: 'The focal point must be two numbers from 0 to 1' },
   MEDIA_NOT_READY: { kind: 'invalid', message: 'A media item is ready only with at least one rendition' },
   MEDIA_KIND_CHANGED: { kind: 'invalid', message: 'The original is no longer read as the same kind of media' },
   MEDIA_CONVERSION_FAILED: { kind: 'invalid', message: 'The file could not be converted' },

@@ -143,5 +143,11 @@ export function describeElement(element: BodyElement): string {
       return `profile: ${element.profileId}`;
     case 'related':
       return `related story: ${element.storyId}`;
+    case 'table':
+      return `table${element.caption ? ` (${element.caption})` : ''}: ${element.rows.map((row) => row.map(text).join(' | ')).join(' / ')}`;
+    case 'embed':
+      return `embed: ${element.url}${element.caption ? ` (${element.caption})` : ''}`;
+    case 'gallery':
+      return `gallery: ${element.items.map((item) => `${item.mediaId}${item.caption ? ` (${item.caption})` : ''}`).join(', ')}`;
   }
 }

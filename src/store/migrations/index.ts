@@ -17,6 +17,7 @@ import * as webPush from './2026-11-30T1302-web-push.js';
 import * as pendingVersions from './2026-11-30T1310-pending-versions.js';
 import * as commentBans from './2026-11-30T1320-comment-bans.js';
 import * as revisionAutosave from './2026-11-30T1330-revision-autosave.js';
+import * as mediaFocalPoint from './2026-11-30T1340-media-focal-point.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1310-pending-versions': pendingVersions,
   '2026-11-30T1320-comment-bans': commentBans,
   '2026-11-30T1330-revision-autosave': revisionAutosave,
+  '2026-11-30T1340-media-focal-point': mediaFocalPoint,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Caption, MediaItem, MediaKind, MediaState, Rendition, RenditionKind, StoredMediaItem } from '../../domain/media/media.js';
+import type { FocalPoint } from '../../domain/media/focal-point.js';
 import type { MediaText } from '../../domain/media/media-text.js';
 import type { Database } from '../database.js';
 import { lockedRows } from '../dialect/row-locks.js';
@@ -99,6 +100,14 @@ export class MediaRepository {
     await new SearchRepository(this.db).reindexStoriesWithMedia(id);
   }
 
+  async setFocalPoint(id: number, point: FocalPoint | null, now: Date): Promise<void> {
+    await this.db
+      .updateTable('media_items')
+      .set({ focal_x: point?.x ?? null, focal_y: point?.y ?? null, modified_at: now.getTime() })
+      .where('id', '=', id)
+      .execute();
+  }
+
   /** The library: newest first, filtered, one page of items with their renditions, and the total. */
   async search(query: MediaSearch): Promise<{ items: StoredMediaItem[]; total: number }> {
     let filtered = this.db.selectFrom('media_items');
@@ -144,6 +153,7 @@ export class MediaRepository {
       caption: row.caption,
       credit: row.credit,
       altText: row.alt_text,
+      focalPoint: row.focal_x !== null && row.focal_y !== null ? { x: Number(row.focal_x), y: Number(row.focal_y) } : null,
       durationMs: row.duration_ms,
       state: row.state as MediaState,
       failureReason: row.failure_reason,

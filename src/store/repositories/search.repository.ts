@@ -9,6 +9,7 @@ import type { StorySummary } from '../../domain/story/story.js';
 import type { Database } from '../database.js';
 import { fullTextFor, stemmerFor, type FullText } from '../dialect/full-text.js';
 import { toSummary } from './story-summary-row.js';
+import { bodyShowsMedia } from './body-shows-media.js';
 
 export interface ReaderSearch {
   readonly serviceCode: string;
@@ -109,13 +110,7 @@ export class SearchRepository {
     const rows = await this.db
       .selectFrom('stories')
       .select('id')
-      .where((eb) =>
-        eb.or([
-          eb('lead_media_id', '=', mediaId),
-          // Bodies are stored as JSON.stringify writes them: {"type":"media","mediaId":12}
-          eb('body_json', 'like', `%"mediaId":${mediaId}}%`),
-        ]),
-      )
+      .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), bodyShowsMedia(eb, mediaId)]))
       .execute();
     await this.reindexStories(rows.map((row) => row.id));
   }

@@ -14,6 +14,7 @@ import type {
 import type { Database } from '../database.js';
 import { containsPattern } from './contains-pattern.js';
 import { toSummary } from './story-summary-row.js';
+import { bodyShowsMedia } from './body-shows-media.js';
 import { SearchRepository } from './search.repository.js';
 
 export interface ListFilter {
@@ -526,8 +527,7 @@ export class StoryRepository {
       .select(['id', 'service_code', 'slug', 'headline'])
       .where('status', '=', 'published')
       .where('published_at', '<=', now.getTime())
-      // Bodies are stored as JSON written by JSON.stringify: a media element is {"type":"media","mediaId":N}.
-      .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), eb('body_json', 'like', `%"mediaId":${mediaId}}%`)]))
+      .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), bodyShowsMedia(eb, mediaId)]))
       .orderBy('id')
       .limit(1)
       .executeTakeFirst();

@@ -7,6 +7,9 @@ export interface MediaItemsTable {
   caption: string | null;
   credit: string | null;
   alt_text: string | null;
+  /** The focal point (0..1 each), or null for both: the centre. */
+  focal_x: number | null;
+  focal_y: number | null;
   duration_ms: number | null;
   state: string;
   failure_reason: string | null;

@@ -1,5 +1,6 @@
 import type { MediaItem, Rendition } from '../../domain/media/media.js';
 import type { MastheadModel } from '../page-model.js';
+import { focalClasses } from '../../domain/media/focal-point.js';
 
 const MODERN = ['image/avif', 'image/webp'] as const;
 
@@ -24,7 +25,17 @@ export function CardImage({ item, masthead, sizes, eager = false }: { item: Medi
           const set = images.filter((r) => r.mimeType === type);
           return set.length ? <source key={type} type={type} srcset={srcset(set)} sizes={sizes} /> : null;
         })}
-        <img src={url(first)} srcset={srcset(fallback)} sizes={sizes} width={first.width ?? undefined} height={first.height ?? undefined} alt="" loading={loading} decoding="async" />
+        <img
+          src={url(first)}
+          srcset={srcset(fallback)}
+          sizes={sizes}
+          width={first.width ?? undefined}
+          height={first.height ?? undefined}
+          alt=""
+          loading={loading}
+          decoding="async"
+          class={focalClasses(item.focalPoint)}
+        />
       </picture>
     );
   }

@@ -1,5 +1,6 @@
 import type { MediaItem, Rendition } from '../../domain/media/media.js';
 import type { MastheadModel } from '../page-model.js';
+import { focalClasses } from '../../domain/media/focal-point.js';
 
 const SIZES = '(min-width: 48rem) 46rem, 100vw';
 const MODERN = ['image/avif', 'image/webp'] as const;
@@ -8,7 +9,7 @@ const MODERN = ['image/avif', 'image/webp'] as const;
  * An image as <picture>: AVIF and WebP sources for browsers that take them, a JPEG <img>
  * for the rest, every width in each srcset so the browser picks what the screen needs.
  */
-export function MediaImage({ item, masthead }: { item: MediaItem; masthead: MastheadModel }) {
+export function MediaImage({ item, masthead, caption: captionOverride }: { item: MediaItem; masthead: MastheadModel; caption?: string | undefined }) {
   if (item.state !== 'ready') return null;
   const images = item.renditions.filter((r) => r.kind === 'image' && r.width).sort((a, b) => (a.width ?? 0) - (b.width ?? 0));
   const fallback = images.filter((r) => !MODERN.some((type) => type === r.mimeType));
@@ -16,6 +17,7 @@ export function MediaImage({ item, masthead }: { item: MediaItem; masthead: Mast
   if (!smallest) return null;
   const srcset = (set: readonly Rendition[]) => set.map((r) => `${masthead.mediaBase}${r.path} ${r.width}w`).join(', ');
   const t = masthead.i18n.t;
+  const caption = captionOverride ?? item.caption;
   return (
     <figure class="media media-image">
       <picture>
@@ -30,14 +32,15 @@ export function MediaImage({ item, masthead }: { item: MediaItem; masthead: Mast
           width={smallest.width ?? undefined}
           height={smallest.height ?? undefined}
           alt={item.altText ?? ''}
+          class={focalClasses(item.focalPoint)}
           loading="lazy"
           decoding="async"
         />
       </picture>
-      {item.caption || item.credit ? (
+      {caption || item.credit ? (
         <figcaption>
-          {item.caption}
-          {item.caption && item.credit ? ' ' : null}
+          {caption}
+          {caption && item.credit ? ' ' : null}
           {item.credit ? <span class="credit">{`(${t('media.credit.image')}: ${item.credit})`}</span> : null}
         </figcaption>
       ) : null}

@@ -1,5 +1,5 @@
 import { formatClock, isoDuration } from '../../domain/media/duration.js';
-import { playableRenditions, posterOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
+import { playableRenditions, playerSources, posterOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
 import type { Translator } from '../../i18n/i18n.js';
 
 export interface PlayerProps {
@@ -49,8 +49,8 @@ export function Player({ item, i18n, mediaBase, lead, hlsScript }: PlayerProps) 
               aria-keyshortcuts="Space k ArrowLeft ArrowRight m"
               data-hls={hls ? url(hls) : undefined}
             >
-              {sources.map((source) => (
-                <source key={source.path} src={url(source)} type={source.mimeType} />
+              {playerSources(item).map(({ rendition, media }) => (
+                <source key={rendition.path} src={url(rendition)} type={rendition.mimeType} media={media ?? undefined} />
               ))}
               {item.captions.map((caption) => (
                 <track key={caption.path} kind="captions" src={`${mediaBase}${caption.path}`} srcLang={caption.language} label={caption.label} />

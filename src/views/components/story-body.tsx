@@ -8,6 +8,8 @@ import type { Profile } from '../../domain/profile/profile.js';
 import type { MastheadModel, StoryListItem } from '../page-model.js';
 import { Player } from './player.js';
 import { MediaImage } from './media-image.js';
+import { BodyTable } from './body-table.js';
+import { BodyEmbed } from './body-embed.js';
 
 export interface StoryBodyProps {
   readonly body: Body;
@@ -95,6 +97,33 @@ export function StoryBody({ body, dateline, masthead, media, profiles, related }
                   <a href={storyPath(story)}>{story.headline}</a>
                 </p>
               </aside>
+            );
+          }
+          case 'table':
+            return (
+              <div key={index} class="table-scroll" role="region" tabIndex={0} aria-label={element.caption ?? masthead.i18n.t('story.table')}>
+                <BodyTable table={element} inlines={inlines} />
+              </div>
+            );
+          case 'embed':
+            return <BodyEmbed key={index} embed={element} i18n={masthead.i18n} />;
+          case 'gallery': {
+            // Photos that are gone or not ready are left out; a gallery of none is not shown.
+            const photos = element.items.flatMap((photo) => {
+              const item = media.get(photo.mediaId);
+              return item && item.kind === 'image' && item.state === 'ready' ? [{ item, caption: photo.caption }] : [];
+            });
+            if (!photos.length) return null;
+            return (
+              <section key={index} class="gallery" aria-label={masthead.i18n.t('story.gallery', { count: String(photos.length) })}>
+                <ul class="gallery-items" tabIndex={0}>
+                  {photos.map(({ item, caption }, i) => (
+                    <li key={i}>
+                      <MediaImage item={item} masthead={masthead} caption={caption} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
             );
           }
           default:

@@ -6,6 +6,8 @@ import { renderFragment } from '../render.js';
 import type { LiveEntry } from '../../domain/story/live-entry.js';
 import type { Translator } from '../../i18n/i18n.js';
 import { previewImage } from './story-meta.js';
+import { BodyTable } from '../components/body-table.js';
+import { embedLink, embedProviderName } from '../../domain/body/embed-url.js';
 
 /**
  * A live story's entries after its body in a feed: a heading, then each entry with its time
@@ -108,6 +110,41 @@ export function renderFeedBody(body: Body, dateline: Dateline | null, context: F
               <p key={index}>
                 <a href={absolute(profilePath(context.serviceCode, profile))}>{profile.name}</a>
                 {profile.summary ? `: ${profile.summary}` : null}
+              </p>
+            );
+          }
+          case 'table':
+            return <BodyTable key={index} table={element} inlines={inlines} />;
+          case 'gallery':
+            return (
+              <div key={index}>
+                {element.items.map((photo, i) => {
+                  const item = context.media.get(photo.mediaId);
+                  const picture = item && item.state === 'ready' ? previewImage(item) : undefined;
+                  if (!item || !picture) return null;
+                  const caption = photo.caption ?? item.caption;
+                  return (
+                    <figure key={i}>
+                      <img src={absolute(`${context.mediaBase}${picture.path}`)} alt={item.altText ?? item.title} />
+                      {caption || item.credit ? (
+                        <figcaption>
+                          {caption}
+                          {item.credit ? ` (${item.credit})` : null}
+                        </figcaption>
+                      ) : null}
+                    </figure>
+                  );
+                })}
+              </div>
+            );
+          case 'embed': {
+            // No frame in a feed: the post's own address, named by its site.
+            const name = embedProviderName(element.provider, element.url);
+            const link = embedLink(element.provider, element.url);
+            return (
+              <p key={index}>
+                <a href={link}>{`${name}: ${link}`}</a>
+                {element.caption ? ` ${element.caption}` : null}
               </p>
             );
           }

@@ -23,6 +23,8 @@ export interface ReaderLayoutProps {
   readonly withTime?: boolean;
   /** The share links' copy button. */
   readonly withShare?: boolean;
+  /** Click-to-load embeds (a story with an embed element). */
+  readonly withEmbeds?: boolean;
   /** The address of this page, to mark its link in the masthead. */
   readonly currentPath?: string | undefined;
   /** The slug of the section a story belongs to, marked in the masthead. */
@@ -31,7 +33,7 @@ export interface ReaderLayoutProps {
 }
 
 /** The frame of every reader page: skip links, masthead, breaking banner, main, footer. */
-export function ReaderLayout({ masthead, title, description, canonicalUrl, canonicalPath, meta, feeds, withPlayer, withComments, withTime, withShare, currentPath, currentSection, children }: ReaderLayoutProps) {
+export function ReaderLayout({ masthead, title, description, canonicalUrl, canonicalPath, meta, feeds, withPlayer, withComments, withTime, withShare, withEmbeds, currentPath, currentSection, children }: ReaderLayoutProps) {
   const { service, i18n, assets } = masthead;
   const canonical = canonicalUrl ?? (canonicalPath ? new URL(canonicalPath, masthead.siteUrl).href : null);
   return (
@@ -50,6 +52,7 @@ export function ReaderLayout({ masthead, title, description, canonicalUrl, canon
         {withTime && assets.timeScript ? <script src={assets.timeScript} defer /> : null}
         {withShare && assets.shareScript ? <script src={assets.shareScript} defer /> : null}
         {assets.liveScript ? <script src={assets.liveScript} defer /> : null}
+        {withEmbeds && assets.embedsScript ? <script src={assets.embedsScript} defer /> : null}
       </head>
       <body>
         <SkipLinks t={i18n.t} />

@@ -31,6 +31,7 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
       currentSection={section?.slug}
       withTime
       withShare
+      withEmbeds={story.body.some((element) => element.type === 'embed')}
     >
       <article class="story" aria-labelledby="story-headline">
         <header class="story-header">

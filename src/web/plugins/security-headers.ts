@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { EMBED_FRAME_ORIGINS } from '../../domain/body/embed-url.js';
 
 /**
- * A strict Content-Security-Policy: no inline script or style, nothing from other origins,
- * no framing. Scripts are our own files only.
+ * A strict Content-Security-Policy: no inline script or style, nothing from other origins but
+ * the frames of embeddable posts (loaded only when a reader asks, by our own script), no
+ * framing of this site. Scripts are our own files only.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,6 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  `frame-src 'self' ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -25,6 +25,20 @@ const TOOLS: readonly ToolButton[] = [
   { command: 'media', label: 'newsroom.editor.media', toggle: false },
   { command: 'profileCard', label: 'newsroom.editor.profileCard', toggle: false },
   { command: 'related', label: 'newsroom.editor.related', toggle: false },
+  { command: 'gallery', label: 'newsroom.editor.gallery', toggle: false },
+  { command: 'table', label: 'newsroom.editor.table', toggle: false },
+  { command: 'embed', label: 'newsroom.editor.embed', toggle: false },
+];
+
+/** The table tools, shown while the cursor is in a table. */
+const TABLE_TOOLS: readonly { readonly command: string; readonly label: MessageKey }[] = [
+  { command: 'addRow', label: 'newsroom.editor.tableAddRow' },
+  { command: 'addColumn', label: 'newsroom.editor.tableAddColumn' },
+  { command: 'deleteRow', label: 'newsroom.editor.tableDeleteRow' },
+  { command: 'deleteColumn', label: 'newsroom.editor.tableDeleteColumn' },
+  { command: 'headerRow', label: 'newsroom.editor.tableHeaderRow' },
+  { command: 'headerColumn', label: 'newsroom.editor.tableHeaderColumn' },
+  { command: 'deleteTable', label: 'newsroom.editor.tableDelete' },
 ];
 
 /**
@@ -60,7 +74,27 @@ export function BodyEditor({ i18n, body, labels }: { i18n: Translator; body: Bod
       </div>
       <div id="editor-attribution" class="editor-panel" hidden>
         <label for="editor-attribution-text">{t('newsroom.editor.attribution')}</label>
-        <input id="editor-attribution-text" maxLength={300} />
+        <input id="editor-attribution-text" maxLength={300} dir="auto" />
+      </div>
+      <div id="editor-table" class="editor-panel" hidden role="group" aria-label={t('newsroom.editor.tableTools')}>
+        <label for="editor-table-caption">{t('newsroom.editor.tableCaption')}</label>
+        <input id="editor-table-caption" maxLength={300} dir="auto" />
+        <span class="editor-table-tools">
+          {TABLE_TOOLS.map((tool) => (
+            <button key={tool.command} type="button" data-table={tool.command}>
+              {t(tool.label)}
+            </button>
+          ))}
+        </span>
+      </div>
+      <div id="editor-embed" class="editor-panel" hidden>
+        <label for="editor-embed-url">{t('newsroom.editor.embedUrl')}</label>
+        <input id="editor-embed-url" type="url" inputMode="url" maxLength={2000} aria-describedby="editor-embed-error" />
+        <p id="editor-embed-error" class="form-error" aria-live="assertive"></p>
+        <label for="editor-embed-caption">{t('newsroom.editor.embedCaption')}</label>
+        <input id="editor-embed-caption" maxLength={300} dir="auto" />
+        <button type="button" data-embed="insert">{t('newsroom.editor.insert')}</button>{' '}
+        <button type="button" data-embed="cancel">{t('newsroom.editor.cancel')}</button>
       </div>
       <div
         id="editor-picker"
@@ -96,7 +130,23 @@ export function BodyEditor({ i18n, body, labels }: { i18n: Translator; body: Bod
           {t('newsroom.editor.cancel')}
         </button>
       </div>
-      <div id="body-editor-area" class="body-editor-area" data-card-media={t('newsroom.editor.cardMedia')} data-card-profile={t('newsroom.editor.cardProfile')} data-card-related={t('newsroom.editor.cardRelated')}></div>
+      <p
+        id="editor-paste-notice"
+        class="editor-notice"
+        role="status"
+        data-template={t('newsroom.editor.pasteDropped')}
+        data-images={t('newsroom.editor.droppedImages')}
+        data-frames={t('newsroom.editor.droppedFrames')}
+      ></p>
+      <div
+        id="body-editor-area"
+        class="body-editor-area"
+        data-card-media={t('newsroom.editor.cardMedia')}
+        data-card-profile={t('newsroom.editor.cardProfile')}
+        data-card-related={t('newsroom.editor.cardRelated')}
+        data-card-embed={t('newsroom.editor.cardEmbed')}
+        data-card-gallery={t('newsroom.editor.cardGallery')}
+      ></div>
     </div>
   );
 }

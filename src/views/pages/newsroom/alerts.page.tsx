@@ -40,7 +40,7 @@ export function AlertsPage({ masthead, services, serviceCode, alerts, page, hasN
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="serviceCode" value={serviceCode} />
             <label for="alert-text">{t('newsroom.alerts.text')}</label>
-            <input id="alert-text" name="text" required maxLength={280} value={values.text} />
+            <input id="alert-text" name="text" required maxLength={280} value={values.text} dir="auto" />
             <label for="alert-link">{t('newsroom.alerts.link')}</label>
             <input id="alert-link" name="linkUrl" maxLength={2000} value={values.linkUrl} aria-describedby="alert-link-help" />
             <p id="alert-link-help" class="meta">

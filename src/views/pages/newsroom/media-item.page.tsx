@@ -8,7 +8,14 @@ export interface MediaItemPageProps {
   readonly item: StoredMediaItem;
   readonly mediaBase: string;
   /** What the details form shows: the item's words, or what was sent when it was refused. */
-  readonly values: { readonly title: string; readonly caption: string; readonly credit: string; readonly alt: string };
+  readonly values: {
+    readonly title: string;
+    readonly caption: string;
+    readonly credit: string;
+    readonly alt: string;
+    readonly focalX: string;
+    readonly focalY: string;
+  };
   readonly error: string | null;
   readonly captionsError: string | null;
   readonly mayEdit: boolean;
@@ -74,24 +81,36 @@ export function MediaItemPage({ masthead, item, mediaBase, values, error, captio
           {csrf}
           <p class="field">
             <label for="media-title">{t('newsroom.media.field.title')}</label>
-            <input id="media-title" name="title" required maxLength={300} value={values.title} disabled={!mayEdit} />
+            <input id="media-title" name="title" required maxLength={300} value={values.title} disabled={!mayEdit} dir="auto" />
           </p>
           <p class="field">
             <label for="media-caption">{t('newsroom.media.field.caption')}</label>
-            <textarea id="media-caption" name="caption" rows={3} maxLength={2000} disabled={!mayEdit}>
+            <textarea id="media-caption" name="caption" rows={3} maxLength={2000} disabled={!mayEdit} dir="auto">
               {values.caption}
             </textarea>
           </p>
           <p class="field">
             <label for="media-credit">{t('newsroom.media.field.credit')}</label>
-            <input id="media-credit" name="credit" maxLength={200} value={values.credit} disabled={!mayEdit} />
+            <input id="media-credit" name="credit" maxLength={200} value={values.credit} disabled={!mayEdit} dir="auto" />
           </p>
           <p class="field">
             <label for="media-alt">{t('newsroom.media.field.alt')}</label>
-            <textarea id="media-alt" name="alt" rows={2} maxLength={1000} disabled={!mayEdit}>
+            <textarea id="media-alt" name="alt" rows={2} maxLength={1000} disabled={!mayEdit} dir="auto">
               {values.alt}
             </textarea>
           </p>
+          {item.kind === 'image' ? (
+            <fieldset class="field">
+              <legend>{t('newsroom.media.field.focalPoint')}</legend>
+              <p id="focal-help" class="meta">
+                {t('newsroom.media.field.focalHelp')}
+              </p>
+              <label for="media-focal-x">{t('newsroom.media.field.focalX')}</label>{' '}
+              <input id="media-focal-x" name="focalX" inputMode="decimal" maxLength={8} value={values.focalX} disabled={!mayEdit} aria-describedby="focal-help" />{' '}
+              <label for="media-focal-y">{t('newsroom.media.field.focalY')}</label>{' '}
+              <input id="media-focal-y" name="focalY" inputMode="decimal" maxLength={8} value={values.focalY} disabled={!mayEdit} aria-describedby="focal-help" />
+            </fieldset>
+          ) : null}
           {mayEdit ? (
             <p>
               <button type="submit">{t('newsroom.media.item.save')}</button>
@@ -127,7 +146,7 @@ export function MediaItemPage({ masthead, item, mediaBase, values, error, captio
               </p>
               <p class="field">
                 <label for="captions-label">{t('newsroom.media.captions.label')}</label>
-                <input id="captions-label" name="label" required maxLength={60} />
+                <input id="captions-label" name="label" required maxLength={60} dir="auto" />
               </p>
               <p class="field">
                 <label for="captions-file">{t('newsroom.media.captions.file')}</label>

@@ -39,19 +39,19 @@ export function MediaLibraryPage({ masthead, filter, items, total, mediaBase, li
             <input type="hidden" name="_csrf" value={masthead.user.csrfToken} />
             <p class="field">
               <label for="upload-title">{t('newsroom.media.field.title')}</label>
-              <input id="upload-title" name="title" required maxLength={300} />
+              <input id="upload-title" name="title" required maxLength={300} dir="auto" />
             </p>
             <p class="field">
               <label for="upload-caption">{t('newsroom.media.field.caption')}</label>
-              <input id="upload-caption" name="caption" maxLength={2000} />
+              <input id="upload-caption" name="caption" maxLength={2000} dir="auto" />
             </p>
             <p class="field">
               <label for="upload-credit">{t('newsroom.media.field.credit')}</label>
-              <input id="upload-credit" name="credit" maxLength={200} />
+              <input id="upload-credit" name="credit" maxLength={200} dir="auto" />
             </p>
             <p class="field">
               <label for="upload-alt">{t('newsroom.media.field.alt')}</label>
-              <input id="upload-alt" name="alt" maxLength={1000} />
+              <input id="upload-alt" name="alt" maxLength={1000} dir="auto" />
             </p>
             <p class="field">
               <label for="upload-file">{t('newsroom.media.upload.file')}</label>

@@ -102,9 +102,9 @@ export function ProfileFormPage({ masthead, services, mayShare, values, error, s
           ))}
         </select>
         <label for="profile-name">{t('newsroom.profiles.name')}</label>
-        <input id="profile-name" name="name" required maxLength={PROFILE_LIMITS.name} value={values.name} />
+        <input id="profile-name" name="name" required maxLength={PROFILE_LIMITS.name} value={values.name} dir="auto" />
         <label for="profile-summary">{t('newsroom.profiles.summary')}</label>
-        <textarea id="profile-summary" name="summary" rows={5} maxLength={PROFILE_LIMITS.summary}>
+        <textarea id="profile-summary" name="summary" rows={5} maxLength={PROFILE_LIMITS.summary} dir="auto">
           {values.summary}
         </textarea>
         <label for="profile-service">{t('newsroom.profiles.service')}</label>

@@ -64,7 +64,7 @@ export function ServiceFormPage(props: { masthead: NewsroomMasthead; isNew: bool
           {t('newsroom.services.codeHelp')}
         </p>
         <label for="service-name">{t('newsroom.services.name')}</label>
-        <input id="service-name" name="name" required maxLength={80} value={values.name} />
+        <input id="service-name" name="name" required maxLength={80} value={values.name} dir="auto" />
         <label for="service-locale">{t('newsroom.services.locale')}</label>
         <input id="service-locale" name="locale" required maxLength={35} value={values.locale} />
         <label for="service-direction">{t('newsroom.services.direction')}</label>
@@ -76,7 +76,7 @@ export function ServiceFormPage(props: { masthead: NewsroomMasthead; isNew: bool
           ))}
         </select>
         <label for="service-outlet">{t('newsroom.services.outlet')}</label>
-        <input id="service-outlet" name="outlet" required maxLength={80} value={values.outlet} />
+        <input id="service-outlet" name="outlet" required maxLength={80} value={values.outlet} dir="auto" />
         <label for="service-position">{t('newsroom.position')}</label>
         <input id="service-position" name="position" type="number" min="0" max={String(SECTION_LIMITS.position)} value={values.position} />
         {isNew ? null : (
@@ -164,7 +164,7 @@ export function SectionFormPage(props: {
           ))}
         </select>
         <label for="section-name">{t('newsroom.sections.name')}</label>
-        <input id="section-name" name="name" required maxLength={SECTION_LIMITS.name} value={values.name} />
+        <input id="section-name" name="name" required maxLength={SECTION_LIMITS.name} value={values.name} dir="auto" />
         <label for="section-slug">{t('newsroom.sections.slug')}</label>
         <input id="section-slug" name="slug" required maxLength={120} value={values.slug} aria-describedby="section-slug-help" />
         <p id="section-slug-help" class="meta">

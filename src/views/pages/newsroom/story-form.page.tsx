@@ -192,15 +192,15 @@ export function StoryFormPage(props: StoryFormPageProps) {
             {t('newsroom.form.slugHelp')}
           </p>
           <label for="place">{t('newsroom.form.place')}</label>
-          <input id="place" name="place" maxLength={80} value={values.place} />
+          <input id="place" name="place" maxLength={80} value={values.place} dir="auto" />
           <label for="outlet">{t('newsroom.form.outlet')}</label>
-          <input id="outlet" name="outlet" maxLength={80} value={values.outlet} />
+          <input id="outlet" name="outlet" maxLength={80} value={values.outlet} dir="auto" />
           <label for="bylines">{t('newsroom.form.bylines')}</label>
-          <textarea id="bylines" name="bylines" rows={2}>
+          <textarea id="bylines" name="bylines" rows={2} dir="auto">
             {values.bylines}
           </textarea>
           <label for="credits">{t('newsroom.form.credits')}</label>
-          <textarea id="credits" name="credits" rows={2}>
+          <textarea id="credits" name="credits" rows={2} dir="auto">
             {values.credits}
           </textarea>
           <fieldset class="newsroom-fieldset">

@@ -198,7 +198,7 @@ export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, 
             <option value="correction">{t('story.correction')}</option>
           </select>
           <label for="note-text">{t('newsroom.tools.noteText')}</label>
-          <textarea id="note-text" name="text" rows={3} maxLength={2000} required></textarea>
+          <textarea id="note-text" name="text" rows={3} maxLength={2000} required dir="auto"></textarea>
           <button type="submit">{t('newsroom.tools.addNoteSubmit')}</button>
         </form>
       ) : null}

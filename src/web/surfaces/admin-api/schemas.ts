@@ -26,7 +26,7 @@ export const IdParams = Type.Object({ id: Id }, strict);
 export const RevisionParams = Type.Object({ id: Id, revisionId: Id }, strict);
 
 export const BodyElementSchema = Type.Object(
-  { type: Type.String({ description: 'paragraph, subheading, quote, list, media, profile or related' }) },
+  { type: Type.String({ description: 'paragraph, subheading, quote, list, media, profile, related, table or embed' }) },
   { additionalProperties: true, description: 'one element of the structured body (see the domain model)' },
 );
 

@@ -42,6 +42,32 @@ export const BodyElement = Type.Union([
   Type.Object({ type: Type.Literal('media'), mediaId: Id }, strict),
   Type.Object({ type: Type.Literal('profile'), profileId: Id }, strict),
   Type.Object({ type: Type.Literal('related'), storyId: Id }, strict),
+  Type.Object(
+    {
+      type: Type.Literal('table'),
+      caption: Type.Optional(Type.String()),
+      headerRow: Type.Boolean({ description: 'the first row holds column headers' }),
+      headerColumn: Type.Boolean({ description: 'the first cell of each row is its header' }),
+      rows: Type.Array(Type.Array(Type.Array(Inline), { description: 'a row: every row has as many cells; an empty cell is an empty list' })),
+    },
+    strict,
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('gallery'),
+      items: Type.Array(Type.Object({ mediaId: Id, caption: Type.Optional(Type.String({ description: "replaces the media item's caption here" })) }, strict)),
+    },
+    strict,
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('embed'),
+      provider: Type.Union(['youtube', 'vimeo', 'x', 'telegram', 'facebook', 'instagram', 'tiktok', 'oembed'].map((p) => Type.Literal(p))),
+      url: Type.String({ description: 'the post or video (for oembed, the endpoint with the content in its url parameter)' }),
+      caption: Type.Optional(Type.String()),
+    },
+    strict,
+  ),
 ]);
 
 export const SectionBody = Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String(), podcast: Type.Boolean() }, strict);

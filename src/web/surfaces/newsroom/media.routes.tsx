@@ -99,8 +99,22 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     options: { values?: FormBody; error?: string; captionsError?: string; status?: number } = {},
   ) => {
     const values = options.values
-      ? { title: options.values.title ?? '', caption: options.values.caption ?? '', credit: options.values.credit ?? '', alt: options.values.alt ?? '' }
-      : { title: item.title, caption: item.caption ?? '', credit: item.credit ?? '', alt: item.altText ?? '' };
+      ? {
+          title: options.values.title ?? '',
+          caption: options.values.caption ?? '',
+          credit: options.values.credit ?? '',
+          alt: options.values.alt ?? '',
+          focalX: options.values.focalX ?? '',
+          focalY: options.values.focalY ?? '',
+        }
+      : {
+          title: item.title,
+          caption: item.caption ?? '',
+          credit: item.credit ?? '',
+          alt: item.altText ?? '',
+          focalX: item.focalPoint ? String(item.focalPoint.x) : '',
+          focalY: item.focalPoint ? String(item.focalPoint.y) : '',
+        };
     return html(
       reply,
       <MediaItemPage
@@ -125,7 +139,14 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     const form = (request.body ?? {}) as FormBody;
     const item = await getMedia(media, actor, idOf(request));
     try {
-      await editMedia(media, actor, item.id, { title: form.title ?? '', caption: form.caption ?? null, credit: form.credit ?? null, altText: form.alt ?? null });
+      await editMedia(media, actor, item.id, {
+        title: form.title ?? '',
+        caption: form.caption ?? null,
+        credit: form.credit ?? null,
+        altText: form.alt ?? null,
+        // Only image forms have the focal point's fields; a form without them keeps it.
+        ...(form.focalX !== undefined || form.focalY !== undefined ? { focalPoint: { x: form.focalX, y: form.focalY } } : {}),
+      });
       return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;

@@ -6,8 +6,10 @@ import { Id, OrEmpty, Page, SearchText, ServiceCode, Text, Version } from '../..
 // (defaultSchemas); these add the fields that carry numbers and ids, so `version=1e308`, `?page=0`
 // or an id past 2^31-1 is refused here. Texts are checked by the actions, which name the field.
 
-/** Forms post at most 256 KB (the story body among them). */
+/** A form's fields are at most 256 KB each; the story body's JSON is allowed more (BodyJson). */
 export const FormText = Text(256 * 1024);
+/** The story body as the editor sends it: a table of 5,000 cells fits; one too big reaches the domain to be refused by name. */
+const BodyJson = Type.Optional(Text(2 * 1024 * 1024));
 
 /** A form of these fields, and any others as text (a form's buttons and ticked boxes). */
 export function Form<T extends TProperties>(fields: T) {
@@ -43,7 +45,7 @@ export const DiffQuery = Form({ from: Optional(Id), to: Optional(Id) });
 
 export const SignInForm = Form({ email: Optional(Text(320)), password: Optional(Text(1024)) });
 /** The lead media's number is typed by hand without script: the action names it when it is wrong. */
-export const StoryForm = Form({ version: Optional(OrEmpty(Version)), sectionId: Optional(OrEmpty(Id)) });
+export const StoryForm = Form({ version: Optional(OrEmpty(Version)), sectionId: Optional(OrEmpty(Id)), bodyJson: BodyJson });
 export const RestoreForm = Form({ version: Optional(OrEmpty(Version)) });
 /** A live entry: its text (checked by the action), ticks, and on an edit the version edited. */
 export const LiveEntryForm = Form({ text: Optional(Text(20_000)), pinned: Optional(Type.Literal('on')), keyEvent: Optional(Type.Literal('on')), version: Optional(Version) });

@@ -75,7 +75,13 @@ export function valuesFromForm(form: FormBody, existing: Story | null): StoryFor
   let body = existing?.body ?? [];
   if (form.bodyJson !== undefined) {
     try {
-      body = parseBody(JSON.parse(form.bodyJson));
+      const json: unknown = JSON.parse(form.bodyJson);
+      try {
+        body = parseBody(json);
+      } catch {
+        // Too big to save (a table of 10,000 cells): shown again as typed, for the writer to cut down.
+        body = parseBody(json, { sizeLimits: false });
+      }
     } catch {
       // Not a body: the editor starts from the saved one.
     }

@@ -441,6 +441,10 @@ export const en = {
   'newsroom.front.save': "Save the front page",
   'newsroom.front.saved': "The front page is saved.",
   'newsroom.front.noServices': "You edit no service’s front page.",
+  'newsroom.account.language': "Newsroom language",
+  'newsroom.account.languageHelp': "The newsroom’s words, dates and numbers follow this language, and its direction.",
+  'newsroom.account.languageSave': "Save language",
+  'newsroom.account.languageSaved': "Your newsroom language is saved.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -444,4 +444,8 @@ export const fa: Messages = {
   'newsroom.front.save': "ذخیره صفحه اول",
   'newsroom.front.saved': "صفحه اول ذخیره شد.",
   'newsroom.front.noServices': "شما ویرایشگر صفحه اول هیچ بخشی نیستید.",
+  'newsroom.account.language': "زبان اتاق خبر",
+  'newsroom.account.languageHelp': "واژه‌ها، تاریخ‌ها و عددهای اتاق خبر و جهت نوشتار آن از این زبان پیروی می‌کنند.",
+  'newsroom.account.languageSave': "ذخیره زبان",
+  'newsroom.account.languageSaved': "زبان اتاق خبر شما ذخیره شد.",
 };

@@ -444,4 +444,8 @@ export const ky: Messages = {
   'newsroom.front.save': "Башкы бетти сактоо",
   'newsroom.front.saved': "Башкы бет сакталды.",
   'newsroom.front.noServices': "Сиз эч бир кызматтын башкы бетин түзөтпөйсүз.",
+  'newsroom.account.language': "Редакциянын тили",
+  'newsroom.account.languageHelp': "Редакциянын жазуулары, даталары жана сандары ушул тилге жана анын жазуу багытына ылайык болот.",
+  'newsroom.account.languageSave': "Тилди сактоо",
+  'newsroom.account.languageSaved': "Редакциянын тили сакталды.",
 };

@@ -444,4 +444,8 @@ export const ru: Messages = {
   'newsroom.front.save': "Сохранить главную",
   'newsroom.front.saved': "Главная страница сохранена.",
   'newsroom.front.noServices': "Вы не редактируете ни одну главную страницу.",
+  'newsroom.account.language': "Язык редакции",
+  'newsroom.account.languageHelp': "Надписи, даты и числа редакции следуют этому языку и его направлению письма.",
+  'newsroom.account.languageSave': "Сохранить язык",
+  'newsroom.account.languageSaved': "Язык редакции сохранён.",
 };

@@ -11,6 +11,7 @@ import * as tokenExpiry from './2026-11-30T1110-token-expiry.js';
 import * as frontPage from './2026-11-30T1220-front-page.js';
 import * as distribution from './2026-11-30T1200-distribution.js';
 import * as storySearch from './2026-11-30T1210-story-search.js';
+import * as userLocale from './2026-11-30T1350-user-locale.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1220-front-page': frontPage,
   '2026-11-30T1200-distribution': distribution,
   '2026-11-30T1210-story-search': storySearch,
+  '2026-11-30T1350-user-locale': userLocale,
 };
 
 export const migrationProvider: MigrationProvider = {

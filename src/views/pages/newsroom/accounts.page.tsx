@@ -1,5 +1,6 @@
 import { TOKEN_EXPIRY_CHOICES, type ApiToken } from '../../../domain/user/api-token.js';
-import type { User } from '../../../domain/user/user.js';
+import { NEWSROOM_LOCALES, type User } from '../../../domain/user/user.js';
+import { languageNameOf } from '../../../i18n/i18n.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { FormError, Pager } from './parts.js';
 
@@ -53,10 +54,12 @@ export interface AccountPageProps {
   /** The secret of a token just made: shown this once. */
   readonly newToken: string | null;
   readonly error: string | null;
+  /** The newsroom language was just saved. */
+  readonly languageSaved?: boolean;
 }
 
 /** /newsroom/account: who you are, your personal API tokens, a new one. */
-export function AccountPage({ masthead, user, tokens, now, newToken, error }: AccountPageProps) {
+export function AccountPage({ masthead, user, tokens, now, newToken, error, languageSaved = false }: AccountPageProps) {
   const { t } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
   return (
@@ -65,6 +68,29 @@ export function AccountPage({ masthead, user, tokens, now, newToken, error }: Ac
       <p>
         <bdi>{user.name}</bdi> &lt;{user.email}&gt;
       </p>
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">{t('newsroom.account.language')}</h2>
+        {languageSaved ? (
+          <p class="form-saved" role="status">
+            {t('newsroom.account.languageSaved')}
+          </p>
+        ) : null}
+        <form method="post" action="/newsroom/account/language" class="newsroom-form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <label for="account-locale">{t('newsroom.account.language')}</label>
+          <select id="account-locale" name="locale" aria-describedby="account-locale-help">
+            {NEWSROOM_LOCALES.map((locale) => (
+              <option value={locale} lang={locale} selected={locale === user.locale}>
+                {languageNameOf(locale)}
+              </option>
+            ))}
+          </select>
+          <p id="account-locale-help" class="help">
+            {t('newsroom.account.languageHelp')}
+          </p>
+          <button type="submit">{t('newsroom.account.languageSave')}</button>
+        </form>
+      </section>
       <h2>{t('newsroom.tokens.title')}</h2>
       {newToken ? (
         <div role="status" class="form-saved">

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { disableUser, enableUser } from '../../../actions/users/account-state.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
 import { getUser, listUsers } from '../../../actions/users/list-users.js';
+import { setNewsroomLocale } from '../../../actions/users/newsroom-locale.js';
 import { describeUser } from '../../../actions/users/sessions.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
@@ -15,15 +16,24 @@ import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
  * every account; disable or enable one, revoke anyone's tokens.
  */
 export function accountPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, newToken: string | null, error: string | null, status = 200) => {
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, newToken: string | null, error: string | null, status = 200, languageSaved = false) => {
     const auth = authOf(request);
     const [user, tokens] = await Promise.all([describeUser(actions, auth.userId), listApiTokens(actions, auth.actor, { id: auth.userId })]);
     if (!user) throw unauthenticated();
-    const page = <AccountPage masthead={await mastheadFor(request)} user={user} tokens={tokens.items} now={actions.clock.now()} newToken={newToken} error={error} />;
+    const page = <AccountPage masthead={await mastheadFor(request)} user={user} tokens={tokens.items} now={actions.clock.now()} newToken={newToken} error={error} languageSaved={languageSaved} />;
     return html(reply, page, status);
   };
 
-  app.get('/newsroom/account', { config: { permission: 'signed-in' } }, async (request, reply) => accountPage(request, reply, null, null));
+  app.get('/newsroom/account', { config: { permission: 'signed-in' } }, async (request, reply) =>
+    accountPage(request, reply, null, null, 200, (request.query as Record<string, string | undefined>).saved === 'language'),
+  );
+
+  // The next page (after the redirect) is already in the chosen language and direction.
+  app.post('/newsroom/account/language', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    await setNewsroomLocale(actions, authOf(request).userId, form.locale);
+    return reply.redirect('/newsroom/account?saved=language', 303);
+  });
 
   // The new token's secret is on this answer only (no redirect: it is never stored or shown again).
   app.post('/newsroom/account/tokens', { config: { permission: 'signed-in' } }, async (request, reply) => {

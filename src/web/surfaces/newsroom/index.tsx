@@ -52,7 +52,9 @@ interface Options {
   readonly secureCookies: boolean;
 }
 
-const i18n = translatorFor('en');
+/** The newsroom in the signed-in person's language (English before sign-in). */
+const translatorOf = (request: FastifyRequest) => translatorFor(request.auth?.via === 'session' ? request.auth.locale : 'en');
+const signedOut = translatorFor('en');
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,7 +91,8 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   const mastheadFor = async (request: FastifyRequest): Promise<NewsroomMasthead> => {
     const auth = request.auth;
-    if (!auth || auth.via !== 'session') return { i18n, css, user: null };
+    if (!auth || auth.via !== 'session') return { i18n: signedOut, css, user: null };
+    const i18n = translatorOf(request);
     const user = await describeUser(actions, auth.userId);
     return { i18n, css, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
@@ -98,6 +101,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
     const { error, status } = classifyError(request, asNewsroomError(thrown, request));
+    const i18n = translatorOf(request);
     if (error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
     if (error.kind === 'unavailable') replyUnavailable(request, reply, error);
     const message =
@@ -110,7 +114,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
           : status < 500
             ? error.message
             : i18n.t('newsroom.error.title');
-    const masthead = await mastheadFor(request).catch(() => ({ i18n, css, user: null }));
+    const masthead = await mastheadFor(request).catch(() => ({ i18n: signedOut, css, user: null }));
     return html(reply, <NewsroomErrorPage masthead={masthead} message={message} />, status);
   });
 
@@ -121,7 +125,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const signInForm = (reply: FastifyReply, error: 'failed' | 'locked' | 'expired' | null, email: string, status: number) => {
     const token = randomBytes(32).toString('base64url');
     reply.header('set-cookie', signInCookie(token, { secure: secureCookies }));
-    return html(reply, <SignInPage masthead={{ i18n, css, user: null }} error={error} email={email} csrfToken={token} />, status);
+    return html(reply, <SignInPage masthead={{ i18n: signedOut, css, user: null }} error={error} email={email} csrfToken={token} />, status);
   };
 
   app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (_request, reply) => signInForm(reply, null, '', 200));

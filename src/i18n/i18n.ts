@@ -14,6 +14,8 @@ export interface Translator {
   /** The locale's language named in itself ("فارسی", "Русский"), for language pickers and switchers. */
   readonly languageName: string;
   readonly t: Translate;
+  /** Whether the catalogues have this key (for keys made from codes, such as `error.code.FORBIDDEN`). */
+  readonly has: (key: string) => key is MessageKey;
   /** "April 8, 2010, 14:05 UTC" in the locale's own words and digits. */
   readonly dateTime: (date: Date) => string;
   readonly date: (date: Date) => string;
@@ -36,6 +38,7 @@ export function translatorFor(locale: string): Translator {
     direction: directionOf(locale),
     languageName: languageNameOf(locale),
     t: (key, params) => interpolate(messages[key] ?? en[key], params, numberFormat),
+    has: (key): key is MessageKey => Object.hasOwn(en, key),
     dateTime: (date) => `${dateTimeFormat.format(date)} ${messages['time.utc'] ?? en['time.utc']}`,
     date: (date) => dateFormat.format(date),
     number: (value) => numberFormat.format(value),

@@ -21,6 +21,7 @@ import { StoryRepository } from './repositories/stories.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { RevisionRepository } from './repositories/revisions.repository.js';
 import { SessionRepository } from './repositories/sessions.repository.js';
+import { TranslationRepository } from './repositories/translations.repository.js';
 import { UserRepository } from './repositories/users.repository.js';
 
 export interface Repositories {
@@ -42,6 +43,7 @@ export interface Repositories {
   readonly search: SearchRepository;
   readonly contentApiKeys: ContentApiKeyRepository;
   readonly webhooks: WebhookRepository;
+  readonly translations: TranslationRepository;
 }
 
 /** Records an event of the transaction it is given to: logged with the change, told to listeners after commit. */
@@ -93,6 +95,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     search: new SearchRepository(db),
     contentApiKeys: new ContentApiKeyRepository(db),
     webhooks: new WebhookRepository(db),
+    translations: new TranslationRepository(db),
   };
 }
 

@@ -3,6 +3,8 @@ import type { MediaItem } from '../../domain/media/media.js';
 import type { Profile } from '../../domain/profile/profile.js';
 import type { Section, Tag } from '../../domain/service/service.js';
 import type { Story, StorySummary } from '../../domain/story/story.js';
+import type { StoryTranslation } from '../../domain/story/translation.js';
+import { readableTranslations } from '../stories/translations.js';
 import { autoClosesAt, isForumClosed } from '../../domain/comment/comment-settings.js';
 import type { ActionDeps } from '../deps.js';
 import { earliest, loadMasthead } from './load-masthead.js';
@@ -25,6 +27,8 @@ export interface StoryPageData {
   readonly authors: ReadonlyMap<string, Profile>;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
+  /** Its published versions in other services, itself included (the language switcher, hreflang); [] when none. */
+  readonly translations: readonly StoryTranslation[];
 }
 
 export type StoryPageOutcome =
@@ -60,7 +64,7 @@ export async function shapeStoryPage(
   const repos = deps.store.read;
   const refs = bodyReferences(story.body);
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
-  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors, translations] = await Promise.all([
     loadMasthead(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -72,6 +76,7 @@ export async function shapeStoryPage(
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sectionId: story.sectionId, now, limit: MORE_FROM_SECTION + 1, offset: 0 })
       : Promise.resolve([]),
     repos.profiles.findPeopleNamed(story.bylines, story.serviceCode),
+    readableTranslations(repos, story.id, now),
   ]);
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
@@ -89,6 +94,7 @@ export async function shapeStoryPage(
       commentCount: story.commentCount,
       authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
+      translations: translations.versions,
     },
     cacheKeys: [
       ...base.cacheKeys,
@@ -98,6 +104,8 @@ export async function shapeStoryPage(
       ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
+      // A version published, withdrawn or retitled in another service changes the switcher.
+      ...translations.group.filter((id) => id !== story.id).map(cacheKey.story),
       // "More from this section" changes with the service's lists.
       ...(story.sectionId ? [cacheKey.lists(story.serviceCode)] : []),
     ],

@@ -2,6 +2,7 @@ import type { MediaItem } from '../media/media.js';
 import type { Profile } from '../profile/profile.js';
 import type { LanguageService, Section, Tag } from '../service/service.js';
 import type { Story } from '../story/story.js';
+import type { StoryTranslation } from '../story/translation.js';
 import type { FeedScope } from './feed-paths.js';
 
 /** A story as feeds, sitemaps and the Content API show it: the story and everything it points at. */
@@ -12,6 +13,8 @@ export interface DistributedStory {
   /** Lead media first. */
   readonly media: ReadonlyMap<number, MediaItem>;
   readonly profiles: ReadonlyMap<number, Profile>;
+  /** Its published versions in other services (the story itself left out). */
+  readonly translations: readonly StoryTranslation[];
 }
 
 /** The latest stories of a service, section, topic or profile, for its feeds. */

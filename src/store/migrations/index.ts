@@ -12,6 +12,7 @@ import * as frontPage from './2026-11-30T1220-front-page.js';
 import * as distribution from './2026-11-30T1200-distribution.js';
 import * as storySearch from './2026-11-30T1210-story-search.js';
 import * as userLocale from './2026-11-30T1350-user-locale.js';
+import * as storyTranslations from './2026-11-30T1352-story-translations.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1200-distribution': distribution,
   '2026-11-30T1210-story-search': storySearch,
   '2026-11-30T1350-user-locale': userLocale,
+  '2026-11-30T1352-story-translations': storyTranslations,
 };
 
 export const migrationProvider: MigrationProvider = {

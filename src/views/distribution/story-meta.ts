@@ -107,6 +107,7 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
     },
     player,
     oembed: `${absolute(masthead, '/oembed')}?url=${encodeURIComponent(url)}&format=json`,
+    alternates: alternates(masthead, model),
     jsonLd: [article, ...(video ? [{ '@context': 'https://schema.org', ...video }] : []), breadcrumbs],
   };
 }
@@ -141,4 +142,19 @@ export function personLd(masthead: MastheadModel, profile: Profile) {
     url: absolute(masthead, profilePath(masthead.service.code, profile)),
     ...(profile.summary ? { description: profile.summary } : {}),
   };
+}
+
+/**
+ * hreflang alternates of a story with published versions in other services: every version
+ * (this page too, so each page names the others and is named back) and `x-default`, the
+ * group's first story (the original, from which the others were translated).
+ */
+function alternates(masthead: MastheadModel, model: StoryPageModel): { hreflang: string; href: string }[] {
+  const versions = model.translations ?? [];
+  const first = versions[0];
+  if (!first) return [];
+  return [
+    ...versions.map((version) => ({ hreflang: version.locale, href: absolute(masthead, storyPath(version)) })),
+    { hreflang: 'x-default', href: absolute(masthead, storyPath(first)) },
+  ];
 }

@@ -15,6 +15,7 @@ import { serviceRoutes } from './services.routes.js';
 import { frontPageRoutes } from './front-page.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { storyRoutes } from './stories.routes.js';
+import { translationRoutes } from './translations.routes.js';
 import { userRoutes } from './users.routes.js';
 
 export const ADMIN_API_PREFIX = '/api/admin/v1';
@@ -60,6 +61,7 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(sessionRoutes, { actions, secureCookies: publicUrl.protocol === 'https:' });
   await app.register(storyRoutes, { actions });
+  await app.register(translationRoutes, { actions });
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });

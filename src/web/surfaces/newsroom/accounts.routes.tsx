@@ -9,7 +9,8 @@ import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/
 import { unauthenticated } from '../../plugins/auth.js';
 import { authOf, requireSessionForNewToken } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { formNumber, idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 
 /**
  * /newsroom/account: your personal API tokens (list, make, revoke). /newsroom/users (admins):
@@ -45,7 +46,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
       return accountPage(request, reply, token, null);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return accountPage(request, reply, null, error.message, 400);
+      return accountPage(request, reply, null, errorText(translatorOf(request), error), 400);
     }
   });
 

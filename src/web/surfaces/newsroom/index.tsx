@@ -33,7 +33,8 @@ import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
-import { idOf, pageOf, partsFor } from './page-helpers.js';
+import { idOf, pageOf, partsFor, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 import { AnyForm, AnyQuery, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
 import { defaultSchemas } from '../../shared/default-schemas.js';
 import { formValidatorCompiler } from '../../shared/validator.js';
@@ -42,6 +43,7 @@ import { servicePages } from './services.routes.js';
 import { distributionPages } from './distribution.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
 import { storyToolPages } from './story-tools.routes.js';
+import { translationPages } from './translations.routes.js';
 
 interface Options {
   readonly actions: ActionDeps;
@@ -52,8 +54,6 @@ interface Options {
   readonly secureCookies: boolean;
 }
 
-/** The newsroom in the signed-in person's language (English before sign-in). */
-const translatorOf = (request: FastifyRequest) => translatorFor(request.auth?.via === 'session' ? request.auth.locale : 'en');
 const signedOut = translatorFor('en');
 
 declare module 'fastify' {
@@ -112,7 +112,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         : error.code === 'FORBIDDEN'
           ? i18n.t('newsroom.error.forbidden')
           : status < 500
-            ? error.message
+            ? errorText(i18n, error)
             : i18n.t('newsroom.error.title');
     const masthead = await mastheadFor(request).catch(() => ({ i18n: signedOut, css, user: null }));
     return html(reply, <NewsroomErrorPage masthead={masthead} message={message} />, status);
@@ -213,7 +213,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       return reply.redirect(`/newsroom/stories/${id}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, null), error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, null), errorText(translatorOf(request), error), 400);
     }
   });
 
@@ -232,7 +232,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       return reply.redirect(`/newsroom/stories/${id}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, existing), error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, existing), errorText(translatorOf(request), error), 400);
     }
   });
 
@@ -243,6 +243,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   moderationPages(app, { actions, mastheadFor, html });
   storyToolPages(app, { actions, assets, mastheadFor, html });
+  translationPages(app, { actions, mastheadFor, html });
   profilePages(app, { actions, mastheadFor, html });
   servicePages(app, { actions, mastheadFor, html });
   distributionPages(app, { actions, mastheadFor, html });

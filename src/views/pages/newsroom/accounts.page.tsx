@@ -8,7 +8,7 @@ import { FormError, Pager } from './parts.js';
 function TokensTable({ masthead, tokens, now }: { masthead: NewsroomMasthead; tokens: readonly ApiToken[]; now: Date }) {
   const { t } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
-  const when = (date: Date | null) => (date ? masthead.i18n.dateTime(date) : t('newsroom.tokens.never'));
+  const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{masthead.i18n.dateTime(date)}</time> : t('newsroom.tokens.never'));
   if (tokens.length === 0) return <p>{t('newsroom.tokens.none')}</p>;
   return (
     <table class="audit-log">
@@ -28,7 +28,7 @@ function TokensTable({ masthead, tokens, now }: { masthead: NewsroomMasthead; to
             <td>
               <bdi>{token.label}</bdi>
             </td>
-            <td>{masthead.i18n.dateTime(token.createdAt)}</td>
+            <td>{when(token.createdAt)}</td>
             <td>{token.expiresAt && token.expiresAt <= now ? t('newsroom.tokens.expired') : when(token.expiresAt)}</td>
             <td>{when(token.lastUsedAt)}</td>
             <td>

@@ -77,7 +77,9 @@ export function AuditPage({ masthead, choices, filter, entries, page, hasNext }:
           <tbody>
             {entries.map((entry) => (
               <tr>
-                <td>{masthead.i18n.dateTime(entry.at)}</td>
+                <td>
+                  <time dateTime={entry.at.toISOString()}>{masthead.i18n.dateTime(entry.at)}</time>
+                </td>
                 <td>{entry.userName ?? (entry.userId === null ? t('newsroom.audit.system') : `#${entry.userId}`)}</td>
                 <td>{entry.action}</td>
                 <td>

@@ -54,7 +54,7 @@ export function StoriesPage({ masthead, services, filter, stories, total }: Stor
                 <a href={`/newsroom/stories/${story.id}`}>{story.headline}</a>
               </h2>
               <p class="meta">
-                {story.serviceCode} · {t(`newsroom.status.${story.status}`)} · {masthead.i18n.dateTime(story.modifiedAt)}
+                {story.serviceCode} · {t(`newsroom.status.${story.status}`)} · <time dateTime={story.modifiedAt.toISOString()}>{masthead.i18n.dateTime(story.modifiedAt)}</time>
               </p>
             </li>
           ))}

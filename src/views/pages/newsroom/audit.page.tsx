@@ -77,9 +77,7 @@ export function AuditPage({ masthead, choices, filter, entries, page, hasNext }:
           <tbody>
             {entries.map((entry) => (
               <tr>
-                <td>
-                  <time dateTime={entry.at.toISOString()}>{masthead.i18n.dateTime(entry.at)}</time>
-                </td>
+                <td>{masthead.i18n.dateTime(entry.at)}</td>
                 <td>{entry.userName ?? (entry.userId === null ? t('newsroom.audit.system') : `#${entry.userId}`)}</td>
                 <td>{entry.action}</td>
                 <td>

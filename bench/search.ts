@@ -8,7 +8,8 @@
  * target per store.
  *
  * Env: BENCH_SEARCH_STORIES (default 100000), BENCH_SEARCH_ROUNDS (default 30),
- * BENCH_SEARCH_STORES (sqlite,postgres: both by default), BENCH_SEARCH_DETAIL=1 (median per query).
+ * BENCH_SEARCH_STORES (sqlite,postgres: both by default), BENCH_SEARCH_DETAIL=1 (median per query),
+ * BENCH_SEARCH_KEEP=1 (keep the PostgreSQL schema, to profile queries on it).
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test;
  * works in a schema of its own, dropped at the end.
  *
@@ -149,7 +150,9 @@ export async function runSearchBench(): Promise<BenchOutcome> {
       }
     }
   } finally {
-    await dropSchema(url, schema);
+    // BENCH_SEARCH_KEEP=1 keeps the PostgreSQL archive for EXPLAIN ANALYZE (schema printed).
+    if (process.env.BENCH_SEARCH_KEEP) console.log(`  kept PostgreSQL schema ${schema}`);
+    else await dropSchema(url, schema);
   }
   console.log('');
   console.log(table(['store', 'queries', 'median', 'p99', `p99 / ${TARGET_P99_MS} ms target`], rows, [1, 2, 3, 4]));

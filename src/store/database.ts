@@ -12,6 +12,7 @@ import type { FrontPageStoriesTable, StoryReadsTable } from './tables/front-page
 import type { JobsTable } from './tables/jobs.table.js';
 import type { PushKeysTable, PushSubscriptionsTable } from './tables/push.table.js';
 import type { LiveEntriesTable, LiveEntryRevisionsTable } from './tables/live-entries.table.js';
+import type { StoryTranslationsTable } from './tables/translations.table.js';
 import type { MediaCaptionsTable, MediaItemsTable, MediaRenditionsTable } from './tables/media.table.js';
 import type { OpenUploadsTable } from './tables/open-uploads.table.js';
 import type { ProfileNamePrefixesTable, ProfilesTable } from './tables/profiles.table.js';
@@ -41,6 +42,7 @@ export interface Database {
   story_tags: StoryTagsTable;
   story_profiles: StoryProfilesTable;
   story_notes: StoryNotesTable;
+  story_translations: StoryTranslationsTable;
   media_items: MediaItemsTable;
   media_renditions: MediaRenditionsTable;
   media_captions: MediaCaptionsTable;

@@ -23,6 +23,7 @@ import { StoryRepository } from './repositories/stories.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { RevisionRepository } from './repositories/revisions.repository.js';
 import { SessionRepository } from './repositories/sessions.repository.js';
+import { TranslationRepository } from './repositories/translations.repository.js';
 import { UserRepository } from './repositories/users.repository.js';
 
 export interface Repositories {
@@ -46,6 +47,7 @@ export interface Repositories {
   readonly webhooks: WebhookRepository;
   readonly liveEntries: LiveEntryRepository;
   readonly push: PushRepository;
+  readonly translations: TranslationRepository;
 }
 
 /** Records an event of the transaction it is given to: logged with the change, told to listeners after commit. */
@@ -99,6 +101,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     webhooks: new WebhookRepository(db),
     liveEntries: new LiveEntryRepository(db),
     push: new PushRepository(db),
+    translations: new TranslationRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Profile } from '../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../domain/service/service.js';
 import type { Story } from '../domain/story/story.js';
 import type { LiveEntry } from '../domain/story/live-entry.js';
+import type { StoryTranslation } from '../domain/story/translation.js';
 import type { ThreadNode } from '../domain/comment/thread.js';
 import type { Translator } from '../i18n/i18n.js';
 import type { SnippetPart } from '../domain/search/snippet.js';
@@ -90,6 +91,8 @@ export interface StoryPageModel {
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;
+  /** Its published versions in other services, itself included; none: no switcher, no hreflang. */
+  readonly translations?: readonly StoryTranslation[];
   /** Profiles of people named in the bylines, by byline. */
   readonly authors: ReadonlyMap<string, Profile>;
   /** A live story's entries and key events; absent or null for an ordinary story. */

@@ -81,7 +81,7 @@ describe.each(STORE_KINDS)('admin API on %s', (kind) => {
     expect(users.statusCode).toBe(200);
     expect(users.body).not.toMatch(/scrypt|passwordHash|password_hash|token/i);
     const me = await t.app.inject({ method: 'GET', url: `${API}/session`, headers: editor.bearer });
-    expect(Object.keys(me.json().user).sort()).toEqual(['createdAt', 'email', 'grants', 'id', 'name', 'state']);
+    expect(Object.keys(me.json().user).sort()).toEqual(['createdAt', 'email', 'grants', 'id', 'locale', 'name', 'state']);
   });
 
   it('keeps a scheduled story out of sight until its time, story page included', async () => {

@@ -122,6 +122,19 @@ const OPERATIONS: readonly Operation[] = [
   { method: 'GET', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
   { method: 'DELETE', route: '/session', allowed: SIGNED_IN, prepare: async () => ({ url: '/session' }) },
   { method: 'POST', route: '/session/sign-out-everywhere', allowed: SIGNED_IN, prepare: async () => ({ url: '/session/sign-out-everywhere' }) },
+  { method: 'PUT', route: '/session/locale', allowed: SIGNED_IN, prepare: async () => ({ url: '/session/locale', payload: { locale: 'en' } }) },
+  {
+    method: 'GET',
+    route: '/stories/{id}/translations',
+    allowed: READERS_EN,
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}/translations` }),
+  },
+  {
+    method: 'PUT',
+    route: '/stories/{id}/translations',
+    allowed: ['admin', 'editor-en', 'reporter-en'],
+    prepare: async (ctx) => ({ url: `/stories/${await reporterStory(ctx)}/translations`, payload: { storyIds: [] } }),
+  },
   { method: 'GET', route: '/stories', allowed: SIGNED_IN, prepare: async () => ({ url: '/stories' }) },
   { method: 'POST', route: '/stories', allowed: ['admin', 'editor-en', 'reporter-en'], prepare: async () => ({ url: '/stories', payload: storyInput() }) },
   {

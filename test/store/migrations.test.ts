@@ -59,6 +59,7 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
         'story_reads',
         'story_revisions',
         'story_search',
+        'story_translations',
         'story_tags',
         'tags',
         'used_challenges',

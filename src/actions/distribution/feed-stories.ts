@@ -6,6 +6,7 @@ import type { DistributedStory } from '../../domain/distribution/distributed-sto
 import type { Repositories } from '../../store/store.js';
 import type { LiveEntry } from '../../domain/story/live-entry.js';
 import { cacheKey } from '../reader/page-result.js';
+import { readableTranslationsOf } from '../stories/translations.js';
 
 /** A live story's entries that feeds and the Content API carry: its first page. */
 const LIVE_ENTRIES_DISTRIBUTED = 20;
@@ -41,11 +42,12 @@ export async function loadDistributedStories(
     story.tagIds.forEach((id) => tagIds.add(id));
     if (story.sectionId !== null) sectionIds.add(story.sectionId);
   }
-  const [media, profiles, tags, sections] = await Promise.all([
+  const [media, profiles, tags, sections, translations] = await Promise.all([
     repos.media.findByIds([...mediaIds]),
     repos.profiles.findByIds([...profileIds]),
     repos.services.findTagsByIds([...tagIds]),
     Promise.all([...sectionIds].map((id) => repos.services.findSectionById(id))),
+    readableTranslationsOf(repos, stories.map((s) => s.id), now),
   ]);
   const mediaById = new Map<number, MediaItem>(media.map((m) => [m.id, m]));
   const profileById = new Map<number, Profile>(profiles.map((p) => [p.id, p]));
@@ -63,8 +65,13 @@ export async function loadDistributedStories(
         media: new Map(own.map((id) => mediaById.get(id)).filter((m): m is MediaItem => m !== undefined).map((m) => [m.id, m])),
         profiles: new Map(refs.profileIds.map((id) => profileById.get(id)).filter((p): p is Profile => p !== undefined).map((p) => [p.id, p])),
         liveEntries,
+        translations: translations.byStory.get(story.id) ?? [],
       };
     }),
-    cacheKeys: [...stories.map((s) => cacheKey.story(s.id)), ...[...mediaIds].map(cacheKey.media), ...[...profileIds].map(cacheKey.profile)],
+    cacheKeys: [
+      ...new Set([...stories.map((s) => s.id), ...translations.groupIds].map(cacheKey.story)),
+      ...[...mediaIds].map(cacheKey.media),
+      ...[...profileIds].map(cacheKey.profile),
+    ],
   };
 }

@@ -11,6 +11,7 @@ import {
   type SitemapIndexEntry,
   type SitemapStory,
 } from '../../domain/distribution/sitemap.js';
+import { storyPath } from '../../domain/story/story-path.js';
 import type { Repositories } from '../../store/store.js';
 import type { ActionDeps } from '../deps.js';
 import { cacheKey } from '../reader/page-result.js';
@@ -48,7 +49,7 @@ export async function getServiceSitemap(deps: Deps, serviceCode: string, page: n
     service,
     sections: page === 1 ? await repos.services.listSections(serviceCode) : null,
     lastModified: await repos.stories.lastModified(serviceCode, now),
-    entries: await withVideos(repos, stories),
+    entries: await withVideos(repos, stories, now),
     cacheKeys: [cacheKey.lists(serviceCode), cacheKey.service(serviceCode)],
   };
 }
@@ -68,21 +69,53 @@ export async function getNewsSitemap(deps: Deps, serviceCode: string): Promise<S
     service,
     sections: null,
     lastModified: null,
-    entries: stories.map((story) => ({ story, video: null, translations: [] })),
+    entries: await withTranslations(repos, stories, now, () => null),
     cacheKeys: [cacheKey.lists(serviceCode), cacheKey.service(serviceCode)],
     validUntil: oldest ? new Date(oldest.publishedAt.getTime() + NEWS_WINDOW_MS) : null,
   };
 }
 
-async function withVideos(repos: Repositories, stories: readonly SitemapStory[]): Promise<SitemapEntry[]> {
+async function withVideos(repos: Repositories, stories: readonly SitemapStory[], now: Date): Promise<SitemapEntry[]> {
   const ids = [...new Set(stories.map((s) => s.leadMediaId).filter((id): id is number => id !== null))];
   const media = new Map<number, MediaItem>();
   for (let i = 0; i < ids.length; i += 1_000) {
     for (const item of await repos.media.findByIds(ids.slice(i, i + 1_000))) media.set(item.id, item);
   }
-  return stories.map((story) => {
+  return withTranslations(repos, stories, now, (story) => {
     const lead = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
-    // Translations are linked stories in other services; until stories can be linked, there are none.
-    return { story, video: lead && lead.kind === 'video' && lead.state === 'ready' ? lead : null, translations: [] };
+    return lead && lead.kind === 'video' && lead.state === 'ready' ? lead : null;
+  });
+}
+
+/**
+ * Each story with its published versions in other services as hreflang alternates, and
+ * `x-default` naming the group's first story (the original); none for a story without a
+ * live version elsewhere.
+ */
+async function withTranslations(
+  repos: Repositories,
+  stories: readonly SitemapStory[],
+  now: Date,
+  videoOf: (story: SitemapStory) => MediaItem | null,
+): Promise<SitemapEntry[]> {
+  const groups = await repos.translations.groupsOf(stories.map((s) => s.id));
+  const otherIds = [...new Set([...groups.values()].flat().map((m) => m.storyId))];
+  const visible = new Map<number, { serviceCode: string; slug: string; id: number }>();
+  for (let i = 0; i < otherIds.length; i += 1_000) {
+    for (const summary of await repos.stories.findVisibleSummaries(otherIds.slice(i, i + 1_000), now)) visible.set(summary.id, summary);
+  }
+  const locales = new Map((otherIds.length ? await repos.services.list() : []).map((service) => [service.code, service.locale]));
+  return stories.map((story) => {
+    const versions = (groups.get(story.id) ?? []).map((m) => (m.storyId === story.id ? story : visible.get(m.storyId))).filter((v) => v !== undefined);
+    const others = versions.filter((v) => v.id !== story.id);
+    const first = versions[0];
+    const translations =
+      others.length && first
+        ? [
+            ...others.map((v) => ({ locale: locales.get(v.serviceCode) ?? v.serviceCode, path: storyPath(v) })),
+            { locale: 'x-default', path: storyPath(first) },
+          ]
+        : [];
+    return { story, video: videoOf(story), translations };
   });
 }

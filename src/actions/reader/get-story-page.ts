@@ -4,6 +4,8 @@ import type { Profile } from '../../domain/profile/profile.js';
 import type { Section, Tag } from '../../domain/service/service.js';
 import type { Story, StorySummary } from '../../domain/story/story.js';
 import { KEY_EVENTS_LISTED, LIVE_ENTRIES_PER_PAGE, type LiveEntry } from '../../domain/story/live-entry.js';
+import type { StoryTranslation } from '../../domain/story/translation.js';
+import { readableTranslations } from '../stories/translations.js';
 import { autoClosesAt, isForumClosed } from '../../domain/comment/comment-settings.js';
 import type { ActionDeps } from '../deps.js';
 import { earliest, loadMasthead } from './load-masthead.js';
@@ -29,6 +31,8 @@ export interface StoryPageData {
   readonly authors: ReadonlyMap<string, Profile>;
   /** Closed by an editor or by the service's age limit. */
   readonly forumClosed: boolean;
+  /** Its published versions in other services, itself included (the language switcher, hreflang); [] when none. */
+  readonly translations: readonly StoryTranslation[];
   /** A live story's entries (one page of them) and key events; null for an ordinary story. */
   readonly live: LiveCoverage | null;
 }
@@ -93,7 +97,7 @@ export async function shapeStoryPage(
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
   const sharing = { storyId: story.id, tagIds: story.tagIds, profileIds: refs.profileIds };
   const linked = sharing.tagIds.length > 0 || sharing.profileIds.length > 0;
-  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors, sharingLatest] = await Promise.all([
+  const [base, section, tags, media, profiles, related, settings, sectionLatest, authors, sharingLatest, translations] = await Promise.all([
     loadMasthead(deps, story.serviceCode, now),
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
@@ -108,6 +112,7 @@ export async function shapeStoryPage(
     linked
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sharingWith: sharing, now, limit: RELATED + MORE_FROM_SECTION, offset: 0 })
       : Promise.resolve([]),
+    readableTranslations(repos, story.id, now),
   ]);
   const moreFromSection = sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION);
   const forumClosed = isForumClosed(story, settings, now);
@@ -128,6 +133,7 @@ export async function shapeStoryPage(
       authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
       live,
+      translations: translations.versions,
     },
     cacheKeys: [
       ...base.cacheKeys,
@@ -137,6 +143,8 @@ export async function shapeStoryPage(
       ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),
+      // A version published, withdrawn or retitled in another service changes the switcher.
+      ...translations.group.filter((id) => id !== story.id).map(cacheKey.story),
       // "More from this section" and the related stories change with the service's lists.
       ...(story.sectionId || linked ? [cacheKey.lists(story.serviceCode)] : []),
     ],

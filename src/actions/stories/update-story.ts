@@ -79,7 +79,14 @@ export async function saveStoryContent(
     }
     await repos.audit.record({ userId, action, subject: `story:${storyId}` }, now);
     emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
-    if (existing.serviceCode !== story.serviceCode) emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+    if (existing.serviceCode !== story.serviceCode) {
+      emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
+      // A version of another service no longer: it leaves its translation group (which may hold a story of its new service).
+      for (const member of await repos.translations.groupOf(storyId)) {
+        if (member.storyId !== storyId) emit({ type: 'story.changed', storyId: member.storyId, serviceCode: member.serviceCode });
+      }
+      await repos.translations.leave([storyId]);
+    }
     return { version } as const;
   });
   if ('conflict' in outcome) {

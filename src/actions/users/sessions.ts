@@ -75,6 +75,8 @@ export interface SessionActor {
   readonly actor: Actor;
   readonly userId: number;
   readonly csrfToken: string;
+  /** The language of this person's newsroom. */
+  readonly locale: string;
 }
 
 /** The actor behind a session cookie, or undefined when it is unknown, expired or its account disabled. */
@@ -93,7 +95,7 @@ export async function authenticateSession(deps: ActionDeps, token: string): Prom
 async function activeActor(repos: Repositories, userId: number, csrfToken: string): Promise<SessionActor | undefined> {
   const user = await repos.users.findById(userId);
   if (!user || user.state !== 'active') return undefined;
-  return { actor: userActor(user), userId: user.id, csrfToken };
+  return { actor: userActor(user), userId: user.id, csrfToken, locale: user.locale };
 }
 
 export async function signOut(deps: ActionDeps, token: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { Profile } from '../profile/profile.js';
 import type { LanguageService, Section, Tag } from '../service/service.js';
 import type { LiveEntry } from '../story/live-entry.js';
 import type { Story } from '../story/story.js';
+import type { StoryTranslation } from '../story/translation.js';
 import type { FeedScope } from './feed-paths.js';
 
 /** A story as feeds, sitemaps and the Content API show it: the story and everything it points at. */
@@ -15,6 +16,8 @@ export interface DistributedStory {
   readonly profiles: ReadonlyMap<number, Profile>;
   /** A live story's latest entries (pinned first, then newest first); empty for an ordinary story. */
   readonly liveEntries: readonly LiveEntry[];
+  /** Its published versions in other services (the story itself left out). */
+  readonly translations: readonly StoryTranslation[];
 }
 
 /** The latest stories of a service, section, topic or profile, for its feeds. */

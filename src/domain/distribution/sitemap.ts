@@ -23,6 +23,7 @@ export interface SitemapStory {
 
 /** A translation of a story in another service, for hreflang alternates. */
 export interface Translation {
+  /** The hreflang: the other service's locale, or `x-default`. */
   readonly locale: string;
   readonly path: string;
 }
@@ -31,7 +32,7 @@ export interface SitemapEntry {
   readonly story: SitemapStory;
   /** Lead video, for the video: extension. */
   readonly video: MediaItem | null;
-  /** Linked translations (none until stories can be linked as translations of each other). */
+  /** Its published versions in other services, and `x-default` (the group's first story); [] when it has none. */
   readonly translations: readonly Translation[];
 }
 

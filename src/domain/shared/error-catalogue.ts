@@ -98,6 +98,8 @@ export const ERRORS = {
   WEBHOOK_URL_INVALID: { kind: 'invalid', message: 'A webhook address must be an https:// (or http://) URL' },
   WEBHOOK_ADDRESS_REFUSED: { kind: 'invalid', message: 'Webhooks are only sent to public addresses' },
   WEBHOOK_HOST_UNKNOWN: { kind: 'invalid', message: 'The webhook address does not resolve' },
+  TRANSLATION_SAME_SERVICE: { kind: 'invalid', message: 'A translation is a story of another service' },
+  TRANSLATION_SERVICE_TWICE: { kind: 'invalid', message: 'A story has one translation per service' },
 
   // Not there: 404, 410
   PAGE_NOT_FOUND: { kind: 'not-found', message: 'This list has no page with that number' },

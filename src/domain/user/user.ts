@@ -13,6 +13,8 @@ export interface User {
   readonly email: string;
   readonly name: string;
   readonly state: 'active' | 'disabled';
+  /** The language of this person's newsroom: one of NEWSROOM_LOCALES. */
+  readonly locale: string;
   readonly grants: readonly RoleGrant[];
   readonly createdAt: Date;
 }
@@ -37,3 +39,10 @@ export function userActor(user: Pick<User, 'id' | 'grants'>): Actor {
 export function actorUserId(actor: Actor): number | null {
   return actor.kind === 'user' ? actor.userId : null;
 }
+
+/** The languages the newsroom speaks: each has a catalogue of every interface string. */
+export const NEWSROOM_LOCALES = ['en', 'ru', 'ky', 'fa'] as const;
+export type NewsroomLocale = (typeof NEWSROOM_LOCALES)[number];
+
+export const isNewsroomLocale = (value: unknown): value is NewsroomLocale =>
+  typeof value === 'string' && (NEWSROOM_LOCALES as readonly string[]).includes(value);

@@ -18,6 +18,8 @@ import * as pendingVersions from './2026-11-30T1310-pending-versions.js';
 import * as commentBans from './2026-11-30T1320-comment-bans.js';
 import * as revisionAutosave from './2026-11-30T1330-revision-autosave.js';
 import * as mediaFocalPoint from './2026-11-30T1340-media-focal-point.js';
+import * as userLocale from './2026-11-30T1350-user-locale.js';
+import * as storyTranslations from './2026-11-30T1352-story-translations.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1320-comment-bans': commentBans,
   '2026-11-30T1330-revision-autosave': revisionAutosave,
   '2026-11-30T1340-media-focal-point': mediaFocalPoint,
+  '2026-11-30T1350-user-locale': userLocale,
+  '2026-11-30T1352-story-translations': storyTranslations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -53,6 +53,10 @@ export class UserRepository {
     await this.db.updateTable('users').set({ time_zone: zone, modified_at: now.getTime() }).where('id', '=', userId).execute();
   }
 
+  async setLocale(userId: number, locale: string, now: Date): Promise<void> {
+    await this.db.updateTable('users').set({ locale, modified_at: now.getTime() }).where('id', '=', userId).execute();
+  }
+
   async findById(id: number): Promise<UserWithSecret | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? this.withGrants(row) : undefined;
@@ -83,6 +87,7 @@ export class UserRepository {
     name: string;
     password_hash: string | null;
     state: string;
+    locale: string;
     created_at: number;
   }): Promise<UserWithSecret> {
     const grants = await this.db
@@ -97,6 +102,7 @@ export class UserRepository {
       email: row.email,
       name: row.name,
       state: row.state as User['state'],
+      locale: row.locale,
       passwordHash: row.password_hash,
       grants: grants.map((g) => ({
         role: g.role as Role,

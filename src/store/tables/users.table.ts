@@ -7,6 +7,8 @@ export interface UsersTable {
   /** scrypt$N$r$p$salt$hash; null for an account that signs in with tokens only. */
   password_hash: string | null;
   state: string;
+  /** The newsroom's language for this person ('en' unless they chose another). */
+  locale: Generated<string>;
   created_at: number;
   modified_at: number;
   /** The person's own time zone (IANA name); null: the service's. */

@@ -33,6 +33,9 @@ export function HeadMeta({ meta, feeds, url, siteName, locale }: { meta: PageMet
           {meta.player ? <meta name="twitter:player" content={meta.player.url} /> : null}
           {meta.player ? <meta name="twitter:player:width" content={String(meta.player.width)} /> : null}
           {meta.player ? <meta name="twitter:player:height" content={String(meta.player.height)} /> : null}
+          {(meta.alternates ?? []).map((alternate) => (
+            <link key={alternate.hreflang} rel="alternate" hreflang={alternate.hreflang} href={alternate.href} />
+          ))}
           {meta.jsonLd.map((data, index) => (
             <JsonLd key={index} data={data} />
           ))}

@@ -17,6 +17,8 @@ export interface PageMeta {
   readonly player?: { readonly url: string; readonly width: number; readonly height: number } | null;
   /** The oEmbed address of the page (discovery for partners' CMSs). */
   readonly oembed?: string | null;
+  /** The page in other languages (hreflang alternates, the page itself and `x-default` included): absolute addresses. */
+  readonly alternates?: readonly { readonly hreflang: string; readonly href: string }[];
   /** JSON-LD documents (NewsArticle, VideoObject, BreadcrumbList, Person...). */
   readonly jsonLd: readonly unknown[];
 }

@@ -110,6 +110,7 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
     },
     player,
     oembed: `${absolute(masthead, '/oembed')}?url=${encodeURIComponent(url)}&format=json`,
+    alternates: alternates(masthead, model),
     jsonLd: [article, ...(video ? [{ '@context': 'https://schema.org', ...video }] : []), breadcrumbs],
   };
 }
@@ -166,4 +167,19 @@ function liveBlogLd(url: string, live: NonNullable<StoryPageModel['live']>, stor
       };
     }),
   };
+}
+
+/**
+ * hreflang alternates of a story with published versions in other services: every version
+ * (this page too, so each page names the others and is named back) and `x-default`, the
+ * group's first story (the original, from which the others were translated).
+ */
+function alternates(masthead: MastheadModel, model: StoryPageModel): { hreflang: string; href: string }[] {
+  const versions = model.translations ?? [];
+  const first = versions[0];
+  if (!first) return [];
+  return [
+    ...versions.map((version) => ({ hreflang: version.locale, href: absolute(masthead, storyPath(version)) })),
+    { hreflang: 'x-default', href: absolute(masthead, storyPath(first)) },
+  ];
 }

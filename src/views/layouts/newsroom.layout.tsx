@@ -35,7 +35,7 @@ export function NewsroomLayout({
 }) {
   const { t } = masthead.i18n;
   return (
-    <html lang={masthead.i18n.locale} dir="ltr">
+    <html lang={masthead.i18n.locale} dir={masthead.i18n.direction}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

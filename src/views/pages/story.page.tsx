@@ -12,6 +12,7 @@ import type { MastheadModel, StoryPageModel } from '../page-model.js';
 import { NAME_SLOT, WithNames } from '../components/isolate.js';
 import { feedLinks } from '../distribution/feed-links.js';
 import { storyMeta } from '../distribution/story-meta.js';
+import { LanguageSwitcher } from '../components/language-switcher.js';
 
 export function StoryPage({ masthead, model }: { masthead: MastheadModel; model: StoryPageModel }) {
   const { story, section, tags, media, commentCount } = model;
@@ -61,6 +62,7 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
               </p>
             ) : null}
           </div>
+          <LanguageSwitcher i18n={i18n} storyId={story.id} versions={model.translations ?? []} />
         </header>
         {lead && lead.kind === 'image' ? <MediaImage item={lead} masthead={masthead} /> : null}
         {lead && lead.kind !== 'image' ? <Player item={lead} i18n={i18n} mediaBase={masthead.mediaBase} hlsScript={masthead.assets.hlsScript} lead /> : null}

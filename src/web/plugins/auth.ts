@@ -10,7 +10,7 @@ import { readCookie, SESSION_COOKIE } from './cookies.js';
 
 /** Who sent a request: through a session cookie (with its CSRF token) or a personal bearer token. */
 export type Auth =
-  | { readonly via: 'session'; readonly actor: Actor; readonly userId: number; readonly csrfToken: string; readonly token: string }
+  | { readonly via: 'session'; readonly actor: Actor; readonly userId: number; readonly csrfToken: string; readonly token: string; readonly locale: string }
   | { readonly via: 'token'; readonly actor: Actor; readonly userId: number };
 
 declare module 'fastify' {
@@ -54,7 +54,7 @@ async function resolveAuth(request: FastifyRequest, actions: ActionDeps): Promis
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   const session = await authenticateSession(actions, token);
-  return session ? { via: 'session', actor: session.actor, userId: session.userId, csrfToken: session.csrfToken, token } : null;
+  return session ? { via: 'session', actor: session.actor, userId: session.userId, csrfToken: session.csrfToken, token, locale: session.locale } : null;
 }
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {

@@ -1,5 +1,6 @@
 import { TOKEN_EXPIRY_CHOICES, type ApiToken } from '../../../domain/user/api-token.js';
-import type { User } from '../../../domain/user/user.js';
+import { NEWSROOM_LOCALES, type User } from '../../../domain/user/user.js';
+import { languageNameOf } from '../../../i18n/i18n.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { FormError, SavedNotice, Pager } from './parts.js';
 
@@ -7,7 +8,7 @@ import { FormError, SavedNotice, Pager } from './parts.js';
 function TokensTable({ masthead, tokens, now }: { masthead: NewsroomMasthead; tokens: readonly ApiToken[]; now: Date }) {
   const { t } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
-  const when = (date: Date | null) => (date ? masthead.i18n.dateTime(date) : t('newsroom.tokens.never'));
+  const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{masthead.i18n.dateTime(date)}</time> : t('newsroom.tokens.never'));
   if (tokens.length === 0) return <p>{t('newsroom.tokens.none')}</p>;
   return (
     <table class="audit-log">
@@ -27,7 +28,7 @@ function TokensTable({ masthead, tokens, now }: { masthead: NewsroomMasthead; to
             <td>
               <bdi>{token.label}</bdi>
             </td>
-            <td>{masthead.i18n.dateTime(token.createdAt)}</td>
+            <td>{when(token.createdAt)}</td>
             <td>{token.expiresAt && token.expiresAt <= now ? t('newsroom.tokens.expired') : when(token.expiresAt)}</td>
             <td>{when(token.lastUsedAt)}</td>
             <td>
@@ -57,10 +58,12 @@ export interface AccountPageProps {
   readonly timeZone?: { readonly zone: string; readonly value: string; readonly error: string | null; readonly saved: boolean };
   /** Every IANA zone the runtime knows, offered as the field's suggestions. */
   readonly zoneNames?: readonly string[];
+  /** The newsroom language was just saved. */
+  readonly languageSaved?: boolean;
 }
 
 /** /newsroom/account: who you are, your personal API tokens, a new one. */
-export function AccountPage({ masthead, user, tokens, now, newToken, error, timeZone, zoneNames = [] }: AccountPageProps) {
+export function AccountPage({ masthead, user, tokens, now, newToken, error, timeZone, zoneNames = [], languageSaved = false }: AccountPageProps) {
   const { t } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
   return (
@@ -100,6 +103,29 @@ export function AccountPage({ masthead, user, tokens, now, newToken, error, time
           </form>
         </section>
       ) : null}
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">{t('newsroom.account.language')}</h2>
+        {languageSaved ? (
+          <p class="form-saved" role="status">
+            {t('newsroom.account.languageSaved')}
+          </p>
+        ) : null}
+        <form method="post" action="/newsroom/account/language" class="newsroom-form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <label for="account-locale">{t('newsroom.account.language')}</label>
+          <select id="account-locale" name="locale" aria-describedby="account-locale-help">
+            {NEWSROOM_LOCALES.map((locale) => (
+              <option value={locale} lang={locale} selected={locale === user.locale}>
+                {languageNameOf(locale)}
+              </option>
+            ))}
+          </select>
+          <p id="account-locale-help" class="help">
+            {t('newsroom.account.languageHelp')}
+          </p>
+          <button type="submit">{t('newsroom.account.languageSave')}</button>
+        </form>
+      </section>
       <h2>{t('newsroom.tokens.title')}</h2>
       {newToken ? (
         <div role="status" class="form-saved">

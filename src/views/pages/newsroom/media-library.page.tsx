@@ -99,7 +99,7 @@ export function MediaLibraryPage({ masthead, filter, items, total, mediaBase, li
                 </h2>
                 <p class="meta">
                   {t(`newsroom.media.kind.${item.kind}`)} · {t(`newsroom.media.state.${item.state}`)}
-                  {item.durationMs !== null ? ` · ${formatDuration(item.durationMs)}` : ''} · {masthead.i18n.dateTime(item.createdAt)}
+                  {item.durationMs !== null ? ` · ${formatDuration(item.durationMs)}` : ''} · <time dateTime={item.createdAt.toISOString()}>{masthead.i18n.dateTime(item.createdAt)}</time>
                 </p>
               </li>
             );

@@ -173,7 +173,8 @@ export function StoryTools({ i18n, csrf, storyId, status, commentsState, notes, 
         </form>
       ) : null}
       <p>
-        <a href={`${base}/revisions`}>{t('newsroom.tools.revisions')}</a> · <a href={`${base}/live`}>{t('newsroom.live.title')}</a> · <a href={`${base}/preview`}>{t('newsroom.tools.previewSaved')}</a>
+        <a href={`${base}/revisions`}>{t('newsroom.tools.revisions')}</a> · <a href={`${base}/live`}>{t('newsroom.live.title')}</a> · <a href={`${base}/preview`}>{t('newsroom.tools.previewSaved')}</a> ·{' '}
+        <a href={`${base}/translations`}>{t('newsroom.translations.tool')}</a>
       </p>
       {notes.length ? (
         <>

@@ -16,6 +16,7 @@ import { frontPageRoutes } from './front-page.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { liveRoutes } from './live.routes.js';
 import { storyRoutes } from './stories.routes.js';
+import { translationRoutes } from './translations.routes.js';
 import { userRoutes } from './users.routes.js';
 
 export const ADMIN_API_PREFIX = '/api/admin/v1';
@@ -62,6 +63,7 @@ export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; m
   await app.register(sessionRoutes, { actions, secureCookies: publicUrl.protocol === 'https:' });
   await app.register(storyRoutes, { actions });
   await app.register(liveRoutes, { actions });
+  await app.register(translationRoutes, { actions });
   await app.register(alertRoutes, { actions });
   await app.register(commentRoutes, { actions });
   await app.register(userRoutes, { actions });

@@ -225,6 +225,7 @@ export const UserBody = Type.Object({
   email: Type.String(),
   name: Type.String(),
   state: Type.String(),
+  locale: Type.String({ description: "the language of this person's newsroom" }),
   grants: Type.Array(Type.Object({ role: Type.String(), serviceCode: Nullable(Type.String()) })),
   createdAt: Time,
 });
@@ -237,6 +238,7 @@ export const PageQuery = Type.Object(
 export const SignInRequest = Type.Object({ email: Text(USER_LIMITS.email), password: Type.String({ maxLength: PASSWORD_LIMITS.max }) }, strict);
 export const SessionBody = Type.Object({ user: UserBody, csrfToken: Nullable(Type.String()) });
 export const SignedOut = Type.Object({ ended: Type.Integer() });
+export const LocaleRequest = Type.Object({ locale: Type.String({ maxLength: 35 }) }, strict);
 
 export const AuditQuery = Type.Object(
   {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ActionDeps } from '../../../actions/deps.js';
+import { setNewsroomLocale } from '../../../actions/users/newsroom-locale.js';
 import { describeUser, SESSION_LIFETIME_MS, signIn, signOut, signOutEverywhere } from '../../../actions/users/sessions.js';
 import { unauthenticated } from '../../plugins/auth.js';
 import { sessionCookie } from '../../plugins/cookies.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
-import { SessionBody, SignedOut, SignInRequest } from './schemas.js';
+import { LocaleRequest, SessionBody, SignedOut, SignInRequest, UserBody } from './schemas.js';
 import { userJson } from './to-json.js';
 
 const tags = ['session'];
@@ -35,6 +36,19 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; sec
       const user = await describeUser(actions, auth.userId);
       if (!user) throw unauthenticated();
       return { user: userJson(user), csrfToken: auth.via === 'session' ? auth.csrfToken : null };
+    },
+  );
+
+  // The signed-in person's own newsroom language: en, ru, ky or fa (anything else: 400 LOCALE_INVALID).
+  app.put(
+    '/session/locale',
+    { config: { permission: 'signed-in' }, schema: { tags, body: LocaleRequest, response: responses({ 200: UserBody }) } },
+    async (request) => {
+      const auth = authOf(request);
+      await setNewsroomLocale(actions, auth.userId, request.body.locale);
+      const user = await describeUser(actions, auth.userId);
+      if (!user) throw unauthenticated();
+      return userJson(user);
     },
   );
 

@@ -140,6 +140,10 @@ export const StoryBody = Type.Object(
     body: Type.Array(BodyElement),
     media: Type.Array(MediaBody),
     profiles: Type.Array(ProfileBody),
+    translations: Type.Array(
+      Type.Object({ id: Id, service: Type.String(), locale: Type.String(), url: Type.String(), headline: Type.String() }, strict),
+      { description: "the story's published versions in other services (its translation group)" },
+    ),
   },
   strict,
 );

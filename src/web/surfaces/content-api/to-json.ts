@@ -74,6 +74,7 @@ export function storyJson(entry: DistributedStory, absolute: Absolute, mediaBase
     body: story.body as unknown as Static<typeof BodyElement>[],
     media: [...entry.media.values()].map((m) => mediaJson(m, absolute, mediaBase)),
     profiles: [...entry.profiles.values()].map(profileJson),
+    translations: entry.translations.map((t) => ({ id: t.id, service: t.serviceCode, locale: t.locale, url: absolute(storyPath(t)), headline: t.headline })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { disableUser, enableUser } from '../../../actions/users/account-state.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
 import { getUser, listUsers } from '../../../actions/users/list-users.js';
+import { setNewsroomLocale } from '../../../actions/users/newsroom-locale.js';
 import { describeUser } from '../../../actions/users/sessions.js';
 import { setOwnTimeZone, timeZoneOf } from '../../../actions/users/time-zone.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
@@ -9,7 +10,8 @@ import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/
 import { unauthenticated } from '../../plugins/auth.js';
 import { authOf, requireSessionForNewToken } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { formNumber, idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 
 /**
  * /newsroom/account: your personal API tokens (list, make, revoke). /newsroom/users (admins):
@@ -23,6 +25,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
     error: string | null,
     status = 200,
     zoneForm: { value?: string; error?: string; saved?: boolean } = {},
+    languageSaved = false,
   ) => {
     const auth = authOf(request);
     const [user, tokens, zone] = await Promise.all([
@@ -42,12 +45,22 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
         error={error}
         timeZone={timeZone}
         zoneNames={Intl.supportedValuesOf('timeZone')}
+        languageSaved={languageSaved}
       />
     );
     return html(reply, page, status);
   };
 
-  app.get('/newsroom/account', { config: { permission: 'signed-in' } }, async (request, reply) => accountPage(request, reply, null, null));
+  app.get('/newsroom/account', { config: { permission: 'signed-in' } }, async (request, reply) =>
+    accountPage(request, reply, null, null, 200, {}, (request.query as Record<string, string | undefined>).saved === 'language'),
+  );
+
+  // The next page (after the redirect) is already in the chosen language and direction.
+  app.post('/newsroom/account/language', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const form = (request.body ?? {}) as FormBody;
+    await setNewsroomLocale(actions, authOf(request).userId, form.locale);
+    return reply.redirect('/newsroom/account?saved=language', 303);
+  });
 
   /** Your own time zone: newsroom times are shown and entered in it. A refused name stays in the field. */
   app.post('/newsroom/account/time-zone', { config: { permission: 'signed-in' } }, async (request, reply) => {
@@ -71,7 +84,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
       return accountPage(request, reply, token, null);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return accountPage(request, reply, null, error.message, 400);
+      return accountPage(request, reply, null, errorText(translatorOf(request), error), 400);
     }
   });
 

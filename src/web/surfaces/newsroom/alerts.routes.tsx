@@ -10,7 +10,8 @@ import { AlertsPage, type AlertsPageProps } from '../../../views/pages/newsroom/
 import { AuditPage } from '../../../views/pages/newsroom/audit.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { formNumber, idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 import { AuditQuery, ServicePageQuery } from './schemas.js';
 
 const NO_VALUES: AlertsPageProps['values'] = { text: '', linkUrl: '', durationMinutes: '60' };
@@ -57,7 +58,7 @@ export function alertPages(app: FastifyInstance, { actions, mastheadFor, html }:
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       const values = { text: form.text ?? '', linkUrl: form.linkUrl ?? '', durationMinutes: form.durationMinutes ?? '' };
-      return alertsPage(request, reply, serviceCode, 1, values, error.message);
+      return alertsPage(request, reply, serviceCode, 1, values, errorText(translatorOf(request), error));
     }
   });
 

@@ -6,7 +6,8 @@ import { can } from '../../../domain/user/permissions.js';
 import { FrontPageForm } from '../../../views/pages/newsroom/front-page.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, type PageHelpers } from './page-helpers.js';
+import { formNumber, type PageHelpers, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 
 /** /newsroom/front: a service's editors choose its lead and top stories. */
 export function frontPagePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
@@ -45,7 +46,7 @@ export function frontPagePages(app: FastifyInstance, { actions, mastheadFor, htm
       return reply.redirect(`/newsroom/front?service=${encodeURIComponent(serviceCode)}&saved=1`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, serviceCode, false, error.message);
+      return formPage(request, reply, serviceCode, false, errorText(translatorOf(request), error));
     }
   });
 }

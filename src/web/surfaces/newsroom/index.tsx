@@ -38,7 +38,8 @@ import { frontPagePages } from './front-page.routes.js';
 import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
-import { doneAt, idOf, noticeOf, pageOf, partsFor } from './page-helpers.js';
+import { doneAt, idOf, noticeOf, pageOf, partsFor, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 import { AnyForm, AnyQuery, BulkForm, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
 import { BULK_ACTIONS, BULK_PERMISSION, bulkStories } from '../../../actions/stories/bulk-stories.js';
 import { deleteStory } from '../../../actions/stories/delete-story.js';
@@ -49,6 +50,7 @@ import { servicePages } from './services.routes.js';
 import { distributionPages } from './distribution.routes.js';
 import { storyFromForm, valuesFromForm, valuesFromStory, EMPTY_STORY as EMPTY } from './story-form-values.js';
 import { storyToolPages, type StoryPageExtras } from './story-tools.routes.js';
+import { translationPages } from './translations.routes.js';
 
 interface Options {
   readonly actions: ActionDeps;
@@ -59,7 +61,7 @@ interface Options {
   readonly secureCookies: boolean;
 }
 
-const i18n = translatorFor('en');
+const signedOut = translatorFor('en');
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -96,8 +98,10 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   const mastheadFor = async (request: FastifyRequest): Promise<NewsroomMasthead> => {
     const auth = request.auth;
-    const common = { i18n, css, script: assets.newsroomScript ?? null, notice: noticeOf(request, { i18n }) };
-    if (!auth || auth.via !== 'session') return { ...common, user: null };
+    const script = assets.newsroomScript ?? null;
+    if (!auth || auth.via !== 'session') return { i18n: signedOut, css, script, notice: noticeOf(request, { i18n: signedOut }), user: null };
+    const i18n = translatorOf(request);
+    const common = { i18n, css, script, notice: noticeOf(request, { i18n }) };
     const user = await describeUser(actions, auth.userId);
     return { ...common, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
@@ -106,6 +110,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
     const { error, status } = classifyError(request, asNewsroomError(thrown, request));
+    const i18n = translatorOf(request);
     if (error.kind === 'unauthenticated') return reply.redirect('/newsroom/sign-in', 303);
     if (error.kind === 'unavailable') replyUnavailable(request, reply, error);
     const message =
@@ -116,9 +121,9 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         : error.code === 'FORBIDDEN'
           ? i18n.t('newsroom.error.forbidden')
           : status < 500
-            ? error.message
+            ? errorText(i18n, error)
             : i18n.t('newsroom.error.title');
-    const masthead = await mastheadFor(request).catch(() => ({ i18n, css, user: null }));
+    const masthead = await mastheadFor(request).catch(() => ({ i18n: signedOut, css, user: null }));
     if (error.code === 'STORY_VERSION_CONFLICT' && idOf(request) > 0) {
       const conflict = await conflictVersions(request).catch(() => null);
       if (conflict) return html(reply, <ConflictPage masthead={masthead} storyId={idOf(request)} {...conflict} />, status);
@@ -144,7 +149,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const signInForm = (reply: FastifyReply, error: 'failed' | 'locked' | 'expired' | null, email: string, status: number) => {
     const token = randomBytes(32).toString('base64url');
     reply.header('set-cookie', signInCookie(token, { secure: secureCookies }));
-    return html(reply, <SignInPage masthead={{ i18n, css, user: null }} error={error} email={email} csrfToken={token} />, status);
+    return html(reply, <SignInPage masthead={{ i18n: signedOut, css, user: null }} error={error} email={email} csrfToken={token} />, status);
   };
 
   app.get('/newsroom/sign-in', { config: { permission: 'public' } }, async (_request, reply) => signInForm(reply, null, '', 200));
@@ -296,7 +301,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'created'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, null), error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, null), errorText(translatorOf(request), error), 400);
     }
   });
 
@@ -312,7 +317,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, existing), error.message, 400, { authorId: existing.authorId });
+      return formPage(request, reply, valuesFromForm(form, existing), errorText(translatorOf(request), error), 400, { authorId: existing.authorId });
     }
   });
 
@@ -323,6 +328,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   moderationPages(app, { actions, mastheadFor, html });
   storyToolPages(app, { actions, assets, mastheadFor, html, storyPage, formPage });
+  translationPages(app, { actions, mastheadFor, html });
   profilePages(app, { actions, mastheadFor, html });
   servicePages(app, { actions, mastheadFor, html });
   distributionPages(app, { actions, mastheadFor, html });

@@ -22,7 +22,8 @@ import { authOf } from '../../shared/route-permission.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
 import { MediaListQuery } from './schemas.js';
-import { doneAt } from './page-helpers.js';
+import { doneAt, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 
 interface Options {
   readonly media: MediaDeps;
@@ -150,7 +151,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
       return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return itemPage(request, reply, item, { values: form, error: error.message, status: 400 });
+      return itemPage(request, reply, item, { values: form, error: errorText(translatorOf(request), error), status: 400 });
     }
   });
 
@@ -165,7 +166,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
       return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return itemPage(request, reply, item, { captionsError: error.message, status: 400 });
+      return itemPage(request, reply, item, { captionsError: errorText(translatorOf(request), error), status: 400 });
     }
   });
 }

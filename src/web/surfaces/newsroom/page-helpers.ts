@@ -3,6 +3,7 @@ import type { ActionDeps } from '../../../actions/deps.js';
 import { isId, MAX_LIST_PAGE } from '../../../domain/shared/limits.js';
 import { can, type Permission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
+import { translatorFor, type Translator } from '../../../i18n/i18n.js';
 import type { NewsroomMasthead, NewsroomPart } from '../../../views/layouts/newsroom.layout.js';
 import type { renderDocument } from '../../../views/render.js';
 
@@ -64,4 +65,9 @@ export function formNumber(value: string | undefined): number | undefined {
 /** A page number from the query (its schema allows 1 to MAX_LIST_PAGE, or empty for the first). */
 export function pageOf(value: string | undefined): number {
   return Math.min(MAX_LIST_PAGE, Math.max(1, Math.floor(Number(value)) || 1));
+}
+
+/** The newsroom in the signed-in person's language (English before sign-in, and for a bearer token). */
+export function translatorOf(request: FastifyRequest): Translator {
+  return translatorFor(request.auth?.via === 'session' ? request.auth.locale : 'en');
 }

@@ -9,7 +9,8 @@ import type { Actor } from '../../../domain/user/user.js';
 import { ProfileFormPage, ProfilesPage, type ProfileFormValues } from '../../../views/pages/newsroom/profiles.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 import { ProfileListQuery } from './schemas.js';
 
 const PER_PAGE = 20;
@@ -63,7 +64,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
       return reply.redirect(`/newsroom/profiles/${saved.id}?saved=1`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, null, null), error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, null, null), errorText(translatorOf(request), error), 400);
     }
   });
 
@@ -91,7 +92,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
       return reply.redirect(`/newsroom/profiles/${id}?saved=1`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, id, existing.url), error.message, 400);
+      return formPage(request, reply, valuesFromForm(form, id, existing.url), errorText(translatorOf(request), error), 400);
     }
   });
 }

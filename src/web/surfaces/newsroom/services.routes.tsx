@@ -15,15 +15,16 @@ import {
 } from '../../../views/pages/newsroom/services.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
+import { formNumber, idOf, type PageHelpers, translatorOf } from './page-helpers.js';
+import { errorText } from './error-text.js';
 
 /** /newsroom/services and /newsroom/sections: the language services and their sections (admins). */
 export function servicePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved === '1';
   /** Re-shows a refused form with what was typed and why; anything but bad input goes to the error page. */
-  const refused = async (error: unknown, show: (message: string) => Promise<FastifyReply>) => {
+  const refused = async (request: FastifyRequest, error: unknown, show: (message: string) => Promise<FastifyReply>) => {
     if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-    return show(error.message);
+    return show(errorText(translatorOf(request), error));
   };
 
   // Services.
@@ -45,7 +46,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       const service = await createService(actions, authOf(request).actor, { ...serviceFromForm(form), code: form.code ?? '' });
       return reply.redirect(`/newsroom/services/${encodeURIComponent(service.code)}?saved=1`, 303);
     } catch (error) {
-      return refused(error, (message) => serviceForm(request, reply, true, serviceValues(form, form.code ?? ''), message));
+      return refused(request, error, (message) => serviceForm(request, reply, true, serviceValues(form, form.code ?? ''), message));
     }
   });
 
@@ -72,7 +73,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       if (form.timeZone !== undefined) await setServiceTimeZone(actions, authOf(request).actor, code, form.timeZone);
       return reply.redirect(`/newsroom/services/${encodeURIComponent(code)}?saved=1`, 303);
     } catch (error) {
-      return refused(error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
+      return refused(request, error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
     }
   });
 
@@ -107,7 +108,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       const section = await createSection(actions, authOf(request).actor, { serviceCode: form.serviceCode ?? '', ...sectionFromForm(form) });
       return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
     } catch (error) {
-      return refused(error, (message) => sectionForm(request, reply, sectionValues(form, null, form.serviceCode ?? ''), message));
+      return refused(request, error, (message) => sectionForm(request, reply, sectionValues(form, null, form.serviceCode ?? ''), message));
     }
   });
 
@@ -130,7 +131,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       await updateSection(actions, authOf(request).actor, section.id, sectionFromForm(form));
       return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
     } catch (error) {
-      return refused(error, (message) => sectionForm(request, reply, sectionValues(form, section.id, section.serviceCode), message));
+      return refused(request, error, (message) => sectionForm(request, reply, sectionValues(form, section.id, section.serviceCode), message));
     }
   });
 }

@@ -12,6 +12,7 @@ import * as frontPage from './2026-11-30T1220-front-page.js';
 import * as distribution from './2026-11-30T1200-distribution.js';
 import * as storySearch from './2026-11-30T1210-story-search.js';
 import * as commentBans from './2026-11-30T1320-comment-bans.js';
+import * as serviceInfo from './2026-11-30T1370-service-info.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1200-distribution': distribution,
   '2026-11-30T1210-story-search': storySearch,
   '2026-11-30T1320-comment-bans': commentBans,
+  '2026-11-30T1370-service-info': serviceInfo,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,11 @@ export interface ServicesTable {
   direction: string;
   outlet: string;
   position: number;
+  /** What the service says about itself and how to reach it: '' until an editor writes it. */
+  about: Generated<string>;
+  contact_email: Generated<string>;
+  contact_postal: Generated<string>;
+  contact_phone: Generated<string>;
 }
 
 export interface SectionsTable {

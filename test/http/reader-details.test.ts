@@ -94,6 +94,19 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     expect((await get('/xx/privacy')).statusCode).toBe(404);
   });
 
+  it("shows the demo services' About and Contact pages as their editors wrote them, in each language", async () => {
+    const en = await get('/en/about');
+    expect(en.body).toContain('<p>Our correspondents work from Bishkek, Osh, Prague and Vienna.');
+    const contact = (await get('/en/contact')).body;
+    expect(contact).toContain('<a href="mailto:newsroom-en@example.org" dir="ltr">newsroom-en@example.org</a>');
+    expect(contact).toContain('<address>Vinohradská 159a<br/>110 00 Prague 10<br/>Czech Republic</address>');
+    const fa = (await get('/fa/contact')).body;
+    expect(fa).toMatch(/<html lang="fa" dir="rtl"/);
+    expect(fa).toContain('<dt>ایمیل</dt>');
+    expect((await get('/ky/about')).body).toContain('<h1 id="about-title">Биз жөнүндө</h1>');
+    expect((await get('/ru/about')).body).toContain('<p>Радио Свобода рассказывает');
+  });
+
   it('marks the current section and language in the masthead', async () => {
     const section = (await get('/en/s/asia')).body;
     expect(section).toMatch(/<a href="\/en\/s\/asia" aria-current="page">/);

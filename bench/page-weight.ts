@@ -30,6 +30,8 @@ const PAGES: readonly PageType[] = [
   { name: 'profile', path: '/en/p/roza-otunbaeva/1', withImages: true, budget: null },
   { name: 'comments', path: `${STORY}/comments`, withImages: true, budget: null },
   { name: 'privacy', path: '/en/privacy', withImages: true, budget: null },
+  { name: 'about', path: '/en/about', withImages: true, budget: null },
+  { name: 'contact', path: '/en/contact', withImages: true, budget: null },
   { name: 'Persian home (with font)', path: '/fa/', withImages: true, budget: null },
 ];
 

@@ -17,6 +17,8 @@ export interface DemoService {
   readonly position: number;
   readonly sections: readonly { readonly slug: string; readonly name: string }[];
   readonly tags: readonly { readonly slug: string; readonly name: string }[];
+  /** The About text and contact details its editors would write (see ServiceInfo). */
+  readonly info?: { readonly about: string; readonly email: string; readonly postal: string; readonly phone: string };
 }
 
 export interface DemoProfile {

@@ -6,6 +6,7 @@ import { setCommentsState } from '../actions/comments/set-comments-state.js';
 import type { ActionDeps } from '../actions/deps.js';
 import { createProfile } from '../actions/profiles/create-profile.js';
 import { createSection, createService } from '../actions/services/create-service.js';
+import { updateServiceInfo } from '../actions/services/service-info.js';
 import { addStoryNote } from '../actions/stories/add-story-note.js';
 import { createStory } from '../actions/stories/create-story.js';
 import { publishStory } from '../actions/stories/publish-story.js';
@@ -36,6 +37,7 @@ export async function loadDemo(deps: ActionDeps, content: DemoContent, mediaDir:
   const tagIds = new Map<string, number>();
   for (const service of content.services) {
     await createService(deps, actor, service);
+    if (service.info) await updateServiceInfo(deps, actor, service.code, service.info);
     for (const [position, section] of service.sections.entries()) {
       const saved = await createSection(deps, actor, { serviceCode: service.code, ...section, position });
       sectionIds.set(`${service.code}/${section.slug}`, saved.id);

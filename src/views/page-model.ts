@@ -88,6 +88,8 @@ export interface StoryPageModel {
   readonly moreFromSection?: readonly StoryListItem[];
   /** Other stories sharing a topic or a person with it. */
   readonly relatedStories?: readonly StoryListItem[];
+  /** The pictures of the related and "more from" stories. */
+  readonly linkMedia?: ReadonlyMap<number, MediaItem>;
   readonly commentCount: number;
   readonly forumClosed: boolean;
   readonly canonicalUrl: string;

@@ -1,5 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { givenPublishedStory } from '../support/factories.js';
@@ -94,6 +94,19 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     expect((await get('/xx/privacy')).statusCode).toBe(404);
   });
 
+  it("shows the demo services' About and Contact pages as their editors wrote them, in each language", async () => {
+    const en = await get('/en/about');
+    expect(en.body).toContain('<p>Our correspondents work from Bishkek, Osh, Prague and Vienna.');
+    const contact = (await get('/en/contact')).body;
+    expect(contact).toContain('<a href="mailto:newsroom-en@example.org" dir="ltr">newsroom-en@example.org</a>');
+    expect(contact).toContain('<address>Vinohradská 159a<br/>110 00 Prague 10<br/>Czech Republic</address>');
+    const fa = (await get('/fa/contact')).body;
+    expect(fa).toMatch(/<html lang="fa" dir="rtl"/);
+    expect(fa).toContain('<dt>ایمیل</dt>');
+    expect((await get('/ky/about')).body).toContain('<h1 id="about-title">Биз жөнүндө</h1>');
+    expect((await get('/ru/about')).body).toContain('<p>Радио Свобода рассказывает');
+  });
+
   it('marks the current section and language in the masthead', async () => {
     const section = (await get('/en/s/asia')).body;
     expect(section).toMatch(/<a href="\/en\/s\/asia" aria-current="page">/);
@@ -107,7 +120,7 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
     const more = async () => {
       const html = (await get(STORY)).body;
       const block = /<section class="story-links" aria-labelledby="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-      return { block, links: [...block.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]) };
+      return { block, links: [...block.matchAll(/<li>(?:<picture[\s\S]*?<\/picture>)?<a href="([^"]+)">/g)].map((m) => m[1]) };
     };
     const before = await more();
     expect(before.block).toContain('More from Asia');
@@ -124,7 +137,7 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
       const html = (await get(STORY)).body;
       const block = /<section class="story-links" aria-labelledby="related-stories"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       const more = /<section class="story-links" aria-labelledby="more-from"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-      const links = (part: string) => [...part.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1] ?? '');
+      const links = (part: string) => [...part.matchAll(/<li>(?:<picture[\s\S]*?<\/picture>)?<a href="([^"]+)">/g)].map((m) => m[1] ?? '');
       return { block, links: links(block), more: links(more) };
     };
     const before = await related();
@@ -178,5 +191,29 @@ describe.each(STORE_KINDS)('reader page details on %s', (kind) => {
       expect(response.headers['content-encoding']).toBeUndefined();
     }
     expect((await get(STORY)).body).not.toContain('.woff2');
+  });
+  it('shows the pictures of the related and "more from" stories from their renditions, read in one query for the set', async () => {
+    const findByIds = vi.spyOn(t.store.read.media, 'findByIds');
+    try {
+      // Pictured stories in its section and sharing its topic (new stories also purge the story page, so it renders afresh).
+      const story = await t.store.read.stories.findById(1);
+      const world = (await t.store.read.services.listSections('en')).find((section) => section.slug === 'world');
+      const lead = story?.leadMediaId ?? null;
+      await givenPublishedStory(t.actions, { sectionId: story?.sectionId ?? null, leadMediaId: lead, headline: 'Pictured Story From Asia' }, 1);
+      await givenPublishedStory(t.actions, { sectionId: world?.id ?? null, tagIds: story?.tagIds.slice(0, 1), leadMediaId: lead, headline: 'Pictured Related Story' }, 1);
+      findByIds.mockClear();
+      const page = await get(STORY);
+      expect(page.headers['x-cache']).toBe('MISS');
+      for (const id of ['related-stories', 'more-from']) {
+        const block = new RegExp(`<section class="story-links" aria-labelledby="${id}">[\\s\\S]*?</section>`).exec(page.body)?.[0] ?? '';
+        const item = /<li>(<(?:picture|span) class="card-image[^"]*">(?:(?!<li>)[\s\S])*?)<a href="[^"]+">Pictured [^<]+<\/a>/.exec(block)?.[1] ?? '';
+        // The lead's picture or, for a video, its poster frame: sized, so nothing shifts as it loads.
+        expect(item, id).toMatch(/<img src="\/media\/[^"]+"[^>]* width="\d+" height="\d+" alt(="")? loading="lazy"/);
+      }
+      // The story's own media, then the pictures of every linked story at once: never one query per story.
+      expect(findByIds.mock.calls.length).toBe(2);
+    } finally {
+      findByIds.mockRestore();
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { ActionDeps } from '../deps.js';
 import { earliest, loadMasthead } from './load-masthead.js';
 import { findReadableStory } from './readable-story.js';
 import { cacheKey, type PageResult } from './page-result.js';
+import { leadMediaIds } from './list-page.js';
 
 const MORE_FROM_SECTION = 4;
 const RELATED = 4;
@@ -26,6 +27,8 @@ export interface StoryPageData {
   readonly moreFromSection: readonly StorySummary[];
   /** The latest other stories sharing a topic or a person with it, those in "more from this section" left out. */
   readonly relatedStories: readonly StorySummary[];
+  /** The pictures of the related and "more from" stories, read in one query for the set. */
+  readonly linkMedia: ReadonlyMap<number, MediaItem>;
   readonly commentCount: number;
   /** Profiles of people named in the bylines, by byline (structured data links them). */
   readonly authors: ReadonlyMap<string, Profile>;
@@ -115,6 +118,9 @@ export async function shapeStoryPage(
     readableTranslations(repos, story.id, now),
   ]);
   const moreFromSection = sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION);
+  const relatedStories = sharingLatest.filter((s) => !moreFromSection.some((m) => m.id === s.id)).slice(0, RELATED);
+  const linkMediaIds = leadMediaIds([...relatedStories, ...moreFromSection]);
+  const linkMedia = linkMediaIds.length ? await repos.media.findByIds(linkMediaIds) : [];
   const forumClosed = isForumClosed(story, settings, now);
   const closesAt = forumClosed ? null : autoClosesAt(story.publishedAt, settings);
 
@@ -128,7 +134,8 @@ export async function shapeStoryPage(
       profiles: new Map<number, Profile>(profiles.map((p) => [p.id, p])),
       related: new Map<number, StorySummary>(related.map((s) => [s.id, s])),
       moreFromSection,
-      relatedStories: sharingLatest.filter((s) => !moreFromSection.some((m) => m.id === s.id)).slice(0, RELATED),
+      relatedStories,
+      linkMedia: new Map<number, MediaItem>(linkMedia.map((m) => [m.id, m])),
       commentCount: story.commentCount,
       authors: new Map<string, Profile>(authors.map((p) => [p.name, p])),
       forumClosed,
@@ -139,7 +146,7 @@ export async function shapeStoryPage(
       ...base.cacheKeys,
       cacheKey.story(story.id),
       cacheKey.comments(story.id),
-      ...mediaIds.map(cacheKey.media),
+      ...[...new Set([...mediaIds, ...linkMediaIds])].map(cacheKey.media),
       ...[...new Set([...refs.profileIds, ...authors.map((p) => p.id)])].map(cacheKey.profile),
       // A related story that is not visible yet may become so: its change must purge this page.
       ...refs.storyIds.map(cacheKey.story),

@@ -4,6 +4,7 @@ import { countRead } from './count-read.js';
 import { getHomePage } from './get-home-page.js';
 import { getPrivacyPage } from './get-privacy-page.js';
 import { getProfilePage } from './get-profile-page.js';
+import { getServiceInfoPage } from './get-service-info-page.js';
 import { getSectionPage } from './get-section-page.js';
 import { getStoryPage } from './get-story-page.js';
 import { getTagPage } from './get-tag-page.js';
@@ -25,6 +26,8 @@ export function readerPages(deps: Deps) {
     profile: (params: Parameters<typeof getProfilePage>[1]) => getProfilePage(deps, params),
     story: (params: Parameters<typeof getStoryPage>[1]) => getStoryPage(deps, params),
     privacy: (params: Parameters<typeof getPrivacyPage>[1]) => getPrivacyPage(deps, params),
+    /** The About and Contact pages' text, as the service's editors wrote it. */
+    serviceInfo: (params: Parameters<typeof getServiceInfoPage>[1]) => getServiceInfoPage(deps, params),
     /** One read of a story, from its page's beacon. */
     countRead: (serviceCode: string, storyId: number) => countRead(deps, serviceCode, storyId),
     search: (params: Parameters<typeof searchStories>[1]) => searchStories(deps, params),

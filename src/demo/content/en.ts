@@ -15,6 +15,12 @@ export const enContent: DemoServiceContent = {
     direction: 'ltr',
     outlet: 'RFE/RL',
     position: 0,
+    info: {
+      about: 'RFE/RL\'s English service reports on Central Asia, Eastern Europe and the wider world, where a free press is restricted or does not exist.\n\nOur correspondents work from Bishkek, Osh, Prague and Vienna. We check every story with more than one source and publish corrections openly, below the story they correct.\n\nThis is a demonstration site: its stories and people are examples.',
+      email: 'newsroom-en@example.org',
+      postal: 'Vinohradská 159a\n110 00 Prague 10\nCzech Republic',
+      phone: '',
+    },
     sections: [
       { slug: 'asia', name: 'Asia' },
       { slug: 'europe', name: 'Europe' },

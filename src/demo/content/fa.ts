@@ -11,6 +11,12 @@ export const faContent: DemoServiceContent = {
     direction: 'rtl',
     outlet: OUTLET,
     position: 3,
+    info: {
+      about: 'رادیو فردا سرویس فارسی رادیو اروپای آزاد/رادیو آزادی است و خبرهای ایران و جهان را به زبان فارسی گزارش می‌کند.\n\nهر مطلب را با بیش از یک منبع می‌سنجیم و اصلاحیه‌ها را آشکارا زیر همان مطلب منتشر می‌کنیم.\n\nاین یک سایت نمایشی است: مطلب‌ها و افراد آن نمونه‌اند.',
+      email: 'newsroom-fa@example.org',
+      postal: 'Vinohradská 159a\n110 00 پراگ\nجمهوری چک',
+      phone: '',
+    },
     sections: [
       { slug: 'news', name: 'اخبار' },
       { slug: 'world', name: 'جهان' },

@@ -11,6 +11,12 @@ export const ruContent: DemoServiceContent = {
     direction: 'ltr',
     outlet: OUTLET,
     position: 2,
+    info: {
+      about: 'Радио Свобода рассказывает о событиях в России, Центральной Азии и мире там, где свободная пресса ограничена или отсутствует.\n\nМы проверяем каждый материал по нескольким источникам и открыто публикуем исправления под материалом, который они исправляют.\n\nЭто демонстрационный сайт: его материалы и люди — примеры.',
+      email: 'newsroom-ru@example.org',
+      postal: 'Vinohradská 159a\n110 00 Прага 10\nЧехия',
+      phone: '',
+    },
     sections: [
       { slug: 'news', name: 'Новости' },
       { slug: 'politics', name: 'Политика' },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ServiceInfo } from '../../domain/service/service-info.js';
 import type { LanguageService, ScriptDirection, Section, Tag } from '../../domain/service/service.js';
 import type { Database } from '../database.js';
 
@@ -32,6 +33,24 @@ export class ServiceRepository {
   async update(service: LanguageService): Promise<void> {
     const { code, ...fields } = service;
     await this.db.updateTable('services').set(fields).where('code', '=', code).execute();
+  }
+
+  /** What the service says about itself and how to reach it (its About and Contact pages). */
+  async findInfo(code: string): Promise<ServiceInfo | undefined> {
+    const row = await this.db
+      .selectFrom('services')
+      .select(['about', 'contact_email', 'contact_postal', 'contact_phone'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return row && { about: row.about, email: row.contact_email, postal: row.contact_postal, phone: row.contact_phone };
+  }
+
+  async updateInfo(code: string, info: ServiceInfo): Promise<void> {
+    await this.db
+      .updateTable('services')
+      .set({ about: info.about, contact_email: info.email, contact_postal: info.postal, contact_phone: info.phone })
+      .where('code', '=', code)
+      .execute();
   }
 
   /** Every service's sections, in navigation order. */
@@ -120,7 +139,7 @@ export class ServiceRepository {
   }
 }
 
-function toService(row: Omit<Database['services'], 'time_zone'>): LanguageService {
+function toService(row: Pick<Database['services'], 'code' | 'name' | 'locale' | 'direction' | 'outlet' | 'position'>): LanguageService {
   return {
     code: row.code,
     name: row.name,

@@ -9,6 +9,11 @@ export interface ServicesTable {
   position: number;
   /** The service's time zone (IANA name), shown beside each person's own. */
   time_zone: Generated<string>;
+  /** What the service says about itself and how to reach it: '' until an editor writes it. */
+  about: Generated<string>;
+  contact_email: Generated<string>;
+  contact_postal: Generated<string>;
+  contact_phone: Generated<string>;
 }
 
 export interface SectionsTable {

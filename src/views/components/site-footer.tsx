@@ -43,6 +43,12 @@ export function SiteFooter({ masthead }: { masthead: MastheadModel }) {
           <h2>{t('footer.site')}</h2>
           <ul>
             <li>
+              <a href={`/${service.code}/about`}>{t('footer.about')}</a>
+            </li>
+            <li>
+              <a href={`/${service.code}/contact`}>{t('footer.contact')}</a>
+            </li>
+            <li>
               <a href={`/${service.code}/privacy`}>{t('footer.privacy')}</a>
             </li>
             <li>

@@ -111,14 +111,15 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
           </nav>
         ) : null}
         <ShareLinks url={model.canonicalUrl} title={story.headline} t={t} />
-        <StoryLinks id="related-stories" heading={t('story.relatedStories')} stories={model.relatedStories ?? []} i18n={i18n} />
+        <StoryLinks id="related-stories" heading={t('story.relatedStories')} stories={model.relatedStories ?? []} masthead={masthead} media={model.linkMedia} />
         {section ? (
           <StoryLinks
             id="more-from"
             heading={t('story.moreFrom', { section: section.name })}
             href={`/${service.code}/s/${encodeURIComponent(section.slug)}`}
             stories={model.moreFromSection ?? []}
-            i18n={i18n}
+            masthead={masthead}
+            media={model.linkMedia}
           />
         ) : null}
         <footer class="story-comments" id="comments">

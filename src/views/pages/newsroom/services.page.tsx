@@ -1,3 +1,4 @@
+import { SERVICE_INFO_LIMITS, type ServiceInfo } from '../../../domain/service/service-info.js';
 import { SECTION_LIMITS, type LanguageService, type Section } from '../../../domain/service/service.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { FormError, SavedNotice } from './parts.js';
@@ -43,8 +44,16 @@ export interface ServiceFormValues {
 }
 
 /** A service's form. The code, part of every address, is chosen once and then only shown. */
-export function ServiceFormPage(props: { masthead: NewsroomMasthead; isNew: boolean; values: ServiceFormValues; error: string | null; saved: boolean }) {
-  const { masthead, isNew, values, error, saved } = props;
+export function ServiceFormPage(props: {
+  masthead: NewsroomMasthead;
+  isNew: boolean;
+  values: ServiceFormValues;
+  error: string | null;
+  saved: boolean;
+  /** An existing service's About text and contact details, and why they were refused. */
+  info?: { values: ServiceInfo; error: string | null };
+}) {
+  const { masthead, isNew, values, error, saved, info } = props;
   const { t } = masthead.i18n;
   const title = isNew ? t('newsroom.services.new') : t('newsroom.services.edit');
   return (
@@ -87,7 +96,39 @@ export function ServiceFormPage(props: { masthead: NewsroomMasthead; isNew: bool
         )}
         <button type="submit">{t('newsroom.form.save')}</button>
       </form>
+      {info ? <ServiceInfoForm masthead={masthead} code={values.code} values={info.values} error={info.error} /> : null}
     </NewsroomLayout>
+  );
+}
+
+/** The service's About text and contact details, shown on its reader pages /code/about and /code/contact. */
+function ServiceInfoForm({ masthead, code, values, error }: { masthead: NewsroomMasthead; code: string; values: ServiceInfo; error: string | null }) {
+  const { t } = masthead.i18n;
+  return (
+    <section aria-labelledby="service-info-title">
+      <h2 id="service-info-title">{t('newsroom.services.info')}</h2>
+      <p class="meta">{t('newsroom.services.infoHelp')}</p>
+      <FormError error={error} />
+      <form method="post" action={`/newsroom/services/${encodeURIComponent(code)}/info`} class="newsroom-form">
+        <input type="hidden" name="_csrf" value={masthead.user?.csrfToken ?? ''} />
+        <label for="service-about">{t('newsroom.services.about')}</label>
+        <textarea id="service-about" name="about" rows={8} maxLength={SERVICE_INFO_LIMITS.about} aria-describedby="service-about-help">
+          {values.about}
+        </textarea>
+        <p id="service-about-help" class="meta">
+          {t('newsroom.services.aboutHelp', { max: SERVICE_INFO_LIMITS.about })}
+        </p>
+        <label for="service-email">{t('newsroom.services.email')}</label>
+        <input id="service-email" name="email" type="email" maxLength={SERVICE_INFO_LIMITS.email} value={values.email} />
+        <label for="service-postal">{t('newsroom.services.postal')}</label>
+        <textarea id="service-postal" name="postal" rows={3} maxLength={SERVICE_INFO_LIMITS.postal}>
+          {values.postal}
+        </textarea>
+        <label for="service-phone">{t('newsroom.services.phone')}</label>
+        <input id="service-phone" name="phone" type="tel" maxLength={SERVICE_INFO_LIMITS.phone} value={values.phone} />
+        <button type="submit">{t('newsroom.form.save')}</button>
+      </form>
+    </section>
   );
 }
 

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ALERT_LIMITS } from '../../../domain/alert/alert.js';
 import { BODY_LIMITS } from '../../../domain/body/body.js';
 import { PROFILE_LIMITS } from '../../../domain/profile/profile.js';
+import { SERVICE_INFO_LIMITS } from '../../../domain/service/service-info.js';
 import { SECTION_LIMITS } from '../../../domain/service/service.js';
 import { MAX_ID, SERVICE_CODE, SLUG } from '../../../domain/shared/limits.js';
 import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
@@ -446,6 +447,15 @@ export const ServiceBody = Type.Object({
   position: Type.Integer(),
 });
 export const ServiceList = Type.Object({ items: Type.Array(ServiceBody) });
+export const ServiceInfoBody = Type.Object(
+  {
+    about: Type.String({ maxLength: SERVICE_INFO_LIMITS.about, description: 'the About page: plain paragraphs separated by a blank line; "" shows the default text' }),
+    email: Type.String({ maxLength: SERVICE_INFO_LIMITS.email, description: 'the Contact page\'s email address, or ""' }),
+    postal: Type.String({ maxLength: SERVICE_INFO_LIMITS.postal, description: 'a postal address, one line per line, or ""' }),
+    phone: Type.String({ maxLength: SERVICE_INFO_LIMITS.phone, description: 'a phone number (digits, spaces, + ( ) - . /), or ""' }),
+  },
+  { ...strict, description: "what the service says about itself and how to reach it: its reader pages /code/about and /code/contact" },
+);
 
 const sectionFields = {
   slug: Text(SLUG.maxLength, { description: 'the address: /service/s/slug' }),

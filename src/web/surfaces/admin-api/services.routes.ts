@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { createSection, createService } from '../../../actions/services/create-service.js';
 import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
+import { getServiceInfo, updateServiceInfo } from '../../../actions/services/service-info.js';
 import { updateSection, updateService } from '../../../actions/services/update-service.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
@@ -14,6 +15,7 @@ import {
   SectionListQuery,
   SectionUpdate,
   ServiceBody,
+  ServiceInfoBody,
   ServiceList,
   ServiceParams,
   ServiceUpdate,
@@ -40,6 +42,21 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       schema: { tags: ['services'], params: ServiceParams, body: ServiceUpdate, response: responses({ 200: ServiceBody }) },
     },
     async (request) => updateService(actions, authOf(request).actor, request.params.code, request.body),
+  );
+
+  app.get(
+    '/services/:code/info',
+    { config: { permission: 'service.manage' }, schema: { tags: ['services'], params: ServiceParams, response: responses({ 200: ServiceInfoBody }) } },
+    async (request) => getServiceInfo(actions, authOf(request).actor, request.params.code),
+  );
+
+  app.put(
+    '/services/:code/info',
+    {
+      config: { permission: 'service.manage' },
+      schema: { tags: ['services'], params: ServiceParams, body: ServiceInfoBody, response: responses({ 200: ServiceInfoBody }) },
+    },
+    async (request) => updateServiceInfo(actions, authOf(request).actor, request.params.code, request.body),
   );
 
   app.get(

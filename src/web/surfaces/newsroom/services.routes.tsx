@@ -3,7 +3,9 @@ import { parseTimeZone } from '../../../domain/shared/time-zone.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createSection, createService } from '../../../actions/services/create-service.js';
 import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
+import { getServiceInfo, updateServiceInfo } from '../../../actions/services/service-info.js';
 import { updateSection, updateService } from '../../../actions/services/update-service.js';
+import type { ServiceInfo } from '../../../domain/service/service-info.js';
 import { isDomainError, notFound } from '../../../domain/shared/errors.js';
 import {
   SectionFormPage,
@@ -33,8 +35,21 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     html(reply, <ServicesPage masthead={await mastheadFor(request)} services={await listLanguageServices(actions, authOf(request).actor)} />),
   );
 
-  const serviceForm = async (request: FastifyRequest, reply: FastifyReply, isNew: boolean, values: ServiceFormValues, error: string | null) =>
-    html(reply, <ServiceFormPage masthead={await mastheadFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} />, error ? 400 : 200);
+  const serviceForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    isNew: boolean,
+    values: ServiceFormValues,
+    error: string | null,
+    info?: { values: ServiceInfo; error: string | null },
+  ) => {
+    const shownInfo = info ?? (isNew ? undefined : { values: await getServiceInfo(actions, authOf(request).actor, values.code), error: null });
+    return html(
+      reply,
+      <ServiceFormPage masthead={await mastheadFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} info={shownInfo} />,
+      error || shownInfo?.error ? 400 : 200,
+    );
+  };
 
   app.get('/newsroom/services/new', { config: { permission: 'service.manage' } }, async (request, reply) =>
     serviceForm(request, reply, true, { code: '', name: '', locale: '', direction: 'ltr', outlet: '', position: '0', timeZone: 'UTC' }, null),
@@ -74,6 +89,19 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       return reply.redirect(`/newsroom/services/${encodeURIComponent(code)}?saved=1`, 303);
     } catch (error) {
       return refused(request, error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
+    }
+  });
+
+  app.post('/newsroom/services/:code/info', { config: { permission: 'service.manage' } }, async (request, reply) => {
+    const service = await findService(request);
+    const form = (request.body ?? {}) as FormBody;
+    try {
+      await updateServiceInfo(actions, authOf(request).actor, service.code, { about: form.about, email: form.email, postal: form.postal, phone: form.phone });
+      return reply.redirect(`/newsroom/services/${encodeURIComponent(service.code)}?saved=1`, 303);
+    } catch (error) {
+      const typed = { about: form.about ?? '', email: form.email ?? '', postal: form.postal ?? '', phone: form.phone ?? '' };
+      const timeZone = (await serviceTimeZones(actions)).get(service.code) ?? DEFAULT_TIME_ZONE;
+      return refused(request, error, (message) => serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null, { values: typed, error: message }));
     }
   });
 

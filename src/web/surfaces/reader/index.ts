@@ -7,6 +7,7 @@ import { profilePath } from '../../../domain/profile/profile.js';
 import { renderFrontPage } from '../../../views/pages/front.page.js';
 import { renderListPage } from '../../../views/pages/list.page.js';
 import { renderPrivacyPage } from '../../../views/pages/privacy.page.js';
+import { renderAboutPage, renderContactPage } from '../../../views/pages/service-info.page.js';
 import { renderProfilePage } from '../../../views/pages/profile.page.js';
 import { renderSearchPage } from '../../../views/pages/search.page.js';
 import { renderServicesPage } from '../../../views/pages/services.page.js';
@@ -172,6 +173,20 @@ export async function readerSurface(app: FastifyInstance, deps: ReaderSurfaceDep
       return { html: renderPrivacyPage(toMasthead(result.masthead, assets)), keys: result.cacheKeys, validUntil: result.validUntil };
     });
   });
+
+  // About and Contact: what the service's editors wrote in its settings (purged when they change).
+  for (const [page, render] of [
+    ['about', renderAboutPage],
+    ['contact', renderContactPage],
+  ] as const) {
+    app.get<{ Params: ServiceParams }>(`/:service/${page}`, { schema: { params: ServiceParams } }, async (request, reply) => {
+      const serviceCode = request.params.service;
+      return servePage(cache, request, reply, `/${serviceCode}/${page}`, now(), async () => {
+        const result = await pages.serviceInfo({ serviceCode });
+        return { html: render(toMasthead(result.masthead, assets), result.model), keys: result.cacheKeys, validUntil: result.validUntil };
+      });
+    });
+  }
 
   // The story page's read beacon: one more read on today's counter, nothing about the reader.
   // A beacon rather than counting page hits, so pages stay served from any cache.

@@ -89,14 +89,18 @@ describe('two app nodes on one PostgreSQL database', () => {
     expect((await target.app.inject({ method: 'GET', url })).headers['x-cache']).toBe('HIT');
   }
 
-  async function saveOnA(id: number, headline: string, slug: string, version: number): Promise<void> {
-    const saved = await a.app.inject({
+  /** An edit of a published story on `target` (node A unless told), put live with Update. */
+  async function saveOnA(id: number, headline: string, slug: string, target: Node = a): Promise<void> {
+    const { version } = (await target.app.inject({ method: 'GET', url: `${API}/stories/${id}`, headers: editor.bearer })).json<{ version: number }>();
+    const saved = await target.app.inject({
       method: 'PUT',
       url: `${API}/stories/${id}`,
       headers: editor.bearer,
       payload: { ...storyInput({ headline, slug }), version },
     });
     expect(saved.statusCode).toBe(200);
+    const updated = await target.app.inject({ method: 'POST', url: `${API}/stories/${id}/update`, headers: editor.bearer, payload: {} });
+    expect(updated.statusCode).toBe(200);
   }
 
   /** The backend pid of a node's LISTEN connection, as the server lists it (null while it has none). */
@@ -205,12 +209,12 @@ describe('two app nodes on one PostgreSQL database', () => {
     expect(before).not.toBeNull();
     await adminQuery('select pg_terminate_backend($1)', [before]);
     // A change made while the connection is gone: its notification reaches no one on B.
-    await saveOnA(id, 'Recount Ordered In Two Regions', 'recount-ordered', 1);
+    await saveOnA(id, 'Recount Ordered In Two Regions', 'recount-ordered');
     await visibleOnB(url, (body) => body.includes('Recount Ordered In Two Regions'));
     await vi.waitFor(async () => expect(await listenerPid(b)).not.toBeNull(), { timeout: 5_000 });
     expect(await listenerPid(b)).not.toBe(before);
     // And the new connection hears the next change.
-    await saveOnA(id, 'Recount Ordered In Three Regions', 'recount-ordered', 2);
+    await saveOnA(id, 'Recount Ordered In Three Regions', 'recount-ordered');
     await visibleOnB(url, (body) => body.includes('Recount Ordered In Three Regions'));
   });
 
@@ -225,7 +229,7 @@ describe('two app nodes on one PostgreSQL database', () => {
     await cachedOn(c, url);
 
     await proxy.cut();
-    await saveOnA(id, 'Border Reopens For Trucks', 'border-reopens', 1);
+    await saveOnA(id, 'Border Reopens For Trucks', 'border-reopens');
     await delay(300);
     // Cut off, C still serves the page it had.
     expect((await c.app.inject({ method: 'GET', url })).body).not.toContain('Border Reopens For Trucks');
@@ -247,13 +251,7 @@ describe('two app nodes on one PostgreSQL database', () => {
     d = await node();
     const eventLog = `"${database.schema ?? 'public'}".event_log`;
     await adminQuery(`alter table ${eventLog} disable trigger event_log_notify`, []);
-    const saved = await d.app.inject({
-      method: 'PUT',
-      url: `${API}/stories/${id}`,
-      headers: editor.bearer,
-      payload: { ...storyInput({ headline: 'Dam Holds After Storm', slug: 'dam-holds' }), version: 1 },
-    });
-    expect(saved.statusCode).toBe(200);
+    await saveOnA(id, 'Dam Holds After Storm', 'dam-holds', d);
     await adminQuery(`alter table ${eventLog} enable trigger event_log_notify`, []);
     await d.app.close();
     await d.store.close();

@@ -141,6 +141,12 @@ export class LiveStreams {
   }
 
   private async broadcast(logged: LoggedLiveEvent): Promise<void> {
+    // Nobody listening: no work per event. What was kept for replay no longer follows on, so a
+    // reader who comes back later resumes from the event log instead.
+    if (this.connections.size === 0) {
+      this.recent.length = 0;
+      return;
+    }
     const update = await this.build(logged.event);
     if (!update) return;
     const sent: Sent = { id: logged.id, update, chunk: encode(update, logged.id) };

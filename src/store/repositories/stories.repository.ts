@@ -378,6 +378,8 @@ export class StoryRepository {
       // Stored bodies were checked by parseBody on the way in.
       body: JSON.parse(row.body_json) as Body,
       leadMediaId: row.lead_media_id,
+      leadMediaCaption: row.lead_media_caption,
+      leadMediaCredit: row.lead_media_credit,
       tagIds: tags.map((t) => t.tag_id),
       status: row.status as StoryStatus,
       publishedAt: toDate(row.published_at),
@@ -625,6 +627,8 @@ function storyColumns(input: StoryInput) {
     credits_json: JSON.stringify(input.credits),
     body_json: JSON.stringify(input.body),
     lead_media_id: input.leadMediaId,
+    lead_media_caption: input.leadMediaCaption ?? null,
+    lead_media_credit: input.leadMediaCredit ?? null,
     comments_state: input.commentsState,
   };
 }

@@ -71,7 +71,7 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
   const corrections = story.notes
     .filter((note) => note.kind === 'correction')
     .map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.at.toISOString() }));
-  const video = lead && lead.kind === 'video' && lead.state === 'ready' ? videoLd(masthead, lead, story.publishedAt) : null;
+  const video = lead && lead.kind === 'video' && lead.state === 'ready' ? videoLd(masthead, { ...lead, ...leadMediaText(story, lead) }, story.publishedAt) : null;
 
   const live = model.live ? liveBlogLd(url, model.live, modified) : null;
   const article = {

@@ -94,6 +94,11 @@ describe.each(STORE_KINDS)("a story's own caption and credit for its lead media 
     expect(page).toContain('The march, filmed by our reporter');
     expect(page).toContain('Library Camera');
     expect(page).not.toContain('Library video caption');
+    // The embeddable player shows what the story shows.
+    const embed = (await t.app.inject({ method: 'GET', url: `/embed/media/${video.id}` })).body;
+    expect(embed).toContain('The march, filmed by our reporter');
+    expect(embed).toContain('Library Camera');
+    expect(embed).not.toContain('Library video caption');
   });
 
   it('refuses a too-long caption on the same form, keeping what was typed and changing nothing', async () => {
@@ -143,6 +148,9 @@ describe.each(STORE_KINDS)("a story's own caption and credit for its lead media 
     expect(saved.json().pending.changes).toContainEqual({ kind: 'field', field: 'leadMediaCredit', before: 'First Credit', after: '' });
     expect(await reader(id, 'crowds-api')).toContain('First own caption');
     expect(await reader(id, 'crowds-api')).not.toContain('Second own caption');
+    const editorPage = (await t.app.inject({ method: 'GET', url: `/newsroom/stories/${id}`, headers: editor.bearer })).body;
+    expect(editorPage).toContain('<strong>leadMediaCaption</strong>: <del>First own caption</del> → <ins>Second own caption</ins>');
+    expect(editorPage).toMatch(/<textarea id="leadMediaCaption" name="leadMediaCaption"[^>]*>Second own caption<\/textarea>/);
 
     expect((await t.app.inject({ method: 'POST', url: `${API}/stories/${id}/update`, headers: editor.bearer, payload: {} })).statusCode).toBe(200);
     const live = await reader(id, 'crowds-api');

@@ -523,17 +523,33 @@ export class StoryRepository {
   }
 
   /** The first visible story showing a media item (as its lead, or in its body), if any. */
-  async findStoryShowingMedia(mediaId: number, now: Date): Promise<{ id: number; serviceCode: string; slug: string; headline: string } | undefined> {
+  async findStoryShowingMedia(
+    mediaId: number,
+    now: Date,
+  ): Promise<
+    | (Pick<Story, 'id' | 'serviceCode' | 'slug' | 'headline' | 'leadMediaId' | 'leadMediaCaption' | 'leadMediaCredit'>)
+    | undefined
+  > {
     const row = await this.db
       .selectFrom('stories')
-      .select(['id', 'service_code', 'slug', 'headline'])
+      .select(['id', 'service_code', 'slug', 'headline', 'lead_media_id', 'lead_media_caption', 'lead_media_credit'])
       .where('status', '=', 'published')
       .where('published_at', '<=', now.getTime())
       .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), bodyShowsMedia(eb, mediaId)]))
       .orderBy('id')
       .limit(1)
       .executeTakeFirst();
-    return row && { id: row.id, serviceCode: row.service_code, slug: row.slug, headline: row.headline };
+    return (
+      row && {
+        id: row.id,
+        serviceCode: row.service_code,
+        slug: row.slug,
+        headline: row.headline,
+        leadMediaId: row.lead_media_id,
+        leadMediaCaption: row.lead_media_caption,
+        leadMediaCredit: row.lead_media_credit,
+      }
+    );
   }
 
   /** When the service's published stories last changed (null: it has none). */

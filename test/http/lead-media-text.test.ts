@@ -99,6 +99,8 @@ describe.each(STORE_KINDS)("a story's own caption and credit for its lead media 
     expect(embed).toContain('The march, filmed by our reporter');
     expect(embed).toContain('Library Camera');
     expect(embed).not.toContain('Library video caption');
+    const sitemap = (await t.app.inject({ method: 'GET', url: '/en/sitemap-1.xml' })).body;
+    expect(sitemap).toContain('<video:description>The march, filmed by our reporter</video:description>');
   });
 
   it('refuses a too-long caption on the same form, keeping what was typed and changing nothing', async () => {

@@ -455,7 +455,7 @@ export class StoryRepository {
   async listForSitemap(filter: { serviceCode: string; now: Date; since?: Date; limit: number; offset: number }): Promise<SitemapStory[]> {
     let query = this.db
       .selectFrom('stories')
-      .select(['id', 'service_code', 'slug', 'headline', 'deck', 'lead_media_id', 'published_at', 'updated_at', 'modified_at'])
+      .select(['id', 'service_code', 'slug', 'headline', 'deck', 'lead_media_id', 'lead_media_caption', 'published_at', 'updated_at', 'modified_at'])
       .where('service_code', '=', filter.serviceCode)
       .where('status', '=', 'published')
       .where('published_at', '<=', filter.now.getTime());
@@ -470,6 +470,7 @@ export class StoryRepository {
         headline: row.headline,
         deck: row.deck,
         leadMediaId: row.lead_media_id,
+        leadMediaCaption: row.lead_media_caption,
         publishedAt: new Date(published),
         lastModified: new Date(Math.max(published, Number(row.modified_at), Number(row.updated_at ?? 0))),
       };

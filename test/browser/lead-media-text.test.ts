@@ -44,6 +44,10 @@ describe("the lead media's caption and credit in this story, in Chromium", () =>
     await expect.poll(async () => (await t.store.read.stories.findById(id))?.leadMediaCredit, { timeout: 15_000 }).toBeNull();
 
     expect(await violationsHere(page)).toEqual([]);
+
+    // Another lead media (here none): the first item's own caption is no longer offered as the default.
+    await page.getByRole('button', { name: 'No lead media' }).click();
+    await expect.poll(() => page.locator('#lead-media-text-help').innerText()).not.toContain('Library caption');
     await context.close();
   });
 });

@@ -242,8 +242,10 @@ export function StoryFormPage(props: StoryFormPageProps) {
             <input id="leadMediaCredit" name="leadMediaCredit" maxLength={MEDIA_TEXT_LIMITS.credit} value={values.leadMediaCredit} aria-describedby="lead-media-text-help" dir="auto" />
             <p id="lead-media-text-help" class="meta">
               {t('newsroom.form.leadMediaTextHelp')}
-              {leadMediaDefaults?.caption ? <> {t('newsroom.form.leadMediaOwnCaption', { caption: leadMediaDefaults.caption })}</> : null}
-              {leadMediaDefaults?.credit ? <> {t('newsroom.form.leadMediaOwnCredit', { credit: leadMediaDefaults.credit })}</> : null}
+              <span id="lead-media-own">
+                {leadMediaDefaults?.caption ? <> {t('newsroom.form.leadMediaOwnCaption', { caption: leadMediaDefaults.caption })}</> : null}
+                {leadMediaDefaults?.credit ? <> {t('newsroom.form.leadMediaOwnCredit', { credit: leadMediaDefaults.credit })}</> : null}
+              </span>
             </p>
           </fieldset>
         </fieldset>

@@ -187,6 +187,8 @@ function start(): void {
   const leadCurrent = document.getElementById('lead-media-current');
   const leadPick = document.getElementById('lead-media-pick');
   const leadNone = document.getElementById('lead-media-none');
+  // The lead media item's own caption and credit, shown for the item the page was opened with.
+  const leadOwn = document.getElementById('lead-media-own');
   // A card, then an empty paragraph to go on writing in (an empty paragraph is not saved).
   const insertCard = (card: EditorNode) => editor.chain().focus().insertContent([card, { type: 'paragraph' }]).run();
   const choose = (mode: PickerMode, choice: Choice) => {
@@ -203,6 +205,7 @@ function start(): void {
     else if (mode === 'leadMedia' && leadField) {
       leadField.value = String(choice.id);
       if (leadCurrent) leadCurrent.textContent = choice.label;
+      leadOwn?.replaceChildren();
       leadField.dispatchEvent(new Event('change', { bubbles: true }));
       leadPick?.focus();
     }
@@ -243,6 +246,7 @@ function start(): void {
     leadNone.addEventListener('click', () => {
       leadField.value = '';
       if (leadCurrent) leadCurrent.textContent = leadCurrent.dataset.none ?? '';
+      leadOwn?.replaceChildren();
       leadField.dispatchEvent(new Event('change', { bubbles: true }));
     });
   }

@@ -52,7 +52,8 @@ describe.each(STORE_KINDS)('structured data and previews on %s', (kind) => {
     expect(typeof article.description).toBe('string');
     expect(Date.parse(String(article.datePublished))).not.toBeNaN();
     expect(Date.parse(String(article.dateModified))).toBeGreaterThanOrEqual(Date.parse(String(article.datePublished)));
-    expect(article.image).toContain(`${ORIGIN}/media/demo/bishkek-day-after-poster.jpg`);
+    // The lead picture is an ImageObject carrying the caption and credit the page shows under it.
+    expect(article.image).toContainEqual(expect.objectContaining({ '@type': 'ImageObject', url: `${ORIGIN}/media/demo/bishkek-day-after-poster.jpg` }));
     expect(article.correction).toEqual([
       expect.objectContaining({ '@type': 'CorrectionComment', text: 'An earlier version misspelt Osh.' }),
     ]);

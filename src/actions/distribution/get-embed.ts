@@ -1,6 +1,7 @@
 import type { MediaItem } from '../../domain/media/media.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { LanguageService } from '../../domain/service/service.js';
+import { leadMediaText } from '../../domain/story/lead-media-text.js';
 import type { ActionDeps } from '../deps.js';
 import { cacheKey } from '../reader/page-result.js';
 
@@ -19,5 +20,12 @@ export async function getEmbed(deps: Pick<ActionDeps, 'store' | 'clock'>, mediaI
   const story = media && media.kind !== 'image' ? await repos.stories.findStoryShowingMedia(mediaId, deps.clock.now()) : undefined;
   const service = story ? await repos.services.find(story.serviceCode) : undefined;
   if (!media || !story || !service) throw notFound('MEDIA_NOT_FOUND', 'There is no player at this address', { context: { mediaId } });
-  return { media, story, service, cacheKeys: [cacheKey.media(mediaId), cacheKey.story(story.id)] };
+  // The story's own caption and credit for its lead media show in the player too.
+  const shown = story.leadMediaId === media.id ? { ...media, ...leadMediaText(story, media) } : media;
+  return {
+    media: shown,
+    story: { id: story.id, serviceCode: story.serviceCode, slug: story.slug, headline: story.headline },
+    service,
+    cacheKeys: [cacheKey.media(mediaId), cacheKey.story(story.id)],
+  };
 }

@@ -8,7 +8,8 @@ import type { ActionDeps } from '../deps.js';
 export interface StoryEditorData {
   /** Names, titles and headlines of what the body's cards point at, for the editor to show. */
   readonly labels: BodyLabels;
-  readonly leadMedia: Pick<MediaItem, 'id' | 'title'> | null;
+  /** The lead media item, with its own caption and credit (what shows when the story gives none). */
+  readonly leadMedia: Pick<MediaItem, 'id' | 'title' | 'caption' | 'credit'> | null;
   /** The topics of the story's service, to tick. */
   readonly tags: readonly Tag[];
 }
@@ -31,7 +32,7 @@ export async function storyEditorData(deps: ActionDeps, story: Pick<Story, 'serv
       profiles: Object.fromEntries(profiles.map((p) => [p.id, p.name])),
       stories: Object.fromEntries(related.flatMap((s) => (s ? [[s.id, s.headline]] : []))),
     },
-    leadMedia: lead ? { id: lead.id, title: lead.title } : null,
+    leadMedia: lead ? { id: lead.id, title: lead.title, caption: lead.caption, credit: lead.credit } : null,
     tags,
   };
 }

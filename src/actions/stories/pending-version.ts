@@ -43,6 +43,8 @@ export function liveContent(story: Story): StoryInput {
     credits: story.credits,
     body: story.body,
     leadMediaId: story.leadMediaId,
+    leadMediaCaption: story.leadMediaCaption,
+    leadMediaCredit: story.leadMediaCredit,
     tagIds: story.tagIds,
     commentsState: story.commentsState,
   };

@@ -81,6 +81,9 @@ export function startAutosave({ form, storyId, body }: AutosaveOptions): Autosav
       credits: lines(value('credits')),
       tagIds,
       leadMediaId: lead === '' ? null : /^\d+$/.test(lead) ? Number(lead) : lead,
+      // Empty: the media item's own caption and credit.
+      leadMediaCaption: value('leadMediaCaption').trim() || null,
+      leadMediaCredit: value('leadMediaCredit').trim() || null,
       commentsState: form.dataset.commentsState === 'closed' ? 'closed' : 'open',
       body: body(),
       autosave: true,

@@ -16,6 +16,8 @@ export interface SitemapStory {
   readonly headline: string;
   readonly deck: string | null;
   readonly leadMediaId: number | null;
+  /** The story's own caption for its lead media (null: the item's). */
+  readonly leadMediaCaption: string | null;
   readonly publishedAt: Date;
   /** The latest of its publication, last save and update note. */
   readonly lastModified: Date;

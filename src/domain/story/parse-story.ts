@@ -1,6 +1,7 @@
 import { parseBody } from '../body/parse-body.js';
 import { invalid } from '../shared/errors.js';
 import { SERVICE_CODE } from '../shared/limits.js';
+import { MEDIA_TEXT_LIMITS } from '../media/media-text.js';
 import { optionalText, requireId, requireName, requireSlug, requireText, slugify } from '../shared/text.js';
 import type { Body } from '../body/body.js';
 import { STORY_STATUSES, type CommentsState, type Dateline, type NoteKind, type StoryStatus } from './story.js';
@@ -29,6 +30,12 @@ export interface StoryInput {
   readonly credits: readonly string[];
   readonly body: Body;
   readonly leadMediaId: number | null;
+  /**
+   * This story's own caption and credit for its lead media (null: the media item's own). Optional
+   * in the type so contents saved before they existed (old revisions) still read as "none".
+   */
+  readonly leadMediaCaption?: string | null;
+  readonly leadMediaCredit?: string | null;
   readonly tagIds: readonly number[];
   readonly commentsState: CommentsState;
 }
@@ -44,6 +51,8 @@ const FIELDS = [
   'credits',
   'body',
   'leadMediaId',
+  'leadMediaCaption',
+  'leadMediaCredit',
   'tagIds',
   'commentsState',
 ] as const;
@@ -71,9 +80,21 @@ export function parseStoryInput(input: unknown): StoryInput {
     body: parseBody(raw.body ?? []),
     leadMediaId:
       raw.leadMediaId === undefined || raw.leadMediaId === null ? null : requireId(raw.leadMediaId, 'leadMediaId'),
+    leadMediaCaption: overrideText(raw.leadMediaCaption, 'leadMediaCaption', MEDIA_TEXT_LIMITS.caption),
+    leadMediaCredit: overrideText(raw.leadMediaCredit, 'leadMediaCredit', MEDIA_TEXT_LIMITS.credit),
     tagIds: idList(raw.tagIds, 'tagIds', STORY_LIMITS.tags),
     commentsState: parseCommentsState(raw.commentsState ?? 'open'),
   };
+}
+
+/** An override of a media item's text: blank (or only spaces) means "use the item's own". */
+function overrideText(input: unknown, field: string, max: number): string | null {
+  if (typeof input === 'string' && input.trim() === '') return null;
+  if (typeof input === 'string' && input.trim().length > max) {
+    const what = field === 'leadMediaCaption' ? 'the caption of the lead media' : 'the credit of the lead media';
+    throw invalid('FIELD_TOO_LONG', `${what} must be at most ${max} characters (it has ${input.trim().length})`, field);
+  }
+  return optionalText(input, field, max);
 }
 
 function parseDateline(input: unknown): Dateline | null {

@@ -64,6 +64,8 @@ const FIELDS: readonly (keyof StoryInput)[] = [
   'bylines',
   'credits',
   'leadMediaId',
+  'leadMediaCaption',
+  'leadMediaCredit',
   'tagIds',
   'commentsState',
 ];

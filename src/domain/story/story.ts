@@ -32,6 +32,9 @@ export interface Story {
   readonly credits: readonly string[];
   readonly body: Body;
   readonly leadMediaId: number | null;
+  /** This story's caption and credit for its lead media; null: the media item's own. */
+  readonly leadMediaCaption: string | null;
+  readonly leadMediaCredit: string | null;
   readonly tagIds: readonly number[];
   readonly status: StoryStatus;
   readonly publishedAt: Date | null;

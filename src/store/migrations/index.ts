@@ -21,6 +21,7 @@ import * as mediaFocalPoint from './2026-11-30T1340-media-focal-point.js';
 import * as userLocale from './2026-11-30T1350-user-locale.js';
 import * as storyTranslations from './2026-11-30T1352-story-translations.js';
 import * as serviceInfo from './2026-11-30T1370-service-info.js';
+import * as storyLeadMediaText from './2026-11-30T1400-story-lead-media-text.js';
 
 /** Listed by hand so the set is the same under tsx, compiled JS and bundles. Append only. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1350-user-locale': userLocale,
   '2026-11-30T1352-story-translations': storyTranslations,
   '2026-11-30T1370-service-info': serviceInfo,
+  '2026-11-30T1400-story-lead-media-text': storyLeadMediaText,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -378,6 +378,8 @@ export class StoryRepository {
       // Stored bodies were checked by parseBody on the way in.
       body: JSON.parse(row.body_json) as Body,
       leadMediaId: row.lead_media_id,
+      leadMediaCaption: row.lead_media_caption,
+      leadMediaCredit: row.lead_media_credit,
       tagIds: tags.map((t) => t.tag_id),
       status: row.status as StoryStatus,
       publishedAt: toDate(row.published_at),
@@ -453,7 +455,7 @@ export class StoryRepository {
   async listForSitemap(filter: { serviceCode: string; now: Date; since?: Date; limit: number; offset: number }): Promise<SitemapStory[]> {
     let query = this.db
       .selectFrom('stories')
-      .select(['id', 'service_code', 'slug', 'headline', 'deck', 'lead_media_id', 'published_at', 'updated_at', 'modified_at'])
+      .select(['id', 'service_code', 'slug', 'headline', 'deck', 'lead_media_id', 'lead_media_caption', 'published_at', 'updated_at', 'modified_at'])
       .where('service_code', '=', filter.serviceCode)
       .where('status', '=', 'published')
       .where('published_at', '<=', filter.now.getTime());
@@ -468,6 +470,7 @@ export class StoryRepository {
         headline: row.headline,
         deck: row.deck,
         leadMediaId: row.lead_media_id,
+        leadMediaCaption: row.lead_media_caption,
         publishedAt: new Date(published),
         lastModified: new Date(Math.max(published, Number(row.modified_at), Number(row.updated_at ?? 0))),
       };
@@ -521,17 +524,33 @@ export class StoryRepository {
   }
 
   /** The first visible story showing a media item (as its lead, or in its body), if any. */
-  async findStoryShowingMedia(mediaId: number, now: Date): Promise<{ id: number; serviceCode: string; slug: string; headline: string } | undefined> {
+  async findStoryShowingMedia(
+    mediaId: number,
+    now: Date,
+  ): Promise<
+    | (Pick<Story, 'id' | 'serviceCode' | 'slug' | 'headline' | 'leadMediaId' | 'leadMediaCaption' | 'leadMediaCredit'>)
+    | undefined
+  > {
     const row = await this.db
       .selectFrom('stories')
-      .select(['id', 'service_code', 'slug', 'headline'])
+      .select(['id', 'service_code', 'slug', 'headline', 'lead_media_id', 'lead_media_caption', 'lead_media_credit'])
       .where('status', '=', 'published')
       .where('published_at', '<=', now.getTime())
       .where((eb) => eb.or([eb('lead_media_id', '=', mediaId), bodyShowsMedia(eb, mediaId)]))
       .orderBy('id')
       .limit(1)
       .executeTakeFirst();
-    return row && { id: row.id, serviceCode: row.service_code, slug: row.slug, headline: row.headline };
+    return (
+      row && {
+        id: row.id,
+        serviceCode: row.service_code,
+        slug: row.slug,
+        headline: row.headline,
+        leadMediaId: row.lead_media_id,
+        leadMediaCaption: row.lead_media_caption,
+        leadMediaCredit: row.lead_media_credit,
+      }
+    );
   }
 
   /** When the service's published stories last changed (null: it has none). */
@@ -625,6 +644,8 @@ function storyColumns(input: StoryInput) {
     credits_json: JSON.stringify(input.credits),
     body_json: JSON.stringify(input.body),
     lead_media_id: input.leadMediaId,
+    lead_media_caption: input.leadMediaCaption ?? null,
+    lead_media_credit: input.leadMediaCredit ?? null,
     comments_state: input.commentsState,
   };
 }

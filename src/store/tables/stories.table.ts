@@ -14,6 +14,8 @@ export interface StoriesTable {
   credits_json: string;
   body_json: string;
   lead_media_id: number | null;
+  lead_media_caption: string | null;
+  lead_media_credit: string | null;
   status: string;
   published_at: number | null;
   updated_at: number | null;

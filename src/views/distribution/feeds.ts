@@ -1,6 +1,7 @@
 import type { DistributedStory, FeedData } from '../../domain/distribution/distributed-story.js';
 import { FEED_CONTENT_TYPE, feedPath, scopePath, type FeedFormat } from '../../domain/distribution/feed-paths.js';
 import { playableRenditions, posterOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
+import { leadMediaText } from '../../domain/story/lead-media-text.js';
 import { storyPath } from '../../domain/story/story-path.js';
 import { translatorFor } from '../../i18n/i18n.js';
 import { renderFeedBody, renderLiveEntries } from './feed-body.js';
@@ -173,7 +174,10 @@ function renderRss(data: FeedData, view: FeedView): string {
         ...item.authors.map((author) => textEl('dc:creator', author.name)),
         ...item.categories.map((name) => textEl('category', name)),
         item.enclosure ? el('enclosure', { url: item.enclosure.url, length: item.enclosure.length, type: item.enclosure.type }) : null,
-        ...[...item.entry.media.values()].flatMap((media) => mediaRss(media, view)),
+        // The lead media carries the story's own caption and credit where it gave them.
+        ...[...item.entry.media.values()].flatMap((media) =>
+          mediaRss(media.id === story.leadMediaId ? { ...media, ...leadMediaText(story, media) } : media, view),
+        ),
         ...(view.podcast
           ? [
               textEl('itunes:title', story.headline),

@@ -63,7 +63,7 @@ export function renderServiceSitemap(sitemap: ServiceSitemap, site: SitemapSite)
                 undefined,
                 textEl('video:thumbnail_loc', media(poster.path)),
                 textEl('video:title', video.title),
-                textEl('video:description', video.caption ?? story.deck ?? video.title),
+                textEl('video:description', story.leadMediaCaption ?? video.caption ?? story.deck ?? video.title),
                 file ? textEl('video:content_loc', media(file.path)) : null,
                 textEl('video:player_loc', absolute(embedPath(video.id))),
                 video.durationMs !== null ? textEl('video:duration', Math.max(1, Math.round(video.durationMs / 1000))) : null,

@@ -2,6 +2,7 @@ import { bodyText } from '../../domain/body/body.js';
 import { isoDuration } from '../../domain/media/duration.js';
 import { playableRenditions, posterOf, thumbnailOf, type MediaItem, type Rendition } from '../../domain/media/media.js';
 import { profilePath, type Profile } from '../../domain/profile/profile.js';
+import { leadMediaText } from '../../domain/story/lead-media-text.js';
 import { storyPath } from '../../domain/story/story-path.js';
 import { embedPath } from '../../domain/distribution/embed-paths.js';
 import type { MastheadModel, StoryPageModel } from '../page-model.js';
@@ -48,6 +49,20 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
   const lead = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
   const picture = lead ? previewImage(lead) : undefined;
   const images = [...media.values()].map(previewImage).filter((r): r is Rendition => r !== undefined);
+  // The lead picture as an ImageObject with the caption and credit the story shows under it.
+  const leadText = lead ? leadMediaText(story, lead) : null;
+  const imageLd = images.map((r) =>
+    r === picture && leadText && (leadText.caption || leadText.credit)
+      ? {
+          '@type': 'ImageObject',
+          url: mediaUrl(masthead, r),
+          ...(r.width ? { width: r.width } : {}),
+          ...(r.height ? { height: r.height } : {}),
+          ...(leadText.caption ? { caption: leadText.caption } : {}),
+          ...(leadText.credit ? { creditText: leadText.credit } : {}),
+        }
+      : mediaUrl(masthead, r),
+  );
   const modified = story.updatedAt ?? story.publishedAt;
   const authors = story.bylines.map((name) => {
     const profile = model.authors.get(name);
@@ -56,7 +71,7 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
   const corrections = story.notes
     .filter((note) => note.kind === 'correction')
     .map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.at.toISOString() }));
-  const video = lead && lead.kind === 'video' && lead.state === 'ready' ? videoLd(masthead, lead, story.publishedAt) : null;
+  const video = lead && lead.kind === 'video' && lead.state === 'ready' ? videoLd(masthead, { ...lead, ...leadMediaText(story, lead) }, story.publishedAt) : null;
 
   const live = model.live ? liveBlogLd(url, model.live, modified) : null;
   const article = {
@@ -71,7 +86,7 @@ export function storyMeta(masthead: MastheadModel, model: StoryPageModel): PageM
     ...(modified ? { dateModified: modified.toISOString() } : {}),
     author: authors.length ? authors : [publisherLd(masthead)],
     publisher: publisherLd(masthead),
-    ...(images.length ? { image: images.map((r) => mediaUrl(masthead, r)) } : {}),
+    ...(imageLd.length ? { image: imageLd } : {}),
     ...(section ? { articleSection: section.name } : {}),
     ...(tags.length ? { keywords: tags.map((tag) => tag.name) } : {}),
     inLanguage: service.locale,

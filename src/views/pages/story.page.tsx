@@ -1,5 +1,6 @@
 import { renderDocument } from '../render.js';
 import { commentsPath } from '../../domain/story/story-path.js';
+import { leadMediaText } from '../../domain/story/lead-media-text.js';
 import { ReaderLayout } from '../layouts/reader.layout.js';
 import { Player } from '../components/player.js';
 import { MediaImage } from '../components/media-image.js';
@@ -18,7 +19,9 @@ export function StoryPage({ masthead, model }: { masthead: MastheadModel; model:
   const { story, section, tags, media, commentCount } = model;
   const { i18n, service } = masthead;
   const t = i18n.t;
-  const lead = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
+  const leadItem = story.leadMediaId !== null ? media.get(story.leadMediaId) : undefined;
+  // The lead media shows the story's own caption and credit where it gave them, else the item's.
+  const lead = leadItem ? { ...leadItem, ...leadMediaText(story, leadItem) } : undefined;
   const hasPlayer = [...media.values()].some((item) => item.kind !== 'image');
   return (
     <ReaderLayout

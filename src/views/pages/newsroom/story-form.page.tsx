@@ -1,4 +1,5 @@
 import type { Body } from '../../../domain/body/body.js';
+import { MEDIA_TEXT_LIMITS } from '../../../domain/media/media-text.js';
 import type { BodyLabels } from '../../../domain/body/editor-document.js';
 import type { LanguageService, Section, Tag } from '../../../domain/service/service.js';
 import type { CommentsState, StoryNote, StoryStatus } from '../../../domain/story/story.js';
@@ -33,6 +34,9 @@ export interface StoryFormValues {
   readonly credits: string;
   readonly tagIds: readonly number[];
   readonly leadMediaId: string;
+  /** This story's caption and credit for its lead media; empty: the media item's own. */
+  readonly leadMediaCaption: string;
+  readonly leadMediaCredit: string;
   readonly commentsState: CommentsState;
   /** The body as the rich editor starts with it. */
   readonly body: Body;
@@ -52,6 +56,8 @@ export interface StoryFormPageProps {
   readonly values: StoryFormValues;
   readonly labels: BodyLabels;
   readonly leadMediaTitle: string | null;
+  /** The lead media item's own caption and credit, shown as what an empty override means. */
+  readonly leadMediaDefaults?: { readonly caption: string | null; readonly credit: string | null } | null;
   readonly error: string | null;
   /** What the signed-in user's role allows on this story (the server checks again). */
   readonly may: { readonly file: boolean; readonly publish: boolean; readonly unpublish: boolean; readonly note: boolean; readonly comments: boolean; readonly edit: boolean; readonly delete?: boolean };
@@ -103,7 +109,7 @@ function LiveState({ masthead, pending, zones, mayPublish }: { masthead: Newsroo
  * saves on its own every few seconds, and says so in the status line.
  */
 export function StoryFormPage(props: StoryFormPageProps) {
-  const { masthead, services, sections, tags, values, labels, leadMediaTitle, error, may, editorScript } = props;
+  const { masthead, services, sections, tags, values, labels, leadMediaTitle, leadMediaDefaults, error, may, editorScript } = props;
   const zones = props.zones ?? { own: 'UTC', service: 'UTC' };
   const pending = props.pending ?? null;
   const { t } = masthead.i18n;
@@ -227,6 +233,19 @@ export function StoryFormPage(props: StoryFormPageProps) {
               <button type="button" id="lead-media-none" hidden>
                 {t('newsroom.form.leadMediaNone')}
               </button>
+            </p>
+            <label for="leadMediaCaption">{t('newsroom.form.leadMediaCaption')}</label>
+            <textarea id="leadMediaCaption" name="leadMediaCaption" rows={2} maxLength={MEDIA_TEXT_LIMITS.caption} aria-describedby="lead-media-text-help" dir="auto">
+              {values.leadMediaCaption}
+            </textarea>
+            <label for="leadMediaCredit">{t('newsroom.form.leadMediaCredit')}</label>
+            <input id="leadMediaCredit" name="leadMediaCredit" maxLength={MEDIA_TEXT_LIMITS.credit} value={values.leadMediaCredit} aria-describedby="lead-media-text-help" dir="auto" />
+            <p id="lead-media-text-help" class="meta">
+              {t('newsroom.form.leadMediaTextHelp')}
+              <span id="lead-media-own">
+                {leadMediaDefaults?.caption ? <> {t('newsroom.form.leadMediaOwnCaption', { caption: leadMediaDefaults.caption })}</> : null}
+                {leadMediaDefaults?.credit ? <> {t('newsroom.form.leadMediaOwnCredit', { credit: leadMediaDefaults.credit })}</> : null}
+              </span>
             </p>
           </fieldset>
         </fieldset>

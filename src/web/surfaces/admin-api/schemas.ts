@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ALERT_LIMITS } from '../../../domain/alert/alert.js';
 import { BODY_LIMITS } from '../../../domain/body/body.js';
+import { MEDIA_TEXT_LIMITS } from '../../../domain/media/media-text.js';
 import { PROFILE_LIMITS } from '../../../domain/profile/profile.js';
 import { SERVICE_INFO_LIMITS } from '../../../domain/service/service-info.js';
 import { SECTION_LIMITS } from '../../../domain/service/service.js';
@@ -46,6 +47,12 @@ const storyFields = {
   credits: Type.Optional(Type.Array(Type.String({ maxLength: STORY_LIMITS.byline }), { maxItems: STORY_LIMITS.credits })),
   body: Type.Optional(Type.Array(BodyElementSchema, { maxItems: BODY_LIMITS.elements })),
   leadMediaId: Type.Optional(Nullable(Id)),
+  leadMediaCaption: Type.Optional(
+    Nullable(Type.String({ maxLength: MEDIA_TEXT_LIMITS.caption, description: "this story's caption for its lead media; null or empty: the media item's own" })),
+  ),
+  leadMediaCredit: Type.Optional(
+    Nullable(Type.String({ maxLength: MEDIA_TEXT_LIMITS.credit, description: "this story's credit for its lead media; null or empty: the media item's own" })),
+  ),
   tagIds: Type.Optional(Type.Array(Id, { maxItems: STORY_LIMITS.tags })),
   commentsState: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
 };
@@ -96,6 +103,8 @@ export const StoryBody = Type.Object({
   credits: Type.Array(Type.String()),
   body: Type.Array(BodyElementSchema),
   leadMediaId: Nullable(Type.Integer()),
+  leadMediaCaption: Nullable(Type.String({ description: "this story's own caption for its lead media; null: the media item's" })),
+  leadMediaCredit: Nullable(Type.String({ description: "this story's own credit for its lead media; null: the media item's" })),
   tagIds: Type.Array(Type.Integer()),
   commentsState: Type.String(),
   status: Status,

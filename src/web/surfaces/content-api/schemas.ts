@@ -137,6 +137,8 @@ export const StoryBody = Type.Object(
     updatedAt: Nullable(Time),
     notes: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('update'), Type.Literal('correction')]), text: Type.String(), at: Time }, strict)),
     leadMediaId: Nullable(Id),
+    leadMediaCaption: Nullable(Type.String({ description: "the caption shown under the lead media: the story's own, or else the media item's" })),
+    leadMediaCredit: Nullable(Type.String({ description: "the credit shown with the lead media: the story's own, or else the media item's" })),
     body: Type.Array(BodyElement),
     media: Type.Array(MediaBody),
     profiles: Type.Array(ProfileBody),

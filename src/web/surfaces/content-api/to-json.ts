@@ -4,6 +4,7 @@ import { FEED_FORMATS, feedPath } from '../../../domain/distribution/feed-paths.
 import type { MediaItem } from '../../../domain/media/media.js';
 import type { Profile } from '../../../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../../../domain/service/service.js';
+import { leadMediaText } from '../../../domain/story/lead-media-text.js';
 import { storyPath } from '../../../domain/story/story-path.js';
 import type { StoryCursor } from '../../../actions/content-api/read-content.js';
 import { invalid } from '../../../domain/shared/errors.js';
@@ -54,6 +55,7 @@ export function profileJson(profile: Profile) {
 
 export function storyJson(entry: DistributedStory, absolute: Absolute, mediaBase: string) {
   const { story } = entry;
+  const lead = story.leadMediaId !== null ? leadMediaText(story, entry.media.get(story.leadMediaId)) : null;
   return {
     id: story.id,
     service: story.serviceCode,
@@ -70,6 +72,8 @@ export function storyJson(entry: DistributedStory, absolute: Absolute, mediaBase
     updatedAt: story.updatedAt?.toISOString() ?? null,
     notes: story.notes.map((n) => ({ kind: n.kind, text: n.text, at: n.at.toISOString() })),
     leadMediaId: story.leadMediaId,
+    leadMediaCaption: lead?.caption ?? null,
+    leadMediaCredit: lead?.credit ?? null,
     // The stored body was checked by parseBody; the response schema allowlists each element's fields.
     body: story.body as unknown as Static<typeof BodyElement>[],
     media: [...entry.media.values()].map((m) => mediaJson(m, absolute, mediaBase)),

@@ -265,6 +265,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         values={values}
         labels={extra.labels}
         leadMediaTitle={extra.leadMedia?.title ?? null}
+        leadMediaDefaults={extra.leadMedia ? { caption: extra.leadMedia.caption, credit: extra.leadMedia.credit } : null}
         error={error}
         may={may}
         editorScript={assets.editorScript ?? null}

@@ -20,6 +20,8 @@ export const EMPTY_STORY: StoryFormValues = {
   credits: '',
   tagIds: [],
   leadMediaId: '',
+  leadMediaCaption: '',
+  leadMediaCredit: '',
   commentsState: 'open',
   body: [],
   bodyText: '',
@@ -66,6 +68,9 @@ export function storyFromForm(form: FormBody, existing: Story | null) {
     credits: form.credits !== undefined ? lines(form.credits) : (existing?.credits ?? []),
     tagIds: form.tagsShown !== undefined ? tickedTags(form) : (existing?.tagIds ?? []),
     leadMediaId: leadMedia === undefined ? (existing?.leadMediaId ?? null) : leadMedia === '' ? null : /^\d{1,15}$/.test(leadMedia) ? Number(leadMedia) : leadMedia,
+    // Blank means "the media item's own"; a form without the fields keeps the story's.
+    leadMediaCaption: form.leadMediaCaption ?? existing?.leadMediaCaption ?? null,
+    leadMediaCredit: form.leadMediaCredit ?? existing?.leadMediaCredit ?? null,
     commentsState: existing?.commentsState ?? 'open',
   };
 }
@@ -100,6 +105,8 @@ export function valuesFromForm(form: FormBody, existing: Story | null): StoryFor
     credits: form.credits ?? '',
     tagIds: form.tagsShown !== undefined ? tickedTags(form) : (existing?.tagIds ?? []),
     leadMediaId: form.leadMediaId ?? '',
+    leadMediaCaption: form.leadMediaCaption ?? '',
+    leadMediaCredit: form.leadMediaCredit ?? '',
     body,
     bodyText: existing && toPlainText(existing.body) === null ? null : (form.body ?? toPlainText(body)),
   };
@@ -121,6 +128,8 @@ export function valuesFromStory(story: Story): StoryFormValues {
     credits: story.credits.join('\n'),
     tagIds: story.tagIds,
     leadMediaId: story.leadMediaId ? String(story.leadMediaId) : '',
+    leadMediaCaption: story.leadMediaCaption ?? '',
+    leadMediaCredit: story.leadMediaCredit ?? '',
     commentsState: story.commentsState,
     body: story.body,
     bodyText: toPlainText(story.body),

@@ -8,7 +8,8 @@ import { runNuChecker } from './nu-checker.js';
 
 /**
  * The pages a quality test collected (each with a label naming the address or the refused form)
- * checked by the W3C Nu checker in one run: the errors, each as `label:line message`.
+ * checked by the W3C Nu checker in one run: the errors, each as `label:line message`. One use:
+ * the pages' files are removed once checked.
  */
 export class NuPages {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-nu-'));
@@ -20,15 +21,16 @@ export class NuPages {
     this.files.set(file, label);
   }
 
+  /** Checks every page added in one run of the checker, then removes their files. */
   async errors(): Promise<string[]> {
-    const messages = await runNuChecker([...this.files.keys()]);
-    return messages
-      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
-      .map((m) => `${(m.url && this.files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
-  }
-
-  close(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    try {
+      const messages = await runNuChecker([...this.files.keys()]);
+      return messages
+        .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
+        .map((m) => `${(m.url && this.files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
+    } finally {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
 

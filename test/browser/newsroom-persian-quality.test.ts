@@ -3,6 +3,7 @@ import { banCommentAuthor } from '../../src/actions/comments/ban-comment-author.
 import { postLiveEntry } from '../../src/actions/live/live-entries.js';
 import { setStoryLive } from '../../src/actions/live/set-story-live.js';
 import { createStory } from '../../src/actions/stories/create-story.js';
+import { unpublishStory } from '../../src/actions/stories/unpublish-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
 import { translatorFor } from '../../src/i18n/i18n.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
@@ -37,7 +38,7 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
   let base: string;
   const sessions = new Map<Locale, Awaited<ReturnType<typeof signInAs>>>();
   let urls: string[];
-  let ids: { live: number; liveFa: number; draft: number; comment: number; photo: number; entryStory: number };
+  let ids: { live: number; liveFa: number; draft: number; withdrawn: number; comment: number; photo: number; entryStory: number };
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { demo: false });
@@ -59,6 +60,8 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
     await t.app.inject({ method: 'POST', url: `${API}/stories/${scheduled}/publish`, headers: admin.headers, payload: { at: new Date(t.clock.now().getTime() + 3 * 3600_000).toISOString() } });
     const draft = await createStory(t.actions, SYSTEM, storyInput({ slug: 'draft', headline: 'A Draft' }));
     await updateStory(t.actions, SYSTEM, draft, storyInput({ slug: 'draft', headline: 'A Draft, Autosaved' }), { version: 1, autosave: true });
+    const withdrawn = await givenPublishedStory(t.actions, { slug: 'withdrawn', headline: 'Withdrawn Story' });
+    await unpublishStory(t.actions, SYSTEM, withdrawn);
     const deps = postingDeps(t.actions);
     const comment = (await readerPost(deps, { storyId: liveFa, authorName: 'مریم', body: 'این گزارش دقیق نیست.' })).id;
     const other = await readerPost(deps, { storyId: liveFa, authorName: 'Reza رضا', body: 'نظر دوم' });
@@ -67,7 +70,7 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
     const entryStory = await givenPublishedStory(t.actions, { headline: 'Election Night', slug: 'election-night' });
     await setStoryLive(t.actions, SYSTEM, entryStory, true);
     await postLiveEntry(t.actions, SYSTEM, entryStory, { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polls close.' }] }], keyEvent: true });
-    ids = { live, liveFa, draft, comment, photo, entryStory };
+    ids = { live, liveFa, draft, withdrawn, comment, photo, entryStory };
     urls = [
       `/newsroom/stories/${live}`,
       `/newsroom/stories/${liveFa}`,
@@ -101,10 +104,16 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
 
   /** Every refused form of these pages, posted as the person of `locale`: [what, status, answer, the error code]. */
   async function refusals(locale: Locale): Promise<Array<[string, number, string, string?]>> {
-    const { live, draft, comment, photo, entryStory } = ids;
+    const { live, draft, withdrawn, comment, photo, entryStory } = ids;
     const forms: Array<[string, string, Record<string, string>, string]> = [
       ['a schedule in the past', `/newsroom/stories/${draft}/publish`, { date: '2020-01-01', time: '10:00' }, 'SCHEDULE_TIME_PAST'],
       ['an update scheduled in the past', `/newsroom/stories/${live}/update`, { date: '2020-01-01', time: '10:00' }, 'SCHEDULE_TIME_PAST'],
+      [
+        'a pending version of a withdrawn story',
+        `/newsroom/stories/${withdrawn}/update`,
+        { version: '2', serviceCode: 'en', slug: 'withdrawn', headline: 'A Late Headline', bodyJson: '[]' },
+        'STORY_NOT_LIVE',
+      ],
       ['discard with nothing pending', `/newsroom/stories/${draft}/discard`, {}, 'STORY_NOTHING_PENDING'],
       ['an unknown time zone', '/newsroom/account/time-zone', { timeZone: 'Nowhere/Atlantis' }, 'TIME_ZONE_UNKNOWN'],
       ['a bulk action on a published story', '/newsroom/stories/bulk', { action: 'delete', [`story.${live}`]: '1' }, 'STORY_NOT_DELETABLE'],
@@ -154,11 +163,17 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
       'an update scheduled in the past': 'value="10:00"',
       'an unknown time zone': 'value="Nowhere/Atlantis"',
       'a focal point off the picture': 'value="1.5"',
+      'a pending version of a withdrawn story': 'value="A Late Headline"',
       'a translation that is not a number': 'value="twelve"',
     };
     for (const [what, , body] of await refusals('fa')) {
       if (kept[what]) expect(body, `kept as typed: ${what}`).toContain(kept[what]);
     }
+    // And nothing changed: the withdrawn story keeps its text, the published one is still live, the draft still there.
+    const story = (id: number) => t.store.read.stories.findById(id);
+    expect((await story(ids.withdrawn))?.headline).toBe('Withdrawn Story');
+    expect((await story(ids.live))?.status).toBe('published');
+    expect((await story(ids.draft))?.headline).toBe('A Draft, Autosaved');
   });
 
   it('has no HTML errors on any page in either language, refused forms included', async () => {

@@ -155,6 +155,8 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
           const fa = translatorFor('fa');
           expect(fa.has(key), `${key} is translated`).toBe(true);
           if (fa.has(key)) expect(alert, `${locale}: ${what}`).toContain(fa.t(key));
+          // The field at fault named in Persian too, not as the form's field is called.
+          expect(alert, `${locale}: ${what}: ${alert}`).not.toMatch(/فیلد: [^)]*[A-Za-z]/);
         }
       }
     }

@@ -69,7 +69,7 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
     const photo = (await givenMediaItem(t.actions, { kind: 'image', title: 'Crowd at the gate' })).id;
     const entryStory = await givenPublishedStory(t.actions, { headline: 'Election Night', slug: 'election-night' });
     await setStoryLive(t.actions, SYSTEM, entryStory, true);
-    await postLiveEntry(t.actions, SYSTEM, entryStory, { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polls close.' }] }], keyEvent: true });
+    const entry = await postLiveEntry(t.actions, SYSTEM, entryStory, { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polls close.' }] }], keyEvent: true });
     ids = { live, liveFa, draft, withdrawn, comment, photo, entryStory };
     urls = [
       `/newsroom/stories/${live}`,
@@ -84,6 +84,7 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
       '/newsroom/comments/bans?service=fa',
       `/newsroom/media/${photo}`,
       `/newsroom/stories/${entryStory}/live`,
+      `/newsroom/stories/${entryStory}/live/entries/${entry.id}`,
       `/newsroom/stories/${live}/translations`,
     ];
     base = await listen(t.app);

@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { banCommentAuthor } from '../../src/actions/comments/ban-comment-author.js';
 import { setCommentSettings } from '../../src/actions/comments/set-comment-settings.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { violations, violationsHere } from '../support/axe.js';
-import { launchChromium } from '../support/browser.js';
 import { postingDeps, readerPost } from '../support/comments.js';
 import { givenPublishedStory, SYSTEM } from '../support/factories.js';
 import { givenUser, signInAs } from '../support/newsroom.js';
-import { runNuChecker } from '../support/nu-checker.js';
+import { newsroomBrowser, NuPages, type NewsroomBrowser } from '../support/newsroom-quality.js';
 
 /**
  * The moderation pages (queue, one comment's ban page, bans) with English and Persian comments,
@@ -20,13 +16,11 @@ import { runNuChecker } from '../support/nu-checker.js';
 describe('comment moderation pages: valid HTML (Nu checker) and accessible (axe), in English and Persian', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let chromium: NewsroomBrowser;
   let page: Page;
   let session: Awaited<ReturnType<typeof signInAs>>;
   let urls: string[];
   let faComment: number;
-  let dir: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite');
@@ -54,18 +48,12 @@ describe('comment moderation pages: valid HTML (Nu checker) and accessible (axe)
       '/newsroom/comments/bans?service=en',
     ];
     base = await listen(t.app);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true });
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    page = await context.newPage();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-moderation-validity-'));
+    chromium = await newsroomBrowser(base, session.cookie);
+    page = chromium.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await chromium?.close();
     await t?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const form = (url: string, fields: Record<string, string>) =>
@@ -77,12 +65,8 @@ describe('comment moderation pages: valid HTML (Nu checker) and accessible (axe)
     });
 
   it('has no HTML errors on any page, refused forms included', async () => {
-    const files = new Map<string, string>();
-    const save = (url: string, body: string) => {
-      const file = path.join(dir, `page-${files.size}.html`);
-      fs.writeFileSync(file, body);
-      files.set(file, url);
-    };
+    const nu = new NuPages();
+    const save = (label: string, body: string) => nu.add(label, body);
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url: encodeURI(url), headers: { cookie: session.cookie } });
       expect(response.statusCode, url).toBe(200);
@@ -106,11 +90,7 @@ describe('comment moderation pages: valid HTML (Nu checker) and accessible (axe)
       expect(refused.body).toContain('role="alert"');
       save(`POST ${url} (refused)`, refused.body);
     }
-    const messages = await runNuChecker([...files.keys()]);
-    const errors = messages
-      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
-      .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await nu.errors()).toEqual([]);
   });
 
   it('has no axe violations on any page, nor on a refused ban form', async () => {

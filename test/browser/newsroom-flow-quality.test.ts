@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { updateStory } from '../../src/actions/stories/update-story.js';
 import { userActor } from '../../src/domain/user/user.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { violations } from '../support/axe.js';
-import { launchChromium } from '../support/browser.js';
 import { storyInput } from '../support/factories.js';
 import { givenUser, signInAs } from '../support/newsroom.js';
-import { runNuChecker } from '../support/nu-checker.js';
+import { newsroomBrowser, NuPages, type NewsroomBrowser } from '../support/newsroom-quality.js';
 
 /**
  * The newsroom pages this work changed, on the demo content, as an editor sees them: the story
@@ -21,12 +17,10 @@ import { runNuChecker } from '../support/nu-checker.js';
 describe('the story list, notices, delete and revisions: valid HTML (Nu checker) and accessible (axe)', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let chromium: NewsroomBrowser;
   let page: Page;
   let session: Awaited<ReturnType<typeof signInAs>>;
   let urls: string[];
-  let dir: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite');
@@ -43,28 +37,17 @@ describe('the story list, notices, delete and revisions: valid HTML (Nu checker)
       '/newsroom/media?done=uploaded',
     ];
     base = await listen(t.app);
-    browser = await launchChromium();
-    // The newsroom's CSP rightly forbids inline script; axe is injected inline, for this test only.
-    context = await browser.newContext({ bypassCSP: true });
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    page = await context.newPage();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsroom-flow-'));
+    chromium = await newsroomBrowser(base, session.cookie);
+    page = chromium.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await chromium?.close();
     await t?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('has no HTML errors on any page, a refused bulk action included', async () => {
-    const files = new Map<string, string>();
-    const save = (url: string, body: string) => {
-      const file = path.join(dir, `page-${files.size}.html`);
-      fs.writeFileSync(file, body);
-      files.set(file, url);
-    };
+    const nu = new NuPages();
+    const save = (label: string, body: string) => nu.add(label, body);
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
       expect(response.statusCode, url).toBe(200);
@@ -91,11 +74,7 @@ describe('the story list, notices, delete and revisions: valid HTML (Nu checker)
     expect(conflict.body).toContain('Compare the two versions');
     save(`POST ${draftUrl} (conflict)`, conflict.body);
 
-    const messages = await runNuChecker([...files.keys()]);
-    const errors = messages
-      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
-      .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await nu.errors()).toEqual([]);
   });
 
   it('has no axe violations on any page', async () => {

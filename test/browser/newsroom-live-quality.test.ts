@@ -1,29 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postLiveEntry } from '../../src/actions/live/live-entries.js';
 import { setStoryLive } from '../../src/actions/live/set-story-live.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { violations } from '../support/axe.js';
-import { launchChromium } from '../support/browser.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { givenUser, signInAs } from '../support/newsroom.js';
-import { runNuChecker } from '../support/nu-checker.js';
+import { newsroomBrowser, NuPages, type NewsroomBrowser } from '../support/newsroom-quality.js';
 
 const paragraph = (text: string) => [{ type: 'paragraph', content: [{ type: 'text', text }] }];
 
 describe('the newsroom live coverage pages: valid HTML (Nu checker) and accessible (axe)', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let chromium: NewsroomBrowser;
   let page: Page;
   let session: Awaited<ReturnType<typeof signInAs>>;
   let urls: string[];
   let liveStory: number;
-  let dir: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { demo: false });
@@ -40,27 +34,17 @@ describe('the newsroom live coverage pages: valid HTML (Nu checker) and accessib
     });
     urls = [`/newsroom/stories/${liveStory}/live`, `/newsroom/stories/${quiet}/live`, `/newsroom/stories/${liveStory}/live/entries/${rich.id}`];
     base = await listen(t.app);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true });
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    page = await context.newPage();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-live-validity-'));
+    chromium = await newsroomBrowser(base, session.cookie);
+    page = chromium.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await chromium?.close();
     await t?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('has no HTML errors on any page, a refused entry included', async () => {
-    const files = new Map<string, string>();
-    const save = (url: string, body: string) => {
-      const file = path.join(dir, `page-${files.size}.html`);
-      fs.writeFileSync(file, body);
-      files.set(file, url);
-    };
+    const nu = new NuPages();
+    const save = (label: string, body: string) => nu.add(label, body);
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
       expect(response.statusCode, url).toBe(200);
@@ -75,11 +59,7 @@ describe('the newsroom live coverage pages: valid HTML (Nu checker) and accessib
     expect(refused.statusCode).toBe(400);
     save('POST entries (refused)', refused.body);
 
-    const messages = await runNuChecker([...files.keys()]);
-    const errors = messages
-      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
-      .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await nu.errors()).toEqual([]);
   });
 
   it('has no axe violations on any page', async () => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../src/actions/stories/create-story.js';
@@ -10,7 +7,7 @@ import { violations, violationsHere } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { givenPublishedStory, givenService, storyInput, SYSTEM } from '../support/factories.js';
 import { API, givenUser, signInAs, signInByKeyboard } from '../support/newsroom.js';
-import { runNuChecker } from '../support/nu-checker.js';
+import { newsroomBrowser, NuPages, type NewsroomBrowser } from '../support/newsroom-quality.js';
 
 /**
  * A desk's day in Chromium: an edit of a live story waits for Update, and a scheduled story
@@ -114,12 +111,10 @@ describe('pending versions and scheduling in Chromium', () => {
 describe('the pending-version, schedule and time zone pages: valid HTML (Nu checker) and accessible (axe)', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  let chromium: NewsroomBrowser;
   let page: Page;
   let session: Awaited<ReturnType<typeof signInAs>>;
   let urls: string[];
-  let dir: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { demo: false });
@@ -137,18 +132,12 @@ describe('the pending-version, schedule and time zone pages: valid HTML (Nu chec
     const draft = await createStory(t.actions, SYSTEM, storyInput({ slug: 'draft' }));
     urls = [`/newsroom/stories/${live}`, `/newsroom/stories/${liveFa}`, `/newsroom/stories/${scheduled}`, `/newsroom/stories/${draft}`, '/newsroom/upcoming', '/newsroom/stories?status=scheduled', '/newsroom/account'];
     base = await listen(t.app);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true });
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    page = await context.newPage();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-pending-validity-'));
+    chromium = await newsroomBrowser(base, session.cookie);
+    page = chromium.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await chromium?.close();
     await t?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const post = (url: string, fields: Record<string, string>) =>
@@ -160,12 +149,8 @@ describe('the pending-version, schedule and time zone pages: valid HTML (Nu chec
     });
 
   it('has no HTML errors on any page, refused forms included', async () => {
-    const files = new Map<string, string>();
-    const save = (url: string, body: string) => {
-      const file = path.join(dir, `page-${files.size}.html`);
-      fs.writeFileSync(file, body);
-      files.set(file, url);
-    };
+    const nu = new NuPages();
+    const save = (label: string, body: string) => nu.add(label, body);
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
       expect(response.statusCode, url).toBe(200);
@@ -179,11 +164,7 @@ describe('the pending-version, schedule and time zone pages: valid HTML (Nu chec
     expect(zone.statusCode).toBe(400);
     save('unknown zone', zone.body);
 
-    const messages = await runNuChecker([...files.keys()]);
-    const errors = messages
-      .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
-      .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await nu.errors()).toEqual([]);
   });
 
   it('has no axe violations on any page, nor on a refused schedule', async () => {

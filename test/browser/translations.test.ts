@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTranslations } from '../../src/actions/stories/translations.js';
@@ -12,7 +9,7 @@ import { violations } from '../support/axe.js';
 import { launchChromium } from '../support/browser.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
 import { givenUser, signInAs, signInByKeyboard } from '../support/newsroom.js';
-import { runNuChecker } from '../support/nu-checker.js';
+import { NuPages } from '../support/newsroom-quality.js';
 
 const fa = translatorFor('fa').t;
 
@@ -98,42 +95,29 @@ describe('stories in four languages, and the Persian newsroom, in Chromium', () 
     const session = await signInAs(t, editor.email);
     const newsroomUrls = ['/newsroom/stories', '/newsroom/stories/new', `/newsroom/stories/${versions[3]}`, `/newsroom/stories/${versions[3]}/translations`, '/newsroom/account', '/newsroom/profiles'];
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-translations-'));
-    try {
-      const files = new Map<string, string>();
-      const save = (url: string, body: string) => {
-        const file = path.join(dir, `page-${files.size}.html`);
-        fs.writeFileSync(file, body);
-        files.set(file, url);
-      };
-      for (const url of readerUrls) {
-        const response = await t.app.inject({ method: 'GET', url });
-        expect(response.body, url).toContain('class="language-switcher"');
-        save(url, response.body);
-      }
-      for (const url of newsroomUrls) {
-        const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-        expect(response.statusCode, url).toBe(200);
-        expect(response.body, url).toContain('<html lang="fa" dir="rtl"');
-        save(url, response.body);
-      }
-      const refused = await t.app.inject({
-        method: 'POST',
-        url: `/newsroom/stories/${versions[3]}/translations`,
-        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: session.csrfToken, storyId: String(versions[3]) }).toString(),
-      });
-      expect(refused.statusCode).toBe(400);
-      expect(refused.body).toContain(fa('error.code.TRANSLATION_SAME_SERVICE'));
-      save('refused link', refused.body);
-      const messages = await runNuChecker([...files.keys()]);
-      const errors = messages
-        .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
-        .map((m) => `${(m.url && files.get(m.url.replace(/^file:/, ''))) ?? m.url ?? '?'}:${m.lastLine ?? '?'} ${m.message}`);
-      expect(errors).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    const nu = new NuPages();
+    const save = (label: string, body: string) => nu.add(label, body);
+    for (const url of readerUrls) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.body, url).toContain('class="language-switcher"');
+      save(url, response.body);
     }
+    for (const url of newsroomUrls) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toContain('<html lang="fa" dir="rtl"');
+      save(url, response.body);
+    }
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/newsroom/stories/${versions[3]}/translations`,
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, storyId: String(versions[3]) }).toString(),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(fa('error.code.TRANSLATION_SAME_SERVICE'));
+    save('refused link', refused.body);
+    expect(await nu.errors()).toEqual([]);
 
     const context = await browser.newContext({ bypassCSP: true });
     const [name, value] = session.cookie.split('=') as [string, string];

@@ -70,7 +70,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
       return accountPage(request, reply, null, null, 200, { saved: true });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return accountPage(request, reply, null, null, 400, { value, error: error.message });
+      return accountPage(request, reply, null, null, 400, { value, error: errorText(translatorOf(request), error) });
     }
   });
 

@@ -18,7 +18,8 @@ import { CommentBansPage } from '../../../views/pages/newsroom/comment-bans.page
 import { CommentsPage, queueUrl, type QueueShow, type QueueView, type RefusedForm } from '../../../views/pages/newsroom/comments.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { errorText } from './error-text.js';
+import { idOf, pageOf, translatorOf, type PageHelpers } from './page-helpers.js';
 import { CommentBansQuery, CommentQueueQuery } from './schemas.js';
 
 const SHOWS: readonly QueueShow[] = ['all', 'reported', 'held'];
@@ -123,7 +124,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
       return backToQueue(reply, form, { what: 'bulk', count: decided.length, ids: decided.map((c) => c.id) });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return queuePage(request, reply, form, { form: 'bulk', message: error.message, ids, decision: form.decision ?? '' });
+      return queuePage(request, reply, form, { form: 'bulk', message: errorText(translatorOf(request), error), ids, decision: form.decision ?? '' });
     }
   });
 
@@ -151,7 +152,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
       return backToQueue(reply, form, { what: 'ban', count: kinds.length });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      const refused: RefusedForm = { form: 'ban', message: error.message, commentId, kinds, until: form.until ?? '', removeQueued: form.removeQueued === '1' };
+      const refused: RefusedForm = { form: 'ban', message: errorText(translatorOf(request), error), commentId, kinds, until: form.until ?? '', removeQueued: form.removeQueued === '1' };
       return form.from === 'comment' ? banPage(request, reply, form, refused) : queuePage(request, reply, form, refused);
     }
   });

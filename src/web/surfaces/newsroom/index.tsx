@@ -229,7 +229,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     } catch (error) {
       if (!isDomainError(error) || error.kind === 'unavailable' || error.kind === 'unauthenticated') throw error;
       const query = Object.fromEntries(new URL(back, 'http://x').searchParams);
-      return storyList(request, reply, query, error.message, classifyError(request, error).status);
+      return storyList(request, reply, query, errorText(translatorOf(request), error), classifyError(request, error).status);
     }
   });
 

@@ -6,7 +6,8 @@ import { isDomainError } from '../../../domain/shared/errors.js';
 import { LiveEntryPage, LivePage, NO_ENTRY_VALUES, type LiveEntryValues } from '../../../views/pages/newsroom/live.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { errorText } from './error-text.js';
+import { idOf, pageOf, translatorOf, type PageHelpers } from './page-helpers.js';
 import { LiveEntryForm, LiveSwitchForm, ServicePageQuery } from './schemas.js';
 
 /** The entry form's fields as the form shows them again after a refusal. */
@@ -57,8 +58,8 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     );
   };
   /** An invalid entry is shown again with its message; anything else (not live, gone, stale) goes to the error handler. */
-  const refused = (error: unknown): string => {
-    if (isDomainError(error) && error.kind === 'invalid') return error.message;
+  const refused = (request: FastifyRequest, error: unknown): string => {
+    if (isDomainError(error) && error.kind === 'invalid') return errorText(translatorOf(request), error);
     throw error;
   };
 
@@ -77,7 +78,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     try {
       await postLiveEntry(actions, authOf(request).actor, idOf(request), { body: fromPlainText(form.text ?? ''), pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' });
     } catch (error) {
-      return livePage(request, reply, 1, valuesOf(form), refused(error));
+      return livePage(request, reply, 1, valuesOf(form), refused(request, error));
     }
     return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
   });
@@ -94,7 +95,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
       const body = form.text !== undefined && toPlainText(entry.body) !== null ? fromPlainText(form.text) : entry.body;
       await editLiveEntry(actions, actor, storyId, entry.id, { body, pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on', version: Number(form.version) });
     } catch (error) {
-      return entryPage(request, reply, valuesOf(form), refused(error));
+      return entryPage(request, reply, valuesOf(form), refused(request, error));
     }
     return reply.redirect(`/newsroom/stories/${storyId}/live`, 303);
   });

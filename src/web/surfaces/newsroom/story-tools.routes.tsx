@@ -25,7 +25,8 @@ import type { renderDocument } from '../../../views/render.js';
 import { authOf } from '../../shared/route-permission.js';
 import { toMasthead } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
-import { doneAt, idOf, type Notice } from './page-helpers.js';
+import { errorText } from './error-text.js';
+import { doneAt, idOf, translatorOf, type Notice } from './page-helpers.js';
 import { DiffQuery, RestoreForm, StoryForm } from './schemas.js';
 import { storyFromForm, valuesFromForm } from './story-form-values.js';
 
@@ -83,7 +84,8 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
       if (!isFormRefusal(error)) throw error;
       const { date, time } = form(request);
       const typed = scheduleForm && (date !== undefined || time !== undefined);
-      const extras = typed ? { schedule: { form: scheduleForm, date: date ?? '', time: time ?? '', error: error.message } } : { toolError: error.message };
+      const text = errorText(translatorOf(request), error);
+      const extras = typed ? { schedule: { form: scheduleForm, date: date ?? '', time: time ?? '', error: text } } : { toolError: text };
       return storyPage(request, reply, idOf(request), extras, error.kind === 'conflict' ? 409 : 400);
     }
   };
@@ -129,7 +131,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
       return back(reply, id, 'updated');
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
-      return formPage(request, reply, valuesFromForm(body, existing), error.message, error.kind === 'conflict' ? 409 : 400, { authorId: existing.authorId });
+      return formPage(request, reply, valuesFromForm(body, existing), errorText(translatorOf(request), error), error.kind === 'conflict' ? 409 : 400, { authorId: existing.authorId });
     }
   });
 

@@ -66,6 +66,10 @@ describe('two app nodes on one PostgreSQL database', () => {
     await database?.cleanup();
   });
 
+  let bBase: string | undefined;
+  /** Node B's address, listening from the first test that needs it on. */
+  const baseOfB = async () => (bBase ??= await listen(b.app));
+
   /** Node B has read every change node A made so far (as its relay would within a second). */
   async function heardOnB(): Promise<void> {
     await b.relay.pollOnce();
@@ -89,7 +93,12 @@ describe('two app nodes on one PostgreSQL database', () => {
     expect((await target.app.inject({ method: 'GET', url })).headers['x-cache']).toBe('HIT');
   }
 
-  async function saveOnA(id: number, headline: string, slug: string, version: number): Promise<void> {
+  /**
+   * Saves the story on node A and puts the save live (a published story's save is its pending
+   * version until Update), naming the version A has now.
+   */
+  async function saveOnA(id: number, headline: string, slug: string): Promise<void> {
+    const { version } = (await a.app.inject({ method: 'GET', url: `${API}/stories/${id}`, headers: editor.bearer })).json<{ version: number }>();
     const saved = await a.app.inject({
       method: 'PUT',
       url: `${API}/stories/${id}`,
@@ -97,6 +106,7 @@ describe('two app nodes on one PostgreSQL database', () => {
       payload: { ...storyInput({ headline, slug }), version },
     });
     expect(saved.statusCode).toBe(200);
+    expect((await a.app.inject({ method: 'POST', url: `${API}/stories/${id}/update`, headers: editor.bearer, payload: {} })).statusCode).toBe(200);
   }
 
   /** The backend pid of a node's LISTEN connection, as the server lists it (null while it has none). */
@@ -163,7 +173,7 @@ describe('two app nodes on one PostgreSQL database', () => {
   });
 
   it('an alert sent on node A reaches a reader’s open stream on node B within a second', async () => {
-    const streamBase = await listen(b.app);
+    const streamBase = await baseOfB();
     const messages: string[] = [];
     let request: http.ClientRequest | undefined;
     await new Promise<void>((resolve, reject) => {
@@ -196,6 +206,73 @@ describe('two app nodes on one PostgreSQL database', () => {
     }
   });
 
+  it('a publish, an edit and a live entry made on node A are on node B’s cached pages and its open stream within a second', async () => {
+    const streamBase = await baseOfB();
+    const messages: { type: string; storyId?: number; entryId?: number }[] = [];
+    let request: http.ClientRequest | undefined;
+    await new Promise<void>((resolve, reject) => {
+      request = http.get(`${streamBase}/en/live`, (response) => {
+        expect(response.statusCode).toBe(200);
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          for (const line of chunk.split('\n')) if (line.startsWith('data: ')) messages.push(JSON.parse(line.slice(6)) as (typeof messages)[number]);
+          resolve();
+        });
+      });
+      request.on('error', reject);
+    });
+    /** Waits for a message on B's stream, failing after a second; returns how long it took. */
+    const onStreamOfB = async (what: string, check: (m: (typeof messages)[number]) => boolean) => {
+      const start = Date.now();
+      while (!messages.some(check)) {
+        if (Date.now() - start > VISIBLE_WITHIN_MS) throw new Error(`${what} did not reach node B's stream within ${VISIBLE_WITHIN_MS} ms: ${JSON.stringify(messages)}`);
+        await delay(10);
+      }
+      return Date.now() - start;
+    };
+    try {
+      // Publish: on B's cached home page and stream.
+      await heardOnB();
+      await cachedOn(b, '/en/');
+      const id = await createStory(a.actions, SYSTEM, storyInput({ headline: 'Floodgates Open', slug: 'floodgates-open' }));
+      const published = await a.app.inject({ method: 'POST', url: `${API}/stories/${id}/publish`, headers: editor.bearer, payload: {} });
+      expect(published.statusCode).toBe(200);
+      await Promise.all([visibleOnB('/en/', (body) => body.includes('Floodgates Open')), onStreamOfB('the publish', (m) => m.type === 'story' && m.storyId === id)]);
+
+      // Edit: on B's cached story page and stream.
+      const url = `/en/a/floodgates-open/${id}`;
+      await heardOnB();
+      await cachedOn(b, url);
+      const seen = messages.length;
+      await saveOnA(id, 'Floodgates Open At Dawn', 'floodgates-open');
+      await Promise.all([
+        visibleOnB(url, (body) => body.includes('Floodgates Open At Dawn')),
+        onStreamOfB('the edit', (m) => messages.indexOf(m) >= seen && m.type === 'story' && m.storyId === id),
+      ]);
+
+      // A live entry: on B's cached story page and stream.
+      expect((await a.app.inject({ method: 'PUT', url: `${API}/stories/${id}/live`, headers: editor.bearer, payload: { live: true } })).statusCode).toBe(200);
+      await heardOnB();
+      await cachedOn(b, url);
+      const posted = await a.app.inject({
+        method: 'POST',
+        url: `${API}/stories/${id}/live/entries`,
+        headers: editor.bearer,
+        payload: { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Water reaches the old bridge.' }] }] },
+      });
+      expect(posted.statusCode).toBe(201);
+      const entryId = posted.json<{ id: number }>().id;
+      await Promise.all([
+        visibleOnB(url, (body) => body.includes('Water reaches the old bridge.')),
+        onStreamOfB('the live entry', (m) => m.type === 'entry' && m.entryId === entryId),
+      ]);
+      // Each once.
+      expect(messages.filter((m) => m.type === 'entry' && m.entryId === entryId)).toHaveLength(1);
+    } finally {
+      request?.destroy();
+    }
+  });
+
   it('listens again after the server ends node B’s LISTEN connection, and hears changes at once', async () => {
     const id = await givenPublishedStory(a.actions, { headline: 'Recount Ordered', slug: 'recount-ordered' });
     const url = `/en/a/recount-ordered/${id}`;
@@ -205,12 +282,12 @@ describe('two app nodes on one PostgreSQL database', () => {
     expect(before).not.toBeNull();
     await adminQuery('select pg_terminate_backend($1)', [before]);
     // A change made while the connection is gone: its notification reaches no one on B.
-    await saveOnA(id, 'Recount Ordered In Two Regions', 'recount-ordered', 1);
+    await saveOnA(id, 'Recount Ordered In Two Regions', 'recount-ordered');
     await visibleOnB(url, (body) => body.includes('Recount Ordered In Two Regions'));
     await vi.waitFor(async () => expect(await listenerPid(b)).not.toBeNull(), { timeout: 5_000 });
     expect(await listenerPid(b)).not.toBe(before);
     // And the new connection hears the next change.
-    await saveOnA(id, 'Recount Ordered In Three Regions', 'recount-ordered', 2);
+    await saveOnA(id, 'Recount Ordered In Three Regions', 'recount-ordered');
     await visibleOnB(url, (body) => body.includes('Recount Ordered In Three Regions'));
   });
 
@@ -225,7 +302,7 @@ describe('two app nodes on one PostgreSQL database', () => {
     await cachedOn(c, url);
 
     await proxy.cut();
-    await saveOnA(id, 'Border Reopens For Trucks', 'border-reopens', 1);
+    await saveOnA(id, 'Border Reopens For Trucks', 'border-reopens');
     await delay(300);
     // Cut off, C still serves the page it had.
     expect((await c.app.inject({ method: 'GET', url })).body).not.toContain('Border Reopens For Trucks');
@@ -254,6 +331,8 @@ describe('two app nodes on one PostgreSQL database', () => {
       payload: { ...storyInput({ headline: 'Dam Holds After Storm', slug: 'dam-holds' }), version: 1 },
     });
     expect(saved.statusCode).toBe(200);
+    // Put live (a published story's save waits for Update), on the same node with the trigger still off.
+    expect((await d.app.inject({ method: 'POST', url: `${API}/stories/${id}/update`, headers: editor.bearer, payload: {} })).statusCode).toBe(200);
     await adminQuery(`alter table ${eventLog} enable trigger event_log_notify`, []);
     await d.app.close();
     await d.store.close();

@@ -142,10 +142,19 @@ describe.each(STORE_KINDS)('live entries in the Content API on %s', (kind) => {
     expect(gone.live?.entryCount).toBe(22);
   });
 
+  it('a story whose entries changed is listed by updated_since', async () => {
+    const since = new Date(t.clock.now().getTime() + 1_000).toISOString();
+    const listed = async () => (await get(`/stories?service=en&updated_since=${since}`)).json<{ items: { id: number }[] }>().items.map((s) => s.id);
+    expect(await listed()).not.toContain(storyId);
+    t.clock.advance(60_000);
+    expect((await admin('POST', `/stories/${storyId}/live/entries`, { body: text('Recount requested.') })).statusCode).toBe(201);
+    expect(await listed()).toContain(storyId);
+  });
+
   it('after the coverage ends the entries stay, marked ended', async () => {
     expect((await admin('PUT', `/stories/${storyId}/live`, { live: false })).statusCode).toBe(200);
     const story = (await get(`/stories/${storyId}`)).json<{ live: EntryPage['live'] }>();
-    expect(story.live).toMatchObject({ state: 'ended', since: null, entryCount: 22 });
+    expect(story.live).toMatchObject({ state: 'ended', since: null, entryCount: 23 });
     expect((await get(`/stories/${storyId}/live/entries`)).json<EntryPage>().items).toHaveLength(20);
   });
 

@@ -475,7 +475,7 @@ export const en = {
   'newsroom.live.post': 'Post entry',
   'newsroom.live.entries': 'Entries',
   'newsroom.live.none': 'No entries yet.',
-  'newsroom.live.richEntry': 'This entry has media or formatting: Edit opens it in the editor.',
+  'newsroom.live.richEntry': 'This entry has media or formatting; the story page shows it in full.',
   'newsroom.live.richEntryPlain': 'This entry has media or formatting that plain text would lose, so its text is not shown here: turn on JavaScript to edit it with the editor. Without JavaScript you can change only Pin to the top and Key event.',
   'newsroom.live.richRefused': 'The text was not saved: this entry has media or formatting that plain text would lose. Turn on JavaScript to edit it with the editor; nothing was changed.',
   'newsroom.live.edit': 'Edit',

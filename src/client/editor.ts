@@ -9,14 +9,16 @@ import { wireFormatTools } from './editor/format-tools.js';
 import { pasteNotice } from './editor/paste.js';
 
 /**
- * The story editor island (newsroom story form only). It replaces the plain body field with a
- * Tiptap editor whose document converts both ways to the domain Body (editor-document.ts),
- * wires the server-rendered toolbar and panels, writes the body as JSON into the form's
- * `bodyJson` field on submit, and autosaves through the Admin API. Without it the plain form works.
+ * The body editor island (the newsroom story form, and a live entry's edit form). It replaces
+ * the plain body field with a Tiptap editor whose document converts both ways to the domain
+ * Body (editor-document.ts), wires the server-rendered toolbar and panels, writes the body as
+ * JSON into the form's `bodyJson` field on submit, and on the story form autosaves through the
+ * Admin API. Without it the plain form works.
  */
 function start(): void {
   const root = document.getElementById('body-editor');
-  const form = document.getElementById('story-form') as HTMLFormElement | null;
+  const form = root?.closest('form') ?? null;
+  const isStory = form?.id === 'story-form';
   const area = document.getElementById('body-editor-area');
   const bodyJson = document.getElementById('bodyJson') as HTMLInputElement | null;
   if (!root || !form || !area || !bodyJson) return;
@@ -70,8 +72,7 @@ function start(): void {
   root.hidden = false;
   const plain = document.getElementById('body-plain');
   if (plain) plain.hidden = true;
-  const textarea = form.elements.namedItem('body') as HTMLTextAreaElement | null;
-  if (textarea) textarea.disabled = true;
+  plain?.querySelectorAll('textarea').forEach((textarea) => (textarea.disabled = true));
   bodyJson.disabled = false;
   const bodyLabel = document.getElementById('body-label') as HTMLLabelElement | null;
   bodyLabel?.removeAttribute('for');
@@ -254,12 +255,12 @@ function start(): void {
   // Autosave (a new story is created by its first one), and the body sent with the form. A change
   // of the body marks the form unsaved (the newsroom script asks before leaving) until autosave has it.
   const storyId = Number(form.dataset.storyId);
-  const autosave: Autosave = startAutosave({ form, storyId: storyId > 0 ? storyId : 0, body: currentBody });
+  const autosave: Autosave | null = isStory ? startAutosave({ form, storyId: storyId > 0 ? storyId : 0, body: currentBody }) : null;
   editor.on('update', () => {
     form.dataset.dirty = '1';
-    autosave.changed();
+    autosave?.changed();
   });
-  editor.on('blur', () => autosave.flush());
+  editor.on('blur', () => autosave?.flush());
 
   let sending = false;
   form.addEventListener('submit', (event) => {
@@ -275,6 +276,8 @@ function start(): void {
       return;
     }
     bodyJson.value = json;
+    // Only the story form autosaves; any other form is sent as it is.
+    if (!autosave) return;
     // A preview opens elsewhere and saves nothing. A save leaves the page: autosave stops, and a
     // save of its still on its way is waited for, so the form carries the version it made.
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;

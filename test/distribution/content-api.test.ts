@@ -177,6 +177,6 @@ describe.each(STORE_KINDS)('the Content API on %s', (kind) => {
 
   it('describes itself in an OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: `${CONTENT_API}/openapi.json` })).json<{ paths: Record<string, unknown> }>();
-    expect(Object.keys(doc.paths).sort()).toEqual(['/media/{id}', '/profiles/{id}', '/services', '/services/{code}/tags', '/stories', '/stories/{id}']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/media/{id}', '/profiles/{id}', '/services', '/services/{code}/tags', '/stories', '/stories/{id}', '/stories/{id}/live/entries']);
   });
 });

@@ -2,7 +2,9 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../src/actions/alerts/create-alert.js';
 import { expireAlert } from '../../src/actions/alerts/expire-alert.js';
+import { moderateComment } from '../../src/actions/comments/moderate-comment.js';
 import { addStoryNote } from '../../src/actions/stories/add-story-note.js';
+import { postingDeps, readerPost } from '../support/comments.js';
 import { listen, startTestApp, type TestApp } from '../support/app.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { givenPublishedStory, givenService, SYSTEM } from '../support/factories.js';
@@ -123,6 +125,22 @@ describe.each(STORE_KINDS)('live streams (Server-Sent Events) on %s', (kind) => 
     expect(ru.stream.messages).toHaveLength(1);
     ru.stream.close();
     one.stream.close();
+  });
+
+  it('a comment count arrives on the stream when a reader’s comment is published, and again when it is taken down', async () => {
+    const { stream } = await get(base, `/en/live?story=${storyId}`);
+    await stream.until(1);
+    const before = (await t.store.read.stories.findById(storyId))!.commentCount;
+    const posted = await readerPost(postingDeps(t.actions), { storyId });
+    expect(posted.state).toBe('visible');
+    await expect.poll(() => stream.messages.find((m) => m.data.type === 'comments' && m.data.count === before + 1), { timeout: 5_000 }).toBeTruthy();
+    const message = stream.messages.find((m) => m.data.type === 'comments' && m.data.count === before + 1)!;
+    expect(message.data).toEqual({ type: 'comments', serviceCode: 'en', storyId, count: before + 1 });
+    expect(message.id).toMatch(/^\d+$/);
+    // A moderator takes it down: the count on the stream goes back.
+    await moderateComment(t.actions, SYSTEM, posted.id, 'reject');
+    await expect.poll(() => stream.messages.filter((m) => m.data.type === 'comments').at(-1)?.data.count, { timeout: 5_000 }).toBe(before);
+    stream.close();
   });
 
   it('a reader who comes back with Last-Event-ID gets exactly what they missed, once, then what follows', async () => {

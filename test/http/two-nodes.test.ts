@@ -66,6 +66,10 @@ describe('two app nodes on one PostgreSQL database', () => {
     await database?.cleanup();
   });
 
+  let bBase: string | undefined;
+  /** Node B's address, listening from the first test that needs it on. */
+  const baseOfB = async () => (bBase ??= await listen(b.app));
+
   /** Node B has read every change node A made so far (as its relay would within a second). */
   async function heardOnB(): Promise<void> {
     await b.relay.pollOnce();
@@ -167,7 +171,7 @@ describe('two app nodes on one PostgreSQL database', () => {
   });
 
   it('an alert sent on node A reaches a reader’s open stream on node B within a second', async () => {
-    const streamBase = await listen(b.app);
+    const streamBase = await baseOfB();
     const messages: string[] = [];
     let request: http.ClientRequest | undefined;
     await new Promise<void>((resolve, reject) => {
@@ -195,6 +199,73 @@ describe('two app nodes on one PostgreSQL database', () => {
         await delay(10);
       }
       expect(messages.filter((line) => line.includes('Bridge closed to traffic'))).toHaveLength(1);
+    } finally {
+      request?.destroy();
+    }
+  });
+
+  it('a publish, an edit and a live entry made on node A are on node B’s cached pages and its open stream within a second', async () => {
+    const streamBase = await baseOfB();
+    const messages: { type: string; storyId?: number; entryId?: number }[] = [];
+    let request: http.ClientRequest | undefined;
+    await new Promise<void>((resolve, reject) => {
+      request = http.get(`${streamBase}/en/live`, (response) => {
+        expect(response.statusCode).toBe(200);
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          for (const line of chunk.split('\n')) if (line.startsWith('data: ')) messages.push(JSON.parse(line.slice(6)) as (typeof messages)[number]);
+          resolve();
+        });
+      });
+      request.on('error', reject);
+    });
+    /** Waits for a message on B's stream, failing after a second; returns how long it took. */
+    const onStreamOfB = async (what: string, check: (m: (typeof messages)[number]) => boolean) => {
+      const start = Date.now();
+      while (!messages.some(check)) {
+        if (Date.now() - start > VISIBLE_WITHIN_MS) throw new Error(`${what} did not reach node B's stream within ${VISIBLE_WITHIN_MS} ms: ${JSON.stringify(messages)}`);
+        await delay(10);
+      }
+      return Date.now() - start;
+    };
+    try {
+      // Publish: on B's cached home page and stream.
+      await heardOnB();
+      await cachedOn(b, '/en/');
+      const id = await createStory(a.actions, SYSTEM, storyInput({ headline: 'Floodgates Open', slug: 'floodgates-open' }));
+      const published = await a.app.inject({ method: 'POST', url: `${API}/stories/${id}/publish`, headers: editor.bearer, payload: {} });
+      expect(published.statusCode).toBe(200);
+      await Promise.all([visibleOnB('/en/', (body) => body.includes('Floodgates Open')), onStreamOfB('the publish', (m) => m.type === 'story' && m.storyId === id)]);
+
+      // Edit: on B's cached story page and stream.
+      const url = `/en/a/floodgates-open/${id}`;
+      await heardOnB();
+      await cachedOn(b, url);
+      const seen = messages.length;
+      await saveOnA(id, 'Floodgates Open At Dawn', 'floodgates-open');
+      await Promise.all([
+        visibleOnB(url, (body) => body.includes('Floodgates Open At Dawn')),
+        onStreamOfB('the edit', (m) => messages.indexOf(m) >= seen && m.type === 'story' && m.storyId === id),
+      ]);
+
+      // A live entry: on B's cached story page and stream.
+      expect((await a.app.inject({ method: 'PUT', url: `${API}/stories/${id}/live`, headers: editor.bearer, payload: { live: true } })).statusCode).toBe(200);
+      await heardOnB();
+      await cachedOn(b, url);
+      const posted = await a.app.inject({
+        method: 'POST',
+        url: `${API}/stories/${id}/live/entries`,
+        headers: editor.bearer,
+        payload: { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'Water reaches the old bridge.' }] }] },
+      });
+      expect(posted.statusCode).toBe(201);
+      const entryId = posted.json<{ id: number }>().id;
+      await Promise.all([
+        visibleOnB(url, (body) => body.includes('Water reaches the old bridge.')),
+        onStreamOfB('the live entry', (m) => m.type === 'entry' && m.entryId === entryId),
+      ]);
+      // Each once.
+      expect(messages.filter((m) => m.type === 'entry' && m.entryId === entryId)).toHaveLength(1);
     } finally {
       request?.destroy();
     }

@@ -1,4 +1,6 @@
+import { bodyReferences } from '../../domain/body/body.js';
 import type { DistributedStory } from '../../domain/distribution/distributed-story.js';
+import { LIVE_ENTRIES_PER_PAGE, type LiveEntry } from '../../domain/story/live-entry.js';
 import type { MediaItem } from '../../domain/media/media.js';
 import type { Profile } from '../../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../../domain/service/service.js';
@@ -15,6 +17,15 @@ export interface StoryCursor {
   readonly publishedAt: Date;
   readonly id: number;
 }
+
+/** A story that is or was covered live: since when (null: the coverage ended) and how many entries it shows. */
+export interface ContentLiveState {
+  readonly since: Date | null;
+  readonly entryCount: number;
+}
+
+/** A published story with its live state (null: never covered live). */
+export type ContentStory = DistributedStory & { readonly live: ContentLiveState | null };
 
 export interface Keyed<T> {
   readonly value: T;
@@ -40,7 +51,7 @@ export async function listContentTags(deps: Deps, serviceCode: string): Promise<
 export async function listContentStories(
   deps: Deps,
   query: { service?: string; section?: string; tag?: string; updatedSince?: Date; cursor?: StoryCursor; limit: number },
-): Promise<Keyed<{ stories: DistributedStory[]; next: StoryCursor | null }>> {
+): Promise<Keyed<{ stories: ContentStory[]; next: StoryCursor | null }>> {
   const now = deps.clock.now();
   const repos = deps.store.read;
   if ((query.section || query.tag) && !query.service) {
@@ -72,23 +83,50 @@ export async function listContentStories(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const loaded = await loadDistributedStories(repos, page.map((r) => r.id), now);
+  const [loaded, live] = await Promise.all([loadDistributedStories(repos, page.map((r) => r.id), now), repos.liveEntries.states(page.map((r) => r.id))]);
   const services = query.service ? [query.service] : (await repos.services.list()).map((s) => s.code);
   return {
-    value: { stories: loaded.stories, next: rows.length > query.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null },
+    value: { stories: loaded.stories.map((s) => ({ ...s, live: live.get(s.story.id) ?? null })), next: rows.length > query.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null },
     cacheKeys: [...services.map(cacheKey.lists), ...loaded.cacheKeys],
   };
 }
 
 /** One published story; anything else (draft, embargoed, withdrawn, unknown) is not found. */
-export async function getContentStory(deps: Deps, id: number): Promise<Keyed<DistributedStory>> {
+export async function getContentStory(deps: Deps, id: number): Promise<Keyed<ContentStory>> {
   const now = deps.clock.now();
   const story = await deps.store.read.stories.findById(id);
   if (!story || !isVisibleToReaders(story, now)) throw notFound('STORY_NOT_FOUND', `there is no story ${id}`);
-  const loaded = await loadDistributedStories(deps.store.read, [id], now);
+  const [loaded, live] = await Promise.all([loadDistributedStories(deps.store.read, [id], now), deps.store.read.liveEntries.states([id])]);
   const found = loaded.stories[0];
   if (!found) throw notFound('STORY_NOT_FOUND', `there is no story ${id}`);
-  return { value: found, cacheKeys: loaded.cacheKeys };
+  return { value: { ...found, live: live.get(id) ?? null }, cacheKeys: loaded.cacheKeys };
+}
+
+/**
+ * A page of a published story's live entries, as its reader page lists them (pinned first, then
+ * newest first, twenty a page), with the media and profiles they show. A story never covered
+ * live has no entries (`live` null). Keyed by the story, which every entry change purges.
+ */
+export async function getContentLiveEntries(
+  deps: Deps,
+  id: number,
+  page: number,
+): Promise<Keyed<{ story: DistributedStory['story']; live: ContentLiveState | null; entries: LiveEntry[]; hasNext: boolean; media: MediaItem[]; profiles: Profile[] }>> {
+  const now = deps.clock.now();
+  const repos = deps.store.read;
+  const story = await repos.stories.findById(id);
+  if (!story || !isVisibleToReaders(story, now)) throw notFound('STORY_NOT_FOUND', `there is no story ${id}`);
+  const [states, rows] = await Promise.all([
+    repos.liveEntries.states([id]),
+    repos.liveEntries.page(id, LIVE_ENTRIES_PER_PAGE + 1, (page - 1) * LIVE_ENTRIES_PER_PAGE),
+  ]);
+  const entries = rows.slice(0, LIVE_ENTRIES_PER_PAGE);
+  const refs = bodyReferences(entries.flatMap((entry) => entry.body));
+  const [media, profiles] = await Promise.all([repos.media.findByIds(refs.mediaIds), repos.profiles.findByIds(refs.profileIds)]);
+  return {
+    value: { story, live: states.get(id) ?? null, entries, hasNext: rows.length > LIVE_ENTRIES_PER_PAGE, media, profiles },
+    cacheKeys: [cacheKey.story(id), ...media.map((m) => cacheKey.media(m.id)), ...profiles.map((p) => cacheKey.profile(p.id))],
+  };
 }
 
 export async function getContentProfile(deps: Deps, id: number): Promise<Keyed<Profile>> {

@@ -102,5 +102,5 @@ export async function getLiveDesk(deps: ActionDeps, actor: Actor, storyId: numbe
 export async function getLiveEntry(deps: ActionDeps, actor: Actor, storyId: number, entryId: number) {
   const story = await requireStory(deps.store.read, storyId);
   requirePermission(actor, 'story.live', { serviceCode: story.serviceCode });
-  return { story: { id: story.id, headline: story.headline }, entry: await requireEntry(deps.store.read, storyId, entryId) };
+  return { story: { id: story.id, headline: story.headline, serviceCode: story.serviceCode }, entry: await requireEntry(deps.store.read, storyId, entryId) };
 }

@@ -36,6 +36,25 @@ export class LiveEntryRepository {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** For each of these stories that is or was live (live now, or has entries): since when it is live (null: ended) and how many entries it shows. */
+  async states(storyIds: readonly number[]): Promise<Map<number, { since: Date | null; entryCount: number }>> {
+    const states = new Map<number, { since: Date | null; entryCount: number }>();
+    if (storyIds.length === 0) return states;
+    const [live, counts] = await Promise.all([
+      this.db.selectFrom('stories').select(['id', 'live_since']).where('id', 'in', storyIds).where('live_since', 'is not', null).execute(),
+      this.db
+        .selectFrom('live_entries')
+        .select(['story_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('story_id', 'in', storyIds)
+        .where('deleted_at', 'is', null)
+        .groupBy('story_id')
+        .execute(),
+    ]);
+    for (const row of live) states.set(row.id, { since: new Date(Number(row.live_since)), entryCount: 0 });
+    for (const row of counts) states.set(row.story_id, { since: states.get(row.story_id)?.since ?? null, entryCount: Number(row.n) });
+    return states;
+  }
+
   async setLive(storyId: number, since: Date | null): Promise<void> {
     await this.db.updateTable('stories').set({ live_since: since?.getTime() ?? null }).where('id', '=', storyId).execute();
   }

@@ -480,7 +480,7 @@ export class StoryRepository {
   /**
    * Ids of published, visible stories newest first, after a position in that order (keyset
    * pagination: stories published meanwhile come before the position, so a client walking the
-   * pages sees each story once). `updatedSince`: saved, noted or published at or after it.
+   * pages sees each story once). `updatedSince`: saved, noted or published at or after it, or a live entry of it posted, edited or deleted.
    */
   async listPublishedIds(filter: {
     now: Date;
@@ -506,7 +506,15 @@ export class StoryRepository {
     }
     if (filter.updatedSince) {
       const since = filter.updatedSince.getTime();
-      query = query.where((eb) => eb.or([eb('s.modified_at', '>=', since), eb('s.published_at', '>=', since), eb('s.updated_at', '>=', since)]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('s.modified_at', '>=', since),
+          eb('s.published_at', '>=', since),
+          eb('s.updated_at', '>=', since),
+          // A live story changes with its entries: one posted, edited or deleted since.
+          eb.exists(eb.selectFrom('live_entries as le').select('le.id').whereRef('le.story_id', '=', 's.id').where('le.modified_at', '>=', since)),
+        ]),
+      );
     }
     if (filter.after) {
       const { publishedAt, id } = filter.after;

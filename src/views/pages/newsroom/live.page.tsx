@@ -1,4 +1,7 @@
+import type { Body } from '../../../domain/body/body.js';
+import type { BodyLabels } from '../../../domain/body/editor-document.js';
 import type { LiveEntry } from '../../../domain/story/live-entry.js';
+import { BodyEditor } from '../../components/newsroom/body-editor.js';
 import { NewsroomLayout, type NewsroomMasthead } from '../../layouts/newsroom.layout.js';
 import { FormError, Pager } from './parts.js';
 
@@ -30,12 +33,32 @@ function EntryFields({ masthead, idPrefix, values }: { masthead: NewsroomMasthea
   return (
     <>
       <label for={`${idPrefix}-text`}>{t('newsroom.live.text')}</label>
-      <textarea id={`${idPrefix}-text`} name="text" required rows={6} maxLength={20000} aria-describedby={`${idPrefix}-help`}>
+      <TextField masthead={masthead} id={`${idPrefix}-text`} values={values} />
+      <Ticks masthead={masthead} idPrefix={idPrefix} values={values} />
+    </>
+  );
+}
+
+/** The plain text field: paragraphs separated by a blank line. */
+function TextField({ masthead, id, values }: { masthead: NewsroomMasthead; id: string; values: LiveEntryValues }) {
+  const { t } = masthead.i18n;
+  return (
+    <>
+      <textarea id={id} name="text" required rows={6} maxLength={20000} aria-describedby={`${id}-help`} dir="auto">
         {values.text}
       </textarea>
-      <p id={`${idPrefix}-help`} class="meta">
+      <p id={`${id}-help`} class="meta">
         {t('newsroom.live.textHelp')}
       </p>
+    </>
+  );
+}
+
+/** Pin to the top, Key event. */
+function Ticks({ masthead, idPrefix, values }: { masthead: NewsroomMasthead; idPrefix: string; values: LiveEntryValues }) {
+  const { t } = masthead.i18n;
+  return (
+    <>
       <p>
         <input type="checkbox" id={`${idPrefix}-pinned`} name="pinned" value="on" checked={values.pinned} />{' '}
         <label for={`${idPrefix}-pinned`}>{t('newsroom.live.pin')}</label>
@@ -115,16 +138,20 @@ export interface LiveEntryPageProps {
   /** Null when the entry has elements the plain form cannot keep: then its text is not editable here. */
   readonly values: LiveEntryValues;
   readonly textEditable: boolean;
+  /** The body the editor island starts from, with the names of what its cards show. */
+  readonly body: Body;
+  readonly labels: BodyLabels;
+  readonly editorScript: string | null;
   readonly error: string | null;
 }
 
 /** One entry: edit its text, pin it, mark it a key event, or delete it. */
-export function LiveEntryPage({ masthead, story, entry, values, textEditable, error }: LiveEntryPageProps) {
+export function LiveEntryPage({ masthead, story, entry, values, textEditable, body, labels, editorScript, error }: LiveEntryPageProps) {
   const { t, dateTime } = masthead.i18n;
   const csrf = masthead.user?.csrfToken ?? '';
   const base = `/newsroom/stories/${story.id}/live`;
   return (
-    <NewsroomLayout masthead={masthead} title={`${t('newsroom.live.editTitle')}: ${story.headline}`}>
+    <NewsroomLayout masthead={masthead} title={`${t('newsroom.live.editTitle')}: ${story.headline}`} scripts={editorScript ? [editorScript] : []}>
       <h1>{t('newsroom.live.editTitle')}</h1>
       <p>
         <a href={base}>{t('newsroom.live.back', { headline: story.headline })}</a>
@@ -133,22 +160,25 @@ export function LiveEntryPage({ masthead, story, entry, values, textEditable, er
         <time dateTime={entry.createdAt.toISOString()}>{dateTime(entry.createdAt)}</time>
       </p>
       <FormError error={error} />
-      <form method="post" action={`${base}/entries/${entry.id}`} class="newsroom-form">
+      {/* The editor island takes the text's place when JavaScript is on (as on the story form); without it, plain text, or only the ticks for an entry plain text would flatten. */}
+      <form method="post" action={`${base}/entries/${entry.id}`} class="newsroom-form" id="live-entry-form">
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="version" value={String(entry.version)} />
         {textEditable ? (
-          <EntryFields masthead={masthead} idPrefix="entry-edit" values={values} />
+          <label for="body" id="body-label">
+            {t('newsroom.live.text')}
+          </label>
         ) : (
-          <>
-            <p>{t('newsroom.live.richEntry')}</p>
-            <p>
-              <input type="checkbox" id="entry-edit-pinned" name="pinned" value="on" checked={values.pinned} /> <label for="entry-edit-pinned">{t('newsroom.live.pin')}</label>
-            </p>
-            <p>
-              <input type="checkbox" id="entry-edit-key" name="keyEvent" value="on" checked={values.keyEvent} /> <label for="entry-edit-key">{t('newsroom.live.markKey')}</label>
-            </p>
-          </>
+          <p id="body-label" class="field-label">
+            {t('newsroom.live.text')}
+          </p>
         )}
+        <BodyEditor i18n={masthead.i18n} body={body} labels={labels} />
+        <input type="hidden" name="bodyJson" id="bodyJson" value="" disabled />
+        <div id="body-plain">
+          {textEditable ? <TextField masthead={masthead} id="body" values={values} /> : <p id="body">{t('newsroom.live.richEntryPlain')}</p>}
+        </div>
+        <Ticks masthead={masthead} idPrefix="entry-edit" values={values} />
         <button type="submit">{t('newsroom.live.save')}</button>
       </form>
       <form method="post" action={`${base}/entries/${entry.id}/delete`}>

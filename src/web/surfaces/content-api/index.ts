@@ -8,6 +8,7 @@ import { authenticateApiKey } from '../../../actions/content-api/api-keys.js';
 import {
   getContentMedia,
   getContentProfile,
+  getContentLiveEntries,
   getContentStory,
   listContentServices,
   listContentStories,
@@ -18,7 +19,9 @@ import { MEDIA_BASE } from '../../shared/masthead.js';
 import { KeyRateLimiter } from './key-limiter.js';
 import {
   ContentErrorBody,
+  EntriesQuery,
   IdParams,
+  LiveEntryList,
   MediaBody,
   ProfileBody,
   ServiceList,
@@ -28,7 +31,7 @@ import {
   StoryList,
   TagList,
 } from './schemas.js';
-import { decodeCursor, encodeCursor, mediaJson, profileJson, serviceJson, storyJson, tagJson } from './to-json.js';
+import { decodeCursor, encodeCursor, liveEntryJson, liveStateJson, mediaJson, profileJson, serviceJson, storyJson, tagJson } from './to-json.js';
 
 export const CONTENT_API_PREFIX = '/api/content/v1';
 
@@ -137,6 +140,26 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
     keyed(reply, result.cacheKeys);
     return storyJson(result.value, absolute, MEDIA_BASE);
   });
+
+  app.get(
+    '/stories/:id/live/entries',
+    { schema: { tags: ['stories'], params: IdParams, querystring: EntriesQuery, response: { 200: LiveEntryList, ...errors } } },
+    async (request, reply) => {
+      const page = request.query.page ?? 1;
+      const result = await getContentLiveEntries(actions, request.params.id, page);
+      keyed(reply, result.cacheKeys);
+      const { story, live, entries, hasNext, media, profiles } = result.value;
+      return {
+        story: story.id,
+        live: liveStateJson(live, story.id, absolute),
+        items: entries.map((entry) => liveEntryJson(entry, story, absolute)),
+        page,
+        next: hasNext ? page + 1 : null,
+        media: media.map((m) => mediaJson(m, absolute, MEDIA_BASE)),
+        profiles: profiles.map(profileJson),
+      };
+    },
+  );
 
   app.get('/profiles/:id', { schema: { tags: ['profiles'], params: IdParams, response: { 200: ProfileBody, ...errors } } }, async (request, reply) => {
     const result = await getContentProfile(actions, request.params.id);

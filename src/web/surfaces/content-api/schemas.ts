@@ -120,6 +120,22 @@ export const ProfileBody = Type.Object(
   strict,
 );
 
+export const LiveStateBody = Type.Union(
+  [
+    Type.Object(
+      {
+        state: Type.Union([Type.Literal('live'), Type.Literal('ended')], { description: 'live: taking entries now; ended: the coverage ended, its entries stay' }),
+        since: Nullable(Type.String({ format: 'date-time', description: 'when the story went live (null once ended)' })),
+        entryCount: Type.Integer({ minimum: 0 }),
+        entries: Type.String({ description: 'address of the first page of its entries' }),
+      },
+      strict,
+    ),
+    Type.Null(),
+  ],
+  { description: 'a live story: its coverage and entries; null for a story never covered live' },
+);
+
 export const StoryBody = Type.Object(
   {
     id: Id,
@@ -139,6 +155,7 @@ export const StoryBody = Type.Object(
     leadMediaId: Nullable(Id),
     leadMediaCaption: Nullable(Type.String({ description: "the caption shown under the lead media: the story's own, or else the media item's" })),
     leadMediaCredit: Nullable(Type.String({ description: "the credit shown with the lead media: the story's own, or else the media item's" })),
+    live: LiveStateBody,
     body: Type.Array(BodyElement),
     media: Type.Array(MediaBody),
     profiles: Type.Array(ProfileBody),
@@ -150,3 +167,29 @@ export const StoryBody = Type.Object(
   strict,
 );
 export const StoryList = Type.Object({ items: Type.Array(StoryBody), next: Nullable(Type.String({ description: 'cursor of the next page; null on the last' })) }, strict);
+
+export const EntriesQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })) }, strict);
+export const LiveEntryBody = Type.Object(
+  {
+    id: Id,
+    url: Type.String({ description: 'the entry on the story page' }),
+    pinned: Type.Boolean({ description: 'kept at the top of the story' }),
+    keyEvent: Type.Boolean({ description: "listed among the story's key events" }),
+    postedAt: Time,
+    updatedAt: Nullable(Time),
+    body: Type.Array(BodyElement),
+  },
+  strict,
+);
+export const LiveEntryList = Type.Object(
+  {
+    story: Id,
+    live: LiveStateBody,
+    items: Type.Array(LiveEntryBody, { description: 'twenty a page, as the story page lists them: pinned first, then newest first' }),
+    page: Type.Integer(),
+    next: Nullable(Type.Integer({ description: 'the next page number; null on the last' })),
+    media: Type.Array(MediaBody, { description: "the media items this page's entries show" }),
+    profiles: Type.Array(ProfileBody, { description: "the profiles this page's entries link" }),
+  },
+  strict,
+);

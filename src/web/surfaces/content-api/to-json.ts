@@ -1,4 +1,3 @@
-import type { DistributedStory } from '../../../domain/distribution/distributed-story.js';
 import { embedPath } from '../../../domain/distribution/embed-paths.js';
 import { FEED_FORMATS, feedPath } from '../../../domain/distribution/feed-paths.js';
 import type { MediaItem } from '../../../domain/media/media.js';
@@ -6,7 +5,9 @@ import type { Profile } from '../../../domain/profile/profile.js';
 import type { LanguageService, Section, Tag } from '../../../domain/service/service.js';
 import { leadMediaText } from '../../../domain/story/lead-media-text.js';
 import { storyPath } from '../../../domain/story/story-path.js';
-import type { StoryCursor } from '../../../actions/content-api/read-content.js';
+import type { ContentLiveState, ContentStory, StoryCursor } from '../../../actions/content-api/read-content.js';
+import type { LiveEntry } from '../../../domain/story/live-entry.js';
+import type { Story } from '../../../domain/story/story.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import type { Static } from 'typebox';
 import type { BodyElement } from './schemas.js';
@@ -53,7 +54,31 @@ export function profileJson(profile: Profile) {
   return { id: profile.id, kind: profile.kind, name: profile.name, summary: profile.summary, slug: profile.slug, service: profile.serviceCode };
 }
 
-export function storyJson(entry: DistributedStory, absolute: Absolute, mediaBase: string) {
+/** A story's live coverage, with the address of its entries (`story` is the story's id). */
+export function liveStateJson(live: ContentLiveState | null, storyId: number, absolute: Absolute) {
+  if (!live) return null;
+  return {
+    state: live.since ? ('live' as const) : ('ended' as const),
+    since: live.since?.toISOString() ?? null,
+    entryCount: live.entryCount,
+    entries: absolute(`/api/content/v1/stories/${storyId}/live/entries`),
+  };
+}
+
+export function liveEntryJson(entry: LiveEntry, story: Story, absolute: Absolute) {
+  return {
+    id: entry.id,
+    url: `${absolute(storyPath(story))}#entry-${entry.id}`,
+    pinned: entry.pinned,
+    keyEvent: entry.keyEvent,
+    postedAt: entry.createdAt.toISOString(),
+    updatedAt: entry.modifiedAt.getTime() > entry.createdAt.getTime() ? entry.modifiedAt.toISOString() : null,
+    // Stored bodies were checked by parseBody; the response schema allowlists each element's fields.
+    body: entry.body as unknown as Static<typeof BodyElement>[],
+  };
+}
+
+export function storyJson(entry: ContentStory, absolute: Absolute, mediaBase: string) {
   const { story } = entry;
   const lead = story.leadMediaId !== null ? leadMediaText(story, entry.media.get(story.leadMediaId)) : null;
   return {
@@ -74,6 +99,7 @@ export function storyJson(entry: DistributedStory, absolute: Absolute, mediaBase
     leadMediaId: story.leadMediaId,
     leadMediaCaption: lead?.caption ?? null,
     leadMediaCredit: lead?.credit ?? null,
+    live: liveStateJson(entry.live, story.id, absolute),
     // The stored body was checked by parseBody; the response schema allowlists each element's fields.
     body: story.body as unknown as Static<typeof BodyElement>[],
     media: [...entry.media.values()].map((m) => mediaJson(m, absolute, mediaBase)),

@@ -334,7 +334,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   servicePages(app, { actions, mastheadFor, html });
   distributionPages(app, { actions, mastheadFor, html });
   alertPages(app, { actions, mastheadFor, html });
-  livePages(app, { actions, mastheadFor, html });
+  livePages(app, { actions, mastheadFor, html }, assets.editorScript ?? null);
   frontPagePages(app, { actions, mastheadFor, html });
   auditPages(app, { actions, mastheadFor, html });
   accountPages(app, { actions, mastheadFor, html });

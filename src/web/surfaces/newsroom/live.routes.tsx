@@ -1,27 +1,44 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteLiveEntry, editLiveEntry, getLiveDesk, getLiveEntry, postLiveEntry } from '../../../actions/live/live-entries.js';
 import { setStoryLive } from '../../../actions/live/set-story-live.js';
+import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js';
+import type { Body } from '../../../domain/body/body.js';
+import { parseBody } from '../../../domain/body/parse-body.js';
 import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
+import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import { LiveEntryPage, LivePage, NO_ENTRY_VALUES, type LiveEntryValues } from '../../../views/pages/newsroom/live.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
 import { errorText } from './error-text.js';
 import { idOf, pageOf, translatorOf, type PageHelpers } from './page-helpers.js';
 import { LiveEntryForm, LiveSwitchForm, ServicePageQuery } from './schemas.js';
+import { bodyFromJson } from './story-form-values.js';
 
 /** The entry form's fields as the form shows them again after a refusal. */
 function valuesOf(form: FormBody): LiveEntryValues {
   return { text: form.text ?? '', pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' };
 }
 
+/** The editor's body sent with a refused edit, shown again if it is a body at all; else the entry's own. */
+function sentBody(form: FormBody, saved: Body): Body {
+  if (form.bodyJson === undefined) return saved;
+  try {
+    return parseBody(JSON.parse(form.bodyJson));
+  } catch {
+    return saved;
+  }
+}
+
 /**
  * /newsroom/stories/:id/live: a story's live coverage. Editors (story.live) turn it live and
- * end it, post entries (plain text: paragraphs separated by a blank line), edit, pin, mark as
+ * end it, post entries (plain text: paragraphs separated by a blank line), edit them (with the
+ * story form's rich editor island when JavaScript is on, sent as `bodyJson`; else the plain
+ * text, which an entry with media or formatting refuses rather than lose them), pin, mark as
  * key events and delete them; anyone who may read the story sees them. Open reader pages show
  * each change at once (the actions emit live.changed in their transactions).
  */
-export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
+export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers, editorScript: string | null): void {
   const livePage = async (request: FastifyRequest, reply: FastifyReply, page: number, values = NO_ENTRY_VALUES, error: string | null = null) => {
     const desk = await getLiveDesk(actions, authOf(request).actor, idOf(request), page);
     const entries = desk.items.map((entry) => ({ ...entry, text: toPlainText(entry.body) }));
@@ -41,18 +58,29 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
       error ? 400 : 200,
     );
   };
-  const entryPage = async (request: FastifyRequest, reply: FastifyReply, values: LiveEntryValues | null = null, error: string | null = null) => {
+  const entryPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: LiveEntryValues | null = null,
+    error: string | ((t: NewsroomMasthead['i18n']['t']) => string) | null = null,
+    body: Body | null = null,
+  ) => {
     const { story, entry } = await getLiveEntry(actions, authOf(request).actor, idOf(request), idOf(request, 'entryId'));
     const text = toPlainText(entry.body);
+    const shown = body ?? entry.body;
+    const [masthead, editorData] = await Promise.all([mastheadFor(request), storyEditorData(actions, { serviceCode: story.serviceCode, body: shown, leadMediaId: null })]);
     return html(
       reply,
       <LiveEntryPage
-        masthead={await mastheadFor(request)}
+        masthead={masthead}
         story={story}
         entry={entry}
         textEditable={text !== null}
         values={values ?? { text: text ?? '', pinned: entry.pinned, keyEvent: entry.keyEvent }}
-        error={error}
+        body={shown}
+        labels={editorData.labels}
+        editorScript={editorScript}
+        error={typeof error === 'function' ? error(masthead.i18n.t) : error}
       />,
       error ? 400 : 200,
     );
@@ -89,13 +117,18 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     const form = (request.body ?? {}) as FormBody;
     const actor = authOf(request).actor;
     const storyId = idOf(request);
+    const { entry } = await getLiveEntry(actions, actor, storyId, idOf(request, 'entryId'));
+    const plain = toPlainText(entry.body) !== null;
+    // Plain text for an entry the plain form cannot hold would lose its media and formatting: refused, nothing changes.
+    if (form.bodyJson === undefined && form.text !== undefined && !plain) {
+      return entryPage(request, reply, valuesOf(form), (t) => t('newsroom.live.richRefused'));
+    }
     try {
-      const { entry } = await getLiveEntry(actions, actor, storyId, idOf(request, 'entryId'));
-      // Text only where the plain form can hold the entry; an entry with media or marks keeps its body.
-      const body = form.text !== undefined && toPlainText(entry.body) !== null ? fromPlainText(form.text) : entry.body;
+      // The editor's body; else the plain text; else (an entry the plain form cannot hold, ticks only) the body as it is.
+      const body = form.bodyJson !== undefined ? bodyFromJson(form.bodyJson) : form.text !== undefined ? fromPlainText(form.text) : entry.body;
       await editLiveEntry(actions, actor, storyId, entry.id, { body, pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on', version: Number(form.version) });
     } catch (error) {
-      return entryPage(request, reply, valuesOf(form), refused(request, error));
+      return entryPage(request, reply, valuesOf(form), refused(request, error), sentBody(form, entry.body));
     }
     return reply.redirect(`/newsroom/stories/${storyId}/live`, 303);
   });

@@ -48,7 +48,7 @@ export const SignInForm = Form({ email: Optional(Text(320)), password: Optional(
 export const StoryForm = Form({ version: Optional(OrEmpty(Version)), sectionId: Optional(OrEmpty(Id)), bodyJson: BodyJson });
 export const RestoreForm = Form({ version: Optional(OrEmpty(Version)) });
 /** A live entry: its text (checked by the action), ticks, and on an edit the version edited. */
-export const LiveEntryForm = Form({ text: Optional(Text(20_000)), pinned: Optional(Type.Literal('on')), keyEvent: Optional(Type.Literal('on')), version: Optional(Version) });
+export const LiveEntryForm = Form({ text: Optional(Text(20_000)), bodyJson: BodyJson, pinned: Optional(Type.Literal('on')), keyEvent: Optional(Type.Literal('on')), version: Optional(Version) });
 export const LiveSwitchForm = Form({ live: Type.Union([Type.Literal('on'), Type.Literal('off')]) });
 
 export type StoryListQuery = Static<typeof StoryListQuery>;

@@ -37,7 +37,7 @@ function tickedTags(form: FormBody): number[] {
 }
 
 /** The rich editor's body (JSON in `bodyJson`), parsed; parseStoryInput checks it element by element. */
-function bodyFromJson(json: string): unknown {
+export function bodyFromJson(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch {

@@ -350,6 +350,13 @@ const OPERATIONS: readonly Operation[] = [
     prepare: async () => ({ url: '/services', payload: { code: freshCode(), name: 'Service', locale: 'en', direction: 'ltr', outlet: 'RFE/RL' } }),
   },
   { method: 'PUT', route: '/services/{code}', allowed: ['admin'], prepare: async () => ({ url: '/services/en', payload: { outlet: 'RFE/RL' } }) },
+  { method: 'GET', route: '/services/{code}/info', allowed: ['admin'], prepare: async () => ({ url: '/services/en/info' }) },
+  {
+    method: 'PUT',
+    route: '/services/{code}/info',
+    allowed: ['admin'],
+    prepare: async () => ({ url: '/services/en/info', payload: { about: 'About us.', email: 'desk@example.org', postal: '', phone: '' } }),
+  },
   { method: 'GET', route: '/services/{code}/front-page', allowed: ['admin', 'editor-en'], prepare: async () => ({ url: '/services/en/front-page' }) },
   { method: 'PUT', route: '/services/{code}/front-page', allowed: ['admin', 'editor-en'], prepare: async () => ({ url: '/services/en/front-page', payload: { storyIds: [] } }) },
   { method: 'GET', route: '/sections', allowed: SIGNED_IN, prepare: async () => ({ url: '/sections?service=en' }) },

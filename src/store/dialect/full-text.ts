@@ -58,14 +58,11 @@ export function fullTextFor(db: Kysely<Database>): FullText {
 /** How many of a query's newest matches (after the filters) are ranked (see `scored`). */
 export const RANKED_MATCHES = 150;
 /**
- * PostgreSQL: the query is first tried on the service's PROBE_WINDOW newest stories that pass the
- * filters; COMMON_MATCHES or more matches there (5%) make it common. A common query walks the
- * filtered stories newest first, at most WALK_LIMIT of them, until RANKED_MATCHES match (about
- * RANKED_MATCHES / 5% = 6,000 stories at worst); any other is looked up in the GIN index.
+ * PostgreSQL: the query is first tested on the service's RECENT_WINDOW newest stories that pass
+ * the filters; COMMON_MATCHES or more matches there (2%) make it common, ranked among those.
  */
-const PROBE_WINDOW = 1_000;
-const COMMON_MATCHES = 50;
-const WALK_LIMIT = 20_000;
+const RECENT_WINDOW = 1_000;
+const COMMON_MATCHES = 20;
 
 /** Tsvectors are limited in size: a very long body is indexed up to this many words. */
 const MAX_WORDS = 60_000;
@@ -78,12 +75,6 @@ function postgresFullText(db: Kysely<Database>): FullText {
   const tsquery = (query: SearchQuery, language: SearchLanguage) =>
     sql.join(
       [...query.include.map((t) => term(language, t)), ...query.exclude.map((t) => sql`!!${term(language, t)}`)],
-      sql` && `,
-    );
-  // What the GIN index can answer without reading documents: every included word.
-  const wordsTsquery = (query: SearchQuery, language: SearchLanguage) =>
-    sql.join(
-      query.include.map((t) => sql`plainto_tsquery(${language}::regconfig, ${t.words.join(' ')})`),
       sql` && `,
     );
   return {
@@ -104,31 +95,24 @@ function postgresFullText(db: Kysely<Database>): FullText {
     matchingIds: (query, language) =>
       sql<number>`select story_id from story_search where document @@ (${tsquery(query, language)})`,
     // Two bounded ways to the newest matches, as the query's frequency calls for, both with the
-    // filters applied first. A common query (see PROBE_WINDOW) walks the filtered stories newest
-    // first and tests each one's document, stopping at RANKED_MATCHES matches, and so does any
-    // query when the filters leave fewer stories than the probe window (a narrow section or date
-    // range: the probe has seen them all); any other gets its few matches from the GIN index. A phrase counts as common when its words are (the GIN
-    // index finds its words, and each of those documents would be read to test the phrase).
-    // Only the chosen matches' documents are read again to be scored. Left to itself the planner
-    // takes one way for every query and misjudges phrases (it estimates a phrase as its words);
-    // the lateral lookups (OFFSET 0 keeps them apart) hold it to a walk that stops early.
+    // filters applied first. The query is tested on the RECENT_WINDOW newest stories that pass the
+    // filters (their documents looked up by key, one at a time); when COMMON_MATCHES or more match,
+    // or the filters leave no more stories than that (a narrow section or date range: all were
+    // tested), the newest of those matches are ranked. Otherwise the query is rare, and its few
+    // matches come from the GIN index, filtered. Only the chosen matches are scored. Left to
+    // itself the planner takes one way for every query and misjudges phrases (it estimates a
+    // phrase as its words); OFFSET 0 keeps the lateral lookups apart, so the walk stays a walk.
     scored: (query, language, serviceCode, filter) => {
       const q = tsquery(query, language);
-      const words = wordsTsquery(query, language);
-      const newest = (limit: number) =>
-        sql`select s.id from stories s where s.service_code = ${serviceCode} and ${filter} order by s.id desc limit ${limit}`;
-      const walked = (limit: number) => sql`select w.id as story_id, d.document from (${newest(limit)}) w
-        cross join lateral (select ss.document from story_search ss where ss.story_id = w.id offset 0) d`;
-      return sql<{ story_id: number; score: number }>`with probe as materialized (
-          select count(*) as stories, count(*) filter (where p.document @@ (${q})) as matches,
-            count(*) filter (where p.document @@ (${words})) as candidates
-          from (${walked(PROBE_WINDOW)}) p),
+      return sql<{ story_id: number; score: number }>`with recent as materialized (
+          select w.id as story_id, d.document @@ (${q}) as hit from (
+            select s.id from stories s where s.service_code = ${serviceCode} and ${filter} order by s.id desc limit ${RECENT_WINDOW}) w
+          cross join lateral (select ss.document from story_search ss where ss.story_id = w.id offset 0) d),
         common as materialized (
-          select stories < ${PROBE_WINDOW} or matches >= ${COMMON_MATCHES} or candidates >= ${COMMON_MATCHES} as yes from probe),
+          select count(*) < ${RECENT_WINDOW} or count(*) filter (where hit) >= ${COMMON_MATCHES} as yes from recent),
         chosen as materialized (
           select c.story_id from (
-            select w.story_id from (${walked(WALK_LIMIT)}) w where (select yes from common) and w.document @@ (${q})
-            limit ${RANKED_MATCHES}) c
+            select story_id from recent where hit and (select yes from common) order by story_id desc limit ${RANKED_MATCHES}) c
           union all
           select r.story_id from (
             select s.id as story_id from (

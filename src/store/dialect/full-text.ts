@@ -58,7 +58,7 @@ export function fullTextFor(db: Kysely<Database>): FullText {
 /** How many of a query's newest matches (after the filters) are ranked (see `scored`). */
 export const RANKED_MATCHES = 150;
 /**
- * PostgreSQL: the query is first tested on the service's RECENT_WINDOW newest stories that pass
+ * Both stores: the query is first tested on the service's RECENT_WINDOW newest stories that pass
  * the filters; COMMON_MATCHES or more matches there (2%) make it common, ranked among those.
  */
 const RECENT_WINDOW = 1_000;
@@ -184,8 +184,10 @@ function sqliteFullText(db: Kysely<Database>): FullText {
     matchingIds: (query, language) =>
       sql<number>`select rowid from story_search where story_search match ${expression(query, language)}`,
     // FTS5 walks a match list in rowid order, newest first here, and each match's story is
-    // looked up by its key and filtered as it comes: the walk stops at the RANKED_MATCHES newest
-    // matches that pass the filters. Those are scored by where the query's words are: 10 for the
+    // looked up by its key and filtered as it comes. As on PostgreSQL, the walk first covers the
+    // RECENT_WINDOW newest stories that pass the filters (a rowid range: a phrase of common words
+    // is tested on those alone); a query with fewer than COMMON_MATCHES matches there walks on,
+    // stopping at the RANKED_MATCHES newest matches that pass the filters. Those are scored by where the query's words are: 10 for the
     // headline, 4 for the deck, 1 for the rest, added up, each found by one more walk of the same
     // newest stretch of the index. (bm25 would first count the whole archive's matches of every
     // term, phrases included, on every search: 10 to 50 ms over 100,000 stories.)
@@ -196,10 +198,21 @@ function sqliteFullText(db: Kysely<Database>): FullText {
         sql`(c.id in (select rowid from story_search
           where story_search match ${`{${column}} : (${query.include.map((t) => phrase(language, t)).join(' OR ')}) AND ${expression(query, language)}`}
           and rowid >= (select min(id) from chosen)))`;
-      return sql<{ story_id: number; score: number }>`with chosen as materialized (
-          select story_search.rowid as id from story_search cross join stories s on s.id = story_search.rowid
-          where story_search match ${inService(query, language, serviceCode)} and ${filter}
-          order by story_search.rowid desc limit ${RANKED_MATCHES})
+      const matches = sql`select story_search.rowid as id from story_search cross join stories s on s.id = story_search.rowid
+          where story_search match ${inService(query, language, serviceCode)} and ${filter}`;
+      // NOT INDEXED: the newest stories by key, filtered as they come (an index on status or
+      // section would have them all sorted first).
+      return sql<{ story_id: number; score: number }>`with newest as materialized (
+          select min(id) as oldest, count(*) as stories from (
+            select s.id from stories s not indexed where s.service_code = ${serviceCode} and ${filter} order by s.id desc limit ${RECENT_WINDOW})),
+        recent as materialized (
+          select id from (${matches} and story_search.rowid >= (select oldest from newest) order by story_search.rowid desc limit ${RANKED_MATCHES})),
+        common as materialized (
+          select (select stories from newest) < ${RECENT_WINDOW} or (select count(*) from recent) >= ${COMMON_MATCHES} as yes),
+        chosen as materialized (
+          select id from recent where (select yes from common)
+          union all
+          select id from (${matches} and not (select yes from common) order by story_search.rowid desc limit ${RANKED_MATCHES}))
         select c.id as story_id, 10.0 * ${inColumn('headline')} + 4.0 * ${inColumn('deck')} + 1.0 * ${inColumn('body')} as score from chosen c`;
     },
     remove: async (storyId) => {

@@ -16,6 +16,8 @@
  *   tsx bench/search.ts
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -88,7 +90,8 @@ export async function runSearchBench(): Promise<BenchOutcome> {
   const rows: string[][] = [];
   const problems: string[] = [];
 
-  const sqliteDir = makeTempDir('dateline-bench-search');
+  // BENCH_SEARCH_KEEP=1 keeps the SQLite file too (its path is printed).
+  const sqliteDir = process.env.BENCH_SEARCH_KEEP ? mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-search-')) : makeTempDir('dateline-bench-search');
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const stores: { label: string; open: () => Kysely<Database>; kind: 'sqlite' | 'postgres'; location: { schema?: string } }[] = [
     { label: 'SQLite', kind: 'sqlite', open: () => openDatabase({ kind: 'sqlite', file: path.join(sqliteDir, 'bench.db') }), location: {} },
@@ -151,7 +154,7 @@ export async function runSearchBench(): Promise<BenchOutcome> {
     }
   } finally {
     // BENCH_SEARCH_KEEP=1 keeps the PostgreSQL archive for EXPLAIN ANALYZE (schema printed).
-    if (process.env.BENCH_SEARCH_KEEP) console.log(`  kept PostgreSQL schema ${schema}`);
+    if (process.env.BENCH_SEARCH_KEEP) console.log(`  kept PostgreSQL schema ${schema} and SQLite file ${path.join(sqliteDir, 'bench.db')}`);
     else await dropSchema(url, schema);
   }
   console.log('');

@@ -6,17 +6,20 @@ import { openTestStore, type TestStore } from '../support/store.js';
 
 const STORIES = 2_600;
 const MINUTE = 60_000;
+const SECTION_STORIES = 30;
 
 /**
- * An archive larger than the window PostgreSQL tries a query on first (its 2,000 newest stories):
- * every story says "budget" and "vote" (apart), the oldest alone "zanzibar" and "vote budget",
- * so rare words and rare phrases of common words must be found outside the window, on both stores.
+ * An archive larger than the window PostgreSQL tries a query on first (its 1,000 newest stories)
+ * and than the number of newest matches ranked: every story says "budget" and "vote" (apart),
+ * the oldest alone "zanzibar" and "vote budget", so rare words and rare phrases of common words
+ * must be found outside the window, on both stores. The 30 oldest stories are in the "news"
+ * section, so a section filter must find a common word's matches far from the newest.
  */
 describe.each(STORE_KINDS)('search over an archive larger than the first window on %s', (kind) => {
   let t: TestStore;
   beforeAll(async () => {
     t = await openTestStore(kind);
-    await givenService(t.deps, 'en');
+    const { section } = await givenService(t.deps, 'en');
     const now = t.clock.now().getTime();
     for (let start = 0; start < STORIES; start += 500) {
       const rows = Array.from({ length: Math.min(500, STORIES - start) }, (_, k) => {
@@ -25,7 +28,7 @@ describe.each(STORE_KINDS)('search over an archive larger than the first window 
         const at = now - (STORIES - i) * MINUTE;
         return {
           service_code: 'en',
-          section_id: null,
+          section_id: i < SECTION_STORIES ? section.id : null,
           slug: `story-${i}`,
           headline: `Story ${i}`,
           deck: null,
@@ -45,8 +48,8 @@ describe.each(STORE_KINDS)('search over an archive larger than the first window 
   }, 120_000);
   afterAll(async () => t?.close());
 
-  const search = async (query: string, page = 1) =>
-    (await searchStories(t.deps, { serviceCode: 'en', query, page })).model.hits.map((hit) => hit.headline);
+  const search = async (query: string, page = 1, section?: string) =>
+    (await searchStories(t.deps, { serviceCode: 'en', query, page, ...(section ? { section } : {}) })).model.hits.map((hit) => hit.headline);
 
   it('finds a rare word and a rare phrase of common words in the oldest story', async () => {
     expect(await search('zanzibar')).toEqual(['Story 0']);
@@ -59,5 +62,16 @@ describe.each(STORE_KINDS)('search over an archive larger than the first window 
     expect(first[0]).toBe(`Story ${STORIES - 1}`);
     expect(first.every((headline) => Number(headline.split(' ')[1]) >= STORIES - 2_000)).toBe(true);
     expect(await search('"budget talks" -zanzibar')).toHaveLength(20);
+  });
+
+  it('filters a common word by a section whose stories are all old, and loses none of them', async () => {
+    const first = await search('budget', 1, 'news');
+    const second = await search('budget', 2, 'news');
+    expect(first).toHaveLength(20);
+    expect(second).toHaveLength(SECTION_STORIES - 20);
+    expect([...first, ...second].sort()).toEqual(Array.from({ length: SECTION_STORIES }, (_, i) => `Story ${i}`).sort());
+    // Newest first when they match alike.
+    expect(first[0]).toBe(`Story ${SECTION_STORIES - 1}`);
+    expect(await search('"budget talks"', 1, 'news')).toHaveLength(20);
   });
 });

@@ -33,12 +33,18 @@ export interface FullText {
   /** The ids of stories matching the query: `s.id in (...)`. */
   matchingIds(query: SearchQuery, language: SearchLanguage): RawBuilder<number>;
   /**
-   * One service's matching stories with a text score (higher is better), for ranking: at most
-   * the RANKED_MATCHES newest (by id) of them, so a word found in half the archive costs no more
-   * to rank than a rarer one (on PostgreSQL, a query common among the newest stories is ranked
-   * among those: see postgresFullText).
+   * One service's matching stories that pass `filter` (a condition on the stories aliased `s`:
+   * status, time, section, date range), each with a text score (higher is better), for ranking:
+   * at most the RANKED_MATCHES newest (by id) of them. The filter applies before that cut, so a
+   * narrow section keeps every match it has among them; and a word found in half the archive
+   * costs no more to rank than a rarer one (the score, the dear part, is computed for those few).
    */
-  scored(query: SearchQuery, language: SearchLanguage, serviceCode: string): RawBuilder<{ story_id: number; score: number }>;
+  scored(
+    query: SearchQuery,
+    language: SearchLanguage,
+    serviceCode: string,
+    filter: RawBuilder<boolean>,
+  ): RawBuilder<{ story_id: number; score: number }>;
   /** The condition "the story with this id is in the index" (an anti-join when negated). */
   isIndexed(storyId: RawBuilder<unknown>): RawBuilder<boolean>;
   /** Takes a deleted story out of the index (PostgreSQL's row goes with the story; FTS5 has no foreign key). */
@@ -49,11 +55,14 @@ export function fullTextFor(db: Kysely<Database>): FullText {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgresFullText(db) : sqliteFullText(db);
 }
 
-/** How many of a query's newest matches are ranked (see `scored`). */
-export const RANKED_MATCHES = 2_000;
-/** PostgreSQL: a query matching this many of a service's RECENT_WINDOW newest stories is common, and ranked among them. */
-const RECENT_WINDOW = 2_000;
-const COMMON_MATCHES = 40;
+/** How many of a query's newest matches (after the filters) are ranked (see `scored`). */
+export const RANKED_MATCHES = 150;
+/**
+ * Both stores: the query is first tested on the service's RECENT_WINDOW newest stories that pass
+ * the filters; COMMON_MATCHES or more matches there (2%) make it common, ranked among those.
+ */
+const RECENT_WINDOW = 1_000;
+const COMMON_MATCHES = 20;
 
 /** Tsvectors are limited in size: a very long body is indexed up to this many words. */
 const MAX_WORDS = 60_000;
@@ -85,25 +94,33 @@ function postgresFullText(db: Kysely<Database>): FullText {
     },
     matchingIds: (query, language) =>
       sql<number>`select story_id from story_search where document @@ (${tsquery(query, language)})`,
-    // Two bounded ways to the newest matches, as the query's frequency calls for. A common query
-    // (COMMON_MATCHES or more among the service's RECENT_WINDOW newest stories) is ranked among
-    // those, read newest first by the primary key; any other has few matches, found through the
-    // GIN index. Left to itself the planner takes one way for both and misjudges phrases (it
-    // estimates a phrase as its words): it tested every row of a common pair for a common phrase,
-    // or walked the whole archive for a rare one (0.4 s over 100,000 stories).
-    scored: (query, language, serviceCode) => {
+    // Two bounded ways to the newest matches, as the query's frequency calls for, both with the
+    // filters applied first. The query is tested on the RECENT_WINDOW newest stories that pass the
+    // filters (their documents looked up by key, one at a time); when COMMON_MATCHES or more match,
+    // or the filters leave no more stories than that (a narrow section or date range: all were
+    // tested), the newest of those matches are ranked. Otherwise the query is rare, and its few
+    // matches come from the GIN index, filtered. Only the chosen matches are scored. Left to
+    // itself the planner takes one way for every query and misjudges phrases (it estimates a
+    // phrase as its words); OFFSET 0 keeps the lateral lookups apart, so the walk stays a walk.
+    scored: (query, language, serviceCode, filter) => {
       const q = tsquery(query, language);
       return sql<{ story_id: number; score: number }>`with recent as materialized (
-          select w.story_id, w.document from (select story_id, document from story_search
-            where service_code = ${serviceCode} order by story_id desc limit ${RECENT_WINDOW}) w
-          where w.document @@ (${q})),
-        common as materialized (select count(*) >= ${COMMON_MATCHES} as yes from recent),
-        rare as materialized (select story_id, document from story_search where service_code = ${serviceCode} and document @@ (${q}))
-        select c.story_id, ts_rank(c.document, ${q}) as score from (
-          select story_id, document from recent where (select yes from common)
+          select w.id as story_id, d.document @@ (${q}) as hit from (
+            select s.id from stories s where s.service_code = ${serviceCode} and ${filter} order by s.id desc limit ${RECENT_WINDOW}) w
+          cross join lateral (select ss.document from story_search ss where ss.story_id = w.id offset 0) d),
+        common as materialized (
+          select count(*) < ${RECENT_WINDOW} or count(*) filter (where hit) >= ${COMMON_MATCHES} as yes from recent),
+        chosen as materialized (
+          select c.story_id from (
+            select story_id from recent where hit and (select yes from common) order by story_id desc limit ${RANKED_MATCHES}) c
           union all
-          select r.story_id, r.document from (select story_id, document from rare order by story_id desc limit ${RANKED_MATCHES}) r
-          where not (select yes from common)) c`;
+          select r.story_id from (
+            select s.id as story_id from (
+              select ss.story_id from story_search ss where not (select yes from common)
+                and ss.service_code = ${serviceCode} and ss.document @@ (${q}) offset 0) h
+            cross join lateral (select s.id from stories s where s.id = h.story_id and ${filter} offset 0) s
+            order by s.id desc limit ${RANKED_MATCHES}) r)
+        select ss.story_id, ts_rank(ss.document, ${q}) as score from chosen c join story_search ss on ss.story_id = c.story_id`;
     },
     remove: async (storyId) => {
       await sql`delete from story_search where story_id = ${storyId}`.execute(db);
@@ -166,13 +183,38 @@ function sqliteFullText(db: Kysely<Database>): FullText {
     },
     matchingIds: (query, language) =>
       sql<number>`select rowid from story_search where story_search match ${expression(query, language)}`,
-    // FTS5 walks a match list in rowid order and stops at the limit: the oldest rowid of the
-    // newest matches bounds the ranked pass.
-    scored: (query, language, serviceCode) =>
-      sql<{ story_id: number; score: number }>`select rowid as story_id, -bm25(story_search, 0.0, 10.0, 4.0, 1.0) as score
-        from story_search where story_search match ${inService(query, language, serviceCode)}
-          and rowid >= (select coalesce(min(rowid), 0) from (select rowid from story_search
-            where story_search match ${inService(query, language, serviceCode)} order by rowid desc limit ${RANKED_MATCHES}))`,
+    // FTS5 walks a match list in rowid order, newest first here, and each match's story is
+    // looked up by its key and filtered as it comes. As on PostgreSQL, the walk first covers the
+    // RECENT_WINDOW newest stories that pass the filters (a rowid range: a phrase of common words
+    // is tested on those alone); a query with fewer than COMMON_MATCHES matches there walks on,
+    // stopping at the RANKED_MATCHES newest matches that pass the filters. Those are scored by where the query's words are: 10 for the
+    // headline, 4 for the deck, 1 for the rest, added up, each found by one more walk of the same
+    // newest stretch of the index. (bm25 would first count the whole archive's matches of every
+    // term, phrases included, on every search: 10 to 50 ms over 100,000 stories.)
+    scored: (query, language, serviceCode, filter) => {
+      // The query's matches with one of its words or phrases in the column (FTS5 skips through
+      // the rarest list of an AND, so this costs about what the query does).
+      const inColumn = (column: string) =>
+        sql`(c.id in (select rowid from story_search
+          where story_search match ${`{${column}} : (${query.include.map((t) => phrase(language, t)).join(' OR ')}) AND ${expression(query, language)}`}
+          and rowid >= (select min(id) from chosen)))`;
+      const matches = sql`select story_search.rowid as id from story_search cross join stories s on s.id = story_search.rowid
+          where story_search match ${inService(query, language, serviceCode)} and ${filter}`;
+      // NOT INDEXED: the newest stories by key, filtered as they come (an index on status or
+      // section would have them all sorted first).
+      return sql<{ story_id: number; score: number }>`with newest as materialized (
+          select min(id) as oldest, count(*) as stories from (
+            select s.id from stories s not indexed where s.service_code = ${serviceCode} and ${filter} order by s.id desc limit ${RECENT_WINDOW})),
+        recent as materialized (
+          select id from (${matches} and story_search.rowid >= (select oldest from newest) order by story_search.rowid desc limit ${RANKED_MATCHES})),
+        common as materialized (
+          select (select stories from newest) < ${RECENT_WINDOW} or (select count(*) from recent) >= ${COMMON_MATCHES} as yes),
+        chosen as materialized (
+          select id from recent where (select yes from common)
+          union all
+          select id from (${matches} and not (select yes from common) order by story_search.rowid desc limit ${RANKED_MATCHES}))
+        select c.id as story_id, 10.0 * ${inColumn('headline')} + 4.0 * ${inColumn('deck')} + 1.0 * ${inColumn('body')} as score from chosen c`;
+    },
     remove: async (storyId) => {
       await sql`delete from story_search where rowid = ${storyId}`.execute(db);
     },

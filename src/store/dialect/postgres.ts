@@ -39,7 +39,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
     // within seconds instead of holding the request until the operating system gives up.
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    // JIT compilation costs tens to hundreds of milliseconds and pays back only on long analytic
+    // queries; a search's bounded walk looks dear enough to the planner to trigger it.
+    options: `-c jit=off${options.schema ? ` -c search_path=${options.schema}` : ''}`,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

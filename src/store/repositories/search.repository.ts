@@ -179,17 +179,18 @@ export class SearchRepository {
     if (search.sectionId !== undefined) filters.push(sql`s.section_id = ${search.sectionId}`);
     if (search.from) filters.push(sql`s.published_at >= ${search.from.getTime()}`);
     if (search.until) filters.push(sql`s.published_at < ${search.until.getTime()}`);
-    // The matches first, once, then each one's story by its key: left to itself, SQLite would
-    // walk the service's stories and look each up in the matches (CROSS JOIN keeps its order;
-    // PostgreSQL plans it as any join).
+    // The matches first, once, filtered as they are found (so the ranked few are all shown),
+    // then each one's story by its key: left to itself, SQLite would walk the service's stories
+    // and look each up in the matches (CROSS JOIN keeps its order; PostgreSQL plans it as any join).
+    const filter = sql<boolean>`${sql.join(filters, sql` and `)}`;
     const { rows } = await sql<HitRow>`
-      with m as materialized (${this.fullText.scored(search.query, language, search.serviceCode)})
+      with m as materialized (${this.fullText.scored(search.query, language, search.serviceCode, filter)})
       select s.id, s.service_code, s.section_id, s.slug, s.headline, s.deck, s.lead_media_id, s.published_at,
         s.comment_count, s.body_json,
         m.score / (1.0 + (${now} - s.published_at) / cast(${RECENCY_SCALE_DAYS * 86_400_000} as double precision)) as rank
       from m
       cross join stories s
-      where s.id = m.story_id and ${sql.join(filters, sql` and `)}
+      where s.id = m.story_id and ${filter}
       order by rank desc, s.published_at desc, s.id desc
       limit ${search.limit} offset ${search.offset}`.execute(this.db);
     const stem = stemmerFor(language);

@@ -156,6 +156,28 @@ describe.each(STORE_KINDS)('stories linked across services on %s', (kind) => {
     expect(await groupOf(ru)).toEqual([]);
   });
 
+  it('a published version moved to another service leaves its group when the move goes live, not before', async () => {
+    const en = await published('en', 'Harvest Fails');
+    const ru = await published('ru', 'Урожай погиб');
+    const fa = await published('fa', 'برداشت از دست رفت');
+    await link(en, [ru, fa]);
+    const story = (await t.app.inject({ method: 'GET', url: `${API}/stories/${ru}`, headers: editor.bearer })).json<{ version: number }>();
+    // Its desk moves the Russian story to the Kyrgyz service: a pending version until Update.
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `${API}/stories/${ru}`,
+      headers: editor.bearer,
+      payload: { ...storyInput({ serviceCode: 'ky', headline: 'Түшүм жок болду' }), version: story.version },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(await groupOf(en)).toEqual([en, ru, fa]);
+    const updated = await t.app.inject({ method: 'POST', url: `${API}/stories/${ru}/update`, headers: editor.bearer, payload: {} });
+    expect(updated.statusCode).toBe(200);
+    expect(await groupOf(en)).toEqual([en, fa]);
+    expect(await groupOf(ru)).toEqual([]);
+    expect(switcherOf(await page(en)).map(([lang]) => lang)).toEqual(['fa']);
+  });
+
   it('links and unlinks from the newsroom story page, and refuses a bad number with the reason in the form', async () => {
     const en = await published('en', 'Bridge Opens');
     const ru = await published('ru', 'Мост открыт');

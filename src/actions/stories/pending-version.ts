@@ -8,6 +8,7 @@ import type { Emit, Repositories } from '../../store/store.js';
 import type { ActionDeps } from '../deps.js';
 import { checkStoryReferences, requireStory } from './check-story-references.js';
 import { requireFutureTime } from './schedule-time.js';
+import { leaveTranslationGroup } from './translations.js';
 
 /** A live story's changes that readers do not see yet. */
 export interface PendingVersion {
@@ -131,7 +132,10 @@ export async function applyPending(
   await repos.stories.setPending(story.id, null, null);
   await repos.audit.record({ userId, action: 'story.update', subject: `story:${story.id}`, details: { revisionId: pending.revisionId } }, now);
   emit({ type: 'story.changed', storyId: story.id, serviceCode: content.serviceCode, change: 'updated' });
-  if (story.serviceCode !== content.serviceCode) emit({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode });
+  if (story.serviceCode !== content.serviceCode) {
+    emit({ type: 'story.changed', storyId: story.id, serviceCode: story.serviceCode });
+    await leaveTranslationGroup(repos, emit, story.id);
+  }
   return version;
 }
 

@@ -2,7 +2,7 @@ import { invalid, notFound } from '../../domain/shared/errors.js';
 import type { LinkedVersion, StoryTranslation } from '../../domain/story/translation.js';
 import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
-import type { Repositories } from '../../store/store.js';
+import type { Emit, Repositories } from '../../store/store.js';
 import type { ActionDeps } from '../deps.js';
 import { requireStory } from './check-story-references.js';
 
@@ -47,6 +47,17 @@ export async function setTranslations(deps: ActionDeps, actor: Actor, storyId: n
     await repos.audit.record({ userId: actorUserId(actor), action: 'story.translations', subject: `story:${storyId}`, details: { storyIds } }, now);
     return linkedVersions(repos, storyId);
   });
+}
+
+/**
+ * A story moved to another service is a version of another service no longer: it leaves its
+ * translation group (which may hold a story of its new service); the others' switchers change.
+ */
+export async function leaveTranslationGroup(repos: Repositories, emit: Emit, storyId: number): Promise<void> {
+  for (const member of await repos.translations.groupOf(storyId)) {
+    if (member.storyId !== storyId) emit({ type: 'story.changed', storyId: member.storyId, serviceCode: member.serviceCode });
+  }
+  await repos.translations.leave([storyId]);
 }
 
 /** The other versions of a story, any status (the newsroom's list). */

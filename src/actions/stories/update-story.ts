@@ -5,6 +5,7 @@ import { requirePermission } from '../../domain/user/permissions.js';
 import { actorUserId, type Actor } from '../../domain/user/user.js';
 import type { ActionDeps } from '../deps.js';
 import { checkStoryReferences, requireStory } from './check-story-references.js';
+import { leaveTranslationGroup } from './translations.js';
 
 export interface SaveOptions {
   /** The version the writer edited. A save based on an older version is refused and kept as a conflict revision. */
@@ -81,11 +82,7 @@ export async function saveStoryContent(
     emit({ type: 'story.changed', storyId, serviceCode: story.serviceCode });
     if (existing.serviceCode !== story.serviceCode) {
       emit({ type: 'story.changed', storyId, serviceCode: existing.serviceCode });
-      // A version of another service no longer: it leaves its translation group (which may hold a story of its new service).
-      for (const member of await repos.translations.groupOf(storyId)) {
-        if (member.storyId !== storyId) emit({ type: 'story.changed', storyId: member.storyId, serviceCode: member.serviceCode });
-      }
-      await repos.translations.leave([storyId]);
+      await leaveTranslationGroup(repos, emit, storyId);
     }
     return { version } as const;
   });

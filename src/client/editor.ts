@@ -67,6 +67,11 @@ function start(): void {
   // Focus goes back to the body at once, in the same event: TipTap's focus command waits for an
   // animation frame, and what the writer types in between (a panel just closed) would go nowhere.
   const refocusBody = () => editor.view.focus();
+  /** A command chain that starts with the body focused now (the toolbar's buttons and panels run these). */
+  const focused = () => {
+    refocusBody();
+    return editor.chain().focus();
+  };
 
   // The editor takes the body's place: the plain field is neither shown nor sent.
   root.hidden = false;
@@ -158,9 +163,9 @@ function start(): void {
     refocusBody();
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive('link')) {
-      editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+      focused().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
     } else {
-      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+      focused().extendMarkRange('link').setLink({ href }).run();
     }
     closeLink();
   };
@@ -173,7 +178,7 @@ function start(): void {
   linkPanel.querySelector('[data-link=apply]')?.addEventListener('click', applyLink);
   linkPanel.querySelector('[data-link=cancel]')?.addEventListener('click', closeLink);
   linkPanel.querySelector('[data-link=remove]')?.addEventListener('click', () => {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    focused().extendMarkRange('link').unsetLink().run();
     closeLink();
   });
   linkInput.addEventListener('keydown', (event) => {
@@ -191,10 +196,10 @@ function start(): void {
   // The lead media item's own caption and credit, shown for the item the page was opened with.
   const leadOwn = document.getElementById('lead-media-own');
   // A card, then an empty paragraph to go on writing in (an empty paragraph is not saved).
-  const insertCard = (card: EditorNode) => editor.chain().focus().insertContent([card, { type: 'paragraph' }]).run();
+  const insertCard = (card: EditorNode) => focused().insertContent([card, { type: 'paragraph' }]).run();
   const choose = (mode: PickerMode, choice: Choice) => {
     if (mode !== 'leadMedia') refocusBody();
-    const chain = editor.chain().focus();
+    const chain = focused();
     if (mode === 'profileLink') {
       const mark = { type: 'profileLink', attrs: { profileId: choice.id } };
       if (editor.state.selection.empty) chain.insertContent({ type: 'text', text: choice.label, marks: [mark] }).run();
@@ -220,7 +225,7 @@ function start(): void {
     return editor.state.doc.textBetween(from, to, ' ').slice(0, 200);
   };
   actions.profileLink = () => {
-    if (editor.isActive('profileLink')) editor.chain().focus().extendMarkRange('profileLink').unsetMark('profileLink').run();
+    if (editor.isActive('profileLink')) focused().extendMarkRange('profileLink').unsetMark('profileLink').run();
     else picker.open('profileLink', selectedText());
   };
   actions.profileCard = () => picker.open('profileCard');
@@ -229,15 +234,15 @@ function start(): void {
   actions.table = formats.table;
   actions.gallery = () => picker.open('gallery');
   actions.embed = formats.embed;
-  actions.paragraph = () => editor.chain().focus().setParagraph().run();
-  actions.subheading = () => editor.chain().focus().toggleHeading({ level: 2 }).run();
-  actions.bold = () => editor.chain().focus().toggleBold().run();
-  actions.italic = () => editor.chain().focus().toggleItalic().run();
+  actions.paragraph = () => focused().setParagraph().run();
+  actions.subheading = () => focused().toggleHeading({ level: 2 }).run();
+  actions.bold = () => focused().toggleBold().run();
+  actions.italic = () => focused().toggleItalic().run();
   actions.quote = () => {
-    editor.chain().focus().toggleBlockquote().run();
+    focused().toggleBlockquote().run();
   };
-  actions.bulletList = () => editor.chain().focus().toggleBulletList().run();
-  actions.orderedList = () => editor.chain().focus().toggleOrderedList().run();
+  actions.bulletList = () => focused().toggleBulletList().run();
+  actions.orderedList = () => focused().toggleOrderedList().run();
   for (const button of buttons) button.addEventListener('click', () => actions[button.dataset.command ?? '']?.());
 
   if (leadField && leadPick && leadNone) {

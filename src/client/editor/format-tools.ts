@@ -39,7 +39,7 @@ export function wireFormatTools(editor: Editor, refocusBody: () => void) {
   const cell = (type: 'tableHeader' | 'tableCell') => ({ type, content: [{ type: 'paragraph' }] });
   const insertTable = () => {
     const row = (type: 'tableHeader' | 'tableCell') => ({ type: 'tableRow', content: [cell(type), cell(type), cell(type)] });
-    editor.chain().focus().insertContent([{ type: 'table', content: [row('tableHeader'), row('tableCell'), row('tableCell')] }, { type: 'paragraph' }]).run();
+    (refocusBody(), editor.chain().focus()).insertContent([{ type: 'table', content: [row('tableHeader'), row('tableCell'), row('tableCell')] }, { type: 'paragraph' }]).run();
     // The cursor goes to the new table's first cell (inside table, row, cell and paragraph).
     const after = editor.state.selection.from;
     let start = -1;
@@ -47,7 +47,7 @@ export function wireFormatTools(editor: Editor, refocusBody: () => void) {
       if (node.type.name === 'table' && pos < after) start = pos;
       return node.type.name !== 'table';
     });
-    if (start >= 0) editor.chain().focus().setTextSelection(start + 4).run();
+    if (start >= 0) (refocusBody(), editor.chain().focus()).setTextSelection(start + 4).run();
   };
 
   const embedPanel = document.getElementById('editor-embed')!;
@@ -104,7 +104,7 @@ export function wireFormatTools(editor: Editor, refocusBody: () => void) {
     const photo = { mediaId: choice.id, label: choice.label };
     const gallery = currentGallery();
     if (!gallery) {
-      editor.chain().focus().insertContent([{ type: 'gallery', attrs: { items: [photo] } }, { type: 'paragraph' }]).run();
+      (refocusBody(), editor.chain().focus()).insertContent([{ type: 'gallery', attrs: { items: [photo] } }, { type: 'paragraph' }]).run();
       return;
     }
     const items = [...((gallery.node.attrs.items ?? []) as unknown[]), photo];

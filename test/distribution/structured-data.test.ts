@@ -136,7 +136,10 @@ describe.each(STORE_KINDS)('structured data and previews on %s', (kind) => {
     expect(page.mainEntity).toMatchObject({ '@type': 'Person', name: 'Roza Otunbaeva', url: `${ORIGIN}${profileHref}` });
     expect(html).toContain(`<link rel="canonical" href="${ORIGIN}${profileHref}"/>`);
     expect(html).toContain(`href="${profileHref}/feed.rss"`);
-    const osce = /href="(\/en\/p\/organization-for-security[^"]*)"/.exec(home)?.[1];
-    if (osce) expect(ofType(jsonLd((await get(osce)).body), 'ProfilePage').mainEntity).toMatchObject({ '@type': 'Organization' });
+    // An organisation's page: its entity is an Organization.
+    const commission = await createProfile(t.actions, SYSTEM, { kind: 'organisation', name: 'Central Election Commission', serviceCode: 'en' });
+    const organisation = await get(`/en/p/central-election-commission/${commission.id}`);
+    expect(organisation.statusCode).toBe(200);
+    expect(ofType(jsonLd(organisation.body), 'ProfilePage').mainEntity).toMatchObject({ '@type': 'Organization', name: 'Central Election Commission' });
   });
 });

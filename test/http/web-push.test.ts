@@ -48,7 +48,10 @@ interface Received {
   readonly body: Buffer;
 }
 
-/** A push service of the test's own on 127.0.0.1, over HTTPS with a certificate made here: /gone answers 410, /missing 404, everything else 201. */
+/**
+ * A push service of the test's own on 127.0.0.1, over HTTPS with a certificate made here: /gone
+ * answers 410, /missing 404, /busy 503 the first time for each address (then 201), everything else 201.
+ */
 async function startPushService() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-push-'));
   execFileSync('openssl', [
@@ -63,8 +66,10 @@ async function startPushService() {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
-      response.writeHead(request.url?.startsWith('/gone') ? 410 : request.url?.startsWith('/missing') ? 404 : 201).end();
+      const url = request.url ?? '';
+      const busy = url.startsWith('/busy') && !received.some((r) => r.path === url);
+      received.push({ path: url, headers: request.headers, body: Buffer.concat(chunks) });
+      response.writeHead(url.startsWith('/gone') ? 410 : url.startsWith('/missing') ? 404 : busy ? 503 : 201).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -142,6 +147,57 @@ describe.each(STORE_KINDS)('Web Push for breaking alerts on %s', (kind) => {
     expect(pushService.received.some((r) => r.path === '/gone/reader-2')).toBe(true);
     expect(pushService.received.some((r) => r.path === '/missing/reader-3')).toBe(true);
     expect(await t.store.read.push.count('en')).toBe(1);
+  });
+
+  const alert = (text: string) =>
+    t.app.inject({ method: 'POST', url: `${API}/alerts`, headers: editor.bearer, payload: { serviceCode: 'en', text, durationMinutes: 30, push: true } });
+  const unsubscribe = (endpoint: unknown) => t.app.inject({ method: 'DELETE', url: '/en/push/subscriptions', payload: { endpoint } });
+  const sentTo = (path: string) => pushService.received.filter((r) => r.path === path);
+
+  it('keeps one subscription per browser, and turns alerts off with DELETE and the endpoint: nothing is pushed there after', async () => {
+    const before = await t.store.read.push.count('en');
+    const endpoint = `${pushService.base}/send/leaving-reader`;
+    const keys = browserKeys();
+    // The browser subscribes again (new keys, same endpoint): still one subscription, with the newest keys.
+    expect((await subscribe(endpoint, browserKeys().json)).statusCode).toBe(201);
+    expect((await subscribe(endpoint, keys.json)).statusCode).toBe(201);
+    expect(await t.store.read.push.count('en')).toBe(before + 1);
+    expect((await alert('Curfew from 10 pm')).statusCode).toBe(201);
+    await runJobs();
+    const [delivered] = sentTo('/send/leaving-reader');
+    expect(JSON.parse(decrypt(delivered!.body, keys))).toMatchObject({ text: 'Curfew from 10 pm' });
+
+    const off = await unsubscribe(endpoint);
+    expect(off.statusCode).toBe(200);
+    expect(await t.store.read.push.count('en')).toBe(before);
+    expect((await alert('Curfew lifted')).statusCode).toBe(201);
+    await runJobs();
+    expect(sentTo('/send/leaving-reader')).toHaveLength(1);
+
+    // Again, or an endpoint never subscribed: 404; not an address: 400. Nothing changes.
+    const again = await unsubscribe(endpoint);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe('PUSH_SUBSCRIPTION_NOT_FOUND');
+    for (const bad of ['not a url', '', 42, null]) expect((await unsubscribe(bad)).statusCode, String(bad)).toBe(400);
+    expect(await t.store.read.push.count('en')).toBe(before);
+  });
+
+  it('retries a delivery the push service could not take (503) with backoff, keeping the subscription', async () => {
+    const keys = browserKeys();
+    expect((await subscribe(`${pushService.base}/busy/reader-5`, keys.json)).statusCode).toBe(201);
+    const count = await t.store.read.push.count('en');
+    expect((await alert('Airport closed')).statusCode).toBe(201);
+    await runJobs();
+    expect(sentTo('/busy/reader-5')).toHaveLength(1);
+    expect(await t.store.read.push.count('en')).toBe(count);
+    // Not at once: only when its backoff has passed.
+    await runJobs();
+    expect(sentTo('/busy/reader-5')).toHaveLength(1);
+    t.clock.advance(10 * 60_000);
+    await runJobs();
+    const attempts = sentTo('/busy/reader-5');
+    expect(attempts).toHaveLength(2);
+    expect(JSON.parse(decrypt(attempts[1]!.body, keys))).toMatchObject({ text: 'Airport closed' });
   });
 
   it('refuses bad subscriptions with a 400 and stores nothing', async () => {

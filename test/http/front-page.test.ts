@@ -101,6 +101,8 @@ describe.each(STORE_KINDS)('the front page chosen by editors, and "most read", o
     for (const url of [`/en/read/${draft}`, '/en/read/999999']) expect((await t.app.inject(url)).statusCode).toBe(200);
     // A story's id under another service's address is not its page's beacon: answered the same, counted nowhere.
     for (const url of [`/ru/read/${older}`, `/zz/read/${older}`]) expect((await t.app.inject(url)).statusCode).toBe(200);
+    // A beacon with a query is not the page's beacon either (a cache-busting or replayed address): refused, counted nowhere.
+    for (const url of [`/en/read/${older}?n=1`, `/en/read/${older}?utm_source=x`]) expect((await t.app.inject(url)).statusCode, url).toBe(400);
     expect(await t.store.read.frontPage.readsOf(older, day)).toBe(30);
     expect((await t.app.inject('/en/read/abc')).statusCode).toBe(404);
     expect(await t.store.read.frontPage.readsOf(draft, day)).toBe(0);

@@ -102,6 +102,8 @@ describe('pending versions and scheduling in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(shownAt, 'the story never appeared').toBeGreaterThan(0);
+    // Not before its time (an early story would otherwise pass), and within 2 s of it.
+    expect(shownAt - at.getTime(), 'ms after its time').toBeGreaterThanOrEqual(0);
     expect(shownAt - at.getTime()).toBeLessThan(2_000);
     expect(await reader.locator('h1').textContent()).toBe('Embargoed Budget Figures');
     await context.close();

@@ -23,7 +23,8 @@ describe.each(STORE_KINDS)('the newsroom distribution page on %s', (kind) => {
 
     const page = await t.app.inject({ method: 'GET', url: '/newsroom/distribution', headers: { cookie: session.cookie } });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('href="/newsroom/distribution"');
+    expect(page.body).toContain('action="/newsroom/distribution/keys"');
+    expect(page.body).toContain('action="/newsroom/distribution/webhooks"');
 
     const issued = await post('/newsroom/distribution/keys', { name: 'Partner app', requestsPerMinute: '120' });
     expect(issued.statusCode).toBe(200);
@@ -53,6 +54,7 @@ describe.each(STORE_KINDS)('the newsroom distribution page on %s', (kind) => {
     expect(hook?.events).toEqual(['story.published', 'comment.approved']);
     const log = await t.app.inject({ method: 'GET', url: `/newsroom/distribution/webhooks/${hook!.id}`, headers: { cookie: session.cookie } });
     expect(log.statusCode).toBe(200);
+    expect(log.body).toContain('<code>https://93.184.215.14/hooks</code>');
 
     const nu = new NuPages();
     nu.add('distribution', registered.body);

@@ -85,13 +85,15 @@ describe.each(STORE_KINDS)("a service's About and Contact pages, written in its 
     expect(back.body).toContain('value="newsroom@example.org"');
   });
 
-  it('refuses an invalid email address or an over-long About text on the same form, with a clear message, changing nothing', async () => {
+  it('refuses an invalid email address or phone, or an over-long About text, address or phone on the same form, with a clear message, changing nothing', async () => {
     const before = await t.store.read.services.findInfo('en');
     const tooLong = 'x'.repeat(SERVICE_INFO_LIMITS.about + 1);
     const cases = [
       { fields: { about: 'Short.', email: 'not an address', postal: '', phone: '' }, message: 'email must be an email address' },
       { fields: { about: tooLong, email: '', postal: '', phone: '' }, message: `about must be at most ${SERVICE_INFO_LIMITS.about} characters` },
       { fields: { about: '', email: '', postal: '', phone: 'call me' }, message: 'phone must be a phone number' },
+      { fields: { about: '', email: '', postal: 'x'.repeat(SERVICE_INFO_LIMITS.postal + 1), phone: '' }, message: `postal must be at most ${SERVICE_INFO_LIMITS.postal} characters` },
+      { fields: { about: '', email: '', postal: '', phone: '1'.repeat(SERVICE_INFO_LIMITS.phone + 1) }, message: `phone must be at most ${SERVICE_INFO_LIMITS.phone} characters` },
     ];
     for (const { fields, message } of cases) {
       const refused = await postForm('/newsroom/services/en/info', fields);

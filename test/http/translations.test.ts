@@ -137,6 +137,11 @@ describe.each(STORE_KINDS)('stories linked across services on %s', (kind) => {
     const reporter = await givenUser(t.actions, 'ru-reporter', [{ role: 'reporter', serviceCode: 'ru' }]);
     const refused = await link(en, [ru], reporter.bearer);
     expect(refused.statusCode).toBe(403);
+    const moderator = await givenUser(t.actions, 'en-ru-moderator', [
+      { role: 'moderator', serviceCode: 'en' },
+      { role: 'moderator', serviceCode: 'ru' },
+    ]);
+    expect((await link(en, [ru], moderator.bearer)).statusCode).toBe(403);
     expect(await groupOf(en)).toEqual([]);
   });
 

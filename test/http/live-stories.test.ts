@@ -181,9 +181,15 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
 
   it('refuses bad entries with a 400 naming the field, and stores nothing', async () => {
     const before = await t.store.read.liveEntries.count(storyId);
-    for (const payload of [{ body: [] }, { body: text('x'), pinned: 'yes' }, { body: text('x'), colour: 'red' }, { body: [{ type: 'script' }] }]) {
+    for (const [payload, field] of [
+      [{ body: [] }, 'body'],
+      [{ body: text('x'), pinned: 'yes' }, 'pinned'],
+      [{ body: text('x'), colour: 'red' }, 'colour'],
+      [{ body: [{ type: 'script' }] }, 'body[0].type'],
+    ] as const) {
       const response = await post(storyId, payload);
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json().error.field).toBe(field);
     }
     expect((await post(999_999, { body: text('x') })).statusCode).toBe(404);
     expect(await t.store.read.liveEntries.count(storyId)).toBe(before);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { storyInput, SYSTEM } from '../support/factories.js';
+import { givenPublishedStory, storyInput, SYSTEM } from '../support/factories.js';
 import { givenMediaItem } from '../support/media.js';
 
 const ORIGIN = 'http://localhost:3000';
@@ -66,5 +66,18 @@ describe.each(STORE_KINDS)('embeds and oEmbed on %s', (kind) => {
     expect((await get(`/oembed?url=${encodeURIComponent('https://elsewhere.example/en/a/x/1')}`)).statusCode).toBe(404);
     expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}${STORY}`)}&format=xml`)).statusCode).toBe(501);
     expect((await get('/oembed')).statusCode).toBe(400);
+    for (const size of ['maxwidth=0', 'maxwidth=-5', 'maxwidth=wide', 'maxheight=1e308']) {
+      expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}${STORY}`)}&${size}`)).statusCode, size).toBe(400);
+    }
+  });
+
+  it('answers a link for a story without a player, and nothing for a story readers cannot see', async () => {
+    const plain = await givenPublishedStory(t.actions, { headline: 'Talks Resume', slug: 'talks-resume' });
+    const answer = await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/a/talks-resume/${plain}`)}`);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toMatchObject({ version: '1.0', type: 'link', title: 'Talks Resume' });
+    expect(answer.json()).not.toHaveProperty('html');
+    const draft = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Draft Talks', slug: 'draft-talks' }));
+    expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/a/draft-talks/${draft}`)}`)).statusCode).toBe(404);
   });
 });

@@ -200,6 +200,19 @@ describe.each(STORE_KINDS)('Web Push for breaking alerts on %s', (kind) => {
     expect(JSON.parse(decrypt(attempts[1]!.body, keys))).toMatchObject({ text: 'Airport closed' });
   });
 
+  it('does not send, on its retry, an alert that ended meanwhile', async () => {
+    expect((await subscribe(`${pushService.base}/busy/reader-6`, browserKeys().json)).statusCode).toBe(201);
+    const sent = await alert('Road closed');
+    expect(sent.statusCode).toBe(201);
+    await runJobs();
+    expect(sentTo('/busy/reader-6')).toHaveLength(1);
+    const ended = await t.app.inject({ method: 'POST', url: `${API}/alerts/${sent.json().id}/expire`, headers: editor.bearer, payload: {} });
+    expect(ended.statusCode).toBe(200);
+    t.clock.advance(10 * 60_000);
+    await runJobs();
+    expect(sentTo('/busy/reader-6')).toHaveLength(1);
+  });
+
   it('refuses bad subscriptions with a 400 and stores nothing', async () => {
     const before = await t.store.read.push.count('en');
     const good = browserKeys().json;

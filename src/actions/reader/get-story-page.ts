@@ -73,14 +73,14 @@ export async function getStoryPage(
 /** One page of a live story's entries (pinned first, then newest first) and its key events; null for a story never covered live. */
 async function loadLiveCoverage(deps: Pick<ActionDeps, 'store'>, storyId: number, page: number): Promise<LiveCoverage | null> {
   const repos = deps.store.read;
-  const since = await repos.liveEntries.liveSince(storyId);
-  // An ordinary story, or one whose coverage ended: only the latter keeps showing its entries.
-  if (!since && (await repos.liveEntries.count(storyId)) === 0) return null;
+  // One query tells an ordinary story (no state) from a live one or one whose coverage ended (it keeps showing its entries).
+  const state = (await repos.liveEntries.states([storyId])).get(storyId);
+  if (!state) return null;
   const [rows, keyEvents] = await Promise.all([
     repos.liveEntries.page(storyId, LIVE_ENTRIES_PER_PAGE + 1, (page - 1) * LIVE_ENTRIES_PER_PAGE),
     repos.liveEntries.keyEvents(storyId, KEY_EVENTS_LISTED),
   ]);
-  return { since, entries: rows.slice(0, LIVE_ENTRIES_PER_PAGE), keyEvents, page, hasNext: rows.length > LIVE_ENTRIES_PER_PAGE };
+  return { since: state.since, entries: rows.slice(0, LIVE_ENTRIES_PER_PAGE), keyEvents, page, hasNext: rows.length > LIVE_ENTRIES_PER_PAGE };
 }
 
 /**

@@ -100,8 +100,9 @@ export async function shapeStoryPage(
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
   const sharing = { storyId: story.id, tagIds: story.tagIds, profileIds: refs.profileIds };
   const linked = sharing.tagIds.length > 0 || sharing.profileIds.length > 0;
+  const masthead = loadMasthead(deps, story.serviceCode, now);
   const [base, section, tags, media, profiles, related, settings, sectionLatest, authors, sharingLatest, translations] = await Promise.all([
-    loadMasthead(deps, story.serviceCode, now),
+    masthead,
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
     repos.media.findByIds(mediaIds),
@@ -115,7 +116,8 @@ export async function shapeStoryPage(
     linked
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sharingWith: sharing, now, limit: RELATED + MORE_FROM_SECTION, offset: 0 })
       : Promise.resolve([]),
-    readableTranslations(repos, story.id, now),
+    // The switcher's locales come from the masthead's services list, not a second read of it.
+    readableTranslations(repos, story.id, now, async () => (await masthead).masthead.services),
   ]);
   const moreFromSection = sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION);
   const relatedStories = sharingLatest.filter((s) => !moreFromSection.some((m) => m.id === s.id)).slice(0, RELATED);

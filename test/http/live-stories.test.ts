@@ -65,6 +65,23 @@ describe.each(STORE_KINDS)('live stories on %s', (kind) => {
     expect(keyEvents).not.toContain('Polls close.');
   });
 
+  it('a live story shows its coverage before the first entry; ended with every entry deleted, the page is an ordinary story again', async () => {
+    const id = await givenPublishedStory(t.actions, { headline: 'Quiet Night', slug: 'quiet-night' });
+    const reader = async () => (await t.app.inject(`/en/a/quiet-night/${id}`)).body;
+    const setLive = (live: boolean) => t.app.inject({ method: 'PUT', url: `${API}/stories/${id}/live`, headers: editor.bearer, payload: { live } });
+    expect(await reader()).not.toContain('Live updates');
+    expect((await setLive(true)).statusCode).toBe(200);
+    expect(await reader()).toContain('Live updates');
+    const posted = await post(id, { body: text('Nothing to report.') });
+    expect(posted.statusCode).toBe(201);
+    const entryId = (posted.json() as { id: number }).id;
+    expect((await t.app.inject({ method: 'DELETE', url: `${API}/stories/${id}/live/entries/${entryId}`, headers: editor.bearer })).statusCode).toBe(200);
+    expect((await setLive(false)).statusCode).toBe(200);
+    const page = await reader();
+    expect(page).not.toContain('Live updates');
+    expect(page).not.toContain('Nothing to report.');
+  });
+
   it('carries its entries in the service feeds, and a new entry shows in a feed that was cached', async () => {
     const feed = async () => (await t.app.inject('/en/feed.json')).json() as { items: { url: string; content_html: string; date_modified: string }[] };
     const item = (await feed()).items.find((candidate) => candidate.url.endsWith(page));

@@ -2,7 +2,7 @@ import type { StorySummary } from '../../domain/story/story.js';
 import type { ActionDeps } from '../deps.js';
 import { dayOf } from './count-read.js';
 import { leadMediaIds, listPage, type ListPageData } from './list-page.js';
-import { loadMasthead } from './load-masthead.js';
+import { earliest, loadMasthead } from './load-masthead.js';
 import { cacheKey, type PageResult } from './page-result.js';
 
 /** "Most read" counts today and yesterday (UTC), and is refreshed at least this often. */
@@ -23,9 +23,17 @@ export async function getHomePage(
   params: { serviceCode: string; page: number },
 ): Promise<PageResult<HomePageData>> {
   const now = deps.clock.now();
-  const base = await loadMasthead(deps, params.serviceCode, now);
-  const list = await listPage(deps, { serviceCode: params.serviceCode, now }, params.page);
-  if (params.page !== 1) {
+  const repos = deps.store.read;
+  const fromDay = dayOf(new Date(now.getTime() - (MOST_READ_DAYS - 1) * 86_400_000));
+  // The first page's choice and "most read" are read alongside the list, not after it.
+  const [base, list, picks] = await Promise.all([
+    loadMasthead(deps, params.serviceCode, now),
+    listPage(deps, { serviceCode: params.serviceCode, now }, params.page),
+    params.page === 1
+      ? Promise.all([repos.frontPage.storyIds(params.serviceCode), repos.frontPage.mostRead(params.serviceCode, fromDay, MOST_READ_COUNT)])
+      : null,
+  ]);
+  if (!picks) {
     return {
       masthead: base.masthead,
       model: { ...list, front: list.stories, mostRead: [] },
@@ -33,18 +41,14 @@ export async function getHomePage(
       validUntil: base.validUntil,
     };
   }
-  const repos = deps.store.read;
-  const fromDay = dayOf(new Date(now.getTime() - (MOST_READ_DAYS - 1) * 86_400_000));
-  const [chosenIds, reads] = await Promise.all([repos.frontPage.storyIds(params.serviceCode), repos.frontPage.mostRead(params.serviceCode, fromDay, MOST_READ_COUNT)]);
-  const [chosen, mostReadSummaries] = await Promise.all([
-    repos.stories.findVisibleSummaries(chosenIds, now),
-    repos.stories.findVisibleSummaries(reads.map((r) => r.storyId), now),
-  ]);
-  const byId = (summaries: readonly StorySummary[], ids: readonly number[]) =>
-    ids.flatMap((id) => summaries.filter((s) => s.id === id && s.serviceCode === params.serviceCode));
-  const picked = byId(chosen, chosenIds);
+  const [chosenIds, reads] = picks;
+  const readIds = reads.map((r) => r.storyId);
+  // One read of the summaries for both: a chosen story is often among the most read.
+  const summaries = await repos.stories.findVisibleSummaries([...new Set([...chosenIds, ...readIds])], now);
+  const byId = (ids: readonly number[]) => ids.flatMap((id) => summaries.filter((s) => s.id === id && s.serviceCode === params.serviceCode));
+  const picked = byId(chosenIds);
   const front = [...picked, ...list.stories.filter((s) => !picked.some((p) => p.id === s.id))];
-  const mostRead = byId(mostReadSummaries, reads.map((r) => r.storyId));
+  const mostRead = byId(readIds);
   const mediaIds = leadMediaIds(front);
   const media = [...list.media.values(), ...(await repos.media.findByIds(mediaIds.filter((id) => !list.media.has(id))))];
   const refresh = new Date(now.getTime() + MOST_READ_REFRESH_MS);
@@ -52,6 +56,6 @@ export async function getHomePage(
     masthead: base.masthead,
     model: { ...list, front, mostRead, media: new Map(media.map((item) => [item.id, item])) },
     cacheKeys: [...base.cacheKeys, cacheKey.lists(params.serviceCode), ...mediaIds.map(cacheKey.media), ...front.map((s) => cacheKey.story(s.id))],
-    validUntil: base.validUntil && base.validUntil < refresh ? base.validUntil : refresh,
+    validUntil: earliest(base.validUntil, refresh),
   };
 }

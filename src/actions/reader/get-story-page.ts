@@ -73,14 +73,14 @@ export async function getStoryPage(
 /** One page of a live story's entries (pinned first, then newest first) and its key events; null for a story never covered live. */
 async function loadLiveCoverage(deps: Pick<ActionDeps, 'store'>, storyId: number, page: number): Promise<LiveCoverage | null> {
   const repos = deps.store.read;
-  const since = await repos.liveEntries.liveSince(storyId);
-  // An ordinary story, or one whose coverage ended: only the latter keeps showing its entries.
-  if (!since && (await repos.liveEntries.count(storyId)) === 0) return null;
+  // One query tells an ordinary story (no state) from a live one or one whose coverage ended (it keeps showing its entries).
+  const state = (await repos.liveEntries.states([storyId])).get(storyId);
+  if (!state) return null;
   const [rows, keyEvents] = await Promise.all([
     repos.liveEntries.page(storyId, LIVE_ENTRIES_PER_PAGE + 1, (page - 1) * LIVE_ENTRIES_PER_PAGE),
     repos.liveEntries.keyEvents(storyId, KEY_EVENTS_LISTED),
   ]);
-  return { since, entries: rows.slice(0, LIVE_ENTRIES_PER_PAGE), keyEvents, page, hasNext: rows.length > LIVE_ENTRIES_PER_PAGE };
+  return { since: state.since, entries: rows.slice(0, LIVE_ENTRIES_PER_PAGE), keyEvents, page, hasNext: rows.length > LIVE_ENTRIES_PER_PAGE };
 }
 
 /**
@@ -100,8 +100,9 @@ export async function shapeStoryPage(
   const mediaIds = story.leadMediaId ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
   const sharing = { storyId: story.id, tagIds: story.tagIds, profileIds: refs.profileIds };
   const linked = sharing.tagIds.length > 0 || sharing.profileIds.length > 0;
+  const masthead = loadMasthead(deps, story.serviceCode, now);
   const [base, section, tags, media, profiles, related, settings, sectionLatest, authors, sharingLatest, translations] = await Promise.all([
-    loadMasthead(deps, story.serviceCode, now),
+    masthead,
     story.sectionId ? repos.services.findSectionById(story.sectionId) : Promise.resolve(undefined),
     repos.services.findTagsByIds(story.tagIds),
     repos.media.findByIds(mediaIds),
@@ -115,7 +116,8 @@ export async function shapeStoryPage(
     linked
       ? repos.stories.listPublished({ serviceCode: story.serviceCode, sharingWith: sharing, now, limit: RELATED + MORE_FROM_SECTION, offset: 0 })
       : Promise.resolve([]),
-    readableTranslations(repos, story.id, now),
+    // The switcher's locales come from the masthead's services list, not a second read of it.
+    readableTranslations(repos, story.id, now, async () => (await masthead).masthead.services),
   ]);
   const moreFromSection = sectionLatest.filter((s) => s.id !== story.id).slice(0, MORE_FROM_SECTION);
   const relatedStories = sharingLatest.filter((s) => !moreFromSection.some((m) => m.id === s.id)).slice(0, RELATED);

@@ -72,9 +72,9 @@ export async function liveUpdateFor(deps: Deps, event: DatelineEvent): Promise<L
         : { type: 'comments', serviceCode: story.serviceCode, storyId: story.id, count: story.commentCount };
     }
     case 'live.changed': {
-      const story = await deps.store.read.stories.findById(event.storyId);
+      // Both at once: a stream replaying missed events builds one update per event.
+      const [story, entry] = await Promise.all([deps.store.read.stories.findById(event.storyId), deps.store.read.liveEntries.find(event.entryId)]);
       if (!story || !isVisibleToReaders(story, now)) return null;
-      const entry = await deps.store.read.liveEntries.find(event.entryId);
       return { type: 'entry', serviceCode: story.serviceCode, storyId: story.id, entryId: event.entryId, version: entry?.version ?? null };
     }
     default:

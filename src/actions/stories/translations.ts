@@ -1,3 +1,4 @@
+import type { LanguageService } from '../../domain/service/service.js';
 import { invalid, notFound } from '../../domain/shared/errors.js';
 import type { LinkedVersion, StoryTranslation } from '../../domain/story/translation.js';
 import { requirePermission } from '../../domain/user/permissions.js';
@@ -81,12 +82,18 @@ async function linkedVersions(repos: Repositories, storyId: number): Promise<Lin
  * The versions readers can follow from a story: published ones only (a draft or embargoed
  * version is not linked until it is live), with their service's locale; the story itself
  * included, so hreflang alternates are reciprocal. [] when the story has no live version elsewhere.
+ * `services` gives the services list (the page's masthead already holds it); asked only when the story has versions.
  */
-export async function readableTranslations(repos: Repositories, storyId: number, now: Date): Promise<{ versions: StoryTranslation[]; group: number[] }> {
+export async function readableTranslations(
+  repos: Repositories,
+  storyId: number,
+  now: Date,
+  services: () => Promise<readonly LanguageService[]>,
+): Promise<{ versions: StoryTranslation[]; group: number[] }> {
   const group = (await repos.translations.groupOf(storyId)).map((m) => m.storyId);
   if (group.length === 0) return { versions: [], group };
-  const [visible, services] = await Promise.all([repos.stories.findVisibleSummaries(group, now), repos.services.list()]);
-  const locales = new Map(services.map((s) => [s.code, s.locale]));
+  const [visible, serviceList] = await Promise.all([repos.stories.findVisibleSummaries(group, now), services()]);
+  const locales = new Map(serviceList.map((s) => [s.code, s.locale]));
   const versions = visible
     .map((s) => ({ id: s.id, serviceCode: s.serviceCode, locale: locales.get(s.serviceCode) ?? s.serviceCode, slug: s.slug, headline: s.headline }))
     .sort((a, b) => a.id - b.id);

@@ -36,22 +36,22 @@ export class LiveEntryRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** For each of these stories that is or was live (live now, or has entries): since when it is live (null: ended) and how many entries it shows. */
+  /** For each of these stories that is or was live (live now, or has entries): since when it is live (null: ended) and how many entries it shows. One query. */
   async states(storyIds: readonly number[]): Promise<Map<number, { since: Date | null; entryCount: number }>> {
     const states = new Map<number, { since: Date | null; entryCount: number }>();
     if (storyIds.length === 0) return states;
-    const [live, counts] = await Promise.all([
-      this.db.selectFrom('stories').select(['id', 'live_since']).where('id', 'in', storyIds).where('live_since', 'is not', null).execute(),
-      this.db
-        .selectFrom('live_entries')
-        .select(['story_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('story_id', 'in', storyIds)
-        .where('deleted_at', 'is', null)
-        .groupBy('story_id')
-        .execute(),
-    ]);
-    for (const row of live) states.set(row.id, { since: new Date(Number(row.live_since)), entryCount: 0 });
-    for (const row of counts) states.set(row.story_id, { since: states.get(row.story_id)?.since ?? null, entryCount: Number(row.n) });
+    const rows = await this.db
+      .selectFrom('stories')
+      .leftJoin('live_entries', (join) => join.onRef('live_entries.story_id', '=', 'stories.id').on('live_entries.deleted_at', 'is', null))
+      .select(['stories.id', 'stories.live_since', (eb) => eb.fn.count<number>('live_entries.id').as('n')])
+      .where('stories.id', 'in', storyIds)
+      .groupBy(['stories.id', 'stories.live_since'])
+      .execute();
+    for (const row of rows) {
+      const since = row.live_since === null ? null : new Date(Number(row.live_since));
+      const entryCount = Number(row.n);
+      if (since || entryCount > 0) states.set(row.id, { since, entryCount });
+    }
     return states;
   }
 

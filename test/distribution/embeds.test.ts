@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../src/actions/stories/create-story.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { storyInput, SYSTEM } from '../support/factories.js';
+import { givenPublishedStory, storyInput, SYSTEM } from '../support/factories.js';
 import { givenMediaItem } from '../support/media.js';
 
 const ORIGIN = 'http://localhost:3000';
@@ -66,5 +66,20 @@ describe.each(STORE_KINDS)('embeds and oEmbed on %s', (kind) => {
     expect((await get(`/oembed?url=${encodeURIComponent('https://elsewhere.example/en/a/x/1')}`)).statusCode).toBe(404);
     expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}${STORY}`)}&format=xml`)).statusCode).toBe(501);
     expect((await get('/oembed')).statusCode).toBe(400);
+  });
+
+  it('answers oEmbed for a story without a player as a link, and not at all for a story readers cannot see', async () => {
+    const oembed = (id: number) => get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/a/x/${id}`)}`);
+    const photo = await givenMediaItem(t.actions, { title: 'A photo', kind: 'image' });
+    const withPhoto = await givenPublishedStory(t.actions, { headline: 'Story led by a photo', leadMediaId: photo.id });
+    const withNothing = await givenPublishedStory(t.actions, { headline: 'Story with no lead media' });
+    const draft = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Draft story' }));
+    const photoAnswer = await oembed(withPhoto);
+    expect(photoAnswer.statusCode).toBe(200);
+    expect(photoAnswer.json()).toEqual({ version: '1.0', type: 'link', title: 'Story led by a photo', provider_name: 'Dateline', provider_url: `${ORIGIN}/` });
+    expect((await oembed(withNothing)).json()).toMatchObject({ type: 'link', title: 'Story with no lead media' });
+    expect((await oembed(draft)).statusCode).toBe(404);
+    expect((await oembed(99999)).statusCode).toBe(404);
+    expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/`)}`)).statusCode).toBe(404);
   });
 });

@@ -19,7 +19,6 @@ export interface FeedsSurfaceDeps {
 }
 
 type Params = Record<string, string>;
-const ID = /^[1-9]\d{0,11}$/;
 // A parameter that cannot name anything is "No feed here." (404), like the pages the feeds follow.
 const ServiceParams = { params: Type.Object({ service: ServiceCode }, strict) };
 const SectionParams = { params: Type.Object({ service: ServiceCode, section: Slug }, strict) };
@@ -42,10 +41,9 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
     return plain(reply, 500, 'Something went wrong on our side.');
   });
 
-  const serve = (format: FeedFormat, scope: (params: Params) => FeedScope | null) =>
+  const serve = (format: FeedFormat, scope: (params: Params) => FeedScope) =>
     async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
       const target = scope(request.params);
-      if (!target) return plain(reply, 404, 'No feed here.');
       const path = request.url.split('?')[0] ?? request.url;
       return servePage(
         cache,
@@ -70,9 +68,11 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
       serve(format, (p) => ({ kind: 'section', serviceCode: p.service ?? '', sectionSlug: p.section ?? '' })),
     );
     app.get<{ Params: Params }>(`/:service/t/:tag/${file}`, { schema: TagParams }, serve(format, (p) => ({ kind: 'tag', serviceCode: p.service ?? '', tagSlug: p.tag ?? '' })));
-    app.get<{ Params: Params }>(`/:service/p/:slug/:id/${file}`, { schema: ProfileParams }, serve(format, (p) =>
-      ID.test(String(p.id ?? '')) ? { kind: 'profile', serviceCode: p.service ?? '', profileSlug: p.slug ?? '', profileId: Number(p.id) } : null,
-    ));
+    app.get<{ Params: Params }>(
+      `/:service/p/:slug/:id/${file}`,
+      { schema: ProfileParams },
+      serve(format, (p) => ({ kind: 'profile', serviceCode: p.service ?? '', profileSlug: p.slug ?? '', profileId: Number(p.id) })),
+    );
   }
 }
 

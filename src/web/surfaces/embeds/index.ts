@@ -10,6 +10,7 @@ import { renderEmbedPage } from '../../../views/pages/embed.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
+import { sendPlain } from '../../shared/plain-reply.js';
 import { Id } from '../../shared/schemas.js';
 
 export interface EmbedsSurfaceDeps {
@@ -61,14 +62,14 @@ export const embedsSurface: FastifyPluginAsyncTypebox<EmbedsSurfaceDeps> = async
   // A player address that cannot name anything is "No player here." (404), like a page's; the rest goes to the app's handler.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.validation && error.validationContext === 'params') {
-      return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send('No player here.');
+      return sendPlain(reply, 404, 'No player here.');
     }
     throw error;
   });
 
   app.get('/embed/media/:id', { schema: { params: EmbedParams } }, async (request, reply) => {
     const data = await getEmbed(actions, request.params.id).catch(unlessNotFound);
-    if (!data) return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send('No player here.');
+    if (!data) return sendPlain(reply, 404, 'No player here.');
     const html = renderEmbedPage({ media: data.media, story: data.story, service: data.service, assets, mediaBase: MEDIA_BASE, siteUrl: publicUrl });
     return reply
       .header('content-security-policy', FRAMABLE_POLICY)

@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { getFeed } from '../../../actions/distribution/get-feed.js';
 import { FEED_FILE, FEED_FORMATS, type FeedFormat, type FeedScope } from '../../../domain/distribution/feed-paths.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
 import { feedContentType, renderFeed } from '../../../views/distribution/feeds.js';
 import type { Assets } from '../../../views/page-model.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import { Id, ServiceCode, Slug, SlugParam, strict } from '../../shared/schemas.js';
 import { servePage } from '../../shared/page-reply.js';
+import { plainTextErrors } from '../../shared/plain-reply.js';
 
 export interface FeedsSurfaceDeps {
   readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
@@ -34,12 +34,7 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
   const { actions, cache } = deps;
   const site = { siteUrl: deps.publicUrl, mediaBase: MEDIA_BASE, logo: deps.assets.logo };
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isDomainError(error) && error.kind === 'not-found') return plain(reply, 404, 'No feed here.');
-    if (error.validation && error.validationContext === 'params') return plain(reply, 404, 'No feed here.');
-    request.log.error({ err: error }, 'feed failed');
-    return plain(reply, 500, 'Something went wrong on our side.');
-  });
+  plainTextErrors(app, 'No feed here.', 'feed failed');
 
   const serve = (format: FeedFormat, scope: (params: Params) => FeedScope) =>
     async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
@@ -74,8 +69,4 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
       serve(format, (p) => ({ kind: 'profile', serviceCode: p.service ?? '', profileSlug: p.slug ?? '', profileId: Number(p.id) })),
     );
   }
-}
-
-function plain(reply: FastifyReply, status: number, text: string) {
-  return reply.code(status).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send(text);
 }

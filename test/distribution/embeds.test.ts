@@ -80,4 +80,19 @@ describe.each(STORE_KINDS)('embeds and oEmbed on %s', (kind) => {
     const draft = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Draft Talks', slug: 'draft-talks' }));
     expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/a/draft-talks/${draft}`)}`)).statusCode).toBe(404);
   });
+
+  it('answers oEmbed for a story without a player as a link, and not at all for a story readers cannot see', async () => {
+    const oembed = (id: number) => get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/a/x/${id}`)}`);
+    const photo = await givenMediaItem(t.actions, { title: 'A photo', kind: 'image' });
+    const withPhoto = await givenPublishedStory(t.actions, { headline: 'Story led by a photo', leadMediaId: photo.id });
+    const withNothing = await givenPublishedStory(t.actions, { headline: 'Story with no lead media' });
+    const draft = await createStory(t.actions, SYSTEM, storyInput({ headline: 'Draft story' }));
+    const photoAnswer = await oembed(withPhoto);
+    expect(photoAnswer.statusCode).toBe(200);
+    expect(photoAnswer.json()).toEqual({ version: '1.0', type: 'link', title: 'Story led by a photo', provider_name: 'Dateline', provider_url: `${ORIGIN}/` });
+    expect((await oembed(withNothing)).json()).toMatchObject({ type: 'link', title: 'Story with no lead media' });
+    expect((await oembed(draft)).statusCode).toBe(404);
+    expect((await oembed(99999)).statusCode).toBe(404);
+    expect((await get(`/oembed?url=${encodeURIComponent(`${ORIGIN}/en/`)}`)).statusCode).toBe(404);
+  });
 });

@@ -193,7 +193,7 @@ describe.each(STORE_KINDS)('feeds on %s', (kind) => {
   });
 
   it('answers 404 for a feed of nothing', async () => {
-    for (const url of ['/en/s/no-such-section/feed.rss', '/xx/feed.atom', '/en/t/nope/feed.json', '/en/p/nobody/999/feed.rss', '/en/p/x/0/feed.rss']) {
+    for (const url of ['/en/s/no-such-section/feed.rss', '/xx/feed.atom', '/en/t/nope/feed.json', '/en/p/nobody/999/feed.rss', '/en/p/x/0/feed.rss', '/en/p/x/007/feed.rss', '/en/p/x/1e3/feed.rss', '/en/p/x/99999999999/feed.rss']) {
       expect((await get(url)).statusCode, url).toBe(404);
     }
   });

@@ -5,12 +5,12 @@ import type { Section, Tag } from '../../domain/service/service.js';
 import type { DistributedStory } from '../../domain/distribution/distributed-story.js';
 import type { Repositories } from '../../store/store.js';
 import type { LiveEntry } from '../../domain/story/live-entry.js';
+import { isVisibleToReaders } from '../../domain/story/story.js';
 import { cacheKey } from '../reader/page-result.js';
 import { readableTranslationsOf } from '../stories/translations.js';
 
 /** A live story's entries that feeds and the Content API carry: its first page. */
 const LIVE_ENTRIES_DISTRIBUTED = 20;
-
 
 /**
  * Loads published stories in full, in the order given, with their sections, tags, media and
@@ -23,9 +23,7 @@ export async function loadDistributedStories(
   now: Date,
 ): Promise<{ stories: DistributedStory[]; cacheKeys: string[] }> {
   const loaded = await Promise.all(ids.map((id) => repos.stories.findById(id)));
-  const stories = loaded.filter(
-    (story): story is NonNullable<typeof story> => story !== undefined && story.status === 'published' && story.publishedAt !== null && story.publishedAt <= now,
-  );
+  const stories = loaded.filter((story): story is NonNullable<typeof story> => story !== undefined && isVisibleToReaders(story, now));
   const live = await repos.liveEntries.liveAmong(stories.map((story) => story.id));
   const entriesOf = new Map<number, LiveEntry[]>(
     await Promise.all([...live].map(async (id) => [id, await repos.liveEntries.page(id, LIVE_ENTRIES_DISTRIBUTED, 0)] as const)),
@@ -34,8 +32,10 @@ export async function loadDistributedStories(
   const profileIds = new Set<number>();
   const tagIds = new Set<number>();
   const sectionIds = new Set<number>();
+  // What each story's body and live entries refer to, worked out once for the queries and the result.
+  const refsOf = new Map(stories.map((story) => [story.id, bodyReferences([...story.body, ...(entriesOf.get(story.id) ?? []).flatMap((entry) => entry.body)])]));
   for (const story of stories) {
-    const refs = bodyReferences([...story.body, ...(entriesOf.get(story.id) ?? []).flatMap((entry) => entry.body)]);
+    const refs = refsOf.get(story.id)!;
     if (story.leadMediaId !== null) mediaIds.add(story.leadMediaId);
     refs.mediaIds.forEach((id) => mediaIds.add(id));
     refs.profileIds.forEach((id) => profileIds.add(id));
@@ -56,7 +56,7 @@ export async function loadDistributedStories(
   return {
     stories: stories.map((story) => {
       const liveEntries = entriesOf.get(story.id) ?? [];
-      const refs = bodyReferences([...story.body, ...liveEntries.flatMap((entry) => entry.body)]);
+      const refs = refsOf.get(story.id)!;
       const own = story.leadMediaId !== null ? [story.leadMediaId, ...refs.mediaIds] : refs.mediaIds;
       return {
         story,

@@ -2,6 +2,7 @@ import type { MediaItem } from '../../domain/media/media.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { LanguageService } from '../../domain/service/service.js';
 import { leadMediaText } from '../../domain/story/lead-media-text.js';
+import { isVisibleToReaders } from '../../domain/story/story.js';
 import type { ActionDeps } from '../deps.js';
 import { cacheKey } from '../reader/page-result.js';
 
@@ -28,4 +29,11 @@ export async function getEmbed(deps: Pick<ActionDeps, 'store' | 'clock'>, mediaI
     service,
     cacheKeys: [cacheKey.media(mediaId), cacheKey.story(story.id)],
   };
+}
+
+/** What oEmbed takes from a story's address: its headline and lead media, for a story readers can see; anything else is not found. */
+export async function getEmbedStory(deps: Pick<ActionDeps, 'store' | 'clock'>, storyId: number): Promise<{ readonly headline: string; readonly leadMediaId: number | null }> {
+  const story = await deps.store.read.stories.findById(storyId);
+  if (!story || !isVisibleToReaders(story, deps.clock.now())) throw notFound('STORY_NOT_FOUND', `there is no story ${storyId}`);
+  return { headline: story.headline, leadMediaId: story.leadMediaId };
 }

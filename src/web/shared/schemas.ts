@@ -38,6 +38,13 @@ export function pageNumber(page: number | '' | undefined): number {
   return typeof page === 'number' ? page : 1;
 }
 
+/** A response field that may be null. */
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+/** A time in an API's answer (an ISO 8601 string, as `Date.toISOString` writes it). */
+export const Time = Type.String({ format: 'date-time', description: 'ISO 8601 date and time (UTC)' });
+
 /** Route parameters and queries of pages: refuse nothing but what they declare wrongly. */
 export const open = { additionalProperties: true } as const;
 export const strict = { additionalProperties: false } as const;

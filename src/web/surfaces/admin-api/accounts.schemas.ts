@@ -1,22 +1,18 @@
 import { Type } from 'typebox';
 import { TOKEN_EXPIRY_DAYS, TOKEN_LABEL_LIMIT } from '../../../domain/user/api-token.js';
 import { MAX_ID } from '../../../domain/shared/limits.js';
-import { Id } from '../../shared/schemas.js';
+import { Id, Nullable, strict, Time } from '../../shared/schemas.js';
 import { UserBody } from './schemas.js';
 
 // Personal API tokens and account states, as the Admin API takes and shows them.
-
-const strict = { additionalProperties: false } as const;
-const Time = Type.String({ description: 'ISO 8601 date and time' });
-const NullableTime = Type.Union([Time, Type.Null()]);
 
 export const TokenBody = Type.Object({
   id: Id,
   userId: Id,
   label: Type.String(),
   createdAt: Time,
-  expiresAt: NullableTime,
-  lastUsedAt: NullableTime,
+  expiresAt: Nullable(Time),
+  lastUsedAt: Nullable(Time),
 });
 export const TokenList = Type.Object({ userId: Id, items: Type.Array(TokenBody) });
 export const TokenQuery = Type.Object({ user: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: "another person's tokens (admins)" })) }, strict);

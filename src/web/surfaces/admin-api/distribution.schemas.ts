@@ -2,12 +2,9 @@ import { Type } from 'typebox';
 import { API_KEY_LIMITS } from '../../../domain/distribution/content-api-key.js';
 import { WEBHOOK_LIMITS } from '../../../domain/distribution/webhook.js';
 import { SERVICE_CODE } from '../../../domain/shared/limits.js';
+import { Nullable, strict, Time } from '../../shared/schemas.js';
 
 // Admin API shapes for Content API keys and webhook endpoints.
-
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Time = Type.String({ description: 'ISO 8601 date and time' });
 
 export const NewApiKey = Type.Object(
   {

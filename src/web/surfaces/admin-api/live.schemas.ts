@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
 import { LIVE_ENTRY_MAX_ELEMENTS } from '../../../domain/story/live-entry.js';
-import { Id, Version } from '../../shared/schemas.js';
-import { BodyElementSchema, strict } from './schemas.js';
+import { Id, Nullable, strict, Time, Version } from '../../shared/schemas.js';
+import { BodyElementSchema } from './schemas.js';
 
 // Live stories: turning a story live, and its entries.
 
 export const LiveRequest = Type.Object({ live: Type.Boolean({ description: 'true: the story takes entries; false: its live coverage ends' }) }, strict);
-export const LiveState = Type.Object({ liveSince: Type.Union([Type.String({ description: 'ISO 8601' }), Type.Null()]) });
+export const LiveState = Type.Object({ liveSince: Nullable(Time) });
 
 export const EntryParams = Type.Object({ id: Id, entryId: Id }, strict);
 const entryFields = {
@@ -25,9 +25,9 @@ export const EntryBody = Type.Object({
   pinned: Type.Boolean(),
   keyEvent: Type.Boolean(),
   version: Type.Integer(),
-  authorId: Type.Union([Type.Integer(), Type.Null()]),
-  createdAt: Type.String(),
-  modifiedAt: Type.String(),
+  authorId: Nullable(Type.Integer()),
+  createdAt: Time,
+  modifiedAt: Time,
 });
 export const EntryList = Type.Object({ items: Type.Array(EntryBody), page: Type.Integer(), hasNext: Type.Boolean() });
 export const EntryRevisionList = Type.Object({
@@ -38,8 +38,8 @@ export const EntryRevisionList = Type.Object({
       body: Type.Array(BodyElementSchema),
       pinned: Type.Boolean(),
       keyEvent: Type.Boolean(),
-      userId: Type.Union([Type.Integer(), Type.Null()]),
-      at: Type.String(),
+      userId: Nullable(Type.Integer()),
+      at: Time,
     }),
   ),
 });

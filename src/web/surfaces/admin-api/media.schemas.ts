@@ -1,13 +1,9 @@
-import { Id, SearchText } from '../../shared/schemas.js';
+import { Id, Nullable, SearchText, strict, Time } from '../../shared/schemas.js';
 import { Type } from 'typebox';
 import { MEDIA_TEXT_LIMITS } from '../../../domain/media/media-text.js';
 import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
 
 // The media library's request and response shapes. Requests refuse unknown fields.
-
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Time = Type.String({ description: 'ISO 8601 date and time' });
 
 const Kind = Type.Union([Type.Literal('video'), Type.Literal('audio'), Type.Literal('image')]);
 const Status = Type.Union([Type.Literal('processing'), Type.Literal('ready'), Type.Literal('failed'), Type.Literal('none')], {

@@ -8,17 +8,14 @@ import { SECTION_LIMITS } from '../../../domain/service/service.js';
 import { MAX_ID, SERVICE_CODE, SLUG } from '../../../domain/shared/limits.js';
 import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
 import { PASSWORD_LIMITS, USER_LIMITS } from '../../../domain/user/parse-user.js';
-import { Id, Page, SearchText, Text, Version } from '../../shared/schemas.js';
+import { Id, Nullable, Page, SearchText, strict, Text, Time, Version } from '../../shared/schemas.js';
 
 // The Admin API's request and response shapes. Requests refuse unknown fields; responses list
 // exactly what leaves the server. The body's elements are checked in depth by the domain
 // (parseBody), which names the element at fault.
 
-export const strict = { additionalProperties: false } as const;
 /** A service code where one is given: its length from the domain, no NUL byte (the domain checks its form, naming the field). */
 const CodeText = Text(SERVICE_CODE.maxLength);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Time = Type.String({ description: 'ISO 8601 date and time' });
 
 export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Nullable(Type.String()) }),

@@ -17,6 +17,7 @@ import {
 import { DomainError, invalid } from '../../../domain/shared/errors.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import { KeyRateLimiter } from './key-limiter.js';
+import { CONTENT_API_PREFIX } from './paths.js';
 import {
   ContentErrorBody,
   EntriesQuery,
@@ -32,8 +33,6 @@ import {
   TagList,
 } from './schemas.js';
 import { decodeCursor, encodeCursor, liveEntryJson, liveStateJson, mediaJson, profileJson, serviceJson, storyJson, tagJson } from './to-json.js';
-
-export const CONTENT_API_PREFIX = '/api/content/v1';
 
 const errors = { 400: ContentErrorBody, 401: ContentErrorBody, 404: ContentErrorBody, 429: ContentErrorBody };
 const security = [{ apiKey: [] }];

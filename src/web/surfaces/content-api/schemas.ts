@@ -1,13 +1,9 @@
 import { Type } from 'typebox';
-import { Id, ServiceCode, Slug } from '../../shared/schemas.js';
+import { Id, Nullable, ServiceCode, Slug, strict, Time } from '../../shared/schemas.js';
 
 // The Content API's shapes: queries refuse unknown fields; responses list exactly what may
 // leave the server (everything here is on the public site already). Nothing else goes out,
 // whatever the domain objects hold (authors' accounts, notes to editors, drafts).
-
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const Time = Type.String({ format: 'date-time', description: 'ISO 8601 date and time (UTC)' });
 
 export const ContentErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Nullable(Type.String()) }),

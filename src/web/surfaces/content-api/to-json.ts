@@ -10,6 +10,7 @@ import type { LiveEntry } from '../../../domain/story/live-entry.js';
 import type { Story } from '../../../domain/story/story.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import type { Static } from 'typebox';
+import { liveEntriesPath } from './paths.js';
 import type { BodyElement } from './schemas.js';
 
 /** Absolute addresses: API clients are other sites and apps. */
@@ -61,7 +62,7 @@ export function liveStateJson(live: ContentLiveState | null, storyId: number, ab
     state: live.since ? ('live' as const) : ('ended' as const),
     since: live.since?.toISOString() ?? null,
     entryCount: live.entryCount,
-    entries: absolute(`/api/content/v1/stories/${storyId}/live/entries`),
+    entries: absolute(liveEntriesPath(storyId)),
   };
 }
 

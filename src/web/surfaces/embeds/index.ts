@@ -2,8 +2,7 @@ import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ActionDeps } from '../../../actions/deps.js';
-import { getEmbed } from '../../../actions/distribution/get-embed.js';
-import { getContentStory } from '../../../actions/content-api/read-content.js';
+import { getEmbed, getEmbedStory, type EmbedData } from '../../../actions/distribution/get-embed.js';
 import { embedPath } from '../../../domain/distribution/embed-paths.js';
 import { playableRenditions, posterOf } from '../../../domain/media/media.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
@@ -11,6 +10,7 @@ import { renderEmbedPage } from '../../../views/pages/embed.page.js';
 import type { Assets } from '../../../views/page-model.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
+import { sendPlain } from '../../shared/plain-reply.js';
 import { Id } from '../../shared/schemas.js';
 
 export interface EmbedsSurfaceDeps {
@@ -62,21 +62,14 @@ export const embedsSurface: FastifyPluginAsyncTypebox<EmbedsSurfaceDeps> = async
   // A player address that cannot name anything is "No player here." (404), like a page's; the rest goes to the app's handler.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.validation && error.validationContext === 'params') {
-      return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send('No player here.');
+      return sendPlain(reply, 404, 'No player here.');
     }
     throw error;
   });
 
   app.get('/embed/media/:id', { schema: { params: EmbedParams } }, async (request, reply) => {
-    let data;
-    try {
-      data = await getEmbed(actions, request.params.id);
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === 'not-found') {
-        return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send('No player here.');
-      }
-      throw error;
-    }
+    const data = await getEmbed(actions, request.params.id).catch(unlessNotFound);
+    if (!data) return sendPlain(reply, 404, 'No player here.');
     const html = renderEmbedPage({ media: data.media, story: data.story, service: data.service, assets, mediaBase: MEDIA_BASE, siteUrl: publicUrl });
     return reply
       .header('content-security-policy', FRAMABLE_POLICY)
@@ -102,27 +95,20 @@ export const embedsSurface: FastifyPluginAsyncTypebox<EmbedsSurfaceDeps> = async
     const provider = { version: '1.0' as const, provider_name: 'Dateline', provider_url: publicUrl.href };
     const embedMatch = EMBED_PATH.exec(target.pathname);
     const storyMatch = STORY_PATH.exec(target.pathname);
-    let mediaId: number | null = null;
     let title: string;
+    let embed: EmbedData | null;
     if (embedMatch) {
-      mediaId = Number(embedMatch[1]);
-      const embed = await getEmbed(actions, mediaId);
+      embed = await getEmbed(actions, Number(embedMatch[1]));
       title = embed.media.title;
-      provider.provider_name = embed.service.name;
     } else if (storyMatch) {
-      const story = (await getContentStory(actions, Number(storyMatch[2]))).value.story;
+      const story = await getEmbedStory(actions, Number(storyMatch[2]));
       title = story.headline;
-      mediaId = story.leadMediaId;
-      if (mediaId === null) return { ...provider, type: 'link' as const, title };
+      // A story whose lead has no player (none, or an image) is offered as a link.
+      embed = story.leadMediaId === null ? null : await getEmbed(actions, story.leadMediaId).catch(unlessNotFound);
     } else {
       throw notFound('OEMBED_URL_UNKNOWN', 'url is not a story or player address of this site');
     }
-    let embed;
-    try {
-      embed = await getEmbed(actions, mediaId);
-    } catch {
-      return { ...provider, type: 'link' as const, title };
-    }
+    if (!embed) return { ...provider, type: 'link' as const, title };
     const file = playableRenditions(embed.media)[0];
     const video = embed.media.kind === 'video';
     const natural = { width: file?.width ?? 640, height: video ? (file?.height ?? 360) : 160 };
@@ -146,3 +132,9 @@ export const embedsSurface: FastifyPluginAsyncTypebox<EmbedsSurfaceDeps> = async
     };
   });
 };
+
+/** An error that means "nothing there" becomes null; any other is thrown on. */
+function unlessNotFound(error: unknown): null {
+  if (error instanceof DomainError && error.kind === 'not-found') return null;
+  throw error;
+}

@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { getFeed } from '../../../actions/distribution/get-feed.js';
 import { FEED_FILE, FEED_FORMATS, type FeedFormat, type FeedScope } from '../../../domain/distribution/feed-paths.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
 import { feedContentType, renderFeed } from '../../../views/distribution/feeds.js';
 import type { Assets } from '../../../views/page-model.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import { Id, ServiceCode, Slug, SlugParam, strict } from '../../shared/schemas.js';
 import { servePage } from '../../shared/page-reply.js';
+import { plainTextErrors } from '../../shared/plain-reply.js';
 
 export interface FeedsSurfaceDeps {
   readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
@@ -19,7 +19,6 @@ export interface FeedsSurfaceDeps {
 }
 
 type Params = Record<string, string>;
-const ID = /^[1-9]\d{0,11}$/;
 // A parameter that cannot name anything is "No feed here." (404), like the pages the feeds follow.
 const ServiceParams = { params: Type.Object({ service: ServiceCode }, strict) };
 const SectionParams = { params: Type.Object({ service: ServiceCode, section: Slug }, strict) };
@@ -35,17 +34,11 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
   const { actions, cache } = deps;
   const site = { siteUrl: deps.publicUrl, mediaBase: MEDIA_BASE, logo: deps.assets.logo };
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isDomainError(error) && error.kind === 'not-found') return plain(reply, 404, 'No feed here.');
-    if (error.validation && error.validationContext === 'params') return plain(reply, 404, 'No feed here.');
-    request.log.error({ err: error }, 'feed failed');
-    return plain(reply, 500, 'Something went wrong on our side.');
-  });
+  plainTextErrors(app, 'No feed here.', 'feed failed');
 
-  const serve = (format: FeedFormat, scope: (params: Params) => FeedScope | null) =>
+  const serve = (format: FeedFormat, scope: (params: Params) => FeedScope) =>
     async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
       const target = scope(request.params);
-      if (!target) return plain(reply, 404, 'No feed here.');
       const path = request.url.split('?')[0] ?? request.url;
       return servePage(
         cache,
@@ -70,12 +63,10 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
       serve(format, (p) => ({ kind: 'section', serviceCode: p.service ?? '', sectionSlug: p.section ?? '' })),
     );
     app.get<{ Params: Params }>(`/:service/t/:tag/${file}`, { schema: TagParams }, serve(format, (p) => ({ kind: 'tag', serviceCode: p.service ?? '', tagSlug: p.tag ?? '' })));
-    app.get<{ Params: Params }>(`/:service/p/:slug/:id/${file}`, { schema: ProfileParams }, serve(format, (p) =>
-      ID.test(String(p.id ?? '')) ? { kind: 'profile', serviceCode: p.service ?? '', profileSlug: p.slug ?? '', profileId: Number(p.id) } : null,
-    ));
+    app.get<{ Params: Params }>(
+      `/:service/p/:slug/:id/${file}`,
+      { schema: ProfileParams },
+      serve(format, (p) => ({ kind: 'profile', serviceCode: p.service ?? '', profileSlug: p.slug ?? '', profileId: Number(p.id) })),
+    );
   }
-}
-
-function plain(reply: FastifyReply, status: number, text: string) {
-  return reply.code(status).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send(text);
 }

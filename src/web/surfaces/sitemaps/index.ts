@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ActionDeps } from '../../../actions/deps.js';
 import { getNewsSitemap, getServiceSitemap, getSitemapIndex } from '../../../actions/distribution/get-sitemaps.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
 import { renderNewsSitemap, renderRobots, renderServiceSitemap, renderSitemapIndex } from '../../../views/distribution/sitemaps.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import { servePage } from '../../shared/page-reply.js';
+import { plainTextErrors } from '../../shared/plain-reply.js';
 import { ServiceCode, strict } from '../../shared/schemas.js';
 
 // A service code that cannot name one is "No sitemap here." (404), like the pages.
@@ -32,12 +32,7 @@ export async function sitemapsSurface(app: FastifyInstance, deps: SitemapsSurfac
   const now = () => actions.clock.now().getTime();
   const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? request.url;
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isDomainError(error) && error.kind === 'not-found') return plain(reply, 404, 'No sitemap here.');
-    if (error.validation && error.validationContext === 'params') return plain(reply, 404, 'No sitemap here.');
-    request.log.error({ err: error }, 'sitemap failed');
-    return plain(reply, 500, 'Something went wrong on our side.');
-  });
+  plainTextErrors(app, 'No sitemap here.', 'sitemap failed');
 
   app.get('/robots.txt', async (_request, reply) =>
     reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(renderRobots(site)),
@@ -63,8 +58,4 @@ export async function sitemapsSurface(app: FastifyInstance, deps: SitemapsSurfac
       return { html: renderServiceSitemap(sitemap, site), keys: sitemap.cacheKeys, validUntil: null };
     }, XML),
   );
-}
-
-function plain(reply: FastifyReply, status: number, text: string) {
-  return reply.code(status).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send(text);
 }

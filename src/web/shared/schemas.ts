@@ -44,6 +44,8 @@ export function Nullable<T extends TSchema>(schema: T) {
 }
 /** A time in an API's answer (an ISO 8601 string, as `Date.toISOString` writes it). */
 export const Time = Type.String({ format: 'date-time', description: 'ISO 8601 date and time (UTC)' });
+/** A time a request gives: any text up to 40 characters; the route reads it as ISO 8601 and refuses another, naming the field. */
+export const TimeText = Text(40, { description: 'ISO 8601 date and time' });
 
 /** Route parameters and queries of pages: refuse nothing but what they declare wrongly. */
 export const open = { additionalProperties: true } as const;

@@ -8,7 +8,7 @@ import { SECTION_LIMITS } from '../../../domain/service/service.js';
 import { MAX_ID, SERVICE_CODE, SLUG } from '../../../domain/shared/limits.js';
 import { STORY_LIMITS } from '../../../domain/story/parse-story.js';
 import { PASSWORD_LIMITS, USER_LIMITS } from '../../../domain/user/parse-user.js';
-import { Id, Nullable, Page, SearchText, strict, Text, Time, Version } from '../../shared/schemas.js';
+import { Id, Nullable, Page, SearchText, strict, Text, Time, TimeText, Version } from '../../shared/schemas.js';
 
 // The Admin API's request and response shapes. Requests refuse unknown fields; responses list
 // exactly what leaves the server. The body's elements are checked in depth by the domain
@@ -151,9 +151,9 @@ export const StoryList = Type.Object({
   perPage: Type.Integer(),
 });
 
-export const PublishRequest = Type.Object({ at: Type.Optional(Time) }, strict);
+export const PublishRequest = Type.Object({ at: Type.Optional(TimeText) }, strict);
 export const PublishResult = Type.Object({ status: Type.String(), publishedAt: Time });
-export const UpdateRequest = Type.Object({ at: Type.Optional(Time) }, strict);
+export const UpdateRequest = Type.Object({ at: Type.Optional(TimeText) }, strict);
 export const UpdateResult = Type.Object({ status: Type.Union([Type.Literal('updated'), Type.Literal('scheduled')]), at: Time, version: Type.Integer() });
 export const NoteRequest = Type.Object(
   { kind: Type.Union([Type.Literal('update'), Type.Literal('correction')]), text: Type.String({ maxLength: STORY_LIMITS.note }) },

@@ -4,6 +4,7 @@ import type { AppActionDeps } from '../actions/app-action-deps.js';
 import { readerComments } from '../actions/comments/reader-comments.js';
 import { checkReadiness } from '../actions/reader/check-readiness.js';
 import { readerPages } from '../actions/reader/reader-pages.js';
+import { mediaActions, pushActions, webActions } from '../actions/web-actions.js';
 import type { MediaDeps } from '../actions/media/media-deps.js';
 import type { PushDeps } from '../actions/push/push-deps.js';
 import type { Config } from '../config.js';
@@ -83,6 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
   });
+  // Surfaces are given bound actions, never the store: the reader and comments their own sets, the others this one.
+  const actions = webActions(deps.actions);
+  const media = mediaActions(deps.media);
   const routes: DeclaredRoute[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema ?? {} });
@@ -98,18 +102,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthSurface, { checkReadiness: () => checkReadiness(deps.actions), metrics: deps.metrics });
   await app.register(assetsSurface, { assets: deps.assets });
   await app.register(mediaSurface, { mediaDir: deps.config.mediaDir });
-  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions: deps.actions, media: deps.media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
-  await app.register(contentApiSurface, { prefix: CONTENT_API_PREFIX, actions: deps.actions, publicUrl: deps.config.publicUrl });
+  await app.register(adminApiSurface, { prefix: ADMIN_API_PREFIX, actions, media, uploadsDir: deps.config.uploadsDir, publicUrl: deps.config.publicUrl });
+  await app.register(contentApiSurface, { prefix: CONTENT_API_PREFIX, actions, publicUrl: deps.config.publicUrl });
   await app.register(newsroomSurface, {
-    actions: deps.actions,
-    media: deps.media,
+    actions,
+    media,
     uploadsDir: deps.config.uploadsDir,
     assets: assetUrls,
     secureCookies: hsts,
   });
   // Streams never end by themselves: they are ended first, so closing does not wait for readers.
   app.addHook('preClose', async () => deps.liveStreams.close());
-  await app.register(liveSurface, { actions: deps.actions, streams: deps.liveStreams, push: deps.push });
+  await app.register(liveSurface, { actions, streams: deps.liveStreams, push: pushActions(deps.push) });
   await app.register(readerSurface, {
     pages: readerPages(deps.actions),
     clock: deps.actions.clock,
@@ -117,9 +121,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: assetUrls,
     publicUrl: deps.config.publicUrl,
   });
-  await app.register(feedsSurface, { actions: deps.actions, cache: deps.pageCache, assets: assetUrls, publicUrl: deps.config.publicUrl });
-  await app.register(sitemapsSurface, { actions: deps.actions, cache: deps.pageCache, publicUrl: deps.config.publicUrl });
-  await app.register(embedsSurface, { actions: deps.actions, assets: assetUrls, publicUrl: deps.config.publicUrl });
+  await app.register(feedsSurface, { actions, cache: deps.pageCache, assets: assetUrls, publicUrl: deps.config.publicUrl });
+  await app.register(sitemapsSurface, { actions, cache: deps.pageCache, publicUrl: deps.config.publicUrl });
+  await app.register(embedsSurface, { actions, assets: assetUrls, publicUrl: deps.config.publicUrl });
   await app.register(commentsSurface, {
     comments: readerComments(deps.actions),
     secret: deps.actions.guards.secret,

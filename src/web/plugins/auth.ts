@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActionDeps } from '../../actions/deps.js';
-import { authenticateToken } from '../../actions/users/api-tokens.js';
-import { authenticateSession } from '../../actions/users/sessions.js';
+import type { WebActions } from '../../actions/web-actions.js';
 import type { CodeOf } from '../../domain/shared/error-catalogue.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import type { Actor } from '../../domain/user/user.js';
@@ -27,7 +25,7 @@ export const unauthenticated = (code: CodeOf<'unauthenticated'> = 'SIGN_IN_REQUI
  * Resolves `request.auth` for a surface. A bearer token that is not valid is refused outright
  * (a script with a bad token must not silently act signed out). Surfaces call checkCsrf.
  */
-export function authenticate(app: FastifyInstance, actions: ActionDeps): void {
+export function authenticate(app: FastifyInstance, actions: WebActions): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     request.auth = await resolveAuth(request, actions);
@@ -43,17 +41,17 @@ export function checkCsrf(request: FastifyRequest): void {
   }
 }
 
-async function resolveAuth(request: FastifyRequest, actions: ActionDeps): Promise<Auth | null> {
+async function resolveAuth(request: FastifyRequest, actions: WebActions): Promise<Auth | null> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match?.[1] ? await authenticateToken(actions, match[1]) : undefined;
+    const actor = match?.[1] ? await actions.authenticateToken(match[1]) : undefined;
     if (!actor || actor.kind !== 'user') throw unauthenticated('TOKEN_INVALID', 'the bearer token is not valid');
     return { via: 'token', actor, userId: actor.userId };
   }
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
-  const session = await authenticateSession(actions, token);
+  const session = await actions.authenticateSession(token);
   return session ? { via: 'session', actor: session.actor, userId: session.userId, csrfToken: session.csrfToken, token, locale: session.locale } : null;
 }
 

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { disableUser, enableUser } from '../../../actions/users/account-state.js';
-import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import type { ApiToken } from '../../../domain/user/api-token.js';
 import { CreatedToken, DisabledUser, NewToken, TokenBody, TokenList, TokenQuery } from './accounts.schemas.js';
 import { responses } from './errors.js';
@@ -22,13 +20,13 @@ export function tokenJson(token: ApiToken) {
 
 
 /** Personal API tokens (everyone their own; admins anyone's) and disabling accounts (admins). */
-export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/tokens',
     { config: { permission: 'signed-in' }, schema: { tags, querystring: TokenQuery, response: responses({ 200: TokenList }) } },
     async (request) => {
       const auth = authOf(request);
-      const result = await listApiTokens(actions, auth.actor, { id: request.query.user ?? auth.userId });
+      const result = await actions.listApiTokens(auth.actor, { id: request.query.user ?? auth.userId });
       return { userId: result.userId, items: result.items.map(tokenJson) };
     },
   );
@@ -40,7 +38,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       const auth = authOf(request);
       requireSessionForNewToken(auth);
       const { userId, ...input } = request.body;
-      const { token, apiToken } = await issueApiToken(actions, auth.actor, { id: userId ?? auth.userId }, input);
+      const { token, apiToken } = await actions.issueApiToken(auth.actor, { id: userId ?? auth.userId }, input);
       return reply.code(201).send({ token, item: tokenJson(apiToken) });
     },
   );
@@ -48,14 +46,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
   app.delete(
     '/tokens/:id',
     { config: { permission: 'signed-in' }, schema: { tags, params: IdParams, response: responses({ 200: TokenBody }) } },
-    async (request) => tokenJson(await revokeApiToken(actions, authOf(request).actor, request.params.id)),
+    async (request) => tokenJson(await actions.revokeApiToken(authOf(request).actor, request.params.id)),
   );
 
   app.post(
     '/users/:id/disable',
     { config: { permission: 'user.manage' }, schema: { tags: ['users'], params: IdParams, response: responses({ 200: DisabledUser }) } },
     async (request) => {
-      const result = await disableUser(actions, authOf(request).actor, { id: request.params.id });
+      const result = await actions.disableUser(authOf(request).actor, { id: request.params.id });
       return { ...result, user: userJson(result.user) };
     },
   );
@@ -63,6 +61,6 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
   app.post(
     '/users/:id/enable',
     { config: { permission: 'user.manage' }, schema: { tags: ['users'], params: IdParams, response: responses({ 200: UserBody }) } },
-    async (request) => userJson(await enableUser(actions, authOf(request).actor, { id: request.params.id })),
+    async (request) => userJson(await actions.enableUser(authOf(request).actor, { id: request.params.id })),
   );
 };

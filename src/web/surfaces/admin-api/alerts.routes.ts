@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createAlert } from '../../../actions/alerts/create-alert.js';
-import { expireAlert } from '../../../actions/alerts/expire-alert.js';
-import { listAlerts } from '../../../actions/alerts/list-alerts.js';
-import type { ActionDeps } from '../../../actions/deps.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import { AlertBody, AlertList, AlertListQuery, Done, IdParams, NewAlert } from './schemas.js';
@@ -11,13 +8,13 @@ import { alertJson } from './to-json.js';
 const tags = ['alerts'];
 
 /** Breaking-news alerts: list a service's, send one now, take one down. */
-export const alertRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const alertRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/alerts',
     { config: { permission: 'alert.create' }, schema: { tags, querystring: AlertListQuery, response: responses({ 200: AlertList }) } },
     async (request) => {
       const { service, page } = request.query;
-      const list = await listAlerts(actions, authOf(request).actor, { serviceCode: service, ...(page ? { page } : {}) });
+      const list = await actions.listAlerts(authOf(request).actor, { serviceCode: service, ...(page ? { page } : {}) });
       return { ...list, items: list.items.map((alert) => ({ ...alertJson(alert), state: alert.state })) };
     },
   );
@@ -25,14 +22,14 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
   app.post(
     '/alerts',
     { config: { permission: 'alert.create' }, schema: { tags, body: NewAlert, response: responses({ 201: AlertBody }) } },
-    async (request, reply) => reply.code(201).send(alertJson(await createAlert(actions, authOf(request).actor, request.body))),
+    async (request, reply) => reply.code(201).send(alertJson(await actions.createAlert(authOf(request).actor, request.body))),
   );
 
   app.post(
     '/alerts/:id/expire',
     { config: { permission: 'alert.expire' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
     async (request) => {
-      await expireAlert(actions, authOf(request).actor, request.params.id);
+      await actions.expireAlert(authOf(request).actor, request.params.id);
       return { ok: true };
     },
   );

@@ -1,15 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { approveComment } from '../../../actions/comments/approve-comment.js';
-import { banCommentAuthor } from '../../../actions/comments/ban-comment-author.js';
-import { getCommentSettings } from '../../../actions/comments/get-comment-settings.js';
-import { listModerationQueue } from '../../../actions/comments/list-moderation-queue.js';
-import { liftCommentBan } from '../../../actions/comments/lift-comment-ban.js';
-import { listCommentBans } from '../../../actions/comments/list-comment-bans.js';
-import { markCommentSpam } from '../../../actions/comments/mark-comment-spam.js';
-import { moderateComments } from '../../../actions/comments/moderate-comment.js';
-import { rejectComment } from '../../../actions/comments/reject-comment.js';
-import { setCommentSettings } from '../../../actions/comments/set-comment-settings.js';
-import type { ActionDeps } from '../../../actions/deps.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { BAN_KINDS } from '../../../domain/comment/ban.js';
 import type { Comment } from '../../../domain/comment/comment.js';
 import { responses } from './errors.js';
@@ -37,24 +27,24 @@ const tags = ['comments'];
 const decided = (comment: Comment) => ({ id: comment.id, storyId: comment.storyId, state: comment.state });
 
 /** Readers' comments, the moderator's side: the queue, decisions, bans, and a service's rules. */
-export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/comments/queue',
     { config: { permission: 'comments.moderate' }, schema: { tags, querystring: QueueQuery, response: responses({ 200: ModerationQueue }) } },
     async (request) => {
       const page = request.query.page ?? 1;
       const { service, show, story } = request.query;
-      const queue = await listModerationQueue(actions, authOf(request).actor, service, page, { show, ...(story !== undefined ? { storyId: story } : {}) });
+      const queue = await actions.listModerationQueue(authOf(request).actor, service, page, { show, ...(story !== undefined ? { storyId: story } : {}) });
       return { items: queue.comments.map(queuedCommentJson), page, hasNext: queue.hasNext };
     },
   );
 
-  const decisions = { approve: approveComment, reject: rejectComment, spam: markCommentSpam } as const;
+  const decisions = { approve: actions.approveComment, reject: actions.rejectComment, spam: actions.markCommentSpam } as const;
   for (const [verb, decide] of Object.entries(decisions)) {
     app.post(
       `/comments/:id/${verb}`,
       { config: { permission: 'comments.moderate' }, schema: { tags, params: IdParams, response: responses({ 200: ModeratedComment }) } },
-      async (request) => decided(await decide(actions, authOf(request).actor, request.params.id)),
+      async (request) => decided(await decide(authOf(request).actor, request.params.id)),
     );
   }
 
@@ -63,7 +53,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
     { config: { permission: 'comments.moderate' }, schema: { tags, params: IdParams, body: BanRequest, response: responses({ 200: BanResult }) } },
     async (request) => {
       const { body } = request;
-      return banCommentAuthor(actions, authOf(request).actor, request.params.id, {
+      return actions.banCommentAuthor(authOf(request).actor, request.params.id, {
         kinds: BAN_KINDS.filter((kind) => body[kind] === true),
         endsAt: body.until ? new Date(body.until) : null,
         removeQueued: body.removeQueued === true,
@@ -77,7 +67,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       config: { permission: 'comments.moderate' },
       schema: { tags, body: BulkModerationRequest, response: responses({ 200: BulkModerationResult }) },
     },
-    async (request) => ({ items: (await moderateComments(actions, authOf(request).actor, request.body.ids, request.body.decision)).map(decided) }),
+    async (request) => ({ items: (await actions.moderateComments(authOf(request).actor, request.body.ids, request.body.decision)).map(decided) }),
   );
 
   app.get(
@@ -85,7 +75,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
     { config: { permission: 'comments.moderate' }, schema: { tags, querystring: BansQuery, response: responses({ 200: BanList }) } },
     async (request) => {
       const page = request.query.page ?? 1;
-      const list = await listCommentBans(actions, authOf(request).actor, request.query.service, { page, ...(request.query.q ? { text: request.query.q } : {}) });
+      const list = await actions.listCommentBans(authOf(request).actor, request.query.service, { page, ...(request.query.q ? { text: request.query.q } : {}) });
       const now = actions.clock.now();
       return { items: list.bans.map((ban) => commentBanJson(ban, now)), page, hasNext: list.hasNext };
     },
@@ -94,13 +84,13 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
   app.post(
     '/comments/bans/:id/lift',
     { config: { permission: 'comments.moderate' }, schema: { tags, params: IdParams, response: responses({ 200: LiftedBan }) } },
-    async (request) => commentBanJson(await liftCommentBan(actions, authOf(request).actor, request.params.id), actions.clock.now()),
+    async (request) => commentBanJson(await actions.liftCommentBan(authOf(request).actor, request.params.id), actions.clock.now()),
   );
 
   app.get(
     '/services/:code/comment-settings',
     { config: { permission: 'comments.moderate' }, schema: { tags, params: ServiceParams, response: responses({ 200: CommentSettingsBody }) } },
-    async (request) => commentSettingsJson(await getCommentSettings(actions, authOf(request).actor, request.params.code)),
+    async (request) => commentSettingsJson(await actions.getCommentSettings(authOf(request).actor, request.params.code)),
   );
 
   app.put(
@@ -109,6 +99,6 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       config: { permission: 'comments.settings' },
       schema: { tags, params: ServiceParams, body: CommentSettingsUpdate, response: responses({ 200: CommentSettingsBody }) },
     },
-    async (request) => commentSettingsJson(await setCommentSettings(actions, authOf(request).actor, request.params.code, request.body)),
+    async (request) => commentSettingsJson(await actions.setCommentSettings(authOf(request).actor, request.params.code, request.body)),
   );
 };

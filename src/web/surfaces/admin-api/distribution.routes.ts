@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { issueApiKey, listApiKeys, revokeApiKey } from '../../../actions/content-api/api-keys.js';
-import type { ActionDeps } from '../../../actions/deps.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import type { ContentApiKey } from '../../../domain/distribution/content-api-key.js';
-import { disableWebhook, listDeliveries, listWebhooks, redeliverWebhook, registerWebhook } from '../../../actions/webhooks/manage-webhooks.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../domain/distribution/webhook.js';
 import {
   ApiKeyBody,
@@ -59,36 +57,36 @@ export function deliveryJson(delivery: WebhookDelivery) {
 }
 
 /** Content API keys (admins): issue one (the key is shown once), list them, revoke one. */
-export const distributionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const distributionRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/content-api-keys',
     { config: { permission: 'distribution.manage' }, schema: { tags, response: responses({ 200: ApiKeyList }) } },
-    async (request) => ({ items: (await listApiKeys(actions, authOf(request).actor)).map(apiKeyJson) }),
+    async (request) => ({ items: (await actions.listApiKeys(authOf(request).actor)).map(apiKeyJson) }),
   );
   app.post(
     '/content-api-keys',
     { config: { permission: 'distribution.manage' }, schema: { tags, body: NewApiKey, response: responses({ 201: IssuedApiKey }) } },
     async (request, reply) => {
-      const issued = await issueApiKey(actions, authOf(request).actor, request.body);
+      const issued = await actions.issueApiKey(authOf(request).actor, request.body);
       return reply.code(201).send({ key: issued.key, apiKey: apiKeyJson(issued.apiKey) });
     },
   );
   app.post(
     '/content-api-keys/:id/revoke',
     { config: { permission: 'distribution.manage' }, schema: { tags, params: IdParams, response: responses({ 200: ApiKeyBody }) } },
-    async (request) => apiKeyJson(await revokeApiKey(actions, authOf(request).actor, request.params.id)),
+    async (request) => apiKeyJson(await actions.revokeApiKey(authOf(request).actor, request.params.id)),
   );
 
   app.get(
     '/webhooks',
     { config: { permission: 'distribution.manage' }, schema: { tags, response: responses({ 200: WebhookList }) } },
-    async (request) => ({ items: (await listWebhooks(actions, authOf(request).actor)).map(webhookJson) }),
+    async (request) => ({ items: (await actions.listWebhooks(authOf(request).actor)).map(webhookJson) }),
   );
   app.post(
     '/webhooks',
     { config: { permission: 'distribution.manage' }, schema: { tags, body: NewWebhook, response: responses({ 201: RegisteredWebhook }) } },
     async (request, reply) => {
-      const { endpoint, secret } = await registerWebhook(actions, authOf(request).actor, request.body);
+      const { endpoint, secret } = await actions.registerWebhook(authOf(request).actor, request.body);
       return reply.code(201).send({ secret, webhook: webhookJson(endpoint) });
     },
   );
@@ -96,7 +94,7 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps
     '/webhooks/:id/disable',
     { config: { permission: 'distribution.manage' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
     async (request) => {
-      await disableWebhook(actions, authOf(request).actor, request.params.id);
+      await actions.disableWebhook(authOf(request).actor, request.params.id);
       return { ok: true };
     },
   );
@@ -104,13 +102,13 @@ export const distributionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps
     '/webhooks/:id/deliveries',
     { config: { permission: 'distribution.manage' }, schema: { tags, params: IdParams, querystring: DeliveryQuery, response: responses({ 200: DeliveryList }) } },
     async (request) => {
-      const list = await listDeliveries(actions, authOf(request).actor, request.params.id, request.query.page ?? 1);
+      const list = await actions.listDeliveries(authOf(request).actor, request.params.id, request.query.page ?? 1);
       return { items: list.items.map(deliveryJson), hasNext: list.hasNext };
     },
   );
   app.post(
     '/webhook-deliveries/:id/redeliver',
     { config: { permission: 'distribution.manage' }, schema: { tags, params: IdParams, response: responses({ 200: DeliveryBody }) } },
-    async (request) => deliveryJson(await redeliverWebhook(actions, authOf(request).actor, request.params.id)),
+    async (request) => deliveryJson(await actions.redeliverWebhook(authOf(request).actor, request.params.id)),
   );
 };

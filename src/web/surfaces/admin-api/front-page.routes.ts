@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { getFrontPageChoice, MAX_FRONT_STORIES, setFrontPage } from '../../../actions/front-page/set-front-page.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import { MAX_FRONT_STORIES } from '../../../actions/front-page/set-front-page.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import { Id } from '../../shared/schemas.js';
@@ -13,11 +13,11 @@ const FrontPage = Type.Object(
 );
 
 /** The editor's choice of lead and top stories on a service's front page. */
-export const frontPageRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const frontPageRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/services/:code/front-page',
     { config: { permission: 'front.edit' }, schema: { tags: ['services'], params: ServiceParams, response: responses({ 200: FrontPage }) } },
-    async (request) => ({ storyIds: await getFrontPageChoice(actions, authOf(request).actor, request.params.code) }),
+    async (request) => ({ storyIds: await actions.getFrontPageChoice(authOf(request).actor, request.params.code) }),
   );
 
   app.put(
@@ -26,6 +26,6 @@ export const frontPageRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }>
       config: { permission: 'front.edit' },
       schema: { tags: ['services'], params: ServiceParams, body: FrontPage, response: responses({ 200: FrontPage }) },
     },
-    async (request) => ({ storyIds: await setFrontPage(actions, authOf(request).actor, request.params.code, request.body.storyIds) }),
+    async (request) => ({ storyIds: await actions.setFrontPage(authOf(request).actor, request.params.code, request.body.storyIds) }),
   );
 };

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import type { MediaDeps } from '../../../actions/media/media-deps.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import type { MediaActions } from '../../../actions/web-actions.js';
 import { authenticate } from '../../plugins/auth.js';
 import { accountRoutes } from './accounts.routes.js';
 import { alertRoutes } from './alerts.routes.js';
@@ -26,7 +26,7 @@ export const ADMIN_API_PREFIX = '/api/admin/v1';
  * TypeBox schemas validate requests (unknown fields refused) and allowlist responses; the
  * same schemas make the OpenAPI document at /openapi.json.
  */
-export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media: MediaDeps; uploadsDir: string; publicUrl: URL }> = async (
+export const adminApiSurface: FastifyPluginAsyncTypebox<{ actions: WebActions; media: MediaActions; uploadsDir: string; publicUrl: URL }> = async (
   app,
   { actions, media, uploadsDir, publicUrl },
 ) => {

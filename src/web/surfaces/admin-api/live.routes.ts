@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { deleteLiveEntry, editLiveEntry, listLiveEntries, listLiveEntryRevisions, postLiveEntry } from '../../../actions/live/live-entries.js';
-import { setStoryLive } from '../../../actions/live/set-story-live.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import type { LiveEntry } from '../../../domain/story/live-entry.js';
 import { responses } from './errors.js';
 import { EntryBody, EntryList, EntryListQuery, EntryParams, EntryRevisionList, EntryUpdate, LiveRequest, LiveState, NewEntry } from './live.schemas.js';
@@ -15,12 +13,12 @@ function entryJson(entry: LiveEntry) {
 }
 
 /** Live stories: turn a story live (or end it), post, edit and delete its timestamped entries. */
-export const liveRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const liveRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.put(
     '/stories/:id/live',
     { config: { permission: 'story.live' }, schema: { tags, params: IdParams, body: LiveRequest, response: responses({ 200: LiveState }) } },
     async (request) => {
-      const { liveSince } = await setStoryLive(actions, authOf(request).actor, request.params.id, request.body.live);
+      const { liveSince } = await actions.setStoryLive(authOf(request).actor, request.params.id, request.body.live);
       return { liveSince: liveSince?.toISOString() ?? null };
     },
   );
@@ -29,7 +27,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = as
     '/stories/:id/live/entries',
     { config: { permission: 'story.read' }, schema: { tags, params: IdParams, querystring: EntryListQuery, response: responses({ 200: EntryList }) } },
     async (request) => {
-      const list = await listLiveEntries(actions, authOf(request).actor, request.params.id, request.query.page ?? 1);
+      const list = await actions.listLiveEntries(authOf(request).actor, request.params.id, request.query.page ?? 1);
       return { ...list, items: list.items.map(entryJson) };
     },
   );
@@ -37,20 +35,20 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = as
   app.post(
     '/stories/:id/live/entries',
     { config: { permission: 'story.live' }, schema: { tags, params: IdParams, body: NewEntry, response: responses({ 201: EntryBody }) } },
-    async (request, reply) => reply.code(201).send(entryJson(await postLiveEntry(actions, authOf(request).actor, request.params.id, request.body))),
+    async (request, reply) => reply.code(201).send(entryJson(await actions.postLiveEntry(authOf(request).actor, request.params.id, request.body))),
   );
 
   app.put(
     '/stories/:id/live/entries/:entryId',
     { config: { permission: 'story.live' }, schema: { tags, params: EntryParams, body: EntryUpdate, response: responses({ 200: EntryBody }) } },
-    async (request) => entryJson(await editLiveEntry(actions, authOf(request).actor, request.params.id, request.params.entryId, request.body)),
+    async (request) => entryJson(await actions.editLiveEntry(authOf(request).actor, request.params.id, request.params.entryId, request.body)),
   );
 
   app.delete(
     '/stories/:id/live/entries/:entryId',
     { config: { permission: 'story.live' }, schema: { tags, params: EntryParams, response: responses({ 200: Done }) } },
     async (request) => {
-      await deleteLiveEntry(actions, authOf(request).actor, request.params.id, request.params.entryId);
+      await actions.deleteLiveEntry(authOf(request).actor, request.params.id, request.params.entryId);
       return { ok: true };
     },
   );
@@ -59,7 +57,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = as
     '/stories/:id/live/entries/:entryId/revisions',
     { config: { permission: 'story.read' }, schema: { tags, params: EntryParams, response: responses({ 200: EntryRevisionList }) } },
     async (request) => {
-      const revisions = await listLiveEntryRevisions(actions, authOf(request).actor, request.params.id, request.params.entryId);
+      const revisions = await actions.listLiveEntryRevisions(authOf(request).actor, request.params.id, request.params.entryId);
       return { items: revisions.map((r) => ({ ...r, body: [...r.body], at: r.at.toISOString() })) };
     },
   );

@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { addCaptions } from '../../../actions/media/add-captions.js';
-import type { MediaDeps } from '../../../actions/media/media-deps.js';
-import { editMedia } from '../../../actions/media/edit-media.js';
-import { getMedia, listMedia } from '../../../actions/media/media-library.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import type { MediaActions } from '../../../actions/web-actions.js';
 import { responses } from './errors.js';
 import { CaptionsParams, CaptionsRequest, MediaBody, MediaList, MediaListQuery, MediaUpdate } from './media.schemas.js';
 import { authOf } from '../../shared/route-permission.js';
@@ -13,13 +10,13 @@ import { mediaJson, mediaSummaryJson } from './media-json.js';
 const tags = ['media'];
 
 /** The media library: list and search, one item with its renditions and captions, edit its words, add captions. */
-export const mediaRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media: MediaDeps }> = async (app, { actions, media }) => {
-  const mediaUrl = (key: string) => media.media.storage.urlPath(key);
+export const mediaRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions; media: MediaActions }> = async (app, { actions, media }) => {
+  const mediaUrl = (key: string) => media.urlPath(key);
   app.get(
     '/media',
     { config: { permission: 'media.read' }, schema: { tags, querystring: MediaListQuery, response: responses({ 200: MediaList }) } },
     async (request) => {
-      const result = await listMedia(actions, authOf(request).actor, request.query);
+      const result = await actions.listMedia(authOf(request).actor, request.query);
       return { ...result, items: result.items.map((item) => mediaSummaryJson(item, mediaUrl)) };
     },
   );
@@ -27,7 +24,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media
   app.get(
     '/media/:id',
     { config: { permission: 'media.read' }, schema: { tags, params: IdParams, response: responses({ 200: MediaBody }) } },
-    async (request) => mediaJson(await getMedia(actions, authOf(request).actor, request.params.id), mediaUrl),
+    async (request) => mediaJson(await actions.getMedia(authOf(request).actor, request.params.id), mediaUrl),
   );
 
   app.patch(
@@ -36,7 +33,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media
     async (request) => {
       const { alt, ...words } = request.body;
       const change = { ...words, ...(alt !== undefined ? { altText: alt } : {}) };
-      return mediaJson(await editMedia(actions, authOf(request).actor, request.params.id, change), mediaUrl);
+      return mediaJson(await actions.editMedia(authOf(request).actor, request.params.id, change), mediaUrl);
     },
   );
 
@@ -49,7 +46,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; media
     async (request) => {
       const { id, language } = request.params;
       const input = { language, label: request.body.label, bytes: Buffer.from(request.body.vtt, 'utf8') };
-      return mediaJson(await addCaptions(media, authOf(request).actor, id, input), mediaUrl);
+      return mediaJson(await media.addCaptions(authOf(request).actor, id, input), mediaUrl);
     },
   );
 };

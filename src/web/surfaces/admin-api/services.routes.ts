@@ -1,9 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { createSection, createService } from '../../../actions/services/create-service.js';
-import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
-import { getServiceInfo, updateServiceInfo } from '../../../actions/services/service-info.js';
-import { updateSection, updateService } from '../../../actions/services/update-service.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import {
@@ -22,17 +18,17 @@ import {
 } from './schemas.js';
 
 /** Language services and their sections: read by the whole newsroom, kept by admins. */
-export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/services',
     { config: { permission: 'story.read' }, schema: { tags: ['services'], response: responses({ 200: ServiceList }) } },
-    async (request) => ({ items: await listLanguageServices(actions, authOf(request).actor) }),
+    async (request) => ({ items: await actions.listLanguageServices(authOf(request).actor) }),
   );
 
   app.post(
     '/services',
     { config: { permission: 'service.manage' }, schema: { tags: ['services'], body: NewService, response: responses({ 201: ServiceBody }) } },
-    async (request, reply) => reply.code(201).send(await createService(actions, authOf(request).actor, request.body)),
+    async (request, reply) => reply.code(201).send(await actions.createService(authOf(request).actor, request.body)),
   );
 
   app.put(
@@ -41,13 +37,13 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       config: { permission: 'service.manage' },
       schema: { tags: ['services'], params: ServiceParams, body: ServiceUpdate, response: responses({ 200: ServiceBody }) },
     },
-    async (request) => updateService(actions, authOf(request).actor, request.params.code, request.body),
+    async (request) => actions.updateService(authOf(request).actor, request.params.code, request.body),
   );
 
   app.get(
     '/services/:code/info',
     { config: { permission: 'service.manage' }, schema: { tags: ['services'], params: ServiceParams, response: responses({ 200: ServiceInfoBody }) } },
-    async (request) => getServiceInfo(actions, authOf(request).actor, request.params.code),
+    async (request) => actions.getServiceInfo(authOf(request).actor, request.params.code),
   );
 
   app.put(
@@ -56,19 +52,19 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       config: { permission: 'service.manage' },
       schema: { tags: ['services'], params: ServiceParams, body: ServiceInfoBody, response: responses({ 200: ServiceInfoBody }) },
     },
-    async (request) => updateServiceInfo(actions, authOf(request).actor, request.params.code, request.body),
+    async (request) => actions.updateServiceInfo(authOf(request).actor, request.params.code, request.body),
   );
 
   app.get(
     '/sections',
     { config: { permission: 'story.read' }, schema: { tags: ['sections'], querystring: SectionListQuery, response: responses({ 200: SectionList }) } },
-    async (request) => ({ items: await listSections(actions, authOf(request).actor, request.query.service) }),
+    async (request) => ({ items: await actions.listSections(authOf(request).actor, request.query.service) }),
   );
 
   app.post(
     '/sections',
     { config: { permission: 'service.manage' }, schema: { tags: ['sections'], body: NewSection, response: responses({ 201: SectionBody }) } },
-    async (request, reply) => reply.code(201).send(await createSection(actions, authOf(request).actor, request.body)),
+    async (request, reply) => reply.code(201).send(await actions.createSection(authOf(request).actor, request.body)),
   );
 
   app.put(
@@ -77,6 +73,6 @@ export const serviceRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> =
       config: { permission: 'service.manage' },
       schema: { tags: ['sections'], params: IdParams, body: SectionUpdate, response: responses({ 200: SectionBody }) },
     },
-    async (request) => updateSection(actions, authOf(request).actor, request.params.id, request.body),
+    async (request) => actions.updateSection(authOf(request).actor, request.params.id, request.body),
   );
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { setNewsroomLocale } from '../../../actions/users/newsroom-locale.js';
-import { describeUser, SESSION_LIFETIME_MS, signIn, signOut, signOutEverywhere } from '../../../actions/users/sessions.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import { SESSION_LIFETIME_MS } from '../../../actions/users/sessions.js';
 import { unauthenticated } from '../../plugins/auth.js';
 import { sessionCookie } from '../../plugins/cookies.js';
 import { responses } from './errors.js';
@@ -12,7 +11,7 @@ import { userJson } from './to-json.js';
 const tags = ['session'];
 
 /** Sign in (a session cookie and its CSRF token), who am I, sign out, sign out everywhere. */
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; secureCookies: boolean }> = async (
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions; secureCookies: boolean }> = async (
   app,
   { actions, secureCookies },
 ) => {
@@ -20,8 +19,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; sec
     '/session',
     { config: { permission: 'public' }, schema: { tags, body: SignInRequest, response: responses({ 200: SessionBody }) } },
     async (request, reply) => {
-      const session = await signIn(actions, { ...request.body, address: request.ip });
-      const user = await describeUser(actions, session.userId);
+      const session = await actions.signIn({ ...request.body, address: request.ip });
+      const user = await actions.describeUser(session.userId);
       if (!user) throw unauthenticated();
       reply.header('set-cookie', sessionCookie(session.token, { secure: secureCookies, maxAgeSeconds: SESSION_LIFETIME_MS / 1000 }));
       return { user: userJson(user), csrfToken: session.csrfToken };
@@ -33,7 +32,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; sec
     { config: { permission: 'signed-in' }, schema: { tags, response: responses({ 200: SessionBody }) } },
     async (request) => {
       const auth = authOf(request);
-      const user = await describeUser(actions, auth.userId);
+      const user = await actions.describeUser(auth.userId);
       if (!user) throw unauthenticated();
       return { user: userJson(user), csrfToken: auth.via === 'session' ? auth.csrfToken : null };
     },
@@ -45,8 +44,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; sec
     { config: { permission: 'signed-in' }, schema: { tags, body: LocaleRequest, response: responses({ 200: UserBody }) } },
     async (request) => {
       const auth = authOf(request);
-      await setNewsroomLocale(actions, auth.userId, request.body.locale);
-      const user = await describeUser(actions, auth.userId);
+      await actions.setNewsroomLocale(auth.userId, request.body.locale);
+      const user = await actions.describeUser(auth.userId);
       if (!user) throw unauthenticated();
       return userJson(user);
     },
@@ -57,7 +56,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; sec
     { config: { permission: 'signed-in' }, schema: { tags, response: responses({ 200: SignedOut }) } },
     async (request, reply) => {
       const auth = authOf(request);
-      if (auth.via === 'session') await signOut(actions, auth.token);
+      if (auth.via === 'session') await actions.signOut(auth.token);
       reply.header('set-cookie', sessionCookie('', { secure: secureCookies, maxAgeSeconds: 0 }));
       return { ended: auth.via === 'session' ? 1 : 0 };
     },
@@ -67,7 +66,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps; sec
     '/session/sign-out-everywhere',
     { config: { permission: 'signed-in' }, schema: { tags, response: responses({ 200: SignedOut }) } },
     async (request, reply) => {
-      const ended = await signOutEverywhere(actions, authOf(request).userId);
+      const ended = await actions.signOutEverywhere(authOf(request).userId);
       reply.header('set-cookie', sessionCookie('', { secure: secureCookies, maxAgeSeconds: 0 }));
       return { ended };
     },

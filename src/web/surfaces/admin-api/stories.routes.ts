@@ -1,24 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { setCommentsState } from '../../../actions/comments/set-comments-state.js';
-import { addStoryNote } from '../../../actions/stories/add-story-note.js';
-import { createStory } from '../../../actions/stories/create-story.js';
-import { fileStory } from '../../../actions/stories/file-story.js';
-import {
-  diffStoryRevisions,
-  getNewsroomStory,
-  listNewsroomStories,
-  listRevisions,
-} from '../../../actions/stories/newsroom-stories.js';
-import { publishStory } from '../../../actions/stories/publish-story.js';
-import { restoreRevision } from '../../../actions/stories/restore-revision.js';
-import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
-import { updateStory } from '../../../actions/stories/update-story.js';
-import { deleteStory } from '../../../actions/stories/delete-story.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import type { Actor } from '../../../domain/user/user.js';
-import { cancelSchedule } from '../../../actions/stories/cancel-schedule.js';
-import { cancelScheduledUpdate, discardPending, getPendingVersion, updateLiveStory } from '../../../actions/stories/pending-version.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import {
@@ -47,18 +30,18 @@ import { pendingJson, storyJson, summaryJson } from './to-json.js';
 const tags = ['stories'];
 
 /** A story as the Admin API answers it: what readers see, and its pending version if any. */
-async function storyWithPending(actions: ActionDeps, actor: Actor, id: number) {
-  const [story, pending] = await Promise.all([getNewsroomStory(actions, actor, id), getPendingVersion(actions, actor, id)]);
+async function storyWithPending(actions: WebActions, actor: Actor, id: number) {
+  const [story, pending] = await Promise.all([actions.getNewsroomStory(actor, id), actions.getPendingVersion(actor, id)]);
   return { ...storyJson(story), pending: pending ? pendingJson(pending) : null };
 }
 
 /** Stories: list, read, write, file, publish or schedule, withdraw, notes, comments, revisions. */
-export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/stories',
     { config: { permission: 'story.read' }, schema: { tags, querystring: StoryListQuery, response: responses({ 200: StoryList }) } },
     async (request) => {
-      const result = await listNewsroomStories(actions, authOf(request).actor, request.query);
+      const result = await actions.listNewsroomStories(authOf(request).actor, request.query);
       return { ...result, items: result.items.map(summaryJson) };
     },
   );
@@ -68,7 +51,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     { config: { permission: 'story.create' }, schema: { tags, body: NewStory, response: responses({ 201: StoryBody }) } },
     async (request, reply) => {
       const actor = authOf(request).actor;
-      const id = await createStory(actions, actor, request.body);
+      const id = await actions.createStory(actor, request.body);
       return reply.code(201).send(await storyWithPending(actions, actor, id));
     },
   );
@@ -85,7 +68,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     async (request) => {
       const actor = authOf(request).actor;
       const { version, autosave, ...story } = request.body;
-      await updateStory(actions, actor, request.params.id, story, { version, ...(autosave ? { autosave } : {}) });
+      await actions.updateStory(actor, request.params.id, story, { version, ...(autosave ? { autosave } : {}) });
       return storyWithPending(actions, actor, request.params.id);
     },
   );
@@ -94,7 +77,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     '/stories/:id/file',
     { config: { permission: 'story.file' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
     async (request) => {
-      await fileStory(actions, authOf(request).actor, request.params.id);
+      await actions.fileStory(authOf(request).actor, request.params.id);
       return { ok: true };
     },
   );
@@ -108,7 +91,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     async (request) => {
       const at = request.body?.at === undefined ? undefined : new Date(request.body.at);
       if (at && Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', 'at must be an ISO 8601 date and time', 'at');
-      const result = await publishStory(actions, authOf(request).actor, request.params.id, at ? { at } : {});
+      const result = await actions.publishStory(authOf(request).actor, request.params.id, at ? { at } : {});
       return { status: result.status, publishedAt: result.publishedAt.toISOString() };
     },
   );
@@ -117,7 +100,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     '/stories/:id',
     { config: { permission: 'story.delete' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
     async (request) => {
-      await deleteStory(actions, authOf(request).actor, request.params.id);
+      await actions.deleteStory(authOf(request).actor, request.params.id);
       return { ok: true };
     },
   );
@@ -137,7 +120,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     async (request) => {
       const at = request.body?.at === undefined ? undefined : new Date(request.body.at);
       if (at && Number.isNaN(at.getTime())) throw invalid('FIELD_INVALID', 'at must be an ISO 8601 date and time', 'at');
-      const result = await updateLiveStory(actions, authOf(request).actor, request.params.id, at ? { at } : {});
+      const result = await actions.updateLiveStory(authOf(request).actor, request.params.id, at ? { at } : {});
       return { status: result.status, at: result.at.toISOString(), version: result.version };
     },
   );
@@ -149,7 +132,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       schema: { tags, summary: 'Drop a published story’s pending version (its revision stays in the history)', params: IdParams, response: responses({ 200: Done }) },
     },
     async (request) => {
-      await discardPending(actions, authOf(request).actor, request.params.id);
+      await actions.discardPending(authOf(request).actor, request.params.id);
       return { ok: true };
     },
   );
@@ -167,9 +150,9 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     },
     async (request) => {
       const actor = authOf(request).actor;
-      const story = await getNewsroomStory(actions, actor, request.params.id);
-      if (story.status === 'scheduled') await cancelSchedule(actions, actor, story.id);
-      else await cancelScheduledUpdate(actions, actor, story.id);
+      const story = await actions.getNewsroomStory(actor, request.params.id);
+      if (story.status === 'scheduled') await actions.cancelSchedule(actor, story.id);
+      else await actions.cancelScheduledUpdate(actor, story.id);
       return { ok: true };
     },
   );
@@ -178,7 +161,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     '/stories/:id/unpublish',
     { config: { permission: 'story.unpublish' }, schema: { tags, params: IdParams, response: responses({ 200: Done }) } },
     async (request) => {
-      await unpublishStory(actions, authOf(request).actor, request.params.id);
+      await actions.unpublishStory(authOf(request).actor, request.params.id);
       return { ok: true };
     },
   );
@@ -187,7 +170,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     '/stories/:id/notes',
     { config: { permission: 'story.note' }, schema: { tags, params: IdParams, body: NoteRequest, response: responses({ 200: Done }) } },
     async (request) => {
-      await addStoryNote(actions, authOf(request).actor, request.params.id, request.body);
+      await actions.addStoryNote(authOf(request).actor, request.params.id, request.body);
       return { ok: true };
     },
   );
@@ -199,7 +182,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       schema: { tags, params: IdParams, body: CommentsStateRequest, response: responses({ 200: Done }) },
     },
     async (request) => {
-      await setCommentsState(actions, authOf(request).actor, request.params.id, request.body.state);
+      await actions.setCommentsState(authOf(request).actor, request.params.id, request.body.state);
       return { ok: true };
     },
   );
@@ -211,7 +194,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
       schema: { tags, params: IdParams, querystring: RevisionListQuery, response: responses({ 200: RevisionList }) },
     },
     async (request) => {
-      const result = await listRevisions(actions, authOf(request).actor, request.params.id, request.query.page, request.query.perPage);
+      const result = await actions.listRevisions(authOf(request).actor, request.params.id, request.query.page, request.query.perPage);
       return {
         ...result,
         items: result.items.map((r) => ({ id: r.id, version: r.version, kind: r.kind, autosave: r.autosave, userId: r.userId, userName: r.userName, at: r.at.toISOString(), headline: r.content.headline })),
@@ -223,7 +206,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     '/stories/:id/revisions/diff',
     { config: { permission: 'story.read' }, schema: { tags, params: IdParams, querystring: DiffQuery, response: responses({ 200: DiffBody }) } },
     async (request) => ({
-      changes: await diffStoryRevisions(actions, authOf(request).actor, request.params.id, request.query.from, request.query.to),
+      changes: await actions.diffStoryRevisions(authOf(request).actor, request.params.id, request.query.from, request.query.to),
     }),
   );
 
@@ -236,7 +219,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = a
     async (request) => {
       const actor = authOf(request).actor;
       const version = request.body?.version;
-      await restoreRevision(actions, actor, request.params.id, request.params.revisionId, version === undefined ? {} : { version });
+      await actions.restoreRevision(actor, request.params.id, request.params.revisionId, version === undefined ? {} : { version });
       return storyWithPending(actions, actor, request.params.id);
     },
   );

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { listLinkedVersions, setTranslations } from '../../../actions/stories/translations.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import { Id } from '../../shared/schemas.js';
@@ -22,11 +21,11 @@ const Translations = Type.Object({
 });
 
 /** A story's translation group: its versions in other services, which readers and search engines follow. */
-export const translationRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const translationRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/stories/:id/translations',
     { config: { permission: 'story.read' }, schema: { tags: ['stories'], params: IdParams, response: responses({ 200: Translations }) } },
-    async (request) => ({ items: await listLinkedVersions(actions, authOf(request).actor, request.params.id) }),
+    async (request) => ({ items: await actions.listLinkedVersions(authOf(request).actor, request.params.id) }),
   );
 
   app.put(
@@ -35,6 +34,6 @@ export const translationRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps 
       config: { permission: 'story.edit' },
       schema: { tags: ['stories'], params: IdParams, body: TranslationsRequest, response: responses({ 200: Translations }) },
     },
-    async (request) => ({ items: await setTranslations(actions, authOf(request).actor, request.params.id, request.body.storyIds) }),
+    async (request) => ({ items: await actions.setTranslations(authOf(request).actor, request.params.id, request.body.storyIds) }),
   );
 };

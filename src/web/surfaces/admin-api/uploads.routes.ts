@@ -3,9 +3,7 @@ import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import path from 'node:path';
 import { NodeRequest } from 'srvx/node';
-import { ingestMedia } from '../../../actions/media/ingest-media.js';
-import type { MediaDeps } from '../../../actions/media/media-deps.js';
-import { closeUpload, forgetExpiredUploads, openUpload } from '../../../actions/media/open-uploads.js';
+import type { MediaActions } from '../../../actions/web-actions.js';
 import { parseMediaText } from '../../../domain/media/media-text.js';
 import { largestSizeLimit, mediaTooLarge } from '../../../domain/media/renditions-plan.js';
 import { KEEP_UNFINISHED_UPLOAD_MS } from '../../../domain/media/uploads.js';
@@ -32,11 +30,11 @@ const OWNER = 'dateline-user';
  * other (security headers, no-store), same-origin only (no CORS headers), and every refusal
  * as our JSON error.
  */
-export async function uploadRoutes(app: FastifyInstance, options: { media: MediaDeps; uploadsDir: string; apiPrefix: string }): Promise<void> {
+export async function uploadRoutes(app: FastifyInstance, options: { media: MediaActions; uploadsDir: string; apiPrefix: string }): Promise<void> {
   const { media } = options;
   const uploadsDir = path.join(options.uploadsDir, 'tus');
   const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: KEEP_UNFINISHED_UPLOAD_MS });
-  const maxSize = largestSizeLimit(media.media.limits);
+  const maxSize = largestSizeLimit(media.limits);
   const tus = new Server({
     path: options.apiPrefix + UPLOADS_PATH,
     datastore,
@@ -52,7 +50,7 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
       try {
         parseMediaText(textOf(fields));
         // Counted against the uploader's open uploads until it finishes, is cancelled or expires.
-        await openUpload(media, { uploadId: upload.id, userId: Number(owner) });
+        await media.openUpload({ uploadId: upload.id, userId: Number(owner) });
       } catch (error) {
         throw tusError(error);
       }
@@ -60,21 +58,21 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
     },
     onUploadFinish: async (_request, upload) => {
       try {
-        const item = await ingestMedia(media, { file: path.join(uploadsDir, upload.id), ...textOf(upload.metadata ?? {}) });
+        const item = await media.ingestMedia({ file: path.join(uploadsDir, upload.id), ...textOf(upload.metadata ?? {}) });
         return { status_code: 204, headers: { 'Dateline-Media-Id': item.id } };
       } catch (error) {
         if (!isDomainError(error)) app.log.error({ err: error }, 'a finished upload could not be taken in');
         throw tusError(error);
       } finally {
         await datastore.remove(upload.id).catch(() => undefined);
-        await closeUpload(media, upload.id).catch((error: unknown) => app.log.error({ err: error }, 'a finished upload stays counted as open'));
+        await media.closeUpload(upload.id).catch((error: unknown) => app.log.error({ err: error }, 'a finished upload stays counted as open'));
       }
     },
   });
 
   const cleanUp = async () => {
     await tus.cleanUpExpiredUploads().catch(() => undefined);
-    await forgetExpiredUploads(media).catch((error: unknown) => app.log.error({ err: error }, 'expired uploads could not be forgotten'));
+    await media.forgetExpiredUploads().catch((error: unknown) => app.log.error({ err: error }, 'expired uploads could not be forgotten'));
   };
   const expire = setInterval(() => void cleanUp(), 60 * 60_000);
   expire.unref();
@@ -91,7 +89,7 @@ export async function uploadRoutes(app: FastifyInstance, options: { media: Media
     uploaders.set(web, String(authOf(request).userId));
     const answer = await tus.handleWeb(web);
     // A cancelled upload no longer counts against its uploader's open uploads.
-    if (request.method === 'DELETE' && answer.status === 204) await closeUpload(media, (request.params as { id: string }).id);
+    if (request.method === 'DELETE' && answer.status === 204) await media.closeUpload((request.params as { id: string }).id);
     for (const [name, value] of answer.headers) {
       if (!/^(access-control-|content-type$|content-length$)/i.test(name)) reply.header(name, value);
     }

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { createUser } from '../../../actions/users/create-user.js';
-import { listAudit } from '../../../actions/users/list-audit.js';
-import { listUsers } from '../../../actions/users/list-users.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { responses } from './errors.js';
 import { authOf } from '../../shared/route-permission.js';
 import { AuditList, AuditQuery, NewUser, PageQuery, UserBody, UserList } from './schemas.js';
@@ -11,12 +8,12 @@ import { userJson } from './to-json.js';
 const tags = ['users'];
 
 /** Accounts and roles, and the audit log (admins). */
-export const userRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = async (app, { actions }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ actions: WebActions }> = async (app, { actions }) => {
   app.get(
     '/users',
     { config: { permission: 'user.manage' }, schema: { tags, querystring: PageQuery, response: responses({ 200: UserList }) } },
     async (request) => {
-      const result = await listUsers(actions, authOf(request).actor, request.query);
+      const result = await actions.listUsers(authOf(request).actor, request.query);
       return { ...result, items: result.items.map(userJson) };
     },
   );
@@ -24,14 +21,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ actions: ActionDeps }> = as
   app.post(
     '/users',
     { config: { permission: 'user.manage' }, schema: { tags, body: NewUser, response: responses({ 201: UserBody }) } },
-    async (request, reply) => reply.code(201).send(userJson(await createUser(actions, authOf(request).actor, request.body))),
+    async (request, reply) => reply.code(201).send(userJson(await actions.createUser(authOf(request).actor, request.body))),
   );
 
   app.get(
     '/audit',
     { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery, response: responses({ 200: AuditList }) } },
     async (request) => {
-      const result = await listAudit(actions, authOf(request).actor, request.query);
+      const result = await actions.listAudit(authOf(request).actor, request.query);
       return { ...result, items: result.items.map((entry) => ({ ...entry, details: { ...entry.details }, at: entry.at.toISOString() })) };
     },
   );

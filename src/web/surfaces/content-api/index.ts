@@ -3,17 +3,7 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { authenticateApiKey } from '../../../actions/content-api/api-keys.js';
-import {
-  getContentMedia,
-  getContentProfile,
-  getContentLiveEntries,
-  getContentStory,
-  listContentServices,
-  listContentStories,
-  listContentTags,
-} from '../../../actions/content-api/read-content.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { DomainError, invalid } from '../../../domain/shared/errors.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import { KeyRateLimiter } from './key-limiter.js';
@@ -43,7 +33,7 @@ const security = [{ apiKey: [] }];
  * nothing leaves that was not meant to; drafts, embargoed and withdrawn stories are never
  * found. Answers carry an ETag (304 when unchanged) and surrogate keys for a CDN.
  */
-export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<ActionDeps, 'store' | 'clock'>; publicUrl: URL }> = async (app, { actions, publicUrl }) => {
+export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: WebActions; publicUrl: URL }> = async (app, { actions, publicUrl }) => {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const limiter = new KeyRateLimiter();
   const absolute = (path: string) => new URL(path, publicUrl).href;
@@ -61,7 +51,7 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
     const header = request.headers.authorization;
     const presented = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!presented) throw new DomainError('API_KEY_REQUIRED', 'Send your API key as "Authorization: Bearer <key>"');
-    const key = await authenticateApiKey(actions, presented);
+    const key = await actions.authenticateApiKey(presented);
     if (!key) throw new DomainError('API_KEY_INVALID', 'This API key is not valid or has been revoked');
     const taken = limiter.take(key.id, key.requestsPerMinute, actions.clock.now().getTime());
     reply.header('ratelimit-limit', String(key.requestsPerMinute));
@@ -104,13 +94,13 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
   const keyed = (reply: FastifyReply, keys: readonly string[]) => reply.header('surrogate-key', [...new Set(keys)].join(' '));
 
   app.get('/services', { schema: { tags: ['services'], response: { 200: ServiceList, ...errors } } }, async (_request, reply) => {
-    const result = await listContentServices(actions);
+    const result = await actions.listContentServices();
     keyed(reply, result.cacheKeys);
     return { items: result.value.map(({ service, sections }) => serviceJson(service, sections, absolute)) };
   });
 
   app.get('/services/:code/tags', { schema: { tags: ['services'], params: ServiceParams, response: { 200: TagList, ...errors } } }, async (request, reply) => {
-    const result = await listContentTags(actions, request.params.code);
+    const result = await actions.listContentTags(request.params.code);
     keyed(reply, result.cacheKeys);
     return { items: result.value.map((tag) => tagJson(tag, absolute)) };
   });
@@ -122,7 +112,7 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
       updatedSince = new Date(q.updated_since);
       if (Number.isNaN(updatedSince.getTime())) throw invalid('FIELD_INVALID', 'updated_since must be an ISO 8601 date and time', 'updated_since');
     }
-    const result = await listContentStories(actions, {
+    const result = await actions.listContentStories({
       ...(q.service ? { service: q.service } : {}),
       ...(q.section ? { section: q.section } : {}),
       ...(q.tag ? { tag: q.tag } : {}),
@@ -135,7 +125,7 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
   });
 
   app.get('/stories/:id', { schema: { tags: ['stories'], params: IdParams, response: { 200: StoryBody, ...errors } } }, async (request, reply) => {
-    const result = await getContentStory(actions, request.params.id);
+    const result = await actions.getContentStory(request.params.id);
     keyed(reply, result.cacheKeys);
     return storyJson(result.value, absolute, MEDIA_BASE);
   });
@@ -145,7 +135,7 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
     { schema: { tags: ['stories'], params: IdParams, querystring: EntriesQuery, response: { 200: LiveEntryList, ...errors } } },
     async (request, reply) => {
       const page = request.query.page ?? 1;
-      const result = await getContentLiveEntries(actions, request.params.id, page);
+      const result = await actions.getContentLiveEntries(request.params.id, page);
       keyed(reply, result.cacheKeys);
       const { story, live, entries, hasNext, media, profiles } = result.value;
       return {
@@ -161,13 +151,13 @@ export const contentApiSurface: FastifyPluginAsyncTypebox<{ actions: Pick<Action
   );
 
   app.get('/profiles/:id', { schema: { tags: ['profiles'], params: IdParams, response: { 200: ProfileBody, ...errors } } }, async (request, reply) => {
-    const result = await getContentProfile(actions, request.params.id);
+    const result = await actions.getContentProfile(request.params.id);
     keyed(reply, result.cacheKeys);
     return profileJson(result.value);
   });
 
   app.get('/media/:id', { schema: { tags: ['media'], params: IdParams, response: { 200: MediaBody, ...errors } } }, async (request, reply) => {
-    const result = await getContentMedia(actions, request.params.id);
+    const result = await actions.getContentMedia(request.params.id);
     keyed(reply, result.cacheKeys);
     return mediaJson(result.value, absolute, MEDIA_BASE);
   });

@@ -1,8 +1,8 @@
 import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
 import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { getEmbed, getEmbedStory, type EmbedData } from '../../../actions/distribution/get-embed.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import { type EmbedData } from '../../../actions/distribution/get-embed.js';
 import { embedPath } from '../../../domain/distribution/embed-paths.js';
 import { playableRenditions, posterOf } from '../../../domain/media/media.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
@@ -14,7 +14,7 @@ import { sendPlain } from '../../shared/plain-reply.js';
 import { Id } from '../../shared/schemas.js';
 
 export interface EmbedsSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  readonly actions: WebActions;
   readonly assets: Assets;
   readonly publicUrl: URL;
 }
@@ -68,7 +68,7 @@ export const embedsSurface: FastifyPluginAsyncTypebox<EmbedsSurfaceDeps> = async
   });
 
   app.get('/embed/media/:id', { schema: { params: EmbedParams } }, async (request, reply) => {
-    const data = await getEmbed(actions, request.params.id).catch(unlessNotFound);
+    const data = await actions.getEmbed(request.params.id).catch(unlessNotFound);
     if (!data) return sendPlain(reply, 404, 'No player here.');
     const html = renderEmbedPage({ media: data.media, story: data.story, service: data.service, assets, mediaBase: MEDIA_BASE, siteUrl: publicUrl });
     return reply
@@ -98,13 +98,13 @@ export const embedsSurface: FastifyPluginAsyncTypebox<EmbedsSurfaceDeps> = async
     let title: string;
     let embed: EmbedData | null;
     if (embedMatch) {
-      embed = await getEmbed(actions, Number(embedMatch[1]));
+      embed = await actions.getEmbed(Number(embedMatch[1]));
       title = embed.media.title;
     } else if (storyMatch) {
-      const story = await getEmbedStory(actions, Number(storyMatch[2]));
+      const story = await actions.getEmbedStory(Number(storyMatch[2]));
       title = story.headline;
       // A story whose lead has no player (none, or an image) is offered as a link.
-      embed = story.leadMediaId === null ? null : await getEmbed(actions, story.leadMediaId).catch(unlessNotFound);
+      embed = story.leadMediaId === null ? null : await actions.getEmbed(story.leadMediaId).catch(unlessNotFound);
     } else {
       throw notFound('OEMBED_URL_UNKNOWN', 'url is not a story or player address of this site');
     }

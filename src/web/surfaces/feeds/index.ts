@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { getFeed } from '../../../actions/distribution/get-feed.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { FEED_FILE, FEED_FORMATS, type FeedFormat, type FeedScope } from '../../../domain/distribution/feed-paths.js';
 import { feedContentType, renderFeed } from '../../../views/distribution/feeds.js';
 import type { Assets } from '../../../views/page-model.js';
@@ -12,7 +11,7 @@ import { servePage } from '../../shared/page-reply.js';
 import { plainTextErrors } from '../../shared/plain-reply.js';
 
 export interface FeedsSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  readonly actions: WebActions;
   readonly cache: PageCache;
   readonly assets: Assets;
   readonly publicUrl: URL;
@@ -47,7 +46,7 @@ export async function feedsSurface(app: FastifyInstance, deps: FeedsSurfaceDeps)
         path,
         actions.clock.now().getTime(),
         async () => {
-          const data = await getFeed(actions, target);
+          const data = await actions.getFeed(target);
           return { html: renderFeed(data, format, site), keys: data.cacheKeys, validUntil: null };
         },
         feedContentType(format),

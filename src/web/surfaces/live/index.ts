@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { openLiveStream } from '../../../actions/reader/live-updates.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { invalid } from '../../../domain/shared/errors.js';
 import { MAX_ID } from '../../../domain/shared/limits.js';
 import type { LiveStreams } from '../../live/live-streams.js';
-import type { PushDeps } from '../../../actions/push/push-deps.js';
-import { subscribeToAlerts, unsubscribeFromAlerts, vapidKeys } from '../../../actions/push/push-subscriptions.js';
+import type { PushActions } from '../../../actions/web-actions.js';
 import { PushKeyQuery, PushSubscriptionBody, ServiceParams, StreamQuery, UnsubscribeBody } from './schemas.js';
 
 /** An event log id as a Last-Event-ID header carries it (this stream only ever sends such ids). */
 const EVENT_ID = /^[1-9]\d{0,9}$/;
 
 export interface LiveSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock' | 'mastheadCache'>;
+  readonly actions: WebActions;
   readonly streams: LiveStreams;
-  readonly push: PushDeps;
+  readonly push: PushActions;
 }
 
 /** The Last-Event-ID a reconnecting browser sends, else the page's `?lastEventId=`; a header that is no id of ours is a 400. */
@@ -40,7 +38,7 @@ export async function liveSurface(app: FastifyInstance, deps: LiveSurfaceDeps): 
       const lastEventId = lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId);
       const filter = { serviceCode: request.params.service, ...(request.query.story === undefined ? {} : { storyId: request.query.story }) };
       // Unknown service or story: a 404 before the stream opens.
-      const current = await openLiveStream(deps.actions, filter);
+      const current = await deps.actions.openLiveStream(filter);
       reply.hijack();
       await deps.streams.open(reply.raw, filter, current, lastEventId);
     },
@@ -48,14 +46,14 @@ export async function liveSurface(app: FastifyInstance, deps: LiveSurfaceDeps): 
 
   // Web Push for breaking alerts: the key browsers subscribe with, and readers' subscriptions.
   app.get<{ Params: ServiceParams }>('/:service/push/key', { schema: { params: ServiceParams, querystring: PushKeyQuery } }, async (request, reply) => {
-    await openLiveStream(deps.actions, { serviceCode: request.params.service });
-    return reply.header('cache-control', 'no-cache').send({ publicKey: (await vapidKeys(deps.push)).publicKey });
+    await deps.actions.openLiveStream({ serviceCode: request.params.service });
+    return reply.header('cache-control', 'no-cache').send({ publicKey: (await deps.push.vapidKeys()).publicKey });
   });
   app.post<{ Params: ServiceParams; Body: PushSubscriptionBody }>(
     '/:service/push/subscriptions',
     { schema: { params: ServiceParams, body: PushSubscriptionBody } },
     async (request, reply) => {
-      await subscribeToAlerts(deps.push, request.params.service, request.body);
+      await deps.push.subscribeToAlerts(request.params.service, request.body);
       return reply.code(201).send({ ok: true });
     },
   );
@@ -63,7 +61,7 @@ export async function liveSurface(app: FastifyInstance, deps: LiveSurfaceDeps): 
     '/:service/push/subscriptions',
     { schema: { params: ServiceParams, body: UnsubscribeBody } },
     async (request) => {
-      await unsubscribeFromAlerts(deps.push, request.body.endpoint);
+      await deps.push.unsubscribeFromAlerts(request.body.endpoint);
       return { ok: true };
     },
   );

@@ -1,10 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { disableUser, enableUser } from '../../../actions/users/account-state.js';
-import { issueApiToken, listApiTokens, revokeApiToken } from '../../../actions/users/api-tokens.js';
-import { getUser, listUsers } from '../../../actions/users/list-users.js';
-import { setNewsroomLocale } from '../../../actions/users/newsroom-locale.js';
-import { describeUser } from '../../../actions/users/sessions.js';
-import { setOwnTimeZone, timeZoneOf } from '../../../actions/users/time-zone.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
 import { unauthenticated } from '../../plugins/auth.js';
@@ -29,9 +23,9 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
   ) => {
     const auth = authOf(request);
     const [user, tokens, zone] = await Promise.all([
-      describeUser(actions, auth.userId),
-      listApiTokens(actions, auth.actor, { id: auth.userId }),
-      timeZoneOf(actions, auth.userId),
+      actions.describeUser(auth.userId),
+      actions.listApiTokens(auth.actor, { id: auth.userId }),
+      actions.timeZoneOf(auth.userId),
     ]);
     if (!user) throw unauthenticated();
     const timeZone = { zone: zone.zone, value: zoneForm.value ?? zone.chosen ?? '', error: zoneForm.error ?? null, saved: zoneForm.saved ?? false };
@@ -58,7 +52,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
   // The next page (after the redirect) is already in the chosen language and direction.
   app.post('/newsroom/account/language', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
-    await setNewsroomLocale(actions, authOf(request).userId, form.locale);
+    await actions.setNewsroomLocale(authOf(request).userId, form.locale);
     return reply.redirect('/newsroom/account?saved=language', 303);
   });
 
@@ -66,7 +60,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
   app.post('/newsroom/account/time-zone', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const value = ((request.body ?? {}) as FormBody).timeZone ?? '';
     try {
-      await setOwnTimeZone(actions, authOf(request).actor, value);
+      await actions.setOwnTimeZone(authOf(request).actor, value);
       return accountPage(request, reply, null, null, 200, { saved: true });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -80,7 +74,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
     requireSessionForNewToken(auth);
     const form = (request.body ?? {}) as FormBody;
     try {
-      const { token } = await issueApiToken(actions, auth.actor, { id: auth.userId }, { label: form.label ?? '', expiresInDays: formNumber(form.expiresInDays) });
+      const { token } = await actions.issueApiToken(auth.actor, { id: auth.userId }, { label: form.label ?? '', expiresInDays: formNumber(form.expiresInDays) });
       return accountPage(request, reply, token, null);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -90,30 +84,30 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
 
   app.post('/newsroom/tokens/:id/revoke', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const auth = authOf(request);
-    const token = await revokeApiToken(actions, auth.actor, idOf(request));
+    const token = await actions.revokeApiToken(auth.actor, idOf(request));
     return reply.redirect(token.userId === auth.userId ? '/newsroom/account' : `/newsroom/users/${token.userId}`, 303);
   });
 
   app.get('/newsroom/users', { config: { permission: 'user.manage' } }, async (request, reply) => {
     const page = pageOf((request.query as Record<string, string | undefined>).page);
-    const list = await listUsers(actions, authOf(request).actor, { page });
+    const list = await actions.listUsers(authOf(request).actor, { page });
     return html(reply, <UsersPage masthead={await mastheadFor(request)} users={list.items} page={page} hasNext={page * list.perPage < list.total} />);
   });
 
   app.get('/newsroom/users/:id', { config: { permission: 'user.manage' } }, async (request, reply) => {
     const auth = authOf(request);
-    const user = await getUser(actions, auth.actor, idOf(request));
-    const tokens = await listApiTokens(actions, auth.actor, { id: user.id });
+    const user = await actions.getUser(auth.actor, idOf(request));
+    const tokens = await actions.listApiTokens(auth.actor, { id: user.id });
     return html(reply, <UserPage masthead={await mastheadFor(request)} user={user} tokens={tokens.items} now={actions.clock.now()} isSelf={user.id === auth.userId} />);
   });
 
   app.post('/newsroom/users/:id/disable', { config: { permission: 'user.manage' } }, async (request, reply) => {
-    await disableUser(actions, authOf(request).actor, { id: idOf(request) });
+    await actions.disableUser(authOf(request).actor, { id: idOf(request) });
     return reply.redirect(`/newsroom/users/${idOf(request)}`, 303);
   });
 
   app.post('/newsroom/users/:id/enable', { config: { permission: 'user.manage' } }, async (request, reply) => {
-    await enableUser(actions, authOf(request).actor, { id: idOf(request) });
+    await actions.enableUser(authOf(request).actor, { id: idOf(request) });
     return reply.redirect(`/newsroom/users/${idOf(request)}`, 303);
   });
 }

@@ -1,9 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createAlert } from '../../../actions/alerts/create-alert.js';
-import { expireAlert } from '../../../actions/alerts/expire-alert.js';
-import { listAlerts } from '../../../actions/alerts/list-alerts.js';
-import { auditFilterChoices, listAudit } from '../../../actions/users/list-audit.js';
-import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
 import { AlertsPage, type AlertsPageProps } from '../../../views/pages/newsroom/alerts.page.js';
@@ -20,9 +15,9 @@ const NO_VALUES: AlertsPageProps['values'] = { text: '', linkUrl: '', durationMi
 export function alertPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const alertsPage = async (request: FastifyRequest, reply: FastifyReply, wanted: string | undefined, page: number, values = NO_VALUES, error: string | null = null) => {
     const actor = authOf(request).actor;
-    const services = (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'alert.create', { serviceCode: s.code }));
+    const services = (await actions.newsroomFormOptions(actor)).services.filter((s) => can(actor, 'alert.create', { serviceCode: s.code }));
     const serviceCode = services.find((s) => s.code === wanted)?.code ?? services[0]?.code ?? '';
-    const list = serviceCode ? await listAlerts(actions, actor, { serviceCode, page }) : { items: [], hasNext: false };
+    const list = serviceCode ? await actions.listAlerts(actor, { serviceCode, page }) : { items: [], hasNext: false };
     return html(
       reply,
       <AlertsPage
@@ -48,7 +43,7 @@ export function alertPages(app: FastifyInstance, { actions, mastheadFor, html }:
     const form = (request.body ?? {}) as FormBody;
     const serviceCode = form.serviceCode ?? '';
     try {
-      await createAlert(actions, authOf(request).actor, {
+      await actions.createAlert(authOf(request).actor, {
         serviceCode,
         text: form.text ?? '',
         linkUrl: form.linkUrl ?? null,
@@ -64,7 +59,7 @@ export function alertPages(app: FastifyInstance, { actions, mastheadFor, html }:
 
   app.post('/newsroom/alerts/:id/expire', { config: { permission: 'alert.expire' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
-    await expireAlert(actions, authOf(request).actor, idOf(request));
+    await actions.expireAlert(authOf(request).actor, idOf(request));
     return reply.redirect(`/newsroom/alerts${form.service ? `?service=${encodeURIComponent(form.service)}` : ''}`, 303);
   });
 }
@@ -77,8 +72,8 @@ export function auditPages(app: FastifyInstance, { actions, mastheadFor, html }:
     const filter = { user: query.user ?? '', action: query.action ?? '' };
     const page = pageOf(query.page);
     const [log, choices] = await Promise.all([
-      listAudit(actions, actor, { page, ...(filter.user ? { user: Number(filter.user) } : {}), ...(filter.action ? { action: filter.action } : {}) }),
-      auditFilterChoices(actions, actor),
+      actions.listAudit(actor, { page, ...(filter.user ? { user: Number(filter.user) } : {}), ...(filter.action ? { action: filter.action } : {}) }),
+      actions.auditFilterChoices(actor),
     ]);
     return html(
       reply,

@@ -1,14 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { banCommentAuthor } from '../../../actions/comments/ban-comment-author.js';
-import { getCommentSettings } from '../../../actions/comments/get-comment-settings.js';
-import { liftCommentBan } from '../../../actions/comments/lift-comment-ban.js';
-import { listCommentBans } from '../../../actions/comments/list-comment-bans.js';
-import { getModeratedComment } from '../../../actions/comments/get-moderated-comment.js';
-import { listModerationQueue } from '../../../actions/comments/list-moderation-queue.js';
-import { MAX_BULK_COMMENTS, moderateComment, moderateComments, MODERATION_DECISIONS } from '../../../actions/comments/moderate-comment.js';
-import { setCommentSettings } from '../../../actions/comments/set-comment-settings.js';
-import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
-import { getNewsroomStory } from '../../../actions/stories/newsroom-stories.js';
+import { MAX_BULK_COMMENTS, MODERATION_DECISIONS } from '../../../actions/comments/moderate-comment.js';
 import { BAN_KINDS } from '../../../domain/comment/ban.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { isId } from '../../../domain/shared/limits.js';
@@ -54,13 +45,13 @@ function endOfDay(value: string | undefined): Date | null {
 export function moderationPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const moderated = async (request: FastifyRequest) => {
     const actor = authOf(request).actor;
-    return (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'comments.moderate', { serviceCode: s.code }));
+    return (await actions.newsroomFormOptions(actor)).services.filter((s) => can(actor, 'comments.moderate', { serviceCode: s.code }));
   };
 
   /** The comments a bulk decision just changed (named in the redirect), those the person may still see. */
   const decidedComments = async (request: FastifyRequest, list: string | undefined) => {
     const ids = (list ?? '').split(',').map(Number).filter(isId).slice(0, MAX_BULK_COMMENTS);
-    const found = await Promise.all(ids.map((id) => getModeratedComment(actions, authOf(request).actor, id).catch(() => null)));
+    const found = await Promise.all(ids.map((id) => actions.getModeratedComment(authOf(request).actor, id).catch(() => null)));
     return found.filter((comment) => comment !== null);
   };
 
@@ -70,11 +61,11 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const { wanted, ...rest } = viewOf(fields);
     const view: QueueView = { ...rest, serviceCode: services.find((s) => s.code === wanted)?.code ?? services[0]?.code ?? '' };
     const queue = view.serviceCode
-      ? await listModerationQueue(actions, actor, view.serviceCode, view.page, { show: view.show, ...(view.storyId !== null ? { storyId: view.storyId } : {}) })
+      ? await actions.listModerationQueue(actor, view.serviceCode, view.page, { show: view.show, ...(view.storyId !== null ? { storyId: view.storyId } : {}) })
       : { comments: [], hasNext: false };
     // The story's headline names the filter, for those who may read the story (a moderator may not).
-    const story = view.storyId !== null ? await getNewsroomStory(actions, actor, view.storyId).catch((error: unknown) => (isDomainError(error) ? undefined : Promise.reject(error))) : undefined;
-    const settings = view.serviceCode && can(actor, 'comments.settings', { serviceCode: view.serviceCode }) ? await getCommentSettings(actions, actor, view.serviceCode) : null;
+    const story = view.storyId !== null ? await actions.getNewsroomStory(actor, view.storyId).catch((error: unknown) => (isDomainError(error) ? undefined : Promise.reject(error))) : undefined;
+    const settings = view.serviceCode && can(actor, 'comments.settings', { serviceCode: view.serviceCode }) ? await actions.getCommentSettings(actor, view.serviceCode) : null;
     const count = Number(fields.count);
     const what = (['bulk', 'ban'] as const).find((w) => w === fields.done);
     const decided = what === 'bulk' ? await decidedComments(request, fields.decided) : [];
@@ -111,7 +102,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
 
   for (const verb of MODERATION_DECISIONS) {
     app.post(`/newsroom/comments/:id/${verb}`, { config: { permission: 'comments.moderate' } }, async (request, reply) => {
-      await moderateComment(actions, authOf(request).actor, idOf(request), verb);
+      await actions.moderateComment(authOf(request).actor, idOf(request), verb);
       return backToQueue(reply, (request.body ?? {}) as FormBody);
     });
   }
@@ -120,7 +111,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const form = (request.body ?? {}) as FormBody;
     const ids = tickedIds(form);
     try {
-      const decided = await moderateComments(actions, authOf(request).actor, ids, form.decision);
+      const decided = await actions.moderateComments(authOf(request).actor, ids, form.decision);
       return backToQueue(reply, form, { what: 'bulk', count: decided.length, ids: decided.map((c) => c.id) });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -130,7 +121,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
 
   /** One comment's ban page: reached from the notice after a bulk decision (the comment may be rejected by then). */
   const banPage = async (request: FastifyRequest, reply: FastifyReply, fields: FormBody, refused: RefusedForm | null = null) => {
-    const comment = await getModeratedComment(actions, authOf(request).actor, idOf(request));
+    const comment = await actions.getModeratedComment(authOf(request).actor, idOf(request));
     const { wanted: _wanted, ...rest } = viewOf(fields);
     return html(
       reply,
@@ -148,7 +139,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const kinds = BAN_KINDS.filter((kind) => form[`by-${kind}`] === '1');
     const commentId = idOf(request);
     try {
-      await banCommentAuthor(actions, authOf(request).actor, commentId, { kinds, endsAt: endOfDay(form.until), removeQueued: form.removeQueued === '1' });
+      await actions.banCommentAuthor(authOf(request).actor, commentId, { kinds, endsAt: endOfDay(form.until), removeQueued: form.removeQueued === '1' });
       return backToQueue(reply, form, { what: 'ban', count: kinds.length });
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -162,7 +153,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
     const serviceCode = services.find((s) => s.code === fields.service)?.code ?? services[0]?.code ?? '';
     const text = fields.q?.trim() ?? '';
     const page = pageOf(fields.page);
-    const list = serviceCode ? await listCommentBans(actions, authOf(request).actor, serviceCode, { page, text }) : { bans: [], hasNext: false };
+    const list = serviceCode ? await actions.listCommentBans(authOf(request).actor, serviceCode, { page, text }) : { bans: [], hasNext: false };
     return html(
       reply,
       <CommentBansPage
@@ -188,7 +179,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
 
   app.post('/newsroom/comments/bans/:id/lift', { config: { permission: 'comments.moderate' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
-    await liftCommentBan(actions, authOf(request).actor, idOf(request));
+    await actions.liftCommentBan(authOf(request).actor, idOf(request));
     const query = new URLSearchParams({ service: form.service ?? '', ...(form.q ? { q: form.q } : {}), lifted: '1' });
     return reply.redirect(`/newsroom/comments/bans?${query.toString()}`, 303);
   });
@@ -196,7 +187,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
   app.post('/newsroom/comments/settings', { config: { permission: 'comments.settings' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     const autoClose = form.autoCloseDays?.trim() ?? '';
-    await setCommentSettings(actions, authOf(request).actor, form.service ?? '', {
+    await actions.setCommentSettings(authOf(request).actor, form.service ?? '', {
       ...(form.moderation !== undefined ? { moderation: form.moderation } : {}),
       autoCloseDays: autoClose === '' ? null : Number(autoClose),
       ...(form.maxLinks !== undefined ? { maxLinks: Number(form.maxLinks) } : {}),

@@ -1,7 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { issueApiKey, listApiKeys, revokeApiKey } from '../../../actions/content-api/api-keys.js';
-import { listLanguageServices } from '../../../actions/services/list-services.js';
-import { disableWebhook, listDeliveries, listWebhooks, redeliverWebhook, registerWebhook } from '../../../actions/webhooks/manage-webhooks.js';
 import { isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { DeliveriesPage, DistributionPage, type DistributionPageModel } from '../../../views/pages/newsroom/distribution.page.js';
 import { authOf } from '../../shared/route-permission.js';
@@ -15,7 +12,7 @@ const permission = { config: { permission: 'distribution.manage' } } as const;
 export function distributionPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const show = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<DistributionPageModel> = {}, status = 200) => {
     const actor = authOf(request).actor;
-    const [keys, webhooks, services] = await Promise.all([listApiKeys(actions, actor), listWebhooks(actions, actor), listLanguageServices(actions, actor)]);
+    const [keys, webhooks, services] = await Promise.all([actions.listApiKeys(actor), actions.listWebhooks(actor), actions.listLanguageServices(actor)]);
     return html(reply, <DistributionPage masthead={await mastheadFor(request)} model={{ keys, webhooks, services, ...extra }} />, status);
   };
   const refusedOr = async (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
@@ -28,7 +25,7 @@ export function distributionPages(app: FastifyInstance, { actions, mastheadFor, 
   app.post('/newsroom/distribution/keys', permission, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
-      const issued = await issueApiKey(actions, authOf(request).actor, { name: form.name ?? '', requestsPerMinute: formNumber(form.requestsPerMinute) });
+      const issued = await actions.issueApiKey(authOf(request).actor, { name: form.name ?? '', requestsPerMinute: formNumber(form.requestsPerMinute) });
       return await show(request, reply, { issuedKey: issued.key });
     } catch (error) {
       return refusedOr(request, reply, error);
@@ -36,7 +33,7 @@ export function distributionPages(app: FastifyInstance, { actions, mastheadFor, 
   });
 
   app.post('/newsroom/distribution/keys/:id/revoke', permission, async (request, reply) => {
-    await revokeApiKey(actions, authOf(request).actor, idOf(request));
+    await actions.revokeApiKey(authOf(request).actor, idOf(request));
     return reply.redirect('/newsroom/distribution', 303);
   });
 
@@ -45,7 +42,7 @@ export function distributionPages(app: FastifyInstance, { actions, mastheadFor, 
     // One checkbox per event (the form parser keeps one value per name).
     const events = Object.keys(form).filter((name) => name.startsWith('event:') && form[name] === '1').map((name) => name.slice('event:'.length));
     try {
-      const registered = await registerWebhook(actions, authOf(request).actor, { serviceCode: form.serviceCode ?? '', url: form.url ?? '', events });
+      const registered = await actions.registerWebhook(authOf(request).actor, { serviceCode: form.serviceCode ?? '', url: form.url ?? '', events });
       return await show(request, reply, { issuedSecret: registered.secret });
     } catch (error) {
       return refusedOr(request, reply, error);
@@ -53,20 +50,20 @@ export function distributionPages(app: FastifyInstance, { actions, mastheadFor, 
   });
 
   app.post('/newsroom/distribution/webhooks/:id/disable', permission, async (request, reply) => {
-    await disableWebhook(actions, authOf(request).actor, idOf(request));
+    await actions.disableWebhook(authOf(request).actor, idOf(request));
     return reply.redirect('/newsroom/distribution', 303);
   });
 
   app.get('/newsroom/distribution/webhooks/:id', permission, async (request, reply) => {
     const actor = authOf(request).actor;
-    const endpoint = (await listWebhooks(actions, actor)).find((hook) => hook.id === idOf(request));
+    const endpoint = (await actions.listWebhooks(actor)).find((hook) => hook.id === idOf(request));
     if (!endpoint) throw notFound('WEBHOOK_NOT_FOUND', 'there is no such webhook');
-    const log = await listDeliveries(actions, actor, endpoint.id);
+    const log = await actions.listDeliveries(actor, endpoint.id);
     return html(reply, <DeliveriesPage masthead={await mastheadFor(request)} endpoint={endpoint} deliveries={log.items} />);
   });
 
   app.post('/newsroom/distribution/deliveries/:id/redeliver', permission, async (request, reply) => {
-    const delivery = await redeliverWebhook(actions, authOf(request).actor, idOf(request));
+    const delivery = await actions.redeliverWebhook(authOf(request).actor, idOf(request));
     return reply.redirect(`/newsroom/distribution/webhooks/${delivery.endpointId}`, 303);
   });
 }

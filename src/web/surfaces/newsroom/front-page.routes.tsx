@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { frontPageFormData, MAX_FRONT_STORIES, setFrontPage } from '../../../actions/front-page/set-front-page.js';
-import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
+import { MAX_FRONT_STORIES } from '../../../actions/front-page/set-front-page.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
 import { FrontPageForm } from '../../../views/pages/newsroom/front-page.page.js';
@@ -13,9 +12,9 @@ import { errorText } from './error-text.js';
 export function frontPagePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const formPage = async (request: FastifyRequest, reply: FastifyReply, wanted: string | undefined, saved: boolean, error: string | null = null) => {
     const actor = authOf(request).actor;
-    const services = (await newsroomFormOptions(actions, actor)).services.filter((s) => can(actor, 'front.edit', { serviceCode: s.code }));
+    const services = (await actions.newsroomFormOptions(actor)).services.filter((s) => can(actor, 'front.edit', { serviceCode: s.code }));
     const serviceCode = services.find((s) => s.code === wanted)?.code ?? services[0]?.code ?? '';
-    const data = serviceCode ? await frontPageFormData(actions, actor, serviceCode) : { chosen: [], stories: [] };
+    const data = serviceCode ? await actions.frontPageFormData(actor, serviceCode) : { chosen: [], stories: [] };
     return html(
       reply,
       <FrontPageForm
@@ -42,7 +41,7 @@ export function frontPagePages(app: FastifyInstance, { actions, mastheadFor, htm
     const serviceCode = form.serviceCode ?? '';
     const storyIds = Array.from({ length: MAX_FRONT_STORIES }, (_, index) => formNumber(form[`story${index}`])).filter((id) => id !== undefined);
     try {
-      await setFrontPage(actions, authOf(request).actor, serviceCode, storyIds);
+      await actions.setFrontPage(authOf(request).actor, serviceCode, storyIds);
       return reply.redirect(`/newsroom/front?service=${encodeURIComponent(serviceCode)}&saved=1`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;

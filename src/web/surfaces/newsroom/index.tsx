@@ -1,13 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import type { MediaDeps } from '../../../actions/media/media-deps.js';
-import { newsroomFormOptions } from '../../../actions/newsroom/form-options.js';
-import { createStory } from '../../../actions/stories/create-story.js';
-import { fileStory } from '../../../actions/stories/file-story.js';
-import { getNewsroomStory, listNewsroomStories, listRevisions } from '../../../actions/stories/newsroom-stories.js';
-import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js';
-import { updateStory } from '../../../actions/stories/update-story.js';
-import { describeUser, SESSION_LIFETIME_MS, signIn, signOut } from '../../../actions/users/sessions.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import type { MediaActions } from '../../../actions/web-actions.js';
+import { SESSION_LIFETIME_MS } from '../../../actions/users/sessions.js';
 import { largestSizeLimit } from '../../../domain/media/renditions-plan.js';
 import { DomainError, isDomainError, notFound } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
@@ -19,8 +13,6 @@ import { ConflictPage } from '../../../views/pages/newsroom/conflict.page.js';
 import { SignInPage } from '../../../views/pages/newsroom/sign-in.page.js';
 import { StoriesPage } from '../../../views/pages/newsroom/stories.page.js';
 import { StoryFormPage, type StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
-import { getPendingVersion } from '../../../actions/stories/pending-version.js';
-import { zonesFor } from '../../../actions/users/time-zone.js';
 import { renderDocument } from '../../../views/render.js';
 import { authenticate, sameSecret } from '../../plugins/auth.js';
 import { refuseBrokenMultipartText } from '../../plugins/request-text.js';
@@ -41,8 +33,7 @@ import { acceptForms, type FormBody } from './form-body.js';
 import { doneAt, idOf, noticeOf, pageOf, partsFor, translatorOf } from './page-helpers.js';
 import { errorText } from './error-text.js';
 import { AnyForm, AnyQuery, BulkForm, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
-import { BULK_ACTIONS, BULK_PERMISSION, bulkStories } from '../../../actions/stories/bulk-stories.js';
-import { deleteStory } from '../../../actions/stories/delete-story.js';
+import { BULK_ACTIONS, BULK_PERMISSION } from '../../../actions/stories/bulk-stories.js';
 import { defaultSchemas } from '../../shared/default-schemas.js';
 import { formValidatorCompiler } from '../../shared/validator.js';
 import { profilePages } from './profiles.routes.js';
@@ -53,8 +44,8 @@ import { storyToolPages, type StoryPageExtras } from './story-tools.routes.js';
 import { translationPages } from './translations.routes.js';
 
 interface Options {
-  readonly actions: ActionDeps;
-  readonly media: MediaDeps;
+  readonly actions: WebActions;
+  readonly media: MediaActions;
   /** Where files of multipart forms (uploads without script, captions) are kept while a request runs. */
   readonly uploadsDir: string;
   readonly assets: Assets;
@@ -84,7 +75,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   app.addHook('preValidation', async (request) => {
     request.readingForm = true;
   });
-  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.media.limits), media });
+  await acceptMultipartForms(app, { uploadsDir: path.join(uploadsDir, 'forms'), maxFileBytes: largestSizeLimit(media.limits), media });
   app.addHook('preValidation', async (request) => {
     request.readingForm = false;
   });
@@ -102,7 +93,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     if (!auth || auth.via !== 'session') return { i18n: signedOut, css, script, notice: noticeOf(request, { i18n: signedOut }), user: null };
     const i18n = translatorOf(request);
     const common = { i18n, css, script, notice: noticeOf(request, { i18n }) };
-    const user = await describeUser(actions, auth.userId);
+    const user = await actions.describeUser(auth.userId);
     return { ...common, user: user ? { name: user.name, csrfToken: auth.csrfToken, parts: partsFor(auth.actor) } : null };
   };
   const html = (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status = 200) =>
@@ -135,7 +126,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   const conflictVersions = async (request: FastifyRequest) => {
     const actor = authOf(request).actor;
     const id = idOf(request);
-    const [story, list] = await Promise.all([getNewsroomStory(actions, actor, id), listRevisions(actions, actor, id, 1, 50)]);
+    const [story, list] = await Promise.all([actions.getNewsroomStory(actor, id), actions.listRevisions(actor, id, 1, 50)]);
     const edited = Number(((request.body ?? {}) as FormBody).version);
     const theirs = list.items.find((r) => r.kind !== 'conflict' && r.version === story.version);
     const mine = list.items.find((r) => r.kind === 'conflict' && (!Number.isSafeInteger(edited) || r.version === edited));
@@ -160,7 +151,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const expected = readCookie(request, SIGN_IN_COOKIE);
     if (!expected || !sameSecret(form._csrf, expected)) return signInForm(reply, 'expired', form.email ?? '', 403);
     try {
-      const session = await signIn(actions, { email: form.email, password: form.password, address: request.ip });
+      const session = await actions.signIn({ email: form.email, password: form.password, address: request.ip });
       reply.header('set-cookie', sessionCookie(session.token, { secure: secureCookies, maxAgeSeconds: SESSION_LIFETIME_MS / 1000 }));
       return reply.redirect('/newsroom/stories', 303);
     } catch (error) {
@@ -172,7 +163,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
 
   app.post('/newsroom/sign-out', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const auth = authOf(request);
-    if (auth.via === 'session') await signOut(actions, auth.token);
+    if (auth.via === 'session') await actions.signOut(auth.token);
     reply.header('set-cookie', sessionCookie('', { secure: secureCookies, maxAgeSeconds: 0 }));
     return reply.redirect('/newsroom/sign-in', 303);
   });
@@ -182,7 +173,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const auth = authOf(request);
     const actor = auth.actor;
     const [list, options, zones] = await Promise.all([
-      listNewsroomStories(actions, actor, {
+      actions.listNewsroomStories(actor, {
         ...(filter.service ? { service: filter.service } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.section ? { section: Number(filter.section) } : {}),
@@ -190,8 +181,8 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
         ...(filter.q ? { q: filter.q } : {}),
         page: pageOf(query.page),
       }),
-      newsroomFormOptions(actions, actor),
-      zonesFor(actions, actor, null),
+      actions.newsroomFormOptions(actor),
+      actions.zonesFor(actor, null),
     ]);
     return html(
       reply,
@@ -224,7 +215,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const action = BULK_ACTIONS.find((name) => name === form.action);
     try {
       if (!action) throw new DomainError('FIELD_INVALID', 'choose what to do with the chosen stories', 'action');
-      await bulkStories(actions, authOf(request).actor, action, ids);
+      await actions.bulkStories(authOf(request).actor, action, ids);
       return reply.redirect(doneAt(back, 'bulk'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind === 'unavailable' || error.kind === 'unauthenticated') throw error;
@@ -234,16 +225,16 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   });
 
   app.post('/newsroom/stories/:id/delete', { config: { permission: 'story.delete' } }, async (request, reply) => {
-    await deleteStory(actions, authOf(request).actor, idOf(request));
+    await actions.deleteStory(authOf(request).actor, idOf(request));
     return reply.redirect(doneAt('/newsroom/stories', 'deleted'), 303);
   });
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: StoryFormValues, error: string | null, status = 200, extras: StoryPageExtras = {}) => {
     const actor = authOf(request).actor;
     const [options, extra, zones] = await Promise.all([
-      newsroomFormOptions(actions, actor),
-      storyEditorData(actions, { serviceCode: values.serviceCode, body: values.body, leadMediaId: Number(values.leadMediaId) || null }),
-      zonesFor(actions, actor, values.serviceCode),
+      actions.newsroomFormOptions(actor),
+      actions.storyEditorData({ serviceCode: values.serviceCode, body: values.body, leadMediaId: Number(values.leadMediaId) || null }),
+      actions.zonesFor(actor, values.serviceCode),
     ]);
     const resource = { serviceCode: values.serviceCode };
     const may = {
@@ -284,21 +275,21 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
    */
   const storyPage = async (request: FastifyRequest, reply: FastifyReply, id: number, extras: StoryPageExtras = {}, status = 200) => {
     const actor = authOf(request).actor;
-    const [story, pending] = await Promise.all([getNewsroomStory(actions, actor, id), getPendingVersion(actions, actor, id)]);
+    const [story, pending] = await Promise.all([actions.getNewsroomStory(actor, id), actions.getPendingVersion(actor, id)]);
     const values = valuesFromStory(pending ? { ...story, ...pending.content } : story);
     const view = pending ? { savedAt: pending.savedAt, applyAt: pending.applyAt, changes: pending.changes } : null;
     return formPage(request, reply, values, null, status, { ...extras, pending: view, authorId: story.authorId });
   };
 
   app.get('/newsroom/stories/new', { config: { permission: 'story.create' } }, async (request, reply) => {
-    const options = await newsroomFormOptions(actions, authOf(request).actor);
+    const options = await actions.newsroomFormOptions(authOf(request).actor);
     return formPage(request, reply, { ...EMPTY, serviceCode: options.services[0]?.code ?? '' }, null);
   });
 
   app.post('/newsroom/stories', { config: { permission: 'story.create' }, schema: { body: StoryForm } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
-      const id = await createStory(actions, authOf(request).actor, storyFromForm(form, null));
+      const id = await actions.createStory(authOf(request).actor, storyFromForm(form, null));
       return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'created'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -312,9 +303,9 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
     const id = idOf(request);
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
-    const existing = await getNewsroomStory(actions, actor, id);
+    const existing = await actions.getNewsroomStory(actor, id);
     try {
-      await updateStory(actions, actor, id, storyFromForm(form, existing), { version: Number(form.version) || 0 });
+      await actions.updateStory(actor, id, storyFromForm(form, existing), { version: Number(form.version) || 0 });
       return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -323,7 +314,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
   });
 
   app.post('/newsroom/stories/:id/file', { config: { permission: 'story.file' } }, async (request, reply) => {
-    await fileStory(actions, authOf(request).actor, idOf(request));
+    await actions.fileStory(authOf(request).actor, idOf(request));
     return reply.redirect(doneAt(`/newsroom/stories/${idOf(request)}`, 'filed'), 303);
   });
 

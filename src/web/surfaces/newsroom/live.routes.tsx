@@ -1,7 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { deleteLiveEntry, editLiveEntry, getLiveDesk, getLiveEntry, postLiveEntry } from '../../../actions/live/live-entries.js';
-import { setStoryLive } from '../../../actions/live/set-story-live.js';
-import { storyEditorData } from '../../../actions/newsroom/story-editor-data.js';
 import type { Body } from '../../../domain/body/body.js';
 import { parseBody } from '../../../domain/body/parse-body.js';
 import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
@@ -40,7 +37,7 @@ function sentBody(form: FormBody, saved: Body): Body {
  */
 export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers, editorScript: string | null): void {
   const livePage = async (request: FastifyRequest, reply: FastifyReply, page: number, values = NO_ENTRY_VALUES, error: string | null = null) => {
-    const desk = await getLiveDesk(actions, authOf(request).actor, idOf(request), page);
+    const desk = await actions.getLiveDesk(authOf(request).actor, idOf(request), page);
     const entries = desk.items.map((entry) => ({ ...entry, text: toPlainText(entry.body) }));
     return html(
       reply,
@@ -65,10 +62,10 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     error: string | ((t: NewsroomMasthead['i18n']['t']) => string) | null = null,
     body: Body | null = null,
   ) => {
-    const { story, entry } = await getLiveEntry(actions, authOf(request).actor, idOf(request), idOf(request, 'entryId'));
+    const { story, entry } = await actions.getLiveEntry(authOf(request).actor, idOf(request), idOf(request, 'entryId'));
     const text = toPlainText(entry.body);
     const shown = body ?? entry.body;
-    const [masthead, editorData] = await Promise.all([mastheadFor(request), storyEditorData(actions, { serviceCode: story.serviceCode, body: shown, leadMediaId: null })]);
+    const [masthead, editorData] = await Promise.all([mastheadFor(request), actions.storyEditorData({ serviceCode: story.serviceCode, body: shown, leadMediaId: null })]);
     return html(
       reply,
       <LiveEntryPage
@@ -97,14 +94,14 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
 
   app.post('/newsroom/stories/:id/live', { config: { permission: 'story.live' }, schema: { body: LiveSwitchForm } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
-    await setStoryLive(actions, authOf(request).actor, idOf(request), form.live === 'on');
+    await actions.setStoryLive(authOf(request).actor, idOf(request), form.live === 'on');
     return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
   });
 
   app.post('/newsroom/stories/:id/live/entries', { config: { permission: 'story.live' }, schema: { body: LiveEntryForm } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
-      await postLiveEntry(actions, authOf(request).actor, idOf(request), { body: fromPlainText(form.text ?? ''), pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' });
+      await actions.postLiveEntry(authOf(request).actor, idOf(request), { body: fromPlainText(form.text ?? ''), pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' });
     } catch (error) {
       return livePage(request, reply, 1, valuesOf(form), refused(request, error));
     }
@@ -117,7 +114,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     const form = (request.body ?? {}) as FormBody;
     const actor = authOf(request).actor;
     const storyId = idOf(request);
-    const { entry } = await getLiveEntry(actions, actor, storyId, idOf(request, 'entryId'));
+    const { entry } = await actions.getLiveEntry(actor, storyId, idOf(request, 'entryId'));
     const plain = toPlainText(entry.body) !== null;
     // Plain text for an entry the plain form cannot hold would lose its media and formatting: refused, nothing changes.
     if (form.bodyJson === undefined && form.text !== undefined && !plain) {
@@ -126,7 +123,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     try {
       // The editor's body; else the plain text; else (an entry the plain form cannot hold, ticks only) the body as it is.
       const body = form.bodyJson !== undefined ? bodyFromJson(form.bodyJson) : form.text !== undefined ? fromPlainText(form.text) : entry.body;
-      await editLiveEntry(actions, actor, storyId, entry.id, { body, pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on', version: Number(form.version) });
+      await actions.editLiveEntry(actor, storyId, entry.id, { body, pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on', version: Number(form.version) });
     } catch (error) {
       return entryPage(request, reply, valuesOf(form), refused(request, error), sentBody(form, entry.body));
     }
@@ -134,7 +131,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
   });
 
   app.post('/newsroom/stories/:id/live/entries/:entryId/delete', { config: { permission: 'story.live' } }, async (request, reply) => {
-    await deleteLiveEntry(actions, authOf(request).actor, idOf(request), idOf(request, 'entryId'));
+    await actions.deleteLiveEntry(authOf(request).actor, idOf(request), idOf(request, 'entryId'));
     return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
   });
 }

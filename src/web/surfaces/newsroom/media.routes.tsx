@@ -4,12 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { addCaptions } from '../../../actions/media/add-captions.js';
-import { editMedia } from '../../../actions/media/edit-media.js';
-import { ingestMedia } from '../../../actions/media/ingest-media.js';
-import type { MediaDeps } from '../../../actions/media/media-deps.js';
-import { closeUpload, openUpload } from '../../../actions/media/open-uploads.js';
-import { getMedia, listMedia } from '../../../actions/media/media-library.js';
+import type { MediaActions } from '../../../actions/web-actions.js';
 import type { StoredMediaItem } from '../../../domain/media/media.js';
 import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
 import { invalid, isDomainError } from '../../../domain/shared/errors.js';
@@ -26,7 +21,7 @@ import { doneAt, translatorOf } from './page-helpers.js';
 import { errorText } from './error-text.js';
 
 interface Options {
-  readonly media: MediaDeps;
+  readonly media: MediaActions;
   readonly uploadScript: string | null;
   readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
@@ -58,9 +53,9 @@ declare module 'fastify' {
  */
 export function mediaPages(app: FastifyInstance, { media, uploadScript, mastheadFor, html }: Options): void {
   const limitsMb = {
-    video: Math.floor(media.media.limits.video / MB),
-    audio: Math.floor(media.media.limits.audio / MB),
-    image: Math.floor(media.media.limits.image / MB),
+    video: Math.floor(media.limits.video / MB),
+    audio: Math.floor(media.limits.audio / MB),
+    image: Math.floor(media.limits.image / MB),
   };
 
   app.get('/newsroom/media', { config: { permission: 'media.read' }, schema: { querystring: MediaListQuery } }, async (request, reply) => {
@@ -68,7 +63,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     const filter = { q: query.q ?? '', kind: ['video', 'audio', 'image'].includes(query.kind ?? '') ? (query.kind ?? '') : '' };
     const page = Math.max(1, Math.min(10_000, Number(query.page) || 1));
     const actor = authOf(request).actor;
-    const list = await listMedia(media, actor, { ...filter, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const list = await media.listMedia(actor, { ...filter, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
     return html(
       reply,
       <MediaLibraryPage
@@ -89,7 +84,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     const file = formFileOf(request);
     const form = (request.body ?? {}) as FormBody;
     if (!file) throw invalid('MEDIA_FILE_MISSING', 'choose a file to upload', 'file');
-    const item = await ingestMedia(media, { file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
+    const item = await media.ingestMedia({ file, title: form.title, caption: form.caption, credit: form.credit, altText: form.alt });
     return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'uploaded'), 303);
   });
 
@@ -132,15 +127,15 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
   };
 
   app.get('/newsroom/media/:id', { config: { permission: 'media.read' } }, async (request, reply) =>
-    itemPage(request, reply, await getMedia(media, authOf(request).actor, idOf(request))),
+    itemPage(request, reply, await media.getMedia(authOf(request).actor, idOf(request))),
   );
 
   app.post('/newsroom/media/:id', { config: { permission: 'media.edit' } }, async (request, reply) => {
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
-    const item = await getMedia(media, actor, idOf(request));
+    const item = await media.getMedia(actor, idOf(request));
     try {
-      await editMedia(media, actor, item.id, {
+      await media.editMedia(actor, item.id, {
         title: form.title ?? '',
         caption: form.caption ?? null,
         credit: form.credit ?? null,
@@ -159,10 +154,10 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
     const file = formFileOf(request);
-    const item = await getMedia(media, actor, idOf(request));
+    const item = await media.getMedia(actor, idOf(request));
     try {
       const bytes = await readSmallFile(file, CAPTIONS_MAX_BYTES);
-      await addCaptions(media, actor, item.id, { language: form.language, label: form.label, bytes });
+      await media.addCaptions(actor, item.id, { language: form.language, label: form.label, bytes });
       return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -178,7 +173,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
  */
 export async function acceptMultipartForms(
   app: FastifyInstance,
-  options: { uploadsDir: string; maxFileBytes: number; media: Pick<MediaDeps, 'store' | 'clock'> },
+  options: { uploadsDir: string; maxFileBytes: number; media: MediaActions },
 ): Promise<void> {
   const { uploadsDir, media } = options;
   await fs.promises.mkdir(uploadsDir, { recursive: true });
@@ -195,7 +190,7 @@ export async function acceptMultipartForms(
       // While it streams in, a form upload counts against its sender's open uploads, as a resumable one does.
       const id = `form-${randomBytes(16).toString('hex')}`;
       try {
-        await openUpload(media, { uploadId: id, userId: auth.userId });
+        await media.openUpload({ uploadId: id, userId: auth.userId });
       } catch (error) {
         part.file.resume();
         this.formFileRefusal = error;
@@ -213,7 +208,7 @@ export async function acceptMultipartForms(
     await Promise.all((request.uploadedFiles ?? []).map((file) => fs.promises.rm(file, { force: true })));
     const open = request.openFormUploads ?? [];
     request.openFormUploads = [];
-    await Promise.all(open.map((id) => closeUpload(media, id)));
+    await Promise.all(open.map((id) => media.closeUpload(id)));
   };
   // Before the answer leaves (the handler is done with the files), and again after it, for answers cut short.
   app.addHook('onSend', async (request, _reply, payload) => {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { isId, MAX_LIST_PAGE } from '../../../domain/shared/limits.js';
 import { can, type Permission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
@@ -9,7 +9,7 @@ import type { renderDocument } from '../../../views/render.js';
 
 /** What every group of newsroom pages gets from the surface. */
 export interface PageHelpers {
-  readonly actions: ActionDeps;
+  readonly actions: WebActions;
   readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
 }

@@ -1,8 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createProfile } from '../../../actions/profiles/create-profile.js';
-import { getProfile, searchProfiles } from '../../../actions/profiles/find-profiles.js';
-import { updateProfile } from '../../../actions/profiles/update-profile.js';
-import { listLanguageServices } from '../../../actions/services/list-services.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { can, requirePermission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
@@ -23,8 +19,8 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
     const filter = { q: query.q ?? '', service: query.service ?? '' };
     const page = pageOf(query.page);
     const [found, services] = await Promise.all([
-      searchProfiles(actions, actor, { q: filter.q, ...(filter.service ? { serviceCode: filter.service } : {}), limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-      listLanguageServices(actions, actor),
+      actions.searchProfiles(actor, { q: filter.q, ...(filter.service ? { serviceCode: filter.service } : {}), limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      actions.listLanguageServices(actor),
     ]);
     return html(
       reply,
@@ -49,7 +45,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
     return html(reply, <ProfileFormPage masthead={await mastheadFor(request)} services={services} mayShare={mayShare} values={values} error={error} saved={saved} />, status);
   };
   const editableServices = async (actor: Actor) =>
-    (await listLanguageServices(actions, actor)).filter((s) => can(actor, 'profile.edit', { serviceCode: s.code }));
+    (await actions.listLanguageServices(actor)).filter((s) => can(actor, 'profile.edit', { serviceCode: s.code }));
 
   app.get('/newsroom/profiles/new', { config: { permission: 'profile.edit' } }, async (request, reply) => {
     const actor = authOf(request).actor;
@@ -60,7 +56,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
   app.post('/newsroom/profiles', { config: { permission: 'profile.edit' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
-      const saved = await createProfile(actions, authOf(request).actor, profileFromForm(form));
+      const saved = await actions.createProfile(authOf(request).actor, profileFromForm(form));
       return reply.redirect(`/newsroom/profiles/${saved.id}?saved=1`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;
@@ -70,7 +66,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
 
   app.get('/newsroom/profiles/:id', { config: { permission: 'profile.edit' } }, async (request, reply) => {
     const actor = authOf(request).actor;
-    const profile = await getProfile(actions, actor, idOf(request));
+    const profile = await actions.getProfile(actor, idOf(request));
     requirePermission(actor, 'profile.edit', { serviceCode: profile.serviceCode });
     return formPage(request, reply, {
       id: profile.id,
@@ -86,9 +82,9 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
     const id = idOf(request);
     const actor = authOf(request).actor;
     const form = (request.body ?? {}) as FormBody;
-    const existing = await getProfile(actions, actor, id);
+    const existing = await actions.getProfile(actor, id);
     try {
-      await updateProfile(actions, actor, id, profileFromForm(form));
+      await actions.updateProfile(actor, id, profileFromForm(form));
       return reply.redirect(`/newsroom/profiles/${id}?saved=1`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.kind !== 'invalid') throw error;

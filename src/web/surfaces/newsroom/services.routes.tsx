@@ -1,10 +1,6 @@
-import { DEFAULT_TIME_ZONE, serviceTimeZones, setServiceTimeZone } from '../../../actions/users/time-zone.js';
+import { DEFAULT_TIME_ZONE } from '../../../actions/users/time-zone.js';
 import { parseTimeZone } from '../../../domain/shared/time-zone.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createSection, createService } from '../../../actions/services/create-service.js';
-import { listLanguageServices, listSections } from '../../../actions/services/list-services.js';
-import { getServiceInfo, updateServiceInfo } from '../../../actions/services/service-info.js';
-import { updateSection, updateService } from '../../../actions/services/update-service.js';
 import type { ServiceInfo } from '../../../domain/service/service-info.js';
 import { isDomainError, notFound } from '../../../domain/shared/errors.js';
 import {
@@ -32,7 +28,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
   // Services.
 
   app.get('/newsroom/services', { config: { permission: 'service.manage' } }, async (request, reply) =>
-    html(reply, <ServicesPage masthead={await mastheadFor(request)} services={await listLanguageServices(actions, authOf(request).actor)} />),
+    html(reply, <ServicesPage masthead={await mastheadFor(request)} services={await actions.listLanguageServices(authOf(request).actor)} />),
   );
 
   const serviceForm = async (
@@ -43,7 +39,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     error: string | null,
     info?: { values: ServiceInfo; error: string | null },
   ) => {
-    const shownInfo = info ?? (isNew ? undefined : { values: await getServiceInfo(actions, authOf(request).actor, values.code), error: null });
+    const shownInfo = info ?? (isNew ? undefined : { values: await actions.getServiceInfo(authOf(request).actor, values.code), error: null });
     return html(
       reply,
       <ServiceFormPage masthead={await mastheadFor(request)} isNew={isNew} values={values} error={error} saved={saved(request)} info={shownInfo} />,
@@ -58,7 +54,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
   app.post('/newsroom/services', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
-      const service = await createService(actions, authOf(request).actor, { ...serviceFromForm(form), code: form.code ?? '' });
+      const service = await actions.createService(authOf(request).actor, { ...serviceFromForm(form), code: form.code ?? '' });
       return reply.redirect(`/newsroom/services/${encodeURIComponent(service.code)}?saved=1`, 303);
     } catch (error) {
       return refused(request, error, (message) => serviceForm(request, reply, true, serviceValues(form, form.code ?? ''), message));
@@ -67,14 +63,14 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
 
   const findService = async (request: FastifyRequest) => {
     const code = (request.params as { code: string }).code;
-    const service = (await listLanguageServices(actions, authOf(request).actor)).find((s) => s.code === code);
+    const service = (await actions.listLanguageServices(authOf(request).actor)).find((s) => s.code === code);
     if (!service) throw notFound('SERVICE_NOT_FOUND', `there is no service "${code}"`);
     return service;
   };
 
   app.get('/newsroom/services/:code', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const service = await findService(request);
-    const timeZone = (await serviceTimeZones(actions)).get(service.code) ?? DEFAULT_TIME_ZONE;
+    const timeZone = (await actions.serviceTimeZones()).get(service.code) ?? DEFAULT_TIME_ZONE;
     return serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null);
   });
 
@@ -84,8 +80,8 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     try {
       // Checked first: a refused zone changes nothing.
       if (form.timeZone !== undefined) parseTimeZone(form.timeZone, 'timeZone');
-      await updateService(actions, authOf(request).actor, code, serviceFromForm(form));
-      if (form.timeZone !== undefined) await setServiceTimeZone(actions, authOf(request).actor, code, form.timeZone);
+      await actions.updateService(authOf(request).actor, code, serviceFromForm(form));
+      if (form.timeZone !== undefined) await actions.setServiceTimeZone(authOf(request).actor, code, form.timeZone);
       return reply.redirect(`/newsroom/services/${encodeURIComponent(code)}?saved=1`, 303);
     } catch (error) {
       return refused(request, error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
@@ -96,11 +92,11 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     const service = await findService(request);
     const form = (request.body ?? {}) as FormBody;
     try {
-      await updateServiceInfo(actions, authOf(request).actor, service.code, { about: form.about, email: form.email, postal: form.postal, phone: form.phone });
+      await actions.updateServiceInfo(authOf(request).actor, service.code, { about: form.about, email: form.email, postal: form.postal, phone: form.phone });
       return reply.redirect(`/newsroom/services/${encodeURIComponent(service.code)}?saved=1`, 303);
     } catch (error) {
       const typed = { about: form.about ?? '', email: form.email ?? '', postal: form.postal ?? '', phone: form.phone ?? '' };
-      const timeZone = (await serviceTimeZones(actions)).get(service.code) ?? DEFAULT_TIME_ZONE;
+      const timeZone = (await actions.serviceTimeZones()).get(service.code) ?? DEFAULT_TIME_ZONE;
       return refused(request, error, (message) => serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null, { values: typed, error: message }));
     }
   });
@@ -109,7 +105,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
 
   app.get('/newsroom/sections', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const actor = authOf(request).actor;
-    const [services, sections] = await Promise.all([listLanguageServices(actions, actor), listSections(actions, actor)]);
+    const [services, sections] = await Promise.all([actions.listLanguageServices(actor), actions.listSections(actor)]);
     return html(reply, <SectionsPage masthead={await mastheadFor(request)} services={services} sections={sections} />);
   });
 
@@ -118,7 +114,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       reply,
       <SectionFormPage
         masthead={await mastheadFor(request)}
-        services={await listLanguageServices(actions, authOf(request).actor)}
+        services={await actions.listLanguageServices(authOf(request).actor)}
         values={values}
         error={error}
         saved={saved(request)}
@@ -133,7 +129,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
   app.post('/newsroom/sections', { config: { permission: 'service.manage' } }, async (request, reply) => {
     const form = (request.body ?? {}) as FormBody;
     try {
-      const section = await createSection(actions, authOf(request).actor, { serviceCode: form.serviceCode ?? '', ...sectionFromForm(form) });
+      const section = await actions.createSection(authOf(request).actor, { serviceCode: form.serviceCode ?? '', ...sectionFromForm(form) });
       return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
     } catch (error) {
       return refused(request, error, (message) => sectionForm(request, reply, sectionValues(form, null, form.serviceCode ?? ''), message));
@@ -142,7 +138,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
 
   const findSection = async (request: FastifyRequest) => {
     const id = idOf(request);
-    const section = (await listSections(actions, authOf(request).actor)).find((s) => s.id === id);
+    const section = (await actions.listSections(authOf(request).actor)).find((s) => s.id === id);
     if (!section) throw notFound('SECTION_NOT_FOUND', `section ${id} does not exist`);
     return section;
   };
@@ -156,7 +152,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     const section = await findSection(request);
     const form = (request.body ?? {}) as FormBody;
     try {
-      await updateSection(actions, authOf(request).actor, section.id, sectionFromForm(form));
+      await actions.updateSection(authOf(request).actor, section.id, sectionFromForm(form));
       return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
     } catch (error) {
       return refused(request, error, (message) => sectionForm(request, reply, sectionValues(form, section.id, section.serviceCode), message));

@@ -1,16 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setCommentsState } from '../../../actions/comments/set-comments-state.js';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { addStoryNote } from '../../../actions/stories/add-story-note.js';
-import { diffStoryRevisions, getNewsroomStory, listRevisions } from '../../../actions/stories/newsroom-stories.js';
-import { previewStory } from '../../../actions/stories/preview-story.js';
-import { publishStory } from '../../../actions/stories/publish-story.js';
-import { restoreRevision } from '../../../actions/stories/restore-revision.js';
-import { unpublishStory } from '../../../actions/stories/unpublish-story.js';
-import { cancelSchedule } from '../../../actions/stories/cancel-schedule.js';
-import { cancelScheduledUpdate, discardPending, requireLive, updateLiveStory } from '../../../actions/stories/pending-version.js';
-import { updateStory } from '../../../actions/stories/update-story.js';
-import { zonesFor } from '../../../actions/users/time-zone.js';
+import type { WebActions } from '../../../actions/web-actions.js';
+import { requireLive } from '../../../actions/stories/pending-version.js';
 import { invalid, isDomainError, type DomainError } from '../../../domain/shared/errors.js';
 import { zonedTimeToDate } from '../../../domain/shared/time-zone.js';
 import type { PendingView, StoryFormValues } from '../../../views/pages/newsroom/story-form.page.js';
@@ -39,7 +29,7 @@ export interface StoryPageExtras {
 }
 
 interface PageHelpers {
-  readonly actions: ActionDeps;
+  readonly actions: WebActions;
   readonly assets: Assets;
   readonly mastheadFor: (request: FastifyRequest) => Promise<NewsroomMasthead>;
   readonly html: (reply: FastifyReply, page: Parameters<typeof renderDocument>[0], status?: number) => FastifyReply;
@@ -73,7 +63,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
   const timeOf = async (request: FastifyRequest, serviceCode: string) => {
     const { date, time } = form(request);
     if (date === undefined && time === undefined) return undefined;
-    const zones = await zonesFor(actions, authOf(request).actor, serviceCode);
+    const zones = await actions.zonesFor(authOf(request).actor, serviceCode);
     return scheduleTime(date, time, zones.own, actions.clock.now());
   };
   /** A tool that answers with the story page: refused, it says why there, keeping a schedule form as typed. */
@@ -92,16 +82,16 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
 
   app.post('/newsroom/stories/:id/publish', { config: { permission: 'story.publish' } }, async (request, reply) =>
     tool(request, reply, 'publish', async () => {
-      const story = await getNewsroomStory(actions, authOf(request).actor, idOf(request));
+      const story = await actions.getNewsroomStory(authOf(request).actor, idOf(request));
       const at = await timeOf(request, story.serviceCode);
-      const result = await publishStory(actions, authOf(request).actor, idOf(request), at ? { at } : {});
+      const result = await actions.publishStory(authOf(request).actor, idOf(request), at ? { at } : {});
       return result.status === 'scheduled' ? 'scheduled' : 'published';
     }),
   );
 
   app.post('/newsroom/stories/:id/cancel-schedule', { config: { permission: 'story.publish' } }, async (request, reply) =>
     tool(request, reply, null, async () => {
-      await cancelSchedule(actions, authOf(request).actor, idOf(request));
+      await actions.cancelSchedule(authOf(request).actor, idOf(request));
       return 'unscheduled';
     }),
   );
@@ -117,17 +107,17 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
     const body = form(request);
     if (body.headline === undefined) {
       return tool(request, reply, 'update', async () => {
-        const story = await getNewsroomStory(actions, actor, id);
+        const story = await actions.getNewsroomStory(actor, id);
         const at = await timeOf(request, story.serviceCode);
-        const result = await updateLiveStory(actions, actor, id, at ? { at } : {});
+        const result = await actions.updateLiveStory(actor, id, at ? { at } : {});
         return result.status === 'scheduled' ? 'scheduled' : 'updated';
       });
     }
-    const existing = await getNewsroomStory(actions, actor, id);
+    const existing = await actions.getNewsroomStory(actor, id);
     try {
       requireLive(existing);
-      await updateStory(actions, actor, id, storyFromForm(body, existing), { version: Number(body.version) || 0 });
-      await updateLiveStory(actions, actor, id);
+      await actions.updateStory(actor, id, storyFromForm(body, existing), { version: Number(body.version) || 0 });
+      await actions.updateLiveStory(actor, id);
       return back(reply, id, 'updated');
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
@@ -137,41 +127,41 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
 
   app.post('/newsroom/stories/:id/discard', { config: { permission: 'story.edit' } }, async (request, reply) =>
     tool(request, reply, null, async () => {
-      await discardPending(actions, authOf(request).actor, idOf(request));
+      await actions.discardPending(authOf(request).actor, idOf(request));
       return 'discarded';
     }),
   );
 
   app.post('/newsroom/stories/:id/cancel-update', { config: { permission: 'story.publish' } }, async (request, reply) =>
     tool(request, reply, null, async () => {
-      await cancelScheduledUpdate(actions, authOf(request).actor, idOf(request));
+      await actions.cancelScheduledUpdate(authOf(request).actor, idOf(request));
       return 'unscheduled';
     }),
   );
 
   app.post('/newsroom/stories/:id/unpublish', { config: { permission: 'story.unpublish' } }, async (request, reply) => {
-    await unpublishStory(actions, authOf(request).actor, idOf(request));
+    await actions.unpublishStory(authOf(request).actor, idOf(request));
     return back(reply, idOf(request), 'unpublished');
   });
 
   app.post('/newsroom/stories/:id/notes', { config: { permission: 'story.note' } }, async (request, reply) => {
     const { kind, text } = form(request);
-    await addStoryNote(actions, authOf(request).actor, idOf(request), { kind, text });
+    await actions.addStoryNote(authOf(request).actor, idOf(request), { kind, text });
     return back(reply, idOf(request), 'noted');
   });
 
   app.post('/newsroom/stories/:id/comments-state', { config: { permission: 'comments.set-state' } }, async (request, reply) => {
-    await setCommentsState(actions, authOf(request).actor, idOf(request), form(request).state);
+    await actions.setCommentsState(authOf(request).actor, idOf(request), form(request).state);
     return back(reply, idOf(request), 'comments');
   });
 
   const revisionsPage = async (request: FastifyRequest, reply: FastifyReply, diff: { from: number; to: number } | null) => {
     const actor = authOf(request).actor;
     const id = idOf(request);
-    const story = await getNewsroomStory(actions, actor, id);
+    const story = await actions.getNewsroomStory(actor, id);
     const [list, changes] = await Promise.all([
-      listRevisions(actions, actor, id, 1, 100),
-      diff ? diffStoryRevisions(actions, actor, id, diff.from, diff.to) : Promise.resolve(null),
+      actions.listRevisions(actor, id, 1, 100),
+      diff ? actions.diffStoryRevisions(actor, id, diff.from, diff.to) : Promise.resolve(null),
     ]);
     return html(
       reply,
@@ -201,13 +191,13 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
 
   app.post('/newsroom/stories/:id/revisions/:revisionId/restore', { config: { permission: 'story.edit' }, schema: { body: RestoreForm } }, async (request, reply) => {
     const version = Number(form(request).version);
-    await restoreRevision(actions, authOf(request).actor, idOf(request), idOf(request, 'revisionId'), Number.isSafeInteger(version) && version > 0 ? { version } : {});
+    await actions.restoreRevision(authOf(request).actor, idOf(request), idOf(request, 'revisionId'), Number.isSafeInteger(version) && version > 0 ? { version } : {});
     return back(reply, idOf(request), 'restored');
   });
 
   /** The reader page of the story, saved (GET) or as the form stands (POST): never cached, never indexed. */
   const preview = async (request: FastifyRequest, reply: FastifyReply, input?: unknown) => {
-    const result = await previewStory(actions, authOf(request).actor, idOf(request), input);
+    const result = await actions.previewStory(authOf(request).actor, idOf(request), input);
     const masthead = toMasthead(result.masthead, assets);
     const canonicalUrl = new URL(storyPath(result.model.story), `${request.protocol}://${request.host}`).href;
     return reply
@@ -220,7 +210,7 @@ export function storyToolPages(app: FastifyInstance, { actions, assets, masthead
 
   app.post('/newsroom/stories/:id/preview', { config: { permission: 'story.read' }, schema: { body: StoryForm } }, async (request, reply) => {
     const actor = authOf(request).actor;
-    const existing = await getNewsroomStory(actions, actor, idOf(request));
+    const existing = await actions.getNewsroomStory(actor, idOf(request));
     return preview(request, reply, storyFromForm(form(request), existing));
   });
 }

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getNewsroomStory } from '../../../actions/stories/newsroom-stories.js';
-import { listLinkedVersions, setTranslations } from '../../../actions/stories/translations.js';
 import { invalid, isDomainError } from '../../../domain/shared/errors.js';
 import { isId } from '../../../domain/shared/limits.js';
 import { can } from '../../../domain/user/permissions.js';
@@ -19,7 +17,7 @@ export function translationPages(app: FastifyInstance, { actions, mastheadFor, h
   const page = async (request: FastifyRequest, reply: FastifyReply, error: string | null = null, typed = '', status = 200) => {
     const actor = authOf(request).actor;
     const id = idOf(request);
-    const [story, versions] = await Promise.all([getNewsroomStory(actions, actor, id), listLinkedVersions(actions, actor, id)]);
+    const [story, versions] = await Promise.all([actions.getNewsroomStory(actor, id), actions.listLinkedVersions(actor, id)]);
     const mayEdit = can(actor, 'story.edit', { serviceCode: story.serviceCode, authorId: story.authorId, status: story.status });
     return html(
       reply,
@@ -37,8 +35,8 @@ export function translationPages(app: FastifyInstance, { actions, mastheadFor, h
     try {
       const other = Number(typed);
       if (!/^\d{1,10}$/.test(typed) || !isId(other)) throw invalid('FIELD_INVALID', 'a story number is a whole number such as 12', 'storyId');
-      const current = (await listLinkedVersions(actions, actor, id)).map((v) => v.id);
-      await setTranslations(actions, actor, id, [...current, other]);
+      const current = (await actions.listLinkedVersions(actor, id)).map((v) => v.id);
+      await actions.setTranslations(actor, id, [...current, other]);
       return reply.redirect(`/newsroom/stories/${id}/translations`, 303);
     } catch (error) {
       if (!isDomainError(error) || (error.kind !== 'invalid' && error.code !== 'STORY_NOT_FOUND') || error.field === undefined) throw error;
@@ -50,9 +48,9 @@ export function translationPages(app: FastifyInstance, { actions, mastheadFor, h
     const actor = authOf(request).actor;
     const id = idOf(request);
     const other = Number(((request.body ?? {}) as FormBody).storyId);
-    const current = (await listLinkedVersions(actions, actor, id)).map((v) => v.id);
+    const current = (await actions.listLinkedVersions(actor, id)).map((v) => v.id);
     if (!current.includes(other)) throw invalid('FIELD_INVALID', 'that story is not a version of this one', 'storyId');
-    await setTranslations(actions, actor, id, current.filter((v) => v !== other));
+    await actions.setTranslations(actor, id, current.filter((v) => v !== other));
     return reply.redirect(`/newsroom/stories/${id}/translations`, 303);
   });
 }

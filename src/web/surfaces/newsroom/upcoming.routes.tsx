@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { listUpcoming } from '../../../actions/stories/upcoming.js';
-import { serviceTimeZones, zonesFor } from '../../../actions/users/time-zone.js';
 import { UpcomingPage } from '../../../views/pages/newsroom/upcoming.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { PageHelpers } from './page-helpers.js';
@@ -9,7 +7,7 @@ import type { PageHelpers } from './page-helpers.js';
 export function upcomingPages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   app.get('/newsroom/upcoming', { config: { permission: 'story.read' } }, async (request, reply) => {
     const actor = authOf(request).actor;
-    const [items, zones, serviceZones] = await Promise.all([listUpcoming(actions, actor), zonesFor(actions, actor, null), serviceTimeZones(actions)]);
+    const [items, zones, serviceZones] = await Promise.all([actions.listUpcoming(actor), actions.zonesFor(actor, null), actions.serviceTimeZones()]);
     return html(reply, <UpcomingPage masthead={await mastheadFor(request)} items={items} zone={zones.own} serviceZones={serviceZones} />);
   });
 }

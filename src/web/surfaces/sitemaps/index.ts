@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActionDeps } from '../../../actions/deps.js';
-import { getNewsSitemap, getServiceSitemap, getSitemapIndex } from '../../../actions/distribution/get-sitemaps.js';
+import type { WebActions } from '../../../actions/web-actions.js';
 import { renderNewsSitemap, renderRobots, renderServiceSitemap, renderSitemapIndex } from '../../../views/distribution/sitemaps.js';
 import type { PageCache } from '../../cache/page-cache.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
@@ -14,7 +13,7 @@ const NewsParams = { params: Type.Object({ service: ServiceCode }, strict) };
 const PageParams = { params: Type.Object({ service: ServiceCode, page: Type.String({ maxLength: 6 }) }, strict) };
 
 export interface SitemapsSurfaceDeps {
-  readonly actions: Pick<ActionDeps, 'store' | 'clock'>;
+  readonly actions: WebActions;
   readonly cache: PageCache;
   readonly publicUrl: URL;
 }
@@ -40,21 +39,21 @@ export async function sitemapsSurface(app: FastifyInstance, deps: SitemapsSurfac
 
   app.get('/sitemap.xml', async (request, reply) =>
     servePage(cache, request, reply, pathOf(request), now(), async () => {
-      const index = await getSitemapIndex(actions);
+      const index = await actions.getSitemapIndex();
       return { html: renderSitemapIndex(index.entries, site), keys: index.cacheKeys, validUntil: null };
     }, XML),
   );
 
   app.get<{ Params: Params }>('/:service/sitemap-news.xml', { schema: NewsParams }, async (request, reply) =>
     servePage(cache, request, reply, pathOf(request), now(), async () => {
-      const sitemap = await getNewsSitemap(actions, request.params.service ?? '');
+      const sitemap = await actions.getNewsSitemap(request.params.service ?? '');
       return { html: renderNewsSitemap(sitemap, site), keys: sitemap.cacheKeys, validUntil: sitemap.validUntil };
     }, XML),
   );
 
   app.get<{ Params: Params }>('/:service/sitemap-:page(^[1-9]\\d{0,5}).xml', { schema: PageParams }, async (request, reply) =>
     servePage(cache, request, reply, pathOf(request), now(), async () => {
-      const sitemap = await getServiceSitemap(actions, request.params.service ?? '', Number(request.params.page));
+      const sitemap = await actions.getServiceSitemap(request.params.service ?? '', Number(request.params.page));
       return { html: renderServiceSitemap(sitemap, site), keys: sitemap.cacheKeys, validUntil: null };
     }, XML),
   );

@@ -1,8 +1,9 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStoryNote } from '../../src/actions/stories/add-story-note.js';
+import { deliverWebhook } from '../../src/actions/webhooks/deliver-webhook.js';
 import { STORE_KINDS } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { givenPublishedStory, SYSTEM } from '../support/factories.js';
@@ -136,6 +137,53 @@ describe.each(STORE_KINDS)('webhooks on %s', (kind) => {
     expect((await t.store.read.webhooks.findDelivery(delivery!.id))!.attempts).toBe(4);
     await t.app.inject({ method: 'POST', url: `${API}/webhooks/${webhook.id}/disable`, headers: admin.bearer });
     await receiver.close();
+  });
+
+  it('is not held by a receiver that drips its answer: the status is taken and the body left; headers dripped past the deadline fail the attempt', async () => {
+    // A receiver that sends a byte every 100 ms: never quiet long enough for a socket timeout.
+    const sockets = new Set<net.Socket>();
+    const drip = (socket: net.Socket, text: string) => {
+      sockets.add(socket);
+      let at = 0;
+      const timer = setInterval(() => (at < text.length ? socket.write(text[at++]!) : socket.write('x')), 100);
+      socket.on('close', () => clearInterval(timer));
+      socket.on('error', () => clearInterval(timer));
+    };
+    const bodyDripper = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\n\r\n');
+        drip(socket, '');
+      });
+    });
+    const headerDripper = net.createServer((socket) => socket.once('data', () => drip(socket, 'HTTP/1.1 200 OK\r\nx-slow: ' + 'y'.repeat(200))));
+    const urlOf = async (server: net.Server) => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    };
+    // The attempts are made by hand, with a one-second deadline.
+    const deps = { ...t.actions, webhookPolicy: { allowPrivate: true, siteUrl: new URL('http://localhost:3000'), timeoutMs: 1_000 } };
+    const deliveryTo = async (url: string) => {
+      const { webhook } = (await register(t, admin.bearer, { serviceCode: 'en', url, events: ['story.published'] })).json<{ webhook: { id: number } }>();
+      await givenPublishedStory(t.actions, { headline: `Dripped to ${url}` }, 0);
+      const [delivery] = await deliveriesOf(webhook.id, 1);
+      return { webhook, delivery: delivery! };
+    };
+
+    const body = await deliveryTo(await urlOf(bodyDripper));
+    const started = Date.now();
+    await deliverWebhook(deps, body.delivery.id);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await t.store.read.webhooks.findDelivery(body.delivery.id)).toMatchObject({ state: 'delivered', responseStatus: 200 });
+
+    const headers = await deliveryTo(await urlOf(headerDripper));
+    const before = Date.now();
+    await expect(deliverWebhook(deps, headers.delivery.id)).rejects.toThrow('no answer within 1 s');
+    expect(Date.now() - before).toBeLessThan(5_000);
+    expect(await t.store.read.webhooks.findDelivery(headers.delivery.id)).toMatchObject({ state: 'pending', responseStatus: null, lastError: 'no answer within 1 s' });
+
+    for (const { webhook } of [body, headers]) await t.app.inject({ method: 'POST', url: `${API}/webhooks/${webhook.id}/disable`, headers: admin.bearer });
+    for (const socket of sockets) socket.destroy();
+    await Promise.all([bodyDripper, headerDripper].map((server) => new Promise((resolve) => server.close(resolve))));
   });
 
   it('refuses loopback, private and link-local endpoints with a clear message, storing nothing', async () => {

@@ -5,7 +5,7 @@ import type http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../src/jobs/handlers.js';
 import { createWorker } from '../../src/jobs/worker.js';
@@ -257,5 +257,63 @@ describe('Web Push endpoints on private addresses, by default', () => {
     const accepted = await t.app.inject({ method: 'POST', url: '/en/push/subscriptions', payload: { endpoint: 'https://push.example.com/send/abc', keys } });
     expect(accepted.statusCode).toBe(201);
     expect(await t.store.read.push.count('en')).toBe(1);
+  });
+});
+
+describe('the Web Push sender facing a hostile push service', () => {
+  const vapid = webPushSender({ subject: 'mailto:webmaster@example.org', allowPrivateEndpoints: true }).generateKeys();
+  const subscription = (endpoint: string) => ({ endpoint, keys: browserKeys().json });
+
+  /** A push service that answers a byte every 100 ms (never quiet long enough for a socket timeout), after `head` at once. */
+  async function dripping(head: string, drip: string) {
+    const sockets = new Set<net.Socket>();
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      connections++;
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.once('data', () => {
+        socket.write(head);
+        if (!drip) return;
+        let at = 0;
+        const timer = setInterval(() => socket.write(drip[at++ % drip.length]!), 100);
+        socket.on('close', () => clearInterval(timer));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      connections: () => connections,
+      close: async () => {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  }
+
+  it('takes the status without reading a dripped answer, and gives up on dripped headers at its deadline', async () => {
+    const push = webPushSender({ subject: 'mailto:webmaster@example.org', allowPrivateEndpoints: true, timeoutMs: 1_000 });
+    const body = await dripping('HTTP/1.1 201 Created\r\ncontent-type: text/plain\r\n\r\n', 'x');
+    const started = Date.now();
+    expect(await push.send(subscription(`http://127.0.0.1:${body.port}/send/a`), '{"text":"Hi"}', vapid)).toBe(201);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await body.close();
+
+    const headers = await dripping('HTTP/1.1 201 Created\r\n', 'x-slow: y\r\n');
+    const before = Date.now();
+    await expect(push.send(subscription(`http://127.0.0.1:${headers.port}/send/b`), '{"text":"Hi"}', vapid)).rejects.toThrow('no answer within 1 s');
+    expect(Date.now() - before).toBeLessThan(5_000);
+    await headers.close();
+  });
+
+  it('never connects to a push service whose name resolves to a private address, unless the operator allows it', async () => {
+    // This machine's own name resolves to a loopback or private address (/etc/hosts).
+    const service = await dripping('HTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n', '');
+    const endpoint = `http://${os.hostname()}:${service.port}/send/c`;
+    const strict = webPushSender({ subject: 'mailto:webmaster@example.org', allowPrivateEndpoints: false, timeoutMs: 1_000 });
+    expect(await strict.send(subscription(endpoint), '{"text":"Hi"}', vapid)).toBe(403);
+    expect(await strict.send(subscription(`http://127.0.0.1:${service.port}/send/c`), '{"text":"Hi"}', vapid)).toBe(403);
+    expect(service.connections()).toBe(0);
+    await service.close();
   });
 });

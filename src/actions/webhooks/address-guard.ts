@@ -1,7 +1,7 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { promises as dns } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { lookupOnly, type Lookup } from '../../net/post-for-status.js';
 
 /** Whether an address is on the public internet: not loopback, private, link-local, unique-local, multicast, reserved... */
 export function isPublicAddress(address: string): boolean {
@@ -41,20 +41,6 @@ export async function checkWebhookAddress(url: URL, allowPrivate: boolean): Prom
  * that resolved to a public address when the endpoint was registered and to 127.0.0.1 now
  * (DNS rebinding) is refused here, so the request never reaches the private address.
  */
-export function guardedLookup(allowPrivate: boolean) {
-  return (
-    hostname: string,
-    options: { family?: number | string; all?: boolean },
-    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-  ): void => {
-    dnsLookup(hostname, { ...options, all: true, verbatim: true } as never, (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => {
-      if (error) return callback(error, []);
-      const blocked = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
-      if (blocked) return callback(refused(hostname, blocked.address) as unknown as NodeJS.ErrnoException, []);
-      if (options.all) return callback(null, addresses);
-      const first = addresses[0];
-      if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
-      return callback(null, first.address, first.family);
-    });
-  };
+export function guardedLookup(allowPrivate: boolean): Lookup {
+  return lookupOnly((address) => allowPrivate || isPublicAddress(address), (hostname, address) => refused(hostname, address));
 }

@@ -1,10 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
 import { readableError } from '../../domain/jobs/job.js';
 import { isDomainError } from '../../domain/shared/errors.js';
 import type { ActionDeps } from '../deps.js';
 import { PermanentJobError } from '../../jobs/job-handler.js';
 import { checkWebhookAddress, guardedLookup } from './address-guard.js';
+import { postForStatus } from '../../net/post-for-status.js';
 import { signWebhook } from './signature.js';
 
 export const DELIVER_WEBHOOK_JOB = 'webhook.deliver';
@@ -38,13 +37,13 @@ export async function deliverWebhook(deps: ActionDeps, deliveryId: number): Prom
   try {
     // Checked again at each attempt: the name may point elsewhere now (an IP literal is never looked up by the client).
     await checkWebhookAddress(new URL(endpoint.url), policy?.allowPrivate ?? false);
-    status = await post(new URL(endpoint.url), delivery.payload, {
+    status = await postForStatus(new URL(endpoint.url), delivery.payload, {
       'content-type': 'application/json',
       'user-agent': 'Dateline-Webhooks/1',
       'webhook-id': delivery.messageId,
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signWebhook(endpoint.secret, delivery.messageId, timestamp, delivery.payload),
-    }, policy?.allowPrivate ?? false, policy?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    }, { lookup: guardedLookup(policy?.allowPrivate ?? false), timeoutMs: policy?.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   } catch (error) {
     const message = readableError(error, 500);
     await repos.webhooks.recordAttempt(deliveryId, { state: 'pending', responseStatus: null, error: message }, deps.clock.now());
@@ -63,23 +62,4 @@ export async function giveUpDelivery(deps: ActionDeps, payload: unknown, reason:
   if (delivery && delivery.state !== 'delivered') {
     await deps.store.read.webhooks.recordAttempt(deliveryId, { state: 'failed', responseStatus: delivery.responseStatus, error: reason }, deps.clock.now());
   }
-}
-
-function post(url: URL, body: string, headers: Record<string, string>, allowPrivate: boolean, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const client = url.protocol === 'https:' ? https : http;
-    const request = client.request(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowPrivate) as never, timeout: timeoutMs },
-      (response) => {
-        // The answer's body is not needed: read at most a little of it and move on.
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-        response.on('error', reject);
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-    request.on('error', reject);
-    request.end(body);
-  });
 }

@@ -262,7 +262,7 @@ describe('Web Push endpoints on private addresses, by default', () => {
 
 describe('the Web Push sender facing a hostile push service', () => {
   const vapid = webPushSender({ subject: 'mailto:webmaster@example.org', allowPrivateEndpoints: true }).generateKeys();
-  const subscription = (endpoint: string) => ({ endpoint, keys: browserKeys().json });
+  const subscription = (endpoint: string) => ({ id: 1, serviceCode: 'en', endpoint, keys: browserKeys().json });
 
   /** A push service that answers a byte every 100 ms (never quiet long enough for a socket timeout), after `head` at once. */
   async function dripping(head: string, drip: string) {

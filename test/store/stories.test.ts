@@ -148,6 +148,24 @@ describe.each(STORE_KINDS)('stories on %s', (kind) => {
     await expect(addStoryNote(t.deps, SYSTEM, id, { kind: 'rumour', text: 'x' })).rejects.toMatchObject({ field: 'kind' });
   });
 
+  it('reads several stories at once as it reads each, in the order asked, leaving out ids that name none', async () => {
+    const { tag } = await givenService(t.deps);
+    const first = await givenPublishedStory(t.deps, { headline: 'First Story', tagIds: [tag.id] });
+    const second = await givenPublishedStory(t.deps, { headline: 'Second Story' });
+    const third = await createStory(t.deps, SYSTEM, storyInput({ headline: 'A Draft' }));
+    t.clock.advance(60_000);
+    await addStoryNote(t.deps, SYSTEM, second, { kind: 'correction', text: 'A name was misspelled.' });
+    await addStoryNote(t.deps, SYSTEM, second, { kind: 'update', text: 'Police confirmed the figure.' });
+    const one = async (id: number) => (await t.store.read.stories.findById(id))!;
+    const many = await t.store.read.stories.findByIds([third, 99_999, second, first, second]);
+    expect(many).toEqual([await one(third), await one(second), await one(first)]);
+    expect(many.map((story) => story.headline)).toEqual(['A Draft', 'Second Story', 'First Story']);
+    expect(many[1]!.notes.map((note) => note.kind)).toEqual(['correction', 'update']);
+    expect(many[2]!.tagIds).toEqual([tag.id]);
+    expect(await t.store.read.stories.findByIds([])).toEqual([]);
+    expect(await t.store.read.stories.findByIds([99_999])).toEqual([]);
+  });
+
   it('lists the stories that link a profile on its page', async () => {
     await givenService(t.deps);
     const profile = await createProfile(t.deps, SYSTEM, { kind: 'person', name: 'Kurmanbek Bakiev' });

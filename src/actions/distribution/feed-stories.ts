@@ -14,7 +14,7 @@ const LIVE_ENTRIES_DISTRIBUTED = 20;
 
 /**
  * Loads published stories in full, in the order given, with their sections, tags, media and
- * profiles in a few queries; returns them with the surrogate keys of everything they show.
+ * profiles in a few queries whatever their number; returns them with the surrogate keys of everything they show.
  * Stories that are not visible (any more) at `now` are left out.
  */
 export async function loadDistributedStories(
@@ -22,8 +22,7 @@ export async function loadDistributedStories(
   ids: readonly number[],
   now: Date,
 ): Promise<{ stories: DistributedStory[]; cacheKeys: string[] }> {
-  const loaded = await Promise.all(ids.map((id) => repos.stories.findById(id)));
-  const stories = loaded.filter((story): story is NonNullable<typeof story> => story !== undefined && isVisibleToReaders(story, now));
+  const stories = (await repos.stories.findByIds(ids)).filter((story) => isVisibleToReaders(story, now));
   const live = await repos.liveEntries.liveAmong(stories.map((story) => story.id));
   const entriesOf = new Map<number, LiveEntry[]>(
     await Promise.all([...live].map(async (id) => [id, await repos.liveEntries.page(id, LIVE_ENTRIES_DISTRIBUTED, 0)] as const)),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { bodyReferences, type Body } from '../../domain/body/body.js';
 import { parseSearchQuery } from '../../domain/search/query.js';
 import type { SitemapStory } from '../../domain/distribution/sitemap.js';
@@ -364,36 +364,41 @@ export class StoryRepository {
         .orderBy('id')
         .execute(),
     ]);
-    return {
-      id: row.id,
-      serviceCode: row.service_code,
-      sectionId: row.section_id,
-      slug: row.slug,
-      headline: row.headline,
-      deck: row.deck,
-      dateline:
-        row.dateline_place && row.dateline_outlet ? { place: row.dateline_place, outlet: row.dateline_outlet } : null,
-      bylines: JSON.parse(row.bylines_json) as string[],
-      credits: JSON.parse(row.credits_json) as string[],
-      // Stored bodies were checked by parseBody on the way in.
-      body: JSON.parse(row.body_json) as Body,
-      leadMediaId: row.lead_media_id,
-      leadMediaCaption: row.lead_media_caption,
-      leadMediaCredit: row.lead_media_credit,
-      tagIds: tags.map((t) => t.tag_id),
-      status: row.status as StoryStatus,
-      publishedAt: toDate(row.published_at),
-      updatedAt: toDate(row.updated_at),
-      notes: notes.map(
-        (n): StoryNote => ({ kind: n.kind as NoteKind, text: n.text, at: new Date(Number(n.created_at)) }),
-      ),
-      commentsState: row.comments_state as CommentsState,
-      commentCount: row.comment_count,
-      createdAt: new Date(Number(row.created_at)),
-      modifiedAt: new Date(Number(row.modified_at)),
-      authorId: row.author_id,
-      version: row.version,
-    };
+    return storyOfRow(
+      row,
+      tags.map((t) => t.tag_id),
+      notes.map((n): StoryNote => ({ kind: n.kind as NoteKind, text: n.text, at: new Date(Number(n.created_at)) })),
+    );
+  }
+
+  /**
+   * Stories by id, with their tags and notes, in three queries whatever their number (feeds and
+   * the Content API load a page of them at once); ids that name no story are left out, the rest
+   * come in the order asked.
+   */
+  async findByIds(ids: readonly number[]): Promise<(Story & { commentCount: number })[]> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return [];
+    const [rows, tags, notes] = await Promise.all([
+      this.db.selectFrom('stories').selectAll().where('id', 'in', wanted).execute(),
+      this.db.selectFrom('story_tags').select(['story_id', 'tag_id']).where('story_id', 'in', wanted).orderBy('tag_id').execute(),
+      this.db
+        .selectFrom('story_notes')
+        .select(['story_id', 'kind', 'text', 'created_at'])
+        .where('story_id', 'in', wanted)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+    ]);
+    const tagsOf = new Map<number, number[]>();
+    for (const t of tags) (tagsOf.get(t.story_id) ?? tagsOf.set(t.story_id, []).get(t.story_id)!).push(t.tag_id);
+    const notesOf = new Map<number, StoryNote[]>();
+    for (const n of notes) {
+      const note: StoryNote = { kind: n.kind as NoteKind, text: n.text, at: new Date(Number(n.created_at)) };
+      (notesOf.get(n.story_id) ?? notesOf.set(n.story_id, []).get(n.story_id)!).push(note);
+    }
+    const byId = new Map(rows.map((row) => [row.id, storyOfRow(row, tagsOf.get(row.id) ?? [], notesOf.get(row.id) ?? [])]));
+    return wanted.map((id) => byId.get(id)).filter((story): story is Story & { commentCount: number } => story !== undefined);
   }
 
   /** Published stories visible at `filter.now`, newest first. */
@@ -660,4 +665,36 @@ function storyColumns(input: StoryInput) {
 
 function toDate(value: number | null): Date | null {
   return value === null ? null : new Date(Number(value));
+}
+
+/** A stories row with its tags and notes, as the domain's story. */
+function storyOfRow(row: Selectable<Database['stories']>, tagIds: number[], notes: StoryNote[]): Story & { commentCount: number } {
+  return {
+    id: row.id,
+    serviceCode: row.service_code,
+    sectionId: row.section_id,
+    slug: row.slug,
+    headline: row.headline,
+    deck: row.deck,
+    dateline:
+      row.dateline_place && row.dateline_outlet ? { place: row.dateline_place, outlet: row.dateline_outlet } : null,
+    bylines: JSON.parse(row.bylines_json) as string[],
+    credits: JSON.parse(row.credits_json) as string[],
+    // Stored bodies were checked by parseBody on the way in.
+    body: JSON.parse(row.body_json) as Body,
+    leadMediaId: row.lead_media_id,
+    leadMediaCaption: row.lead_media_caption,
+    leadMediaCredit: row.lead_media_credit,
+    tagIds,
+    status: row.status as StoryStatus,
+    publishedAt: toDate(row.published_at),
+    updatedAt: toDate(row.updated_at),
+    notes,
+    commentsState: row.comments_state as CommentsState,
+    commentCount: row.comment_count,
+    createdAt: new Date(Number(row.created_at)),
+    modifiedAt: new Date(Number(row.modified_at)),
+    authorId: row.author_id,
+    version: row.version,
+  };
 }

@@ -61,13 +61,23 @@ function processesMentioning(marker: string): RunningTool[] {
 function watchMediaFolder(mediaDir: string) {
   const sizes = new Map<string, number>();
   const problems = new Set<string>();
+  // Files readers could reach: dot folders (half-made copies, removed at any moment) are never entered.
+  const reachable = (dir: string): string[] => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return []; // not made yet, or gone while read
+    }
+    return entries.flatMap((entry) => {
+      if (entry.name.startsWith('.')) return [];
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? reachable(full) : entry.isFile() ? [full] : [];
+    });
+  };
   const scan = () => {
-    if (!fs.existsSync(mediaDir)) return;
-    for (const entry of fs.readdirSync(mediaDir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const file = path.join(entry.parentPath, entry.name);
+    for (const file of reachable(mediaDir)) {
       const relative = path.relative(mediaDir, file);
-      if (relative.split(path.sep).some((segment) => segment.startsWith('.'))) continue;
       let size: number;
       try {
         size = fs.statSync(file).size;

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDomainError } from '../../../domain/shared/errors.js';
+
 import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
 import { unauthenticated } from '../../plugins/auth.js';
 import { authOf, requireSessionForNewToken } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 
 /**
  * /newsroom/account: your personal API tokens (list, make, revoke). /newsroom/users (admins):
@@ -63,8 +63,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
       await actions.setOwnTimeZone(authOf(request).actor, value);
       return accountPage(request, reply, null, null, 200, { saved: true });
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return accountPage(request, reply, null, null, 400, { value, error: errorText(translatorOf(request), error) });
+      return accountPage(request, reply, null, null, 400, { value, error: refusalText(request, error) });
     }
   });
 
@@ -77,8 +76,7 @@ export function accountPages(app: FastifyInstance, { actions, mastheadFor, html 
       const { token } = await actions.issueApiToken(auth.actor, { id: auth.userId }, { label: form.label ?? '', expiresInDays: formNumber(form.expiresInDays) });
       return accountPage(request, reply, token, null);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return accountPage(request, reply, null, errorText(translatorOf(request), error), 400);
+      return accountPage(request, reply, null, refusalText(request, error), 400);
     }
   });
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDomainError } from '../../../domain/shared/errors.js';
+
 import { can } from '../../../domain/user/permissions.js';
 import { AlertsPage, type AlertsPageProps } from '../../../views/pages/newsroom/alerts.page.js';
 import { AuditPage } from '../../../views/pages/newsroom/audit.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { formNumber, idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 import { AuditQuery, ServicePageQuery } from './schemas.js';
 
 const NO_VALUES: AlertsPageProps['values'] = { text: '', linkUrl: '', durationMinutes: '60' };
@@ -51,9 +51,8 @@ export function alertPages(app: FastifyInstance, { actions, mastheadFor, html }:
       });
       return reply.redirect(`/newsroom/alerts?service=${encodeURIComponent(serviceCode)}`, 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       const values = { text: form.text ?? '', linkUrl: form.linkUrl ?? '', durationMinutes: form.durationMinutes ?? '' };
-      return alertsPage(request, reply, serviceCode, 1, values, errorText(translatorOf(request), error));
+      return alertsPage(request, reply, serviceCode, 1, values, refusalText(request, error));
     }
   });
 

@@ -9,8 +9,8 @@ import { CommentBansPage } from '../../../views/pages/newsroom/comment-bans.page
 import { CommentsPage, queueUrl, type QueueShow, type QueueView, type RefusedForm } from '../../../views/pages/newsroom/comments.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { errorText } from './error-text.js';
-import { idOf, pageOf, translatorOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
+import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
 import { CommentBansQuery, CommentQueueQuery } from './schemas.js';
 
 const SHOWS: readonly QueueShow[] = ['all', 'reported', 'held'];
@@ -114,8 +114,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
       const decided = await actions.moderateComments(authOf(request).actor, ids, form.decision);
       return backToQueue(reply, form, { what: 'bulk', count: decided.length, ids: decided.map((c) => c.id) });
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return queuePage(request, reply, form, { form: 'bulk', message: errorText(translatorOf(request), error), ids, decision: form.decision ?? '' });
+      return queuePage(request, reply, form, { form: 'bulk', message: refusalText(request, error), ids, decision: form.decision ?? '' });
     }
   });
 
@@ -142,8 +141,7 @@ export function moderationPages(app: FastifyInstance, { actions, mastheadFor, ht
       await actions.banCommentAuthor(authOf(request).actor, commentId, { kinds, endsAt: endOfDay(form.until), removeQueued: form.removeQueued === '1' });
       return backToQueue(reply, form, { what: 'ban', count: kinds.length });
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      const refused: RefusedForm = { form: 'ban', message: errorText(translatorOf(request), error), commentId, kinds, until: form.until ?? '', removeQueued: form.removeQueued === '1' };
+      const refused: RefusedForm = { form: 'ban', message: refusalText(request, error), commentId, kinds, until: form.until ?? '', removeQueued: form.removeQueued === '1' };
       return form.from === 'comment' ? banPage(request, reply, form, refused) : queuePage(request, reply, form, refused);
     }
   });

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDomainError, notFound } from '../../../domain/shared/errors.js';
+import { notFound } from '../../../domain/shared/errors.js';
 import { DeliveriesPage, DistributionPage, type DistributionPageModel } from '../../../views/pages/newsroom/distribution.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, type PageHelpers, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 
 const permission = { config: { permission: 'distribution.manage' } } as const;
 
@@ -16,8 +16,7 @@ export function distributionPages(app: FastifyInstance, { actions, mastheadFor, 
     return html(reply, <DistributionPage masthead={await mastheadFor(request)} model={{ keys, webhooks, services, ...extra }} />, status);
   };
   const refusedOr = async (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
-    if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-    return show(request, reply, { error: errorText(translatorOf(request), error) }, 400);
+    return show(request, reply, { error: refusalText(request, error) }, 400);
   };
 
   app.get('/newsroom/distribution', permission, async (request, reply) => show(request, reply));

@@ -1,5 +1,7 @@
-import type { DomainError } from '../../../domain/shared/errors.js';
+import type { FastifyRequest } from 'fastify';
+import { isDomainError, type DomainError } from '../../../domain/shared/errors.js';
 import type { Translator } from '../../../i18n/i18n.js';
+import { translatorOf } from './page-helpers.js';
 
 /**
  * What a newsroom page says of a refused form, in the person's language. In English, the
@@ -16,4 +18,13 @@ export function errorText(i18n: Translator, error: DomainError): string {
   if (!error.field) return text;
   const byField = `error.field.${error.field}`;
   return i18n.t('error.withField', { message: text, field: i18n.has(byField) ? i18n.t(byField) : error.field });
+}
+
+/**
+ * What a refused form shows again, in the person's language: bad input only. Anything else (not
+ * allowed, gone, a version conflict, the database away) is thrown on, to the error page.
+ */
+export function refusalText(request: FastifyRequest, error: unknown): string {
+  if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+  return errorText(translatorOf(request), error);
 }

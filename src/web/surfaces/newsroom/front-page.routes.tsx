@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_FRONT_STORIES } from '../../../actions/front-page/set-front-page.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
+
 import { can } from '../../../domain/user/permissions.js';
 import { FrontPageForm } from '../../../views/pages/newsroom/front-page.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, type PageHelpers, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { formNumber, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 
 /** /newsroom/front: a service's editors choose its lead and top stories. */
 export function frontPagePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
@@ -44,8 +44,7 @@ export function frontPagePages(app: FastifyInstance, { actions, mastheadFor, htm
       await actions.setFrontPage(authOf(request).actor, serviceCode, storyIds);
       return reply.redirect(`/newsroom/front?service=${encodeURIComponent(serviceCode)}&saved=1`, 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, serviceCode, false, errorText(translatorOf(request), error));
+      return formPage(request, reply, serviceCode, false, refusalText(request, error));
     }
   });
 }

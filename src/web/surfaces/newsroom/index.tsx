@@ -31,7 +31,7 @@ import { moderationPages } from './comments.routes.js';
 import { acceptMultipartForms, mediaPages } from './media.routes.js';
 import { acceptForms, type FormBody } from './form-body.js';
 import { doneAt, idOf, noticeOf, pageOf, partsFor, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { errorText, refusalText } from './error-text.js';
 import { AnyForm, AnyQuery, BulkForm, PARAM_TYPES, SignInForm, StoryForm, StoryListQuery } from './schemas.js';
 import { BULK_ACTIONS, BULK_PERMISSION } from '../../../actions/stories/bulk-stories.js';
 import { defaultSchemas } from '../../shared/default-schemas.js';
@@ -292,8 +292,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       const id = await actions.createStory(authOf(request).actor, storyFromForm(form, null));
       return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'created'), 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, null), errorText(translatorOf(request), error), 400);
+      return formPage(request, reply, valuesFromForm(form, null), refusalText(request, error), 400);
     }
   });
 
@@ -308,8 +307,7 @@ export async function newsroomSurface(app: FastifyInstance, { actions, media, up
       await actions.updateStory(actor, id, storyFromForm(form, existing), { version: Number(form.version) || 0 });
       return reply.redirect(doneAt(`/newsroom/stories/${id}`, 'saved'), 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, existing), errorText(translatorOf(request), error), 400, { authorId: existing.authorId });
+      return formPage(request, reply, valuesFromForm(form, existing), refusalText(request, error), 400, { authorId: existing.authorId });
     }
   });
 

@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Body } from '../../../domain/body/body.js';
 import { parseBody } from '../../../domain/body/parse-body.js';
 import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
+
 import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import { LiveEntryPage, LivePage, NO_ENTRY_VALUES, type LiveEntryValues } from '../../../views/pages/newsroom/live.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { errorText } from './error-text.js';
-import { idOf, pageOf, translatorOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
+import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
 import { LiveEntryForm, LiveSwitchForm, ServicePageQuery } from './schemas.js';
 import { bodyFromJson } from './story-form-values.js';
 
@@ -82,11 +82,6 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
       error ? 400 : 200,
     );
   };
-  /** An invalid entry is shown again with its message; anything else (not live, gone, stale) goes to the error handler. */
-  const refused = (request: FastifyRequest, error: unknown): string => {
-    if (isDomainError(error) && error.kind === 'invalid') return errorText(translatorOf(request), error);
-    throw error;
-  };
 
   app.get('/newsroom/stories/:id/live', { config: { permission: 'story.read' }, schema: { querystring: ServicePageQuery } }, async (request, reply) =>
     livePage(request, reply, pageOf((request.query as { page?: string }).page)),
@@ -103,7 +98,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
     try {
       await actions.postLiveEntry(authOf(request).actor, idOf(request), { body: fromPlainText(form.text ?? ''), pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on' });
     } catch (error) {
-      return livePage(request, reply, 1, valuesOf(form), refused(request, error));
+      return livePage(request, reply, 1, valuesOf(form), refusalText(request, error));
     }
     return reply.redirect(`/newsroom/stories/${idOf(request)}/live`, 303);
   });
@@ -125,7 +120,7 @@ export function livePages(app: FastifyInstance, { actions, mastheadFor, html }: 
       const body = form.bodyJson !== undefined ? bodyFromJson(form.bodyJson) : form.text !== undefined ? fromPlainText(form.text) : entry.body;
       await actions.editLiveEntry(actor, storyId, entry.id, { body, pinned: form.pinned === 'on', keyEvent: form.keyEvent === 'on', version: Number(form.version) });
     } catch (error) {
-      return entryPage(request, reply, valuesOf(form), refused(request, error), sentBody(form, entry.body));
+      return entryPage(request, reply, valuesOf(form), refusalText(request, error), sentBody(form, entry.body));
     }
     return reply.redirect(`/newsroom/stories/${storyId}/live`, 303);
   });

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { MediaActions } from '../../../actions/web-actions.js';
 import type { StoredMediaItem } from '../../../domain/media/media.js';
 import { CAPTIONS_MAX_BYTES } from '../../../domain/media/webvtt.js';
-import { invalid, isDomainError } from '../../../domain/shared/errors.js';
+import { invalid } from '../../../domain/shared/errors.js';
 import { can } from '../../../domain/user/permissions.js';
 import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import { MediaItemPage } from '../../../views/pages/newsroom/media-item.page.js';
@@ -17,8 +17,8 @@ import { authOf } from '../../shared/route-permission.js';
 import { MEDIA_BASE } from '../../shared/masthead.js';
 import type { FormBody } from './form-body.js';
 import { MediaListQuery } from './schemas.js';
-import { doneAt, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { doneAt } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 
 interface Options {
   readonly media: MediaActions;
@@ -145,8 +145,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
       });
       return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return itemPage(request, reply, item, { values: form, error: errorText(translatorOf(request), error), status: 400 });
+      return itemPage(request, reply, item, { values: form, error: refusalText(request, error), status: 400 });
     }
   });
 
@@ -160,8 +159,7 @@ export function mediaPages(app: FastifyInstance, { media, uploadScript, masthead
       await media.addCaptions(actor, item.id, { language: form.language, label: form.label, bytes });
       return reply.redirect(doneAt(`/newsroom/media/${item.id}`, 'saved'), 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return itemPage(request, reply, item, { captionsError: errorText(translatorOf(request), error), status: 400 });
+      return itemPage(request, reply, item, { captionsError: refusalText(request, error), status: 400 });
     }
   });
 }

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDomainError } from '../../../domain/shared/errors.js';
+
 import { can, requirePermission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
 import { ProfileFormPage, ProfilesPage, type ProfileFormValues } from '../../../views/pages/newsroom/profiles.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { idOf, pageOf, type PageHelpers, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { idOf, pageOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 import { ProfileListQuery } from './schemas.js';
 
 const PER_PAGE = 20;
@@ -59,8 +59,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
       const saved = await actions.createProfile(authOf(request).actor, profileFromForm(form));
       return reply.redirect(`/newsroom/profiles/${saved.id}?saved=1`, 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, null, null), errorText(translatorOf(request), error), 400);
+      return formPage(request, reply, valuesFromForm(form, null, null), refusalText(request, error), 400);
     }
   });
 
@@ -87,8 +86,7 @@ export function profilePages(app: FastifyInstance, { actions, mastheadFor, html 
       await actions.updateProfile(actor, id, profileFromForm(form));
       return reply.redirect(`/newsroom/profiles/${id}?saved=1`, 303);
     } catch (error) {
-      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-      return formPage(request, reply, valuesFromForm(form, id, existing.url), errorText(translatorOf(request), error), 400);
+      return formPage(request, reply, valuesFromForm(form, id, existing.url), refusalText(request, error), 400);
     }
   });
 }

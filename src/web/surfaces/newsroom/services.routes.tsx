@@ -2,7 +2,7 @@ import { DEFAULT_TIME_ZONE } from '../../../actions/users/time-zone.js';
 import { parseTimeZone } from '../../../domain/shared/time-zone.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceInfo } from '../../../domain/service/service-info.js';
-import { isDomainError, notFound } from '../../../domain/shared/errors.js';
+import { notFound } from '../../../domain/shared/errors.js';
 import {
   SectionFormPage,
   SectionsPage,
@@ -13,17 +13,12 @@ import {
 } from '../../../views/pages/newsroom/services.page.js';
 import { authOf } from '../../shared/route-permission.js';
 import type { FormBody } from './form-body.js';
-import { formNumber, idOf, type PageHelpers, translatorOf } from './page-helpers.js';
-import { errorText } from './error-text.js';
+import { formNumber, idOf, type PageHelpers } from './page-helpers.js';
+import { refusalText } from './error-text.js';
 
 /** /newsroom/services and /newsroom/sections: the language services and their sections (admins). */
 export function servicePages(app: FastifyInstance, { actions, mastheadFor, html }: PageHelpers): void {
   const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved === '1';
-  /** Re-shows a refused form with what was typed and why; anything but bad input goes to the error page. */
-  const refused = async (request: FastifyRequest, error: unknown, show: (message: string) => Promise<FastifyReply>) => {
-    if (!isDomainError(error) || error.kind !== 'invalid') throw error;
-    return show(errorText(translatorOf(request), error));
-  };
 
   // Services.
 
@@ -57,7 +52,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       const service = await actions.createService(authOf(request).actor, { ...serviceFromForm(form), code: form.code ?? '' });
       return reply.redirect(`/newsroom/services/${encodeURIComponent(service.code)}?saved=1`, 303);
     } catch (error) {
-      return refused(request, error, (message) => serviceForm(request, reply, true, serviceValues(form, form.code ?? ''), message));
+      return serviceForm(request, reply, true, serviceValues(form, form.code ?? ''), refusalText(request, error));
     }
   });
 
@@ -84,7 +79,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       if (form.timeZone !== undefined) await actions.setServiceTimeZone(authOf(request).actor, code, form.timeZone);
       return reply.redirect(`/newsroom/services/${encodeURIComponent(code)}?saved=1`, 303);
     } catch (error) {
-      return refused(request, error, (message) => serviceForm(request, reply, false, serviceValues(form, code), message));
+      return serviceForm(request, reply, false, serviceValues(form, code), refusalText(request, error));
     }
   });
 
@@ -97,7 +92,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
     } catch (error) {
       const typed = { about: form.about ?? '', email: form.email ?? '', postal: form.postal ?? '', phone: form.phone ?? '' };
       const timeZone = (await actions.serviceTimeZones()).get(service.code) ?? DEFAULT_TIME_ZONE;
-      return refused(request, error, (message) => serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null, { values: typed, error: message }));
+      return serviceForm(request, reply, false, { ...service, position: String(service.position), timeZone }, null, { values: typed, error: refusalText(request, error) });
     }
   });
 
@@ -132,7 +127,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       const section = await actions.createSection(authOf(request).actor, { serviceCode: form.serviceCode ?? '', ...sectionFromForm(form) });
       return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
     } catch (error) {
-      return refused(request, error, (message) => sectionForm(request, reply, sectionValues(form, null, form.serviceCode ?? ''), message));
+      return sectionForm(request, reply, sectionValues(form, null, form.serviceCode ?? ''), refusalText(request, error));
     }
   });
 
@@ -155,7 +150,7 @@ export function servicePages(app: FastifyInstance, { actions, mastheadFor, html 
       await actions.updateSection(authOf(request).actor, section.id, sectionFromForm(form));
       return reply.redirect(`/newsroom/sections/${section.id}?saved=1`, 303);
     } catch (error) {
-      return refused(request, error, (message) => sectionForm(request, reply, sectionValues(form, section.id, section.serviceCode), message));
+      return sectionForm(request, reply, sectionValues(form, section.id, section.serviceCode), refusalText(request, error));
     }
   });
 }

@@ -35,11 +35,7 @@ describe('the newsroom account and accounts pages: valid HTML (Nu checker) and a
   it('has no HTML errors on any page, the page showing a new token and a refused form included', async () => {
     const nu = new NuPages();
     const save = (label: string, body: string) => nu.add(label, body);
-    for (const url of urls) {
-      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-      expect(response.statusCode, url).toBe(200);
-      save(url, response.body);
-    }
+    await nu.addPages(t.app, session.cookie, urls);
     const form = (fields: Record<string, string>) => ({
       method: 'POST' as const,
       url: '/newsroom/account/tokens',

@@ -48,11 +48,7 @@ describe('the story list, notices, delete and revisions: valid HTML (Nu checker)
   it('has no HTML errors on any page, a refused bulk action included', async () => {
     const nu = new NuPages();
     const save = (label: string, body: string) => nu.add(label, body);
-    for (const url of urls) {
-      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-      expect(response.statusCode, url).toBe(200);
-      save(url, response.body);
-    }
+    await nu.addPages(t.app, session.cookie, urls);
     const published = (await t.store.read.stories.listForNewsroom({ serviceCodes: ['en'], status: 'published', limit: 1, offset: 0 })).items[0]!;
     const refused = await t.app.inject({
       method: 'POST',

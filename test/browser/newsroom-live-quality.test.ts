@@ -45,11 +45,7 @@ describe('the newsroom live coverage pages: valid HTML (Nu checker) and accessib
   it('has no HTML errors on any page, a refused entry included', async () => {
     const nu = new NuPages();
     const save = (label: string, body: string) => nu.add(label, body);
-    for (const url of urls) {
-      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-      expect(response.statusCode, url).toBe(200);
-      save(url, response.body);
-    }
+    await nu.addPages(t.app, session.cookie, urls);
     const refused = await t.app.inject({
       method: 'POST',
       url: `/newsroom/stories/${liveStory}/live/entries`,

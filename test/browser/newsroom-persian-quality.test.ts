@@ -183,11 +183,7 @@ describe('the second-pass newsroom pages in English and Persian: valid HTML (Nu 
     const nu = new NuPages();
     for (const locale of LOCALES) {
       const session = sessions.get(locale)!;
-      for (const url of urls) {
-        const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-        expect(response.statusCode, `${locale} ${url}`).toBe(200);
-        nu.add(`${locale} ${url}`, response.body);
-      }
+      await nu.addPages(t.app, session.cookie, urls, (url) => `${locale} ${url}`);
       for (const [what, , body] of await refusals(locale)) nu.add(`${locale} refused: ${what}`, body);
     }
     expect(await nu.errors()).toEqual([]);

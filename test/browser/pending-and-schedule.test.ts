@@ -153,11 +153,7 @@ describe('the pending-version, schedule and time zone pages: valid HTML (Nu chec
   it('has no HTML errors on any page, refused forms included', async () => {
     const nu = new NuPages();
     const save = (label: string, body: string) => nu.add(label, body);
-    for (const url of urls) {
-      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-      expect(response.statusCode, url).toBe(200);
-      save(url, response.body);
-    }
+    await nu.addPages(t.app, session.cookie, urls);
     const draftId = urls[3]!.split('/').pop()!;
     const past = await post(`/newsroom/stories/${draftId}/publish`, { date: '2020-01-01', time: '10:00' });
     expect(past.statusCode).toBe(400);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { violationsHere } from './axe.js';
 import { launchChromium } from './browser.js';
 import { runNuChecker } from './nu-checker.js';
@@ -14,6 +16,15 @@ import { runNuChecker } from './nu-checker.js';
 export class NuPages {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-nu-'));
   private readonly files = new Map<string, string>();
+
+  /** Each page as the signed-in person sees it (`cookie`), labelled by its address; an answer other than 200 fails the test. */
+  async addPages(app: FastifyInstance, cookie: string, urls: readonly string[], label: (url: string) => string = (url) => url): Promise<void> {
+    for (const url of urls) {
+      const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.statusCode, label(url)).toBe(200);
+      this.add(label(url), response.body);
+    }
+  }
 
   add(label: string, body: string): void {
     const file = path.join(this.dir, `page-${this.files.size}.html`);

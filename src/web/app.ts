@@ -31,6 +31,7 @@ import { newsroomSurface } from './surfaces/newsroom/index.js';
 import { liveSurface } from './surfaces/live/index.js';
 import { readerSurface } from './surfaces/reader/index.js';
 import type { LiveStreams } from './live/live-streams.js';
+import { cachedSerializerFactory } from './shared/serializer-cache.js';
 import { pageValidatorCompiler } from './shared/validator.js';
 
 /** One route as registered: the hostile-input test walks them all, so a new route is covered by itself. */
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
+    schemaController: { compilersFactory: { buildSerializer: cachedSerializerFactory } },
   });
   // Surfaces are given bound actions, never the store: the reader and comments their own sets, the others this one.
   const actions = webActions(deps.actions);

@@ -34,6 +34,7 @@ export function composeWorkers(
   deps: Parameters<typeof jobHandlers>[0],
   count: number,
   log?: WorkerOptions['log'],
+  leaseMs?: number,
 ): Workers {
   const workers = Array.from({ length: count }, (_, index) =>
     createWorker({
@@ -41,6 +42,7 @@ export function composeWorkers(
       clock: deps.clock,
       handlers: jobHandlers(deps),
       name: `worker-${process.pid}-${index + 1}`,
+      ...(leaseMs ? { leaseMs } : {}),
       ...(log ? { log } : {}),
     }),
   );

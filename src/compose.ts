@@ -168,7 +168,7 @@ export async function composeApp(config: Config, options: CoreOptions & { rateLi
   // Web Push's VAPID keys are made once, at the first start, and kept in the database for every node.
   await vapidKeys(push);
   const media = composeMedia(config, actions);
-  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, config.workers, core.workerLog);
+  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, config.workers, core.workerLog, config.jobLeaseMs);
   const liveStreams = new LiveStreams(liveHub, (event) => liveUpdateFor(actions, event), {
     onError: (error) => background.error({ err: error }, 'live update failed'),
   });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_SIZE_LIMITS, type MediaSizeLimits } from './domain/media/renditions-plan.js';
+import { DEFAULT_LEASE_MS } from './domain/jobs/job.js';
 
 const MB = 1024 * 1024;
 
@@ -23,6 +24,11 @@ export interface Config {
   readonly mediaLimits: MediaSizeLimits;
   /** Job workers run inside the app process; 0 when workers run as separate `dateline worker` processes. */
   readonly workers: number;
+  /**
+   * How long a job worker's claim on a job lasts unless renewed (it is renewed every third of
+   * it while the job runs): how soon another worker takes over the job of one that died.
+   */
+  readonly jobLeaseMs: number;
   /** Load demo content into an empty database at start. */
   readonly demo: boolean;
   /** Webhook endpoints on loopback, private and link-local addresses are refused unless this is on (a test or an intranet). */
@@ -80,6 +86,7 @@ const KNOWN = [
   'MAX_AUDIO_MB',
   'MAX_IMAGE_MB',
   'WORKERS',
+  'JOB_LEASE_SECONDS',
   'DEMO',
   'LOG_LEVEL',
   'PAGE_CACHE_ENTRIES',
@@ -160,6 +167,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     image: megabytes('MAX_IMAGE_MB', DEFAULT_SIZE_LIMITS.image),
   };
   const workers = integer(get('WORKERS') ?? '1', 'WORKERS', 0, 16, problems);
+  const jobLeaseMs = integer(get('JOB_LEASE_SECONDS') ?? String(DEFAULT_LEASE_MS / 1000), 'JOB_LEASE_SECONDS', 3, 600, problems) * 1000;
 
   const rawDemo = (get('DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(rawDemo)) {
@@ -210,6 +218,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     uploadsDir,
     mediaLimits: Object.freeze(mediaLimits),
     workers,
+    jobLeaseMs,
     demo,
     webhooksAllowPrivate,
     logLevel: logLevel ?? 'info',

@@ -15,7 +15,7 @@ export async function workerCommand(config: Config, logger: Logger, args: string
   const { media } = core;
   // Web Push deliveries are jobs too; the keys were made by the app at its first start.
   const push = composePush(config, core.actions);
-  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, count, core.workerLog);
+  const workers = composeWorkers({ ...media, push: push.push, allowPrivatePushEndpoints: push.allowPrivatePushEndpoints }, count, core.workerLog, config.jobLeaseMs);
   workers.start();
   process.stdout.write(`dateline worker: ${count} worker(s) on ${config.database.kind}; stop with Ctrl-C\n`);
   await new Promise<void>((resolve) => {

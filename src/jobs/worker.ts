@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDomainError } from '../domain/shared/errors.js';
 import type { Clock } from '../domain/shared/clock.js';
-import { DEFAULT_RETRY, readableError, retryDelayMs, type Job, type RetryPolicy } from '../domain/jobs/job.js';
+import { DEFAULT_LEASE_MS, DEFAULT_RETRY, readableError, retryDelayMs, type Job, type RetryPolicy } from '../domain/jobs/job.js';
 import type { Repositories, Store } from '../store/store.js';
 import { PermanentJobError, type JobHandlers } from './job-handler.js';
 
@@ -26,9 +26,6 @@ export interface WorkerOptions {
 
 /** `lost`: the lease ran out (another worker holds the job now); the run was stopped and changed nothing. */
 export type RunOutcome = 'idle' | 'done' | 'retrying' | 'failed' | 'released' | 'lost';
-
-/** A dead worker's job is taken over within this (plus a poll), a live one's lease renewed every third of it. */
-export const DEFAULT_LEASE_MS = 15_000;
 
 export interface Worker {
   /** Claims and runs one due job, if any. Tests drive the queue with this; no sleeping. */

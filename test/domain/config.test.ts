@@ -21,10 +21,15 @@ describe('configuration', () => {
     expect(config.uploadsDir).toBe(path.resolve('/srv/dateline/data/uploads'));
     expect(config.mediaLimits).toEqual({ video: 4096 * 1024 ** 2, audio: 500 * 1024 ** 2, image: 50 * 1024 ** 2 });
     expect(config.workers).toBe(1);
+    expect(config.jobLeaseMs).toBe(15_000);
     expect(config.port).toBe(3000);
     expect(config.demo).toBe(true);
     expect(config.publicUrl.href).toBe('http://localhost:3000/');
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes how long a job worker\'s claim lasts from JOB_LEASE_SECONDS', () => {
+    expect(loadConfig({ JOB_LEASE_SECONDS: '3' }, '/srv/dateline').jobLeaseMs).toBe(3_000);
   });
 
   it('takes PostgreSQL from a postgres:// DATABASE_URL', () => {
@@ -46,6 +51,8 @@ describe('configuration', () => {
     [{ PUBLIC_URL: 'https://news.example.org/site/' }, 'PUBLIC_URL', 'not-allowed'],
     [{ DEMO: 'perhaps' }, 'DEMO', 'not-allowed'],
     [{ WORKERS: '100' }, 'WORKERS', 'out-of-range'],
+    [{ JOB_LEASE_SECONDS: '1' }, 'JOB_LEASE_SECONDS', 'out-of-range'],
+    [{ JOB_LEASE_SECONDS: '2.5' }, 'JOB_LEASE_SECONDS', 'not-a-whole-number'],
     [{ MEDIA_DIR: 'data/media', ORIGINALS_DIR: 'data/media/originals' }, 'ORIGINALS_DIR', 'inside-media-dir'],
     [{ MEDIA_DIR: 'data/media', UPLOADS_DIR: 'data/media/uploads' }, 'UPLOADS_DIR', 'inside-media-dir'],
     [{ MAX_VIDEO_MB: '2GB' }, 'MAX_VIDEO_MB', 'not-a-whole-number'],

@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { program } from '../support/programs.js';
 import { givenService } from '../support/factories.js';
 import { API, givenUser, PASSWORD } from '../support/newsroom.js';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 
-/** Runs `dateline ...` from source against the test app's database. */
+/** Runs `dateline ...` against the test app's database. */
 function dateline(t: TestApp, args: string[]) {
-  const child = run(TSX, ['src/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: t.databaseUrl } });
+  const child = run(process.execPath, program('cli', ...args), { env: { ...process.env, DATABASE_URL: t.databaseUrl } });
   child.child.stdin?.end('');
   return child;
 }

@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
 import { createStore } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { filesUnder, makeClip } from '../support/media.js';
+import { program } from '../support/programs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -24,7 +25,7 @@ describe('dateline media import', () => {
       LOG_LEVEL: 'silent',
     };
     const dateline = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+      spawnSync(process.execPath, program('cli', ...args), { cwd: ROOT, env, encoding: 'utf8' });
 
     const clip = makeClip(path.join(database.dir, 'clip.mp4'), { width: 160, height: 120, seconds: 1 });
     const ok = dateline('media', 'import', clip, '--title', 'Bishkek', '--credit', 'Reuters');

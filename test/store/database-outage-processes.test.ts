@@ -14,6 +14,7 @@ import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../support/
 import { givenPublishedStory, givenService, storyInput } from '../support/factories.js';
 import { makeClip, testMedia, type TestMedia } from '../support/media.js';
 import { API, givenUser } from '../support/newsroom.js';
+import { program } from '../support/programs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -42,7 +43,7 @@ interface Running {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -99,8 +100,8 @@ describe('app and `dateline worker` processes on PostgreSQL whose connections ar
       WORKERS: '0',
       LOG_LEVEL: 'warn',
     };
-    const app = start(['src/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', PGAPPNAME: appName });
-    const worker = start(['src/cli.ts', 'worker'], { ...env, PGAPPNAME: workerName });
+    const app = start(program('main'), { ...env, PORT: String(port), HOST: '127.0.0.1', PGAPPNAME: appName });
+    const worker = start(program('cli', 'worker'), { ...env, PGAPPNAME: workerName });
     processes.push(app, worker);
 
     const admin = new pg.Client({ connectionString: POSTGRES_URL });

@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/databases.js';
 import { makeClip, testMedia, type TestMedia } from '../support/media.js';
+import { program } from '../support/programs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -23,9 +24,9 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined>
   }
 }
 
-/** What is in the temp folder, but for tsx's compile cache (the CLI runs from source here). */
+/** What is in the temp folder. */
 function leftIn(tmp: string): string[] {
-  return fs.readdirSync(tmp).filter((name) => !name.startsWith('tsx-'));
+  return fs.readdirSync(tmp);
 }
 
 interface RunningTool {
@@ -149,10 +150,12 @@ describe.each(STORE_KINDS)('a `dateline worker` process killed with SIGKILL in t
       UPLOADS_DIR: path.join(m.dir, 'uploads'),
       TMPDIR: tmp,
       LOG_LEVEL: 'silent',
+      // A dead worker's job is taken over this long after its last renewal (15 s by default).
+      JOB_LEASE_SECONDS: '3',
     };
     const startWorker = () => {
       // Its own process group, so afterEach can stop whatever is left if the test fails.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker'], { cwd: ROOT, detached: true, stdio: 'ignore', env });
+      const child = spawn(process.execPath, program('cli', 'worker'), { cwd: ROOT, detached: true, stdio: 'ignore', env });
       children.push(child);
       return child;
     };

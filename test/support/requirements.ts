@@ -5,6 +5,7 @@ import { prepareMachine } from '../../scripts/prepare-tests.js';
 import { migrateToLatest, openDatabase } from '../../src/store/open-store.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { dropTestSchemas, runSchemaPrefix, SQLITE_TEMPLATE_VARIABLE } from './databases.js';
+import { bundlePrograms } from './programs.js';
 
 /**
  * Runs once before the suite: the tests use real PostgreSQL, real Chromium and real ffmpeg.
@@ -18,6 +19,8 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   await prepareMachine();
   // The client bundles, made once here (or found unchanged on disk), are what every test app reuses.
   await loadAssets();
+  // The server and the `dateline` command, as the tests that start them as processes run them.
+  await bundlePrograms();
   // SQLite migrated once for the run: test stores and apps start from a copy.
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-test-run-'));
   const template = path.join(runDir, 'migrated.sqlite');

@@ -34,6 +34,9 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
+/** A dead worker's job is taken over within this (plus a poll), a live one's lease renewed every third of it. */
+export const DEFAULT_LEASE_MS = 15_000;
+
 export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 60 * 60_000 };
 export const DEFAULT_MAX_ATTEMPTS = 5;
 

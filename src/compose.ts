@@ -5,6 +5,7 @@ import { RateLimiter, type RateLimits } from './actions/comments/rate-limiter.js
 import { MastheadCache } from './actions/reader/masthead-cache.js';
 import { enqueueWebhookDeliveries, webhookEventOf } from './actions/webhooks/enqueue-deliveries.js';
 import { createDemoAdmin } from './actions/users/create-demo-admin.js';
+import type { PasswordHasher } from './actions/users/passwords.js';
 import { composeMedia, composeWorkers } from './compose-media.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/load-demo.js';
@@ -39,6 +40,8 @@ export interface CoreOptions {
   readonly relayPollMs?: number;
   /** Tests pass a logger that keeps lines; otherwise one is built from LOG_LEVEL. */
   readonly logger?: Logger;
+  /** How passwords are hashed: scrypt at the app's cost unless a test that signs in hundreds of times asks for less. */
+  readonly passwords?: PasswordHasher;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function composeCore(config: Config, options: CoreOptions = {}) {
     pollMs: options.relayPollMs ?? 1_000,
     onError: (error) => background.error({ err: error }, 'event relay failed'),
   });
-  const actions: ActionDeps = { store, clock };
+  const actions: ActionDeps = { store, clock, ...(options.passwords ? { passwords: options.passwords } : {}) };
   return {
     logger,
     background,

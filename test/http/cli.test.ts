@@ -24,6 +24,8 @@ describe('the dateline command', () => {
   it('adds an editor with a password from standard input, and makes a token that works with Authorization: Bearer', async () => {
     const added = await dateline(t, ['user', 'add', '--email', 'ed@example.org', '--name', 'Ed Itor', '--role', 'editor', '--service', 'en'], 'a long enough passphrase\n');
     expect(added.stdout).toMatch(/created user \d+ <ed@example.org>: editor of en/);
+    // Hashed with the app's scrypt parameters: N=2^15, r=8, p=1 (32 MiB a guess).
+    expect((await t.store.read.users.findByEmail('ed@example.org'))?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
 
     const signIn = await t.app.inject({ method: 'POST', url: `${API}/session`, payload: { email: 'ed@example.org', password: 'a long enough passphrase' } });
     expect(signIn.statusCode).toBe(200);

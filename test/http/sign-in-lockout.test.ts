@@ -79,7 +79,8 @@ describe.each(STORE_KINDS)('sign-in costs one password check whether the account
     },
   };
   beforeAll(async () => {
-    t = await startTestApp(kind, { demo: false });
+    // The app's own scrypt parameters: the decoy's cost is compared with a real account's.
+    t = await startTestApp(kind, { demo: false, passwords: scryptPasswords });
     await givenService(t.actions);
     await givenUser(t.actions, 'known', [{ role: 'editor', serviceCode: 'en' }], { withPassword: true });
     await givenUser(t.actions, 'tokenonly', [{ role: 'editor', serviceCode: 'en' }]);

@@ -5,9 +5,18 @@ import { composeApp } from '../../src/compose.js';
 import { loadConfig, type DatabaseConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import type { Logger } from '../../src/logger.js';
+import { scryptHasher, type PasswordHasher } from '../../src/actions/users/passwords.js';
 import type { RateLimits } from '../../src/actions/comments/rate-limiter.js';
 import type { StoreKind } from './databases.js';
 import { releaseDatabase, T0, takeMigratedDatabase } from './store.js';
+
+/**
+ * scrypt as the app runs it, with a 32nd of its work (N=2^10: about 4 ms a hash instead of
+ * 120): the suite signs in some 600 times. The app's own parameters are tested in
+ * passwords.test.ts, and a hash is checked with the parameters written in it, so accounts made
+ * by `dateline user add` in the tests sign in all the same.
+ */
+const TEST_PASSWORDS = scryptHasher({ N: 2 ** 10, r: 8, p: 1 });
 
 export interface TestApp extends Awaited<ReturnType<typeof composeApp>> {
   readonly clock: ReturnType<typeof fixedClock>;
@@ -33,6 +42,8 @@ export async function startTestApp(
     env?: Record<string, string>;
     /** The process's logger (default: silent). */
     logger?: Logger;
+    /** How passwords are hashed (default: the app's scrypt with less work, see TEST_PASSWORDS). */
+    passwords?: PasswordHasher;
   } = {},
 ): Promise<TestApp> {
   // Already migrated (the app migrates at start as always, and finds nothing to do) and empty.
@@ -62,6 +73,7 @@ export async function startTestApp(
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.workMaxNumber ? { workMaxNumber: options.workMaxNumber } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    passwords: options.passwords ?? TEST_PASSWORDS,
   });
   return {
     ...composed,

@@ -1,14 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-/**
- * Where the global setup puts this run's programs. Two folders below the project, as `dist/`'s
- * modules are, so what the app finds beside its own modules (the client sources, the demo's
- * media) resolves from there as it does in `dist/` after `npm run build`.
- */
-const PROGRAMS_DIR = path.join(ROOT, 'node_modules', '.dateline-test-programs');
+const PREFIX = '.dateline-test-programs-';
+/** Where the global setup put this run's programs; forked test workers inherit it. */
+const PROGRAMS_VARIABLE = 'TEST_PROGRAMS_DIR';
 
 /**
  * `src/main.ts` (the server) and `src/cli.ts` (the `dateline` command), each bundled into one
@@ -16,11 +13,21 @@ const PROGRAMS_DIR = path.join(ROOT, 'node_modules', '.dateline-test-programs');
  * process starts in 0.5 s, where tsx compiling some 300 modules and Node reading a thousand
  * package files took 2 s of CPU (more in a process given a temp folder of its own, where tsx
  * keeps no cache).
+ *
+ * Each run has its own folder, so runs side by side never start each other's half-written
+ * files, two folders below the project as `dist/`'s modules are, so what the app finds beside
+ * its own modules (the client sources, the demo's media) resolves from there as in `dist/`.
+ * Returns a function that removes it; folders that runs ended without removing go after a day.
  */
-export async function bundlePrograms(): Promise<void> {
+export async function bundlePrograms(run: string): Promise<() => void> {
+  const dir = path.join(ROOT, 'node_modules', `${PREFIX}${run}`);
+  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+    const started = Number(name.startsWith(PREFIX) ? name.slice(PREFIX.length) : NaN);
+    if (Number.isFinite(started) && started < Number(run) - 24 * 3600) fs.rmSync(path.join(ROOT, 'node_modules', name), { recursive: true, force: true });
+  }
   await build({
     entryPoints: { main: path.join(ROOT, 'src', 'main.ts'), cli: path.join(ROOT, 'src', 'cli.ts') },
-    outdir: PROGRAMS_DIR,
+    outdir: dir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -33,9 +40,13 @@ export async function bundlePrograms(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   });
+  process.env[PROGRAMS_VARIABLE] = dir;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** The arguments that start a program (after `node`): e.g. `program('cli', 'worker')`. */
 export function program(name: 'main' | 'cli', ...args: string[]): string[] {
-  return ['--enable-source-maps', path.join(PROGRAMS_DIR, `${name}.mjs`), ...args];
+  const dir = process.env[PROGRAMS_VARIABLE];
+  if (!dir) throw new Error(`${PROGRAMS_VARIABLE} is not set: the tests' global setup (test/support/requirements.ts) bundles the programs`);
+  return ['--enable-source-maps', path.join(dir, `${name}.mjs`), ...args];
 }

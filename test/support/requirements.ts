@@ -20,7 +20,7 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   // The client bundles, made once here (or found unchanged on disk), are what every test app reuses.
   await loadAssets();
   // The server and the `dateline` command, as the tests that start them as processes run them.
-  await bundlePrograms();
+  const removePrograms = await bundlePrograms(process.env.TEST_SCHEMA_RUN);
   // SQLite migrated once for the run: test stores and apps start from a copy.
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-test-run-'));
   const template = path.join(runDir, 'migrated.sqlite');
@@ -31,6 +31,7 @@ export default async function checkRequirements(): Promise<() => Promise<void>> 
   const prefix = runSchemaPrefix();
   return async () => {
     fs.rmSync(runDir, { recursive: true, force: true });
+    removePrograms();
     await dropTestSchemas(prefix, Number(process.env.TEST_SCHEMA_RUN) - 6 * 3600);
   };
 }

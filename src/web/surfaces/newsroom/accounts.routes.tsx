@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-
 import { AccountPage, UserPage, UsersPage } from '../../../views/pages/newsroom/accounts.page.js';
 import { unauthenticated } from '../../plugins/auth.js';
 import { authOf, requireSessionForNewToken } from '../../shared/route-permission.js';

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-
 import { can } from '../../../domain/user/permissions.js';
 import { AlertsPage, type AlertsPageProps } from '../../../views/pages/newsroom/alerts.page.js';
 import { AuditPage } from '../../../views/pages/newsroom/audit.page.js';

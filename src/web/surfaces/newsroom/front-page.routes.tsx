@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_FRONT_STORIES } from '../../../actions/front-page/set-front-page.js';
-
 import { can } from '../../../domain/user/permissions.js';
 import { FrontPageForm } from '../../../views/pages/newsroom/front-page.page.js';
 import { authOf } from '../../shared/route-permission.js';

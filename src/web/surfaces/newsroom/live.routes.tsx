@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Body } from '../../../domain/body/body.js';
 import { parseBody } from '../../../domain/body/parse-body.js';
 import { fromPlainText, toPlainText } from '../../../domain/body/plain-text-body.js';
-
 import type { NewsroomMasthead } from '../../../views/layouts/newsroom.layout.js';
 import { LiveEntryPage, LivePage, NO_ENTRY_VALUES, type LiveEntryValues } from '../../../views/pages/newsroom/live.page.js';
 import { authOf } from '../../shared/route-permission.js';

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-
 import { can, requirePermission } from '../../../domain/user/permissions.js';
 import type { Actor } from '../../../domain/user/user.js';
 import { ProfileFormPage, ProfilesPage, type ProfileFormValues } from '../../../views/pages/newsroom/profiles.page.js';

@@ -390,13 +390,8 @@ export class StoryRepository {
         .orderBy('id')
         .execute(),
     ]);
-    const tagsOf = new Map<number, number[]>();
-    for (const t of tags) (tagsOf.get(t.story_id) ?? tagsOf.set(t.story_id, []).get(t.story_id)!).push(t.tag_id);
-    const notesOf = new Map<number, StoryNote[]>();
-    for (const n of notes) {
-      const note: StoryNote = { kind: n.kind as NoteKind, text: n.text, at: new Date(Number(n.created_at)) };
-      (notesOf.get(n.story_id) ?? notesOf.set(n.story_id, []).get(n.story_id)!).push(note);
-    }
+    const tagsOf = byStory(tags, (t) => t.tag_id);
+    const notesOf = byStory(notes, (n): StoryNote => ({ kind: n.kind as NoteKind, text: n.text, at: new Date(Number(n.created_at)) }));
     const byId = new Map(rows.map((row) => [row.id, storyOfRow(row, tagsOf.get(row.id) ?? [], notesOf.get(row.id) ?? [])]));
     return wanted.map((id) => byId.get(id)).filter((story): story is Story & { commentCount: number } => story !== undefined);
   }
@@ -665,6 +660,17 @@ function storyColumns(input: StoryInput) {
 
 function toDate(value: number | null): Date | null {
   return value === null ? null : new Date(Number(value));
+}
+
+/** Rows of a story's own table (tags, notes), grouped by story in their order, each made into what the story holds. */
+function byStory<R extends { story_id: number }, T>(rows: readonly R[], of: (row: R) => T): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.story_id);
+    if (list) list.push(of(row));
+    else grouped.set(row.story_id, [of(row)]);
+  }
+  return grouped;
 }
 
 /** A stories row with its tags and notes, as the domain's story. */

@@ -13,7 +13,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     // Test files share their worker's modules instead of importing the app (Fastify, Kysely, pg,
     // Preact...) again for each: about 3 s a file. Nothing in src keeps state in a module (the
-    // composition root builds it all), and each test builds its own app or store.
+    // composition root builds it all) but pure functions made once (the response serializers,
+    // src/web/shared/serializer-cache.ts), and each test builds its own app or store.
     isolate: false,
     reporters: ['default'],
   },
